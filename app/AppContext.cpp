@@ -1,0 +1,22 @@
+#include "AppContext.h"
+
+Core::Result<std::unique_ptr<AppContext>> AppContext::open(const QString &databasePath,
+                                                           std::unique_ptr<Core::Clock> clock,
+                                                           std::unique_ptr<Settings::AppSettings> settings)
+{
+    auto database = Storage::Database::open(databasePath);
+    if (!database.ok())
+        return database.error();
+    std::unique_ptr<AppContext> context(new AppContext);
+    context->m_clock = clock ? std::move(clock) : std::make_unique<Core::SystemClock>();
+    context->m_settings = settings ? std::move(settings) : std::make_unique<Settings::AppSettings>();
+    context->m_database = std::move(database).value();
+    context->m_members = std::make_unique<Storage::MemberRepository>(*context->m_database, *context->m_clock);
+    return context;
+}
+
+AppContext::~AppContext()
+{
+    m_members.reset();
+    m_database.reset();
+}

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Result.h"
+#include "settings/AppSettings.h"
+#include "storage/Database.h"
+#include "storage/MemberRepository.h"
+
+#include <memory>
+
+// The composition root: owns the database, the repositories and the services, and hands them to
+// the windows and CLI commands through their constructors. No singletons.
+class AppContext
+{
+public:
+    // `clock` and `settings` default to the system clock and the user's settings (tests inject theirs).
+    static Core::Result<std::unique_ptr<AppContext>> open(const QString &databasePath,
+                                                          std::unique_ptr<Core::Clock> clock = nullptr,
+                                                          std::unique_ptr<Settings::AppSettings> settings = nullptr);
+    ~AppContext();
+
+    Storage::Database &database() { return *m_database; }
+    Storage::MemberRepository &members() { return *m_members; }
+    const Core::Clock &clock() const { return *m_clock; }
+    Settings::AppSettings &settings() { return *m_settings; }
+
+private:
+    AppContext() = default;
+
+    std::unique_ptr<Core::Clock> m_clock;
+    std::unique_ptr<Settings::AppSettings> m_settings;
+    std::unique_ptr<Storage::Database> m_database;
+    std::unique_ptr<Storage::MemberRepository> m_members;
+};

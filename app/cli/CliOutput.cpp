@@ -1,0 +1,57 @@
+#include "CliOutput.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace Cli {
+
+namespace {
+void write(FILE *stream, const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+} // namespace
+
+void printJson(const QJsonObject &object)
+{
+    write(stdout, QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+void printJson(const QJsonArray &array)
+{
+    write(stdout, QJsonDocument(array).toJson(QJsonDocument::Indented));
+}
+
+void printLine(const QString &text)
+{
+    write(stdout, text.toUtf8() + '\n');
+}
+
+void printError(const QString &message)
+{
+    write(stderr, QByteArrayLiteral("carnet-cli: ") + message.toUtf8() + '\n');
+}
+
+int fail(const Core::Error &error)
+{
+    printError(error.message);
+    switch (error.code) {
+    case Core::Error::Code::NotCarnet:
+    case Core::Error::Code::Corrupt:
+    case Core::Error::Code::ReadOnly:
+    case Core::Error::Code::TooNew: return BadUsage; // an unusable input
+    default: return JobFailed;
+    }
+}
+
+int usage(const QString &message)
+{
+    printError(message);
+    printError(QCoreApplication::translate("Cli", "Run \"carnet-cli --help\" for usage."));
+    return BadUsage;
+}
+
+} // namespace Cli

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace Cli {
+
+// Exit codes of the CLI contract.
+enum ExitCode { Success = 0, JobFailed = 1, BadUsage = 2 };
+
+void printJson(const QJsonObject &object);
+void printJson(const QJsonArray &array);
+void printLine(const QString &text);     // stdout, UTF-8
+void printError(const QString &message); // stderr, UTF-8, "carnet-cli: …"
+// Prints the error (and, for a field error, which field) and returns the exit code it deserves.
+int fail(const Core::Error &error);
+int usage(const QString &message);
+
+} // namespace Cli

@@ -1,0 +1,75 @@
+// carnet-cli: every job of the GUI for automation and tests. Thin over the services.
+#include "AppContext.h"
+#include "CliOutput.h"
+#include "MembersCommand.h"
+#include "core/Translations.h"
+#include "settings/AppSettings.h"
+#include "settings/DefaultPaths.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+QString helpText()
+{
+    return QCoreApplication::translate(
+               "Cli", "Usage: carnet-cli [--database PATH] COMMAND …\n"
+                      "       carnet-cli --version\n"
+                      "\n"
+                      "The database defaults to the one the Carnet window opens; CARNET_DATABASE overrides it.\n"
+                      "Exit codes: 0 success, 1 the job reported errors, 2 bad usage or unusable input.\n"
+                      "\n"
+                      "Commands:\n") +
+           Cli::MembersCommand::help() + QLatin1Char('\n');
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("carnet"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Carnet"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CARNET_VERSION));
+    {
+        Settings::AppSettings settings;
+        Core::Translations::install(app, settings.language());
+    }
+
+    QStringList args = QCoreApplication::arguments().mid(1);
+    QString databasePath = Settings::DefaultPaths::database();
+    // Global options come before the command.
+    while (!args.isEmpty() && args.first().startsWith(QLatin1String("--"))) {
+        const QString option = args.takeFirst();
+        if (option == QLatin1String("--version")) {
+            Cli::printLine(QStringLiteral("carnet-cli %1").arg(QCoreApplication::applicationVersion()));
+            return Cli::Success;
+        }
+        if (option == QLatin1String("--help")) {
+            Cli::printLine(helpText());
+            return Cli::Success;
+        }
+        if (option == QLatin1String("--database") || option.startsWith(QLatin1String("--database="))) {
+            if (option.contains(QLatin1Char('=')))
+                databasePath = option.section(QLatin1Char('='), 1);
+            else if (!args.isEmpty())
+                databasePath = args.takeFirst();
+            else
+                return Cli::usage(QCoreApplication::translate("Cli", "--database needs a file path."));
+            continue;
+        }
+        return Cli::usage(QCoreApplication::translate("Cli", "Unknown option \"%1\".").arg(option));
+    }
+    if (args.isEmpty())
+        return Cli::usage(QCoreApplication::translate("Cli", "No command given."));
+
+    const QString command = args.takeFirst();
+    if (command != QLatin1String("members"))
+        return Cli::usage(QCoreApplication::translate("Cli", "Unknown command \"%1\".").arg(command));
+
+    auto context = AppContext::open(databasePath);
+    if (!context.ok())
+        return Cli::fail(context.error());
+    Cli::MembersCommand members(*context.value());
+    return members.run(args);
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "MemberField.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QVariant>
+
+namespace Core {
+
+// One member of the association. A null QString or QDate means "absent" (null in JSON and SQL).
+struct Member
+{
+    qint64 id = 0; // 0 until stored
+    QString memberNumber;
+    QString firstName;
+    QString lastName;
+    QString email;
+    bool noEmail = false; // the user ticked "no email address"
+    QString phone;
+    QString mobile;
+    QString address;
+    QString postalCode;
+    QString city;
+    QString country;
+    QString section;
+    QString category;
+    QDate membershipStart;
+    QDate membershipEnd;
+    QString language; // "fr", "en" or null
+    QString notes;
+    qint64 householdId = 0; // 0: no household
+    QJsonObject extra;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    QVariant value(MemberField field) const;
+    void setValue(MemberField field, const QVariant &value);
+
+    QString displayName() const; // "Hélène Côté"
+
+    // The member JSON of the CLI contract: every key present, absent values null, dates ISO 8601.
+    QJsonObject toJson() const;
+
+    friend bool operator==(const Member &, const Member &) = default;
+};
+
+} // namespace Core

@@ -1,0 +1,40 @@
+#include "Translations.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QTranslator>
+
+namespace Core::Translations {
+
+QLocale localeFor(const QString &language)
+{
+    if (language.isEmpty() || language == QLatin1String("system"))
+        return QLocale::system();
+    return QLocale(language);
+}
+
+void install(QCoreApplication &app, const QString &language)
+{
+    const QLocale locale = localeFor(language);
+    if (!language.isEmpty() && language != QLatin1String("system"))
+        QLocale::setDefault(locale);
+
+    auto load = [&app](const QString &file, const QString &dir) {
+        auto *translator = new QTranslator(&app);
+        if (translator->load(file, dir))
+            QCoreApplication::installTranslator(translator);
+        else
+            delete translator;
+    };
+    if (locale.language() == QLocale::English)
+        return; // source language
+    const QString qtDir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+    const QString lang = QLocale::languageToCode(locale.language());
+    load(QStringLiteral("qtbase_") + lang, qtDir);
+    load(QStringLiteral("carnet_") + lang, QStringLiteral(":/i18n"));
+    // Regional wording (fr_CA: "cellulaire", "courriel"…) overrides the language's translation.
+    const QString regional = lang + QLatin1Char('_') + QLocale::territoryToCode(locale.territory());
+    load(QStringLiteral("carnet_") + regional, QStringLiteral(":/i18n"));
+}
+
+} // namespace Core::Translations

@@ -1,0 +1,69 @@
+// carnet: the GUI executable. Translators, AppContext, the main window — nothing else.
+#include "AppContext.h"
+#include "core/Translations.h"
+#include "settings/AppSettings.h"
+#include "settings/DefaultPaths.h"
+#include "storage/DemoAssociation.h"
+
+#include "MainWindow.h"
+#include "MessageBox.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QIcon>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("carnet"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Carnet"));
+    QApplication::setOrganizationName(QStringLiteral("Carnet"));
+    QApplication::setApplicationVersion(QStringLiteral(CARNET_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.carnet.Carnet"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/carnet.svg")));
+
+    auto settings = std::make_unique<Settings::AppSettings>();
+    Core::Translations::install(app, settings->language());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Member list, consent and mailing for small associations"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption databaseOption(QStringLiteral("database"),
+                                      QApplication::translate("main", "Open this database file."),
+                                      QStringLiteral("path"));
+    QCommandLineOption demoOption(QStringLiteral("demo"),
+                                  QApplication::translate("main", "Open the demo association."));
+    parser.addOption(databaseOption);
+    parser.addOption(demoOption);
+    parser.process(app);
+
+    QString path = parser.isSet(databaseOption) ? parser.value(databaseOption) : Settings::DefaultPaths::database();
+    const bool demo = parser.isSet(demoOption);
+    if (demo)
+        path = Settings::DefaultPaths::demoDatabase();
+
+    auto context = AppContext::open(path, nullptr, std::move(settings));
+    if (!context.ok()) {
+        Gui::MessageBox::critical(nullptr, QApplication::translate("main", "Carnet cannot open the member list"),
+                                  context.error().message);
+        return 2;
+    }
+    if (demo) {
+        auto count = context.value()->members().count();
+        if (count.ok() && count.value() == 0) {
+            auto populated = Storage::DemoAssociation::populate(context.value()->members(), context.value()->clock());
+            if (!populated.ok())
+                Gui::MessageBox::critical(nullptr, QApplication::translate("main", "Carnet"),
+                                          populated.error().message);
+        }
+    }
+
+    Gui::MainWindow window(*context.value());
+    if (demo)
+        window.setWindowTitle(QApplication::translate("main", "Carnet — demo association"));
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,62 @@
+#include "AppSettings.h"
+
+namespace Settings {
+
+namespace {
+struct Entry
+{
+    Key key;
+    const char *name;
+    QVariant defaultValue;
+};
+
+const Entry &entry(Key key)
+{
+    static const Entry entries[] = {
+        {Key::Language, "general/language", QStringLiteral("system")},
+        {Key::LastDatabase, "general/lastDatabase", QString()},
+    };
+    return entries[static_cast<int>(key)];
+}
+} // namespace
+
+AppSettings::AppSettings(QSettings *settings)
+    : m_settings(settings ? settings
+                          : new QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Carnet"),
+                                          QStringLiteral("carnet"))),
+      m_owned(settings == nullptr)
+{}
+
+AppSettings::~AppSettings()
+{
+    if (m_owned)
+        delete m_settings;
+}
+
+QString AppSettings::name(Key key)
+{
+    return QString::fromLatin1(entry(key).name);
+}
+
+QVariant AppSettings::defaultValue(Key key)
+{
+    return entry(key).defaultValue;
+}
+
+QVariant AppSettings::value(Key key) const
+{
+    return m_settings->value(name(key), defaultValue(key));
+}
+
+void AppSettings::setValue(Key key, const QVariant &value)
+{
+    m_settings->setValue(name(key), value);
+    m_settings->sync();
+}
+
+void AppSettings::reset(Key key)
+{
+    m_settings->remove(name(key));
+}
+
+} // namespace Settings

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QSettings>
+#include <QString>
+#include <QVariant>
+
+namespace Settings {
+
+// Typed application settings with one table of defaults (KeePassXC's Config, qBittorrent's
+// SettingValue). UI-only keys (window geometry, table columns) stay in ui/.
+enum class Key {
+    Language,     // "system", "fr", "fr_CA", "en"
+    LastDatabase, // the file opened last, when not the default one
+};
+
+class AppSettings
+{
+public:
+    // `settings` defaults to the user's Carnet settings file; tests pass a temporary one.
+    explicit AppSettings(QSettings *settings = nullptr);
+    ~AppSettings();
+
+    QVariant value(Key key) const;
+    void setValue(Key key, const QVariant &value);
+    void reset(Key key);
+    static QString name(Key key);
+    static QVariant defaultValue(Key key);
+
+    QString language() const { return value(Key::Language).toString(); }
+
+private:
+    QSettings *m_settings;
+    bool m_owned;
+};
+
+} // namespace Settings

@@ -1,0 +1,287 @@
+#include "Database.h"
+
+#include "Migrations.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+using Core::Error;
+using Core::Result;
+
+namespace Storage {
+
+namespace {
+
+Error fileError(Error::Code code, const QString &path)
+{
+    const QString name = QDir::toNativeSeparators(path);
+    switch (code) {
+    case Error::Code::NotCarnet:
+        return Error::make(code, QCoreApplication::translate("Storage::Database",
+                                                             "%1 is not a Carnet database. Nothing was changed in it.")
+                                     .arg(name));
+    case Error::Code::Corrupt:
+        return Error::make(code,
+                           QCoreApplication::translate("Storage::Database",
+                                                       "%1 is damaged and cannot be opened. Nothing was changed in it; "
+                                                       "restore it from a backup copy.")
+                               .arg(name));
+    case Error::Code::ReadOnly:
+        return Error::make(
+            code, QCoreApplication::translate("Storage::Database",
+                                              "%1 cannot be written (the file or its folder is read-only). "
+                                              "Copy it to a folder you can write to, or change its permissions.")
+                      .arg(name));
+    default: return Error::make(code, name);
+    }
+}
+
+bool isCorruptionText(const QString &text)
+{
+    return text.contains(QLatin1String("malformed")) || text.contains(QLatin1String("not a database")) ||
+           text.contains(QLatin1String("corrupt"));
+}
+
+} // namespace
+
+Result<void> exec(QSqlQuery &query, const QString &context)
+{
+    if (!query.exec())
+        return Database::errorFrom(query.lastError(), context);
+    return {};
+}
+
+QString Database::uniqueConnectionName(const QString &prefix)
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("%1-%2").arg(prefix).arg(counter.fetchAndAddRelaxed(1));
+}
+
+Error Database::errorFrom(const QSqlError &error, const QString &context)
+{
+    const QString native = error.nativeErrorCode();
+    const QString text = error.text();
+    // SQLite primary result codes: 5 BUSY, 6 LOCKED, 8 READONLY, 11 CORRUPT, 13 FULL, 26 NOTADB.
+    const int code = native.toInt();
+    const int primary = code & 0xff;
+    if (primary == 5 || primary == 6 || text.contains(QLatin1String("database is locked")))
+        return Error::make(Error::Code::Busy,
+                           QCoreApplication::translate(
+                               "Storage::Database",
+                               "The database is busy in another Carnet window or program. Try again in a moment."),
+                           {}, context + QLatin1String(": ") + text);
+    if (primary == 11 || primary == 26 || isCorruptionText(text))
+        return Error::make(
+            Error::Code::Corrupt,
+            QCoreApplication::translate(
+                "Storage::Database",
+                "The database file is damaged. Nothing more was written to it; restore it from a backup copy."),
+            {}, context + QLatin1String(": ") + text);
+    if (primary == 8 || text.contains(QLatin1String("readonly")))
+        return Error::make(Error::Code::ReadOnly,
+                           QCoreApplication::translate("Storage::Database", "The database file is read-only."), {},
+                           context + QLatin1String(": ") + text);
+    if (primary == 13)
+        return Error::make(Error::Code::Storage,
+                           QCoreApplication::translate("Storage::Database", "The disk is full: nothing was saved."), {},
+                           context + QLatin1String(": ") + text);
+    return Error::make(Error::Code::Storage,
+                       QCoreApplication::translate("Storage::Database", "The database reported an error: %1").arg(text),
+                       {}, context + QLatin1String(": ") + text);
+}
+
+Result<QSqlDatabase> Database::openConnection(const QString &path, const QString &name)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open()) {
+        const Error e = errorFrom(db.lastError(), QStringLiteral("open"));
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return e;
+    }
+    QSqlQuery q(db);
+    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
+        if (!q.exec(QString::fromLatin1(pragma))) {
+            const Error e = errorFrom(q.lastError(), QString::fromLatin1(pragma));
+            q = QSqlQuery();
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
+            return e;
+        }
+    }
+    return db;
+}
+
+Database::Database(QString path, QString connectionName)
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName))
+{}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen()) {
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA optimize"));
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.isDir())
+        return fileError(Error::Code::NotCarnet, path);
+    if (info.exists()) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return fileError(Error::Code::ReadOnly, path);
+        const QByteArray header = f.read(16);
+        if (!header.isEmpty() && header != QByteArrayView("SQLite format 3\0", 16))
+            return fileError(Error::Code::NotCarnet, path);
+        if (!info.isWritable())
+            return fileError(Error::Code::ReadOnly, path);
+    } else {
+        if (!QDir().mkpath(info.absolutePath()))
+            return fileError(Error::Code::ReadOnly, path);
+    }
+    // WAL needs to create the -wal and -shm files beside the database.
+    if (!QFileInfo(info.absolutePath()).isWritable())
+        return fileError(Error::Code::ReadOnly, path);
+
+    std::unique_ptr<Database> db(new Database(info.absoluteFilePath(), uniqueConnectionName(QStringLiteral("carnet"))));
+    auto connection = openConnection(db->m_path, db->m_connectionName);
+    if (!connection.ok()) {
+        const Error &e = connection.error();
+        if (e.code == Error::Code::Corrupt)
+            return fileError(Error::Code::Corrupt, path);
+        return e;
+    }
+    if (auto prepared = db->prepare(); !prepared.ok())
+        return prepared.error();
+    return db;
+}
+
+Result<void> Database::prepare()
+{
+    QSqlQuery q(connection());
+    // Reading the header pages first tells a foreign or damaged file before anything is written.
+    if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next()) {
+        const Error e = errorFrom(q.lastError(), QStringLiteral("application_id"));
+        return e.code == Error::Code::Corrupt ? fileError(Error::Code::Corrupt, m_path) : e;
+    }
+    const qint64 applicationId = q.value(0).toLongLong();
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return errorFrom(q.lastError(), QStringLiteral("user_version"));
+    const int version = q.value(0).toInt();
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next()) {
+        const Error e = errorFrom(q.lastError(), QStringLiteral("sqlite_master"));
+        return e.code == Error::Code::Corrupt ? fileError(Error::Code::Corrupt, m_path) : e;
+    }
+    const int objects = q.value(0).toInt();
+
+    const bool fresh = applicationId == 0 && version == 0 && objects == 0;
+    if (!fresh && applicationId != kApplicationId)
+        return fileError(Error::Code::NotCarnet, m_path);
+    if (version > Migrations::latestVersion())
+        return Error::make(
+            Error::Code::TooNew,
+            QCoreApplication::translate("Storage::Database",
+                                        "%1 was written by a newer version of Carnet (database version %2; "
+                                        "this Carnet knows up to %3). Update Carnet to open it; nothing was changed.")
+                .arg(QDir::toNativeSeparators(m_path))
+                .arg(version)
+                .arg(Migrations::latestVersion()));
+
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next())
+        return errorFrom(q.lastError(), QStringLiteral("journal_mode"));
+    q.finish();
+    if (version < Migrations::latestVersion())
+        return migrate(version);
+    return {};
+}
+
+Result<void> Database::migrate(int from)
+{
+    QSqlDatabase db = connection();
+    QSqlQuery q(db);
+    if (from > 0) {
+        // Check, then keep a copy of the file as it was, before touching it.
+        if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok"))
+            return fileError(Error::Code::Corrupt, m_path);
+        q.finish();
+        const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        m_backupPath = QStringLiteral("%1.v%2-%3.bak").arg(m_path).arg(from).arg(stamp);
+        QFile::remove(m_backupPath);
+        q.prepare(QStringLiteral("VACUUM INTO ?"));
+        q.addBindValue(m_backupPath);
+        if (auto r = exec(q, QStringLiteral("backup before migration")); !r.ok())
+            return r;
+    }
+    return write([&]() -> Result<void> {
+        QSqlQuery m(db);
+        for (const Migration &migration : Migrations::all()) {
+            if (migration.version <= from)
+                continue;
+            for (const QString &statement : Migrations::statements(migration.sql)) {
+                if (!m.exec(statement))
+                    return errorFrom(m.lastError(), QStringLiteral("migration %1").arg(migration.version));
+            }
+            if (!m.exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)))
+                return errorFrom(m.lastError(), QStringLiteral("user_version"));
+        }
+        if (!m.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)))
+            return errorFrom(m.lastError(), QStringLiteral("application_id"));
+        return {};
+    });
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery q(connection());
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+qint64 Database::dataVersion() const
+{
+    QSqlQuery q(connection());
+    if (q.exec(QStringLiteral("PRAGMA data_version")) && q.next())
+        return q.value(0).toLongLong();
+    return -1;
+}
+
+Result<void> Database::write(const std::function<Result<void>()> &body)
+{
+    QSqlDatabase db = connection();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return errorFrom(q.lastError(), QStringLiteral("begin"));
+    Result<void> result = body();
+    if (result.ok()) {
+        if (q.exec(QStringLiteral("COMMIT")))
+            return result;
+        result = errorFrom(q.lastError(), QStringLiteral("commit"));
+    }
+    q.exec(QStringLiteral("ROLLBACK"));
+    return result;
+}
+
+} // namespace Storage

@@ -1,0 +1,50 @@
+#include "MemberQuery.h"
+
+namespace Storage {
+
+using Core::MemberField;
+namespace MemberFields = Core::MemberFields;
+
+QString MemberQuery::whereClause(QVariantList *bindings) const
+{
+    const QString todayIso = today.toString(Qt::ISODate);
+    switch (selection.kind) {
+    case Selection::Kind::All: return {};
+    case Selection::Kind::NoEmail: return QStringLiteral("WHERE email IS NULL");
+    case Selection::Kind::MembershipExpired:
+        bindings->append(todayIso);
+        return QStringLiteral("WHERE membership_end < ?");
+    case Selection::Kind::MembershipEndingSoon:
+        bindings->append(todayIso);
+        bindings->append(today.addDays(Selection::kEndingSoonDays).toString(Qt::ISODate));
+        return QStringLiteral("WHERE membership_end >= ? AND membership_end <= ?");
+    case Selection::Kind::Section:
+        if (selection.value.isEmpty())
+            return QStringLiteral("WHERE section IS NULL");
+        bindings->append(selection.value);
+        return QStringLiteral("WHERE section = ?");
+    case Selection::Kind::Category:
+        if (selection.value.isEmpty())
+            return QStringLiteral("WHERE category IS NULL");
+        bindings->append(selection.value);
+        return QStringLiteral("WHERE category = ?");
+    }
+    return {};
+}
+
+QString MemberQuery::orderClause() const
+{
+    const QString dir = sortOrder == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    const QString column = MemberFields::key(sortField); // whitelisted name
+    if (sortField == MemberField::LastName)
+        return QStringLiteral("ORDER BY last_name COLLATE NOCASE") + dir +
+               QStringLiteral(", first_name COLLATE NOCASE") + dir + QStringLiteral(", id") + dir;
+    if (MemberFields::type(sortField) == Core::FieldType::Text)
+        return QStringLiteral("ORDER BY ") + column + QStringLiteral(" COLLATE NOCASE") + dir + QStringLiteral(", id") +
+               dir;
+    if (sortField == MemberField::Id)
+        return QStringLiteral("ORDER BY id") + dir;
+    return QStringLiteral("ORDER BY ") + column + dir + QStringLiteral(", id") + dir;
+}
+
+} // namespace Storage

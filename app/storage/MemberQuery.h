@@ -1,0 +1,24 @@
+#pragma once
+
+#include "Selection.h"
+#include "core/MemberField.h"
+
+#include <QDate>
+#include <QString>
+#include <QVariantList>
+
+namespace Storage {
+
+// Selection + order as SQL: column names come only from the MemberField whitelist, values are bound.
+struct MemberQuery
+{
+    Selection selection;
+    Core::MemberField sortField = Core::MemberField::LastName;
+    Qt::SortOrder sortOrder = Qt::AscendingOrder;
+    QDate today; // for the membership selections
+
+    QString whereClause(QVariantList *bindings) const; // "" or "WHERE …"
+    QString orderClause() const;                       // "ORDER BY …"
+};
+
+} // namespace Storage

@@ -1,0 +1,380 @@
+#include "MemberRepository.h"
+
+#include "Database.h"
+#include "core/Clock.h"
+#include "core/EmailAddress.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+using Core::Error;
+using Core::Member;
+using Core::MemberField;
+using Core::Result;
+namespace MemberFields = Core::MemberFields;
+
+namespace Storage {
+
+namespace {
+
+QVariant textValue(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+QVariant dateValue(const QDate &d)
+{
+    return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
+}
+
+QString isoNow(const Core::Clock &clock)
+{
+    return clock.now().toUTC().toString(Qt::ISODateWithMs);
+}
+
+Error notFound(const QString &reference)
+{
+    return Error::make(
+        Error::Code::NotFound,
+        QCoreApplication::translate("Storage::MemberRepository", "No member matches \"%1\".").arg(reference));
+}
+
+} // namespace
+
+QString memberColumns()
+{
+    static const QString columns = [] {
+        QStringList keys;
+        for (MemberField f : MemberFields::all())
+            keys.append(MemberFields::key(f));
+        return keys.join(QStringLiteral(", "));
+    }();
+    return columns;
+}
+
+Member memberFromRow(const QSqlQuery &q)
+{
+    Member m;
+    int i = 0;
+    for (MemberField f : MemberFields::all()) {
+        const QVariant v = q.value(i++);
+        switch (MemberFields::type(f)) {
+        case Core::FieldType::Json: m.extra = QJsonDocument::fromJson(v.toString().toUtf8()).object(); break;
+        case Core::FieldType::DateTime: m.setValue(f, QDateTime::fromString(v.toString(), Qt::ISODateWithMs)); break;
+        default: m.setValue(f, v); break;
+        }
+    }
+    m.noEmail = m.email.isEmpty();
+    return m;
+}
+
+MemberRepository::MemberRepository(Database &database, const Core::Clock &clock) : m_database(database), m_clock(clock)
+{}
+
+Result<void> MemberRepository::checkUnique(const Member &m) const
+{
+    QSqlQuery q(m_database.connection());
+    if (!m.email.isEmpty()) {
+        q.prepare(QStringLiteral("SELECT id, first_name, last_name, household_id FROM members "
+                                 "WHERE email_key = ? AND id <> ?"));
+        q.addBindValue(Core::EmailAddress::key(m.email));
+        q.addBindValue(m.id);
+        if (auto r = exec(q, QStringLiteral("email unique")); !r.ok())
+            return r;
+        while (q.next()) {
+            const qint64 household = q.value(3).toLongLong();
+            if (m.householdId != 0 && household == m.householdId)
+                continue; // one household may share a mailbox
+            return Error::make(Error::Code::Conflict,
+                               QCoreApplication::translate("Storage::MemberRepository",
+                                                           "This email address is already used by %1 %2 (member %3). "
+                                                           "Members may share an address only within one household.")
+                                   .arg(q.value(1).toString(), q.value(2).toString())
+                                   .arg(q.value(0).toLongLong()),
+                               MemberFields::key(MemberField::Email));
+        }
+    }
+    if (!m.memberNumber.isEmpty()) {
+        q.prepare(QStringLiteral("SELECT id, first_name, last_name FROM members WHERE member_number = ? AND id <> ?"));
+        q.addBindValue(m.memberNumber);
+        q.addBindValue(m.id);
+        if (auto r = exec(q, QStringLiteral("number unique")); !r.ok())
+            return r;
+        if (q.next())
+            return Error::make(Error::Code::Conflict,
+                               QCoreApplication::translate("Storage::MemberRepository",
+                                                           "Member number %1 is already used by %2 %3 (member %4).")
+                                   .arg(m.memberNumber, q.value(1).toString(), q.value(2).toString())
+                                   .arg(q.value(0).toLongLong()),
+                               MemberFields::key(MemberField::MemberNumber));
+    }
+    return {};
+}
+
+Result<Member> MemberRepository::save(Member m, qint64 householdWith, Core::MemberValidation *validation)
+{
+    Core::MemberValidation v = Core::MemberValidator::normalizeAndValidate(m);
+    if (validation)
+        *validation = v;
+    if (!v.ok())
+        return v.first();
+
+    Member stored;
+    auto result = m_database.write([&]() -> Result<void> {
+        QSqlQuery q(m_database.connection());
+        const QString now = isoNow(m_clock);
+        if (m.id != 0) {
+            auto existing = find(m.id);
+            if (!existing.ok())
+                return existing.error();
+        }
+        if (householdWith != 0 && householdWith != m.id) {
+            auto other = find(householdWith);
+            if (!other.ok())
+                return other.error();
+            qint64 household = other.value().householdId;
+            if (household == 0) {
+                q.prepare(QStringLiteral("INSERT INTO households (created_at) VALUES (?)"));
+                q.addBindValue(now);
+                if (auto r = exec(q, QStringLiteral("household")); !r.ok())
+                    return r;
+                household = q.lastInsertId().toLongLong();
+                q.prepare(QStringLiteral("UPDATE members SET household_id = ?, updated_at = ? WHERE id = ?"));
+                q.addBindValue(household);
+                q.addBindValue(now);
+                q.addBindValue(householdWith);
+                if (auto r = exec(q, QStringLiteral("household link")); !r.ok())
+                    return r;
+            }
+            m.householdId = household;
+        }
+        if (auto r = checkUnique(m); !r.ok())
+            return r;
+
+        QStringList assignments;
+        QVariantList values;
+        for (MemberField f : MemberFields::all()) {
+            switch (f) {
+            case MemberField::Id:
+            case MemberField::CreatedAt:
+            case MemberField::UpdatedAt: continue;
+            case MemberField::MembershipStart: values.append(dateValue(m.membershipStart)); break;
+            case MemberField::MembershipEnd: values.append(dateValue(m.membershipEnd)); break;
+            case MemberField::HouseholdId:
+                values.append(m.householdId ? QVariant(m.householdId) : QVariant(QMetaType::fromType<qlonglong>()));
+                break;
+            case MemberField::Extra:
+                values.append(QString::fromUtf8(QJsonDocument(m.extra).toJson(QJsonDocument::Compact)));
+                break;
+            default: values.append(textValue(m.value(f).toString())); break;
+            }
+            assignments.append(MemberFields::key(f));
+        }
+        assignments.append(QStringLiteral("email_key"));
+        values.append(m.email.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                        : QVariant(Core::EmailAddress::key(m.email)));
+
+        if (m.id == 0) {
+            assignments.append(QStringLiteral("created_at"));
+            values.append(now);
+            assignments.append(QStringLiteral("updated_at"));
+            values.append(now);
+            QStringList marks;
+            for (qsizetype i = 0; i < assignments.size(); ++i)
+                marks.append(QStringLiteral("?"));
+            q.prepare(QStringLiteral("INSERT INTO members (%1) VALUES (%2)")
+                          .arg(assignments.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
+        } else {
+            assignments.append(QStringLiteral("updated_at"));
+            values.append(now);
+            q.prepare(QStringLiteral("UPDATE members SET %1 = ? WHERE id = ?")
+                          .arg(assignments.join(QStringLiteral(" = ?, "))));
+            values.append(m.id);
+        }
+        for (const QVariant &value : std::as_const(values))
+            q.addBindValue(value);
+        if (auto r = exec(q, QStringLiteral("save member")); !r.ok())
+            return r;
+        const qint64 id = m.id ? m.id : q.lastInsertId().toLongLong();
+        auto reread = find(id);
+        if (!reread.ok())
+            return reread.error();
+        stored = reread.value();
+        return {};
+    });
+    if (!result.ok())
+        return result.error();
+    return stored;
+}
+
+Result<void> MemberRepository::remove(qint64 id)
+{
+    return m_database.write([&]() -> Result<void> {
+        QSqlQuery q(m_database.connection());
+        q.prepare(QStringLiteral("DELETE FROM members WHERE id = ?"));
+        q.addBindValue(id);
+        if (auto r = exec(q, QStringLiteral("delete member")); !r.ok())
+            return r;
+        if (q.numRowsAffected() == 0)
+            return notFound(QString::number(id));
+        // A household left with fewer than two members is no longer a household.
+        QSqlQuery cleanup(m_database.connection());
+        if (!cleanup.exec(QStringLiteral("UPDATE members SET household_id = NULL WHERE household_id IN "
+                                         "(SELECT household_id FROM members WHERE household_id IS NOT NULL "
+                                         "GROUP BY household_id HAVING count(*) < 2)")))
+            return Database::errorFrom(cleanup.lastError(), QStringLiteral("household cleanup"));
+        if (!cleanup.exec(QStringLiteral("DELETE FROM households WHERE id NOT IN "
+                                         "(SELECT household_id FROM members WHERE household_id IS NOT NULL)")))
+            return Database::errorFrom(cleanup.lastError(), QStringLiteral("household cleanup"));
+        return {};
+    });
+}
+
+Result<Member> MemberRepository::find(qint64 id) const
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT %1 FROM members WHERE id = ?").arg(memberColumns()));
+    q.addBindValue(id);
+    if (auto r = exec(q, QStringLiteral("find member")); !r.ok())
+        return r.error();
+    if (!q.next())
+        return notFound(QString::number(id));
+    return memberFromRow(q);
+}
+
+Result<Member> MemberRepository::findByEmail(const QString &email) const
+{
+    const Core::EmailCheck check = Core::EmailAddress::check(email);
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT %1 FROM members WHERE email_key = ? ORDER BY id LIMIT 1").arg(memberColumns()));
+    q.addBindValue(Core::EmailAddress::key(check.valid ? check.normalized : email.trimmed()));
+    if (auto r = exec(q, QStringLiteral("find member by email")); !r.ok())
+        return r.error();
+    if (!q.next())
+        return notFound(email);
+    return memberFromRow(q);
+}
+
+Result<Member> MemberRepository::findByReference(const QString &reference) const
+{
+    bool isNumber = false;
+    const qint64 id = reference.trimmed().toLongLong(&isNumber);
+    if (isNumber)
+        return find(id);
+    return findByEmail(reference);
+}
+
+Result<qint64> MemberRepository::count() const
+{
+    QSqlQuery q(m_database.connection());
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM members")) || !q.next())
+        return Database::errorFrom(q.lastError(), QStringLiteral("count"));
+    return q.value(0).toLongLong();
+}
+
+Result<std::vector<qint64>> MemberRepository::ids(const MemberQuery &query) const
+{
+    QVariantList bindings;
+    const QString where = query.whereClause(&bindings);
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id FROM members %1 %2").arg(where, query.orderClause()));
+    for (const QVariant &b : std::as_const(bindings))
+        q.addBindValue(b);
+    if (auto r = exec(q, QStringLiteral("member ids")); !r.ok())
+        return r.error();
+    std::vector<qint64> out;
+    while (q.next())
+        out.push_back(q.value(0).toLongLong());
+    return out;
+}
+
+Result<QList<Member>> MemberRepository::fetch(const std::vector<qint64> &ids) const
+{
+    QList<Member> out;
+    if (ids.empty())
+        return out;
+    QHash<qint64, Member> byId;
+    constexpr size_t kChunk = 500; // stays under SQLite's bound-parameter limit
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    for (size_t start = 0; start < ids.size(); start += kChunk) {
+        const size_t n = std::min(kChunk, ids.size() - start);
+        QString marks;
+        marks.reserve(qsizetype(n * 2));
+        for (size_t i = 0; i < n; ++i)
+            marks += i ? QStringLiteral(",?") : QStringLiteral("?");
+        q.prepare(QStringLiteral("SELECT %1 FROM members WHERE id IN (%2)").arg(memberColumns(), marks));
+        for (size_t i = 0; i < n; ++i)
+            q.addBindValue(ids[start + i]);
+        if (auto r = exec(q, QStringLiteral("fetch members")); !r.ok())
+            return r.error();
+        while (q.next()) {
+            Member m = memberFromRow(q);
+            byId.insert(m.id, std::move(m));
+        }
+    }
+    out.reserve(qsizetype(ids.size()));
+    for (qint64 id : ids) {
+        auto it = byId.constFind(id);
+        if (it != byId.constEnd())
+            out.append(it.value());
+    }
+    return out;
+}
+
+Result<QList<Member>> MemberRepository::list(const MemberQuery &query) const
+{
+    QVariantList bindings;
+    const QString where = query.whereClause(&bindings);
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM members %2 %3").arg(memberColumns(), where, query.orderClause()));
+    for (const QVariant &b : std::as_const(bindings))
+        q.addBindValue(b);
+    if (auto r = exec(q, QStringLiteral("list members")); !r.ok())
+        return r.error();
+    QList<Member> out;
+    while (q.next())
+        out.append(memberFromRow(q));
+    return out;
+}
+
+Result<QList<SelectionCount>> MemberRepository::selectionCounts(const QDate &today) const
+{
+    QList<SelectionCount> out;
+    QSqlQuery q(m_database.connection());
+    auto scalar = [&](const Selection &selection) -> Result<void> {
+        MemberQuery query{selection, MemberField::Id, Qt::AscendingOrder, today};
+        QVariantList bindings;
+        q.prepare(QStringLiteral("SELECT count(*) FROM members ") + query.whereClause(&bindings));
+        for (const QVariant &b : std::as_const(bindings))
+            q.addBindValue(b);
+        if (auto r = exec(q, QStringLiteral("selection count")); !r.ok())
+            return r;
+        q.next();
+        out.append({selection, q.value(0).toLongLong()});
+        return {};
+    };
+    for (auto kind : {Selection::Kind::All, Selection::Kind::NoEmail, Selection::Kind::MembershipExpired,
+                      Selection::Kind::MembershipEndingSoon}) {
+        if (auto r = scalar({kind, {}}); !r.ok())
+            return r.error();
+    }
+    // Column names from the whitelist only.
+    for (auto [kind, column] : {std::pair{Selection::Kind::Section, QStringLiteral("section")},
+                                std::pair{Selection::Kind::Category, QStringLiteral("category")}}) {
+        if (!q.exec(
+                QStringLiteral("SELECT %1, count(*) FROM members GROUP BY %1 ORDER BY %1 COLLATE NOCASE").arg(column)))
+            return Database::errorFrom(q.lastError(), QStringLiteral("group counts"));
+        while (q.next())
+            out.append({Selection{kind, q.value(0).toString()}, q.value(1).toLongLong()});
+    }
+    return out;
+}
+
+} // namespace Storage

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "MemberQuery.h"
+#include "Selection.h"
+#include "core/Member.h"
+#include "core/MemberValidator.h"
+#include "core/Result.h"
+
+#include <QList>
+
+#include <vector>
+
+class QSqlQuery;
+
+namespace Core {
+class Clock;
+}
+
+namespace Storage {
+
+class Database;
+
+// Members in SQL: validation, the uniqueness rules (email case-insensitive except inside one household,
+// member number), households, and the queries the views need. No other class writes SQL on members.
+class MemberRepository
+{
+public:
+    MemberRepository(Database &database, const Core::Clock &clock);
+
+    // Inserts (member.id == 0) or updates. `householdWith`: put the member in the household of that
+    // other member (one is created when the other has none). `validation` receives every rule broken
+    // and the email suggestion. Returns the member as stored.
+    Core::Result<Core::Member> save(Core::Member member, qint64 householdWith = 0,
+                                    Core::MemberValidation *validation = nullptr);
+    Core::Result<void> remove(qint64 id);
+
+    Core::Result<Core::Member> find(qint64 id) const;
+    Core::Result<Core::Member> findByEmail(const QString &email) const;
+    // "42" (an id) or "hélène@example.org" (an email) — how the CLI names a member.
+    Core::Result<Core::Member> findByReference(const QString &reference) const;
+
+    Core::Result<qint64> count() const;
+    // Member ids of a selection, in the query's order.
+    Core::Result<std::vector<qint64>> ids(const MemberQuery &query) const;
+    // The members with these ids, in the order given (missing ids are skipped).
+    Core::Result<QList<Core::Member>> fetch(const std::vector<qint64> &ids) const;
+    Core::Result<QList<Core::Member>> list(const MemberQuery &query) const;
+
+    // Counts for the side panel: All, No email, Expired, Ending soon, then each section and category.
+    Core::Result<QList<SelectionCount>> selectionCounts(const QDate &today) const;
+
+    Database &database() const { return m_database; }
+
+private:
+    Core::Result<void> checkUnique(const Core::Member &member) const;
+
+    Database &m_database;
+    const Core::Clock &m_clock;
+};
+
+// Reads a members row selected with the columns of MemberFields::all(), in that order.
+Core::Member memberFromRow(const QSqlQuery &query);
+QString memberColumns();
+
+} // namespace Storage

@@ -1,0 +1,313 @@
+#include "MemberTableModel.h"
+
+#include "Database.h"
+#include "MemberRepository.h"
+#include "core/Clock.h"
+
+#include <QJsonDocument>
+#include <QLocale>
+#include <QPointer>
+#include <QThread>
+
+#include <optional>
+
+using Core::Member;
+using Core::MemberField;
+namespace MemberFields = Core::MemberFields;
+
+namespace Storage {
+
+MemberTableModel::MemberTableModel(MemberRepository &repository, const Core::Clock &clock, QObject *parent)
+    : QAbstractTableModel(parent), m_repository(repository), m_clock(clock), m_pages(64)
+{
+    m_dataVersion = m_repository.database().dataVersion();
+    m_watch.setInterval(1500);
+    connect(&m_watch, &QTimer::timeout, this, &MemberTableModel::checkForOutsideChanges);
+    m_watch.start();
+    reload();
+    rebuildIndex();
+}
+
+MemberTableModel::~MemberTableModel()
+{
+    stopIndexBuild();
+}
+
+int MemberTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int MemberTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(MemberFields::all().size());
+}
+
+MemberField MemberTableModel::fieldAt(int column) const
+{
+    return MemberFields::all().value(column, MemberField::Id);
+}
+
+int MemberTableModel::columnOf(MemberField field) const
+{
+    return int(MemberFields::all().indexOf(field));
+}
+
+QVariant MemberTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal && (role == Qt::DisplayRole || role == Qt::ToolTipRole) && section >= 0 &&
+        section < columnCount())
+        return MemberFields::label(fieldAt(section));
+    return QAbstractTableModel::headerData(section, orientation, role);
+}
+
+const Member *MemberTableModel::memberAtRow(int row) const
+{
+    if (row < 0 || size_t(row) >= m_rows.size())
+        return nullptr;
+    const int page = row / kPageSize;
+    QList<Member> *members = m_pages.object(page);
+    if (!members) {
+        const size_t begin = size_t(page) * kPageSize;
+        const size_t end = std::min(m_rows.size(), begin + kPageSize);
+        const std::vector<qint64> ids(m_rows.begin() + qsizetype(begin), m_rows.begin() + qsizetype(end));
+        auto fetched = m_repository.fetch(ids);
+        auto *loaded = new QList<Member>;
+        loaded->reserve(qsizetype(ids.size()));
+        QHash<qint64, Member> byId;
+        if (fetched.ok()) {
+            for (const Member &m : fetched.value())
+                byId.insert(m.id, m);
+        }
+        for (qint64 id : ids) {
+            Member m = byId.value(id);
+            m.id = id; // a row deleted meanwhile shows empty until the next reload
+            loaded->append(m);
+        }
+        m_pages.insert(page, loaded);
+        members = loaded;
+    }
+    return &members->at(row % kPageSize);
+}
+
+QVariant MemberTableModel::display(const Member &m, MemberField field) const
+{
+    const QVariant v = m.value(field);
+    if (v.isNull())
+        return {};
+    switch (field) {
+    case MemberField::MembershipStart:
+    case MemberField::MembershipEnd: return QLocale().toString(v.toDate(), QLocale::ShortFormat);
+    case MemberField::CreatedAt:
+    case MemberField::UpdatedAt: return QLocale().toString(v.toDateTime().toLocalTime(), QLocale::ShortFormat);
+    case MemberField::Language:
+        if (m.language == QLatin1String("fr"))
+            return tr("French");
+        if (m.language == QLatin1String("en"))
+            return tr("English");
+        return m.language;
+    case MemberField::Extra: {
+        if (m.extra.isEmpty())
+            return {};
+        QStringList parts;
+        for (auto it = m.extra.begin(); it != m.extra.end(); ++it)
+            parts.append(it.key() + QStringLiteral(": ") + it.value().toVariant().toString());
+        return parts.join(QStringLiteral("; "));
+    }
+    case MemberField::Notes: return m.notes.section(QLatin1Char('\n'), 0, 0);
+    default: return v;
+    }
+}
+
+QVariant MemberTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    if (role == MemberIdRole)
+        return m_rows[size_t(index.row())];
+    if (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ToolTipRole && role != Qt::TextAlignmentRole)
+        return {};
+    const MemberField field = fieldAt(index.column());
+    if (role == Qt::TextAlignmentRole) {
+        if (MemberFields::type(field) == Core::FieldType::Integer)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    }
+    const Member *m = memberAtRow(index.row());
+    if (!m)
+        return {};
+    if (role == Qt::EditRole)
+        return m->value(field);
+    if (role == Qt::ToolTipRole)
+        return field == MemberField::Notes || field == MemberField::Address ? m->value(field) : QVariant();
+    return display(*m, field);
+}
+
+void MemberTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= columnCount())
+        return;
+    m_sortField = fieldAt(column);
+    m_sortOrder = order;
+    reload();
+}
+
+void MemberTableModel::setSelection(const Selection &selection)
+{
+    if (selection == m_selection)
+        return;
+    m_selection = selection;
+    reload();
+}
+
+void MemberTableModel::setSearchText(const QString &text)
+{
+    if (text == m_search)
+        return;
+    m_search = text;
+    applySearch();
+}
+
+qint64 MemberTableModel::memberIdAt(int row) const
+{
+    return row >= 0 && size_t(row) < m_rows.size() ? m_rows[size_t(row)] : 0;
+}
+
+int MemberTableModel::rowOfMember(qint64 id) const
+{
+    const auto it = std::find(m_rows.begin(), m_rows.end(), id);
+    return it == m_rows.end() ? -1 : int(it - m_rows.begin());
+}
+
+void MemberTableModel::reload()
+{
+    MemberQuery query{m_selection, m_sortField, m_sortOrder, m_clock.today()};
+    const bool sortInIndex = m_index && MemberIndex::canSort(m_sortField);
+    if (sortInIndex)
+        query.sortField = MemberField::Id; // cheapest order; the index sorts by folded text
+    auto ids = m_repository.ids(query);
+    auto total = m_repository.count();
+    if (!ids.ok() || !total.ok()) {
+        Q_EMIT errorOccurred(!ids.ok() ? ids.error().message : total.error().message);
+        return;
+    }
+    m_baseIds = std::move(ids).value();
+    m_total = total.value();
+    if (sortInIndex)
+        m_index->sort(m_baseIds, m_sortField, m_sortOrder);
+    applySearch();
+    Q_EMIT reloaded();
+}
+
+void MemberTableModel::applySearch()
+{
+    beginResetModel();
+    m_pages.clear();
+    const QString text = m_search.trimmed();
+    m_searchPending = false;
+    if (text.isEmpty()) {
+        m_rows = m_baseIds;
+    } else if (m_index) {
+        const std::vector<bool> mask = m_index->match(text);
+        m_rows.clear();
+        for (qint64 id : m_baseIds) {
+            if (size_t(id) < mask.size() && mask[size_t(id)])
+                m_rows.push_back(id);
+        }
+    } else {
+        m_rows.clear();
+        m_searchPending = true; // shown as soon as the index is ready
+    }
+    endResetModel();
+    Q_EMIT countsChanged();
+}
+
+void MemberTableModel::memberSaved(const Member &member)
+{
+    if (m_index)
+        m_index->upsert(member);
+    if (m_indexThread)
+        m_changedDuringBuild.append(member.id);
+    m_dataVersion = m_repository.database().dataVersion();
+    reload();
+}
+
+void MemberTableModel::memberRemoved(qint64 id)
+{
+    if (m_index)
+        m_index->remove(id);
+    if (m_indexThread)
+        m_changedDuringBuild.append(id);
+    reload();
+}
+
+void MemberTableModel::checkForOutsideChanges()
+{
+    const qint64 version = m_repository.database().dataVersion();
+    if (version == m_dataVersion)
+        return;
+    m_dataVersion = version;
+    reload();
+    rebuildIndex();
+}
+
+void MemberTableModel::stopIndexBuild()
+{
+    if (!m_indexThread)
+        return;
+    m_cancelIndex = true;
+    m_indexThread->wait();
+    delete m_indexThread;
+    m_indexThread = nullptr;
+}
+
+void MemberTableModel::rebuildIndex()
+{
+    stopIndexBuild();
+    m_cancelIndex = false;
+    m_changedDuringBuild.clear();
+    const qint64 generation = ++m_indexGeneration;
+    const QString path = m_repository.database().path();
+    m_indexThread = QThread::create([this, path, generation] {
+        const QString name = Database::uniqueConnectionName(QStringLiteral("index"));
+        std::optional<Core::Result<std::shared_ptr<MemberIndex>>> built;
+        {
+            auto connection = Database::openConnection(path, name);
+            if (connection.ok())
+                built = MemberIndex::build(connection.value(), &m_cancelIndex);
+        }
+        QSqlDatabase::removeDatabase(name);
+        if (built && built->ok()) {
+            std::shared_ptr<MemberIndex> index = built->value();
+            QMetaObject::invokeMethod(
+                this, [this, index, generation] { installIndex(index, generation); }, Qt::QueuedConnection);
+        }
+    });
+    m_indexThread->setObjectName(QStringLiteral("member-index"));
+    m_indexThread->start(QThread::LowPriority);
+}
+
+void MemberTableModel::installIndex(std::shared_ptr<MemberIndex> index, qint64 generation)
+{
+    if (generation != m_indexGeneration)
+        return;
+    if (m_indexThread) {
+        m_indexThread->wait();
+        delete m_indexThread;
+        m_indexThread = nullptr;
+    }
+    m_index = std::move(index);
+    // Members edited here while the index was being read from the file.
+    for (qint64 id : std::as_const(m_changedDuringBuild)) {
+        auto member = m_repository.find(id);
+        if (member.ok())
+            m_index->upsert(member.value());
+        else
+            m_index->remove(id);
+    }
+    m_changedDuringBuild.clear();
+    reload();
+    Q_EMIT indexReady();
+}
+
+} // namespace Storage

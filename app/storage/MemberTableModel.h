@@ -1,0 +1,104 @@
+#pragma once
+
+#include "MemberIndex.h"
+#include "Selection.h"
+#include "core/Member.h"
+
+#include <QAbstractTableModel>
+#include <QCache>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+class QThread;
+
+namespace Core {
+class Clock;
+}
+
+namespace Storage {
+
+class MemberRepository;
+
+// The member table, for a million members: it holds only the ordered list of member ids of the
+// current selection (8 bytes a member) and loads rows by pages of 128 as the view asks for them.
+// Search and the accent-insensitive sort on names go through MemberIndex, built on a worker thread
+// with its own connection; changes made by another program (the CLI) are noticed and shown.
+class MemberTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kPageSize = 128;
+    static constexpr int MemberIdRole = Qt::UserRole + 1;
+
+    MemberTableModel(MemberRepository &repository, const Core::Clock &clock, QObject *parent = nullptr);
+    ~MemberTableModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    Core::MemberField fieldAt(int column) const;
+    int columnOf(Core::MemberField field) const;
+
+    void setSelection(const Selection &selection);
+    const Selection &selection() const { return m_selection; }
+    void setSearchText(const QString &text);
+    const QString &searchText() const { return m_search; }
+    Core::MemberField sortField() const { return m_sortField; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+
+    qint64 memberIdAt(int row) const;
+    int rowOfMember(qint64 id) const;
+    qint64 totalCount() const { return m_total; } // members in the database
+    bool isIndexReady() const { return m_index != nullptr; }
+    bool isSearchPending() const { return m_searchPending; }
+
+public Q_SLOTS:
+    void reload();                                // re-reads the selection from the database
+    void memberSaved(const Core::Member &member); // after an edit in this process
+    void memberRemoved(qint64 id);
+    void checkForOutsideChanges(); // another program committed to the file?
+    void rebuildIndex();
+
+Q_SIGNALS:
+    void countsChanged();
+    void reloaded(); // the selection was read again from the database (counts may have changed)
+    void indexReady();
+    void errorOccurred(const QString &message);
+
+private:
+    void installIndex(std::shared_ptr<MemberIndex> index, qint64 generation);
+    void stopIndexBuild();
+    void applySearch();
+    const Core::Member *memberAtRow(int row) const;
+    QVariant display(const Core::Member &member, Core::MemberField field) const;
+
+    MemberRepository &m_repository;
+    const Core::Clock &m_clock;
+    Selection m_selection;
+    QString m_search;
+    Core::MemberField m_sortField = Core::MemberField::LastName;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+
+    std::vector<qint64> m_baseIds; // the selection, in order
+    std::vector<qint64> m_rows;    // after the search
+    qint64 m_total = 0;
+    bool m_searchPending = false;
+    mutable QCache<int, QList<Core::Member>> m_pages;
+
+    std::shared_ptr<MemberIndex> m_index;
+    QThread *m_indexThread = nullptr;
+    std::atomic_bool m_cancelIndex{false};
+    qint64 m_indexGeneration = 0;
+    QList<qint64> m_changedDuringBuild;
+    qint64 m_dataVersion = -1;
+    QTimer m_watch;
+};
+
+} // namespace Storage

@@ -1,0 +1,50 @@
+#include "Selection.h"
+
+#include <QCoreApplication>
+
+namespace Storage {
+
+QString Selection::key() const
+{
+    switch (kind) {
+    case Kind::All: return QStringLiteral("all");
+    case Kind::NoEmail: return QStringLiteral("no-email");
+    case Kind::MembershipExpired: return QStringLiteral("expired");
+    case Kind::MembershipEndingSoon: return QStringLiteral("ending-soon");
+    case Kind::Section: return QStringLiteral("section:") + value;
+    case Kind::Category: return QStringLiteral("category:") + value;
+    }
+    return {};
+}
+
+Selection Selection::fromKey(const QString &key)
+{
+    if (key == QLatin1String("no-email"))
+        return {Kind::NoEmail, {}};
+    if (key == QLatin1String("expired"))
+        return {Kind::MembershipExpired, {}};
+    if (key == QLatin1String("ending-soon"))
+        return {Kind::MembershipEndingSoon, {}};
+    if (key.startsWith(QLatin1String("section:")))
+        return {Kind::Section, key.mid(8)};
+    if (key.startsWith(QLatin1String("category:")))
+        return {Kind::Category, key.mid(9)};
+    return {};
+}
+
+QString Selection::label() const
+{
+    switch (kind) {
+    case Kind::All: return QCoreApplication::translate("Storage::Selection", "All members");
+    case Kind::NoEmail: return QCoreApplication::translate("Storage::Selection", "No email address");
+    case Kind::MembershipExpired: return QCoreApplication::translate("Storage::Selection", "Membership expired");
+    case Kind::MembershipEndingSoon:
+        return QCoreApplication::translate("Storage::Selection", "Membership ending within %n day(s)", nullptr,
+                                           kEndingSoonDays);
+    case Kind::Section:
+    case Kind::Category: return value.isEmpty() ? QCoreApplication::translate("Storage::Selection", "(none)") : value;
+    }
+    return {};
+}
+
+} // namespace Storage

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace Storage {
+
+// A named subset of the member list, shown in the side panel (later capabilities add their own).
+struct Selection
+{
+    enum class Kind { All, NoEmail, MembershipExpired, MembershipEndingSoon, Section, Category };
+
+    Kind kind = Kind::All;
+    QString value; // the section or category
+
+    static constexpr int kEndingSoonDays = 60;
+
+    QString key() const; // stable, for settings: "all", "section:CPL"
+    static Selection fromKey(const QString &key);
+    QString label() const; // translated
+
+    friend bool operator==(const Selection &, const Selection &) = default;
+};
+
+struct SelectionCount
+{
+    Selection selection;
+    qint64 count = 0;
+};
+
+} // namespace Storage

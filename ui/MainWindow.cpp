@@ -1,0 +1,304 @@
+#include "MainWindow.h"
+
+#include "ColumnChooser.h"
+#include "MemberEditorDialog.h"
+#include "MessageBox.h"
+#include "SelectionPanel.h"
+#include "SettingsDialog.h"
+#include "WelcomeWidget.h"
+
+#include "AppContext.h"
+#include "storage/MemberTableModel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QProcess>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+
+namespace Gui {
+
+namespace {
+QSettings uiSettings()
+{
+    return QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Carnet"), QStringLiteral("carnet"));
+}
+} // namespace
+
+MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(parent), m_context(context)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Carnet"));
+    resize(1200, 720);
+
+    m_model = new Storage::MemberTableModel(m_context.members(), m_context.clock(), this);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("memberTable"));
+    m_table->setModel(m_model);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(m_model->columnOf(Core::MemberField::LastName), Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->setAccessibleName(tr("Members"));
+
+    m_panel = new SelectionPanel(this);
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_panel);
+    splitter->addWidget(m_table);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({240, 960});
+
+    m_welcome = new WelcomeWidget(this);
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_welcome);
+    m_stack->addWidget(splitter);
+    setCentralWidget(m_stack);
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("searchEdit"));
+    m_search->setPlaceholderText(tr("Search names, email, member number, city (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(340);
+    m_search->setAccessibleName(tr("Search members"));
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("memberCount"));
+    statusBar()->addPermanentWidget(m_status);
+
+    m_columns = new ColumnChooser(m_table->horizontalHeader(), this);
+    m_columns->restore();
+    createActions();
+
+    connect(m_search, &QLineEdit::textChanged, m_model, &Storage::MemberTableModel::setSearchText);
+    connect(m_panel, &SelectionPanel::selectionChanged, m_model, &Storage::MemberTableModel::setSelection);
+    connect(m_model, &Storage::MemberTableModel::countsChanged, this, &MainWindow::updateStatus);
+    connect(m_model, &Storage::MemberTableModel::reloaded, this, &MainWindow::refreshCounts);
+    connect(m_model, &Storage::MemberTableModel::indexReady, this, &MainWindow::updateStatus);
+    connect(m_model, &Storage::MemberTableModel::errorOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_table, &QTableView::activated, this, &MainWindow::editCurrentMember);
+    connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+            [this](const QPoint &pos) { m_columns->popup(m_table->horizontalHeader()->mapToGlobal(pos)); });
+    connect(m_welcome, &WelcomeWidget::addMemberRequested, this, &MainWindow::newMember);
+    connect(m_welcome, &WelcomeWidget::demoRequested, this, &MainWindow::openDemo);
+
+    const QByteArray geometry = uiSettings().value(QStringLiteral("ui/mainWindow/geometry")).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    refreshCounts();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *add =
+        file->addAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&New member…"), this, &MainWindow::newMember);
+    add->setObjectName(QStringLiteral("newMemberAction"));
+    add->setShortcut(QKeySequence::New);
+    file->addSeparator();
+    QAction *demo = file->addAction(tr("Open the &demo association"), this, &MainWindow::openDemo);
+    demo->setObjectName(QStringLiteral("openDemoAction"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *editMember = edit->addAction(QIcon::fromTheme(QStringLiteral("document-edit")), tr("&Edit member…"), this,
+                                          &MainWindow::editCurrentMember);
+    editMember->setObjectName(QStringLiteral("editMemberAction"));
+    QAction *remove = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete member…"), this,
+                                      &MainWindow::deleteSelectedMembers);
+    remove->setObjectName(QStringLiteral("deleteMemberAction"));
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_table->addAction(remove); // Delete acts on the table only, never while typing in the search box
+    edit->addSeparator();
+    QAction *find = edit->addAction(tr("&Find"), this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    edit->addSeparator();
+    QAction *prefs = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    prefs->setShortcut(QKeySequence::Preferences);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addMenu(m_columns);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Carnet"), this, [this] {
+        MessageBox::information(this, tr("About Carnet"),
+                                tr("Carnet %1\nMember list, consent and mailing for small associations.")
+                                    .arg(QApplication::applicationVersion()));
+    });
+
+    auto *toolbar = addToolBar(tr("Members"));
+    toolbar->setObjectName(QStringLiteral("membersToolbar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(add);
+    toolbar->addAction(editMember);
+    toolbar->addAction(remove);
+    auto *spacer = new QWidget(toolbar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolbar->addWidget(spacer);
+    toolbar->addWidget(m_search);
+
+    auto *clearSearch = new QShortcut(QKeySequence(Qt::Key_Escape), m_search);
+    clearSearch->setContext(Qt::WidgetShortcut);
+    connect(clearSearch, &QShortcut::activated, this, [this] {
+        m_search->clear();
+        m_table->setFocus();
+    });
+    // Down from the search box goes to the results.
+    auto *toTable = new QShortcut(QKeySequence(Qt::Key_Down), m_search);
+    toTable->setContext(Qt::WidgetShortcut);
+    connect(toTable, &QShortcut::activated, this, [this] {
+        m_table->setFocus();
+        if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
+            m_table->selectRow(0);
+    });
+}
+
+void MainWindow::refreshCounts()
+{
+    auto counts = m_context.members().selectionCounts(m_context.clock().today());
+    if (!counts.ok()) {
+        statusBar()->showMessage(counts.error().message, 10000);
+        return;
+    }
+    m_panel->setCounts(counts.value());
+    updatePage();
+}
+
+void MainWindow::updatePage()
+{
+    const bool empty = m_model->totalCount() == 0;
+    m_stack->setCurrentIndex(empty ? 0 : 1);
+    setAcceptDrops(false); // spreadsheet import comes with the import capability
+}
+
+void MainWindow::updateStatus()
+{
+    const qint64 shown = m_model->rowCount();
+    const qint64 total = m_model->totalCount();
+    QString text = tr("%n member(s) shown", nullptr, int(shown));
+    if (shown != total)
+        text += QStringLiteral(" — ") + tr("%n in total", nullptr, int(total));
+    if (m_model->isSearchPending())
+        text = tr("Preparing the search…");
+    m_status->setText(text);
+}
+
+void MainWindow::selectMember(qint64 id)
+{
+    const int row = m_model->rowOfMember(id);
+    if (row < 0)
+        return;
+    m_table->selectRow(row);
+    m_table->scrollTo(m_model->index(row, 0));
+}
+
+void MainWindow::newMember()
+{
+    MemberEditorDialog dialog(m_context.members(), this);
+    dialog.setChoices(m_panel->sections(), m_panel->categories());
+    connect(&dialog, &MemberEditorDialog::memberSaved, m_model, &Storage::MemberTableModel::memberSaved);
+    if (dialog.exec() == QDialog::Accepted) {
+        selectMember(dialog.savedMember().id);
+        statusBar()->showMessage(tr("%1 was added.").arg(dialog.savedMember().displayName()), 5000);
+    }
+}
+
+void MainWindow::editCurrentMember()
+{
+    const qint64 id = m_model->memberIdAt(m_table->currentIndex().row());
+    if (id == 0)
+        return;
+    auto member = m_context.members().find(id);
+    if (!member.ok()) {
+        MessageBox::critical(this, tr("Carnet"), member.error().message);
+        return;
+    }
+    MemberEditorDialog dialog(m_context.members(), this);
+    dialog.setChoices(m_panel->sections(), m_panel->categories());
+    dialog.setMember(member.value());
+    connect(&dialog, &MemberEditorDialog::memberSaved, m_model, &Storage::MemberTableModel::memberSaved);
+    if (dialog.exec() == QDialog::Accepted)
+        selectMember(id);
+}
+
+void MainWindow::deleteSelectedMembers()
+{
+    QList<qint64> ids;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        ids.append(m_model->memberIdAt(index.row()));
+    if (ids.isEmpty() && m_table->currentIndex().isValid())
+        ids.append(m_model->memberIdAt(m_table->currentIndex().row()));
+    if (ids.isEmpty())
+        return;
+    QString question;
+    if (ids.size() == 1) {
+        auto member = m_context.members().find(ids.first());
+        const QString name = member.ok() ? member.value().displayName() : QString::number(ids.first());
+        question = tr("Delete %1 from the member list? This cannot be undone.").arg(name);
+    } else {
+        question = tr("Delete these %n members from the member list? This cannot be undone.", nullptr, int(ids.size()));
+    }
+    if (MessageBox::question(this, tr("Delete members"), question, QMessageBox::Yes | QMessageBox::Cancel,
+                             QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    for (qint64 id : std::as_const(ids)) {
+        if (auto removed = m_context.members().remove(id); !removed.ok()) {
+            MessageBox::critical(this, tr("Delete members"), removed.error().message);
+            break;
+        }
+        m_model->memberRemoved(id);
+    }
+}
+
+void MainWindow::showPreferences()
+{
+    SettingsDialog dialog(m_context.settings(), this);
+    dialog.exec();
+}
+
+void MainWindow::openDemo()
+{
+    if (!QProcess::startDetached(QApplication::applicationFilePath(), {QStringLiteral("--demo")}))
+        MessageBox::critical(this, tr("Carnet"), tr("The demo association could not be opened."));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings = uiSettings();
+    settings.setValue(QStringLiteral("ui/mainWindow/geometry"), saveGeometry());
+    m_columns->save();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace Gui

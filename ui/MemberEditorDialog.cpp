@@ -1,0 +1,216 @@
+#include "MemberEditorDialog.h"
+
+#include "ui_MemberEditorDialog.h"
+
+#include "core/EmailAddress.h"
+#include "storage/MemberRepository.h"
+
+#include <QPushButton>
+
+using Core::MemberField;
+namespace MemberFields = Core::MemberFields;
+
+namespace Gui {
+
+namespace {
+QDate dateFrom(const QDateEdit *edit)
+{
+    return edit->date() == edit->minimumDate() ? QDate() : edit->date();
+}
+
+void setDate(QDateEdit *edit, const QDate &date)
+{
+    edit->setDate(date.isValid() ? date : edit->minimumDate());
+}
+} // namespace
+
+MemberEditorDialog::MemberEditorDialog(Storage::MemberRepository &members, QWidget *parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::MemberEditorDialog>()), m_members(members)
+{
+    m_ui->setupUi(this);
+    setWindowTitle(tr("New member"));
+    m_ui->languageCombo->addItem(tr("Not specified"), QString());
+    m_ui->languageCombo->addItem(tr("French"), QStringLiteral("fr"));
+    m_ui->languageCombo->addItem(tr("English"), QStringLiteral("en"));
+    setDate(m_ui->membershipStartEdit, {});
+    setDate(m_ui->membershipEndEdit, {});
+    m_ui->householdEdit->setPlaceholderText(tr("ID or email of a partner or family member"));
+    m_ui->emailEdit->setPlaceholderText(tr("name@example.org"));
+
+    const std::pair<MemberField, QLabel *> errors[] = {
+        {MemberField::FirstName, m_ui->firstNameError},
+        {MemberField::LastName, m_ui->lastNameError},
+        {MemberField::Email, m_ui->emailError},
+        {MemberField::MemberNumber, m_ui->memberNumberError},
+        {MemberField::MembershipEnd, m_ui->membershipEndError},
+        {MemberField::Language, m_ui->languageError},
+        {MemberField::HouseholdId, m_ui->householdError},
+    };
+    for (const auto &[field, label] : errors)
+        m_errorLabels.insert(MemberFields::key(field), label);
+    const std::pair<MemberField, QWidget *> widgets[] = {
+        {MemberField::FirstName, m_ui->firstNameEdit},
+        {MemberField::LastName, m_ui->lastNameEdit},
+        {MemberField::Email, m_ui->emailEdit},
+        {MemberField::MemberNumber, m_ui->memberNumberEdit},
+        {MemberField::MembershipEnd, m_ui->membershipEndEdit},
+        {MemberField::Language, m_ui->languageCombo},
+        {MemberField::HouseholdId, m_ui->householdEdit},
+    };
+    for (const auto &[field, widget] : widgets)
+        m_fieldWidgets.insert(MemberFields::key(field), widget);
+
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &MemberEditorDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &MemberEditorDialog::reject);
+    connect(m_ui->noEmailCheck, &QCheckBox::toggled, this, &MemberEditorDialog::updateNoEmail);
+    connect(m_ui->emailEdit, &QLineEdit::editingFinished, this, &MemberEditorDialog::checkEmail);
+    connect(m_ui->emailSuggestionLabel, &QLabel::linkActivated, this, [this](const QString &address) {
+        m_ui->emailEdit->setText(address);
+        checkEmail();
+    });
+    m_ui->buttonBox->button(QDialogButtonBox::Save)->setDefault(true);
+}
+
+MemberEditorDialog::~MemberEditorDialog() = default;
+
+void MemberEditorDialog::setChoices(const QStringList &sections, const QStringList &categories)
+{
+    const QString section = m_ui->sectionCombo->currentText();
+    const QString category = m_ui->categoryCombo->currentText();
+    m_ui->sectionCombo->clear();
+    m_ui->sectionCombo->addItems(QStringList{QString()} + sections);
+    m_ui->categoryCombo->clear();
+    m_ui->categoryCombo->addItems(QStringList{QString()} + categories);
+    m_ui->sectionCombo->setCurrentText(section);
+    m_ui->categoryCombo->setCurrentText(category);
+}
+
+void MemberEditorDialog::setMember(const Core::Member &m)
+{
+    m_member = m;
+    setWindowTitle(tr("Member %1 — %2").arg(m.id).arg(m.displayName()));
+    m_ui->memberNumberEdit->setText(m.memberNumber);
+    m_ui->firstNameEdit->setText(m.firstName);
+    m_ui->lastNameEdit->setText(m.lastName);
+    m_ui->emailEdit->setText(m.email);
+    m_ui->noEmailCheck->setChecked(m.id != 0 && m.email.isEmpty());
+    m_ui->phoneEdit->setText(m.phone);
+    m_ui->mobileEdit->setText(m.mobile);
+    m_ui->addressEdit->setPlainText(m.address);
+    m_ui->postalCodeEdit->setText(m.postalCode);
+    m_ui->cityEdit->setText(m.city);
+    m_ui->countryEdit->setText(m.country);
+    m_ui->sectionCombo->setCurrentText(m.section);
+    m_ui->categoryCombo->setCurrentText(m.category);
+    setDate(m_ui->membershipStartEdit, m.membershipStart);
+    setDate(m_ui->membershipEndEdit, m.membershipEnd);
+    m_ui->languageCombo->setCurrentIndex(std::max(0, m_ui->languageCombo->findData(m.language)));
+    m_ui->notesEdit->setPlainText(m.notes);
+    if (m.householdId != 0)
+        m_ui->householdEdit->setPlaceholderText(tr("In household %1").arg(m.householdId));
+}
+
+Core::Member MemberEditorDialog::memberFromForm() const
+{
+    Core::Member m = m_member;
+    m.memberNumber = m_ui->memberNumberEdit->text();
+    m.firstName = m_ui->firstNameEdit->text();
+    m.lastName = m_ui->lastNameEdit->text();
+    m.noEmail = m_ui->noEmailCheck->isChecked();
+    m.email = m.noEmail ? QString() : m_ui->emailEdit->text();
+    m.phone = m_ui->phoneEdit->text();
+    m.mobile = m_ui->mobileEdit->text();
+    m.address = m_ui->addressEdit->toPlainText();
+    m.postalCode = m_ui->postalCodeEdit->text();
+    m.city = m_ui->cityEdit->text();
+    m.country = m_ui->countryEdit->text();
+    m.section = m_ui->sectionCombo->currentText();
+    m.category = m_ui->categoryCombo->currentText();
+    m.membershipStart = dateFrom(m_ui->membershipStartEdit);
+    m.membershipEnd = dateFrom(m_ui->membershipEndEdit);
+    m.language = m_ui->languageCombo->currentData().toString();
+    m.notes = m_ui->notesEdit->toPlainText();
+    return m;
+}
+
+void MemberEditorDialog::clearErrors()
+{
+    for (QLabel *label : std::as_const(m_errorLabels)) {
+        label->clear();
+        label->setVisible(false);
+    }
+    m_ui->generalError->clear();
+    m_ui->generalError->setVisible(false);
+}
+
+void MemberEditorDialog::showError(const QString &field, const QString &message)
+{
+    QLabel *label = m_errorLabels.value(field, m_ui->generalError);
+    label->setText(label->text().isEmpty() ? message : label->text() + QLatin1Char('\n') + message);
+    label->setVisible(true);
+    label->setAccessibleDescription(message);
+}
+
+void MemberEditorDialog::updateNoEmail()
+{
+    const bool none = m_ui->noEmailCheck->isChecked();
+    m_ui->emailEdit->setEnabled(!none);
+    if (none) {
+        m_ui->emailError->setVisible(false);
+        m_ui->emailSuggestionLabel->setVisible(false);
+    }
+}
+
+void MemberEditorDialog::checkEmail()
+{
+    m_ui->emailError->clear();
+    m_ui->emailError->setVisible(false);
+    m_ui->emailSuggestionLabel->setVisible(false);
+    const QString text = m_ui->emailEdit->text();
+    if (text.trimmed().isEmpty() || m_ui->noEmailCheck->isChecked())
+        return;
+    const Core::EmailCheck check = Core::EmailAddress::check(text);
+    if (!check.valid) {
+        showError(MemberFields::key(MemberField::Email), check.error);
+        return;
+    }
+    if (!check.suggestion.isEmpty()) {
+        m_ui->emailSuggestionLabel->setText(
+            tr("Did you mean <a href=\"%1\">%1</a>?").arg(check.suggestion.toHtmlEscaped()));
+        m_ui->emailSuggestionLabel->setVisible(true);
+    }
+}
+
+void MemberEditorDialog::accept()
+{
+    clearErrors();
+    Core::Member m = memberFromForm();
+    qint64 householdWith = 0;
+    const QString household = m_ui->householdEdit->text().trimmed();
+    if (!household.isEmpty()) {
+        auto other = m_members.findByReference(household);
+        if (!other.ok()) {
+            showError(MemberFields::key(MemberField::HouseholdId), other.error().message);
+            m_ui->householdEdit->setFocus();
+            return;
+        }
+        householdWith = other.value().id;
+    }
+    Core::MemberValidation validation;
+    auto saved = m_members.save(m, householdWith, &validation);
+    if (!saved.ok()) {
+        if (validation.errors.isEmpty())
+            showError(saved.error().field, saved.error().message);
+        for (const Core::Error &e : std::as_const(validation.errors))
+            showError(e.field, e.message);
+        const QString firstField = validation.errors.isEmpty() ? saved.error().field : validation.errors.first().field;
+        if (QWidget *w = m_fieldWidgets.value(firstField))
+            w->setFocus();
+        return;
+    }
+    m_saved = saved.value();
+    Q_EMIT memberSaved(m_saved);
+    QDialog::accept();
+}
+
+} // namespace Gui

@@ -1,0 +1,103 @@
+#include "SelectionPanel.h"
+
+#include <QHeaderView>
+#include <QLocale>
+
+namespace Gui {
+
+using Storage::Selection;
+
+namespace {
+constexpr int KeyRole = Qt::UserRole + 1;
+}
+
+SelectionPanel::SelectionPanel(QWidget *parent) : QTreeWidget(parent)
+{
+    setObjectName(QStringLiteral("selectionPanel"));
+    setColumnCount(2);
+    setHeaderHidden(true);
+    setRootIsDecorated(true);
+    setUniformRowHeights(true);
+    header()->setStretchLastSection(false);
+    header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    setAccessibleName(tr("Selections"));
+    connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (m_updating || !item || item->data(0, KeyRole).isNull())
+            return;
+        Q_EMIT selectionChanged(Selection::fromKey(item->data(0, KeyRole).toString()));
+    });
+}
+
+QTreeWidgetItem *SelectionPanel::itemFor(const Selection &selection) const
+{
+    const QString key = selection.key();
+    for (QTreeWidgetItemIterator it(const_cast<SelectionPanel *>(this)); *it; ++it) {
+        if ((*it)->data(0, KeyRole).toString() == key)
+            return *it;
+    }
+    return nullptr;
+}
+
+void SelectionPanel::setCounts(const QList<Storage::SelectionCount> &counts)
+{
+    const Selection current = currentSelection();
+    m_updating = true;
+    clear();
+    m_sections.clear();
+    m_categories.clear();
+    m_sectionsGroup = new QTreeWidgetItem({tr("Sections")});
+    m_categoriesGroup = new QTreeWidgetItem({tr("Categories")});
+    QList<QTreeWidgetItem *> top;
+    for (const Storage::SelectionCount &c : counts) {
+        auto *item = new QTreeWidgetItem({c.selection.label(), QLocale().toString(c.count)});
+        item->setData(0, KeyRole, c.selection.key());
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        switch (c.selection.kind) {
+        case Selection::Kind::Section:
+            m_sectionsGroup->addChild(item);
+            if (!c.selection.value.isEmpty())
+                m_sections.append(c.selection.value);
+            break;
+        case Selection::Kind::Category:
+            m_categoriesGroup->addChild(item);
+            if (!c.selection.value.isEmpty())
+                m_categories.append(c.selection.value);
+            break;
+        default: top.append(item); break;
+        }
+    }
+    addTopLevelItems(top);
+    for (QTreeWidgetItem *group : {m_sectionsGroup, m_categoriesGroup}) {
+        group->setFlags(Qt::ItemIsEnabled);
+        QFont f = group->font(0);
+        f.setBold(true);
+        group->setFont(0, f);
+        if (group->childCount() > 0)
+            addTopLevelItem(group);
+        else
+            delete group;
+        group->setExpanded(true);
+    }
+    QTreeWidgetItem *item = itemFor(current);
+    setCurrentItem(item ? item : topLevelItem(0));
+    m_updating = false;
+    if (!item && current.kind != Selection::Kind::All)
+        Q_EMIT selectionChanged(Selection{}); // the selection vanished (its last member left)
+}
+
+Selection SelectionPanel::currentSelection() const
+{
+    const QTreeWidgetItem *item = currentItem();
+    if (!item || item->data(0, KeyRole).isNull())
+        return {};
+    return Selection::fromKey(item->data(0, KeyRole).toString());
+}
+
+void SelectionPanel::select(const Selection &selection)
+{
+    if (QTreeWidgetItem *item = itemFor(selection))
+        setCurrentItem(item);
+}
+
+} // namespace Gui
