@@ -66,7 +66,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     splitter->addWidget(m_panel);
     splitter->addWidget(m_table);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({240, 960});
+    splitter->setSizes({270, 930});
 
     m_welcome = new WelcomeWidget(this);
     m_stack = new QStackedWidget(this);
@@ -107,6 +107,11 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
         restoreGeometry(geometry);
     refreshCounts();
     updateStatus();
+    // Fit the columns to the first rows once; the user's widths are theirs afterwards.
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);
+    m_table->resizeColumnsToContents();
+    for (int column = 0; column < m_model->columnCount(); ++column)
+        m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), 320));
 }
 
 MainWindow::~MainWindow() = default;

@@ -102,7 +102,7 @@ QString checkLocalPart(const QString &local)
             continue;
         }
         // A character that decomposes into a forbidden ASCII one (≮ is < + a combining mark).
-        const QString d = QChar::decomposition(c);
+        const QString d = QChar::decompositionTag(c) == QChar::Canonical ? QChar::decomposition(c) : QString();
         if (!d.isEmpty() && d.at(0).unicode() < 0x80 && !isAtext(d.at(0).unicode()) && d.at(0) != QLatin1Char('.'))
             bad.push_back(d.at(0).unicode());
     }
@@ -208,19 +208,27 @@ QString checkDomain(const QString &domain, QString *ascii)
 {
     const QStringList labels = domain.split(QLatin1Char('.'));
     for (const QString &label : labels) {
+        if (label.isEmpty() || label.at(0).isMark())
+            return QCoreApplication::translate("Core::EmailAddress",
+                                               "The part after the @ sign is not a valid international domain name.");
+        const bool ascii = std::all_of(label.begin(), label.end(), [](QChar c) { return c.unicode() < 0x80; });
+        if (ascii && label.size() > 63)
+            return QCoreApplication::translate(
+                "Core::EmailAddress", "A part of the domain between periods is too long (%n character(s) too many).",
+                nullptr, int(label.size() - 63));
         if (label.size() >= 4 && label.at(2) == QLatin1Char('-') && label.at(3) == QLatin1Char('-') &&
             !label.startsWith(QLatin1String("xn--")))
             return QCoreApplication::translate(
                 "Core::EmailAddress",
                 "A domain name cannot have two characters followed by two hyphens, except in punycode (xn--).");
         if (label.startsWith(QLatin1String("xn--"))) {
-            const QString decoded = QUrl::fromAce(label.toLatin1());
+            const QString decoded = QUrl::fromAce(label.toLatin1(), QUrl::IgnoreIDNWhitelist);
             if (decoded.isEmpty() || decoded == label)
                 return QCoreApplication::translate(
                     "Core::EmailAddress", "The part after the @ sign is not a valid international domain name.");
         }
     }
-    const QByteArray ace = QUrl::toAce(domain);
+    const QByteArray ace = QUrl::toAce(domain, QUrl::IgnoreIDNWhitelist);
     if (ace.isEmpty())
         return QCoreApplication::translate("Core::EmailAddress",
                                            "The part after the @ sign is not a valid international domain name.");
@@ -309,10 +317,19 @@ EmailCheck check(const QString &input)
     const QString trimmed = trimHorizontal(input);
     if (trimmed.isEmpty())
         return fail(QCoreApplication::translate("Core::EmailAddress", "The email address is empty."));
-    for (QChar c : trimmed) {
+    for (qsizetype i = 0; i < trimmed.size(); ++i) {
+        const QChar c = trimmed.at(i);
         if (c == QLatin1Char('\r') || c == QLatin1Char('\n'))
             return fail(
                 QCoreApplication::translate("Core::EmailAddress", "An email address cannot contain a line break."));
+        // A lone surrogate or a replacement character means the text was decoded wrongly.
+        const bool paired = (c.isHighSurrogate() && i + 1 < trimmed.size() && trimmed.at(i + 1).isLowSurrogate()) ||
+                            (c.isLowSurrogate() && i > 0 && trimmed.at(i - 1).isHighSurrogate());
+        if ((c.isSurrogate() && !paired) || c.unicode() == 0xFFFD)
+            return fail(QCoreApplication::translate("Core::EmailAddress",
+                                                    "The address contains a character that could not be read (%1): "
+                                                    "check the file's encoding.")
+                            .arg(QStringLiteral("U+%1").arg(c.unicode(), 4, 16, QLatin1Char('0')).toUpper()));
     }
     if (trimmed.contains(QLatin1Char('<')) || trimmed.contains(QLatin1Char('>')))
         return fail(QCoreApplication::translate("Core::EmailAddress",

@@ -143,7 +143,7 @@ QSqlDatabase Database::connection() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &path)
+Result<std::unique_ptr<Database>> Database::open(const QString &path, const QList<Migration> &migrations)
 {
     const QFileInfo info(path);
     if (info.isDir())
@@ -173,12 +173,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path)
             return fileError(Error::Code::Corrupt, path);
         return e;
     }
-    if (auto prepared = db->prepare(); !prepared.ok())
+    if (auto prepared = db->prepare(migrations); !prepared.ok())
         return prepared.error();
     return db;
 }
 
-Result<void> Database::prepare()
+Result<void> Database::prepare(const QList<Migration> &migrations)
 {
     QSqlQuery q(connection());
     // Reading the header pages first tells a foreign or damaged file before anything is written.
@@ -195,11 +195,12 @@ Result<void> Database::prepare()
         return e.code == Error::Code::Corrupt ? fileError(Error::Code::Corrupt, m_path) : e;
     }
     const int objects = q.value(0).toInt();
+    const int latest = migrations.isEmpty() ? 0 : migrations.last().version;
 
     const bool fresh = applicationId == 0 && version == 0 && objects == 0;
     if (!fresh && applicationId != kApplicationId)
         return fileError(Error::Code::NotCarnet, m_path);
-    if (version > Migrations::latestVersion())
+    if (version > latest)
         return Error::make(
             Error::Code::TooNew,
             QCoreApplication::translate("Storage::Database",
@@ -207,17 +208,17 @@ Result<void> Database::prepare()
                                         "this Carnet knows up to %3). Update Carnet to open it; nothing was changed.")
                 .arg(QDir::toNativeSeparators(m_path))
                 .arg(version)
-                .arg(Migrations::latestVersion()));
+                .arg(latest));
 
     if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next())
         return errorFrom(q.lastError(), QStringLiteral("journal_mode"));
     q.finish();
-    if (version < Migrations::latestVersion())
-        return migrate(version);
+    if (version < latest)
+        return migrate(version, migrations);
     return {};
 }
 
-Result<void> Database::migrate(int from)
+Result<void> Database::migrate(int from, const QList<Migration> &migrations)
 {
     QSqlDatabase db = connection();
     QSqlQuery q(db);
@@ -236,7 +237,7 @@ Result<void> Database::migrate(int from)
     }
     return write([&]() -> Result<void> {
         QSqlQuery m(db);
-        for (const Migration &migration : Migrations::all()) {
+        for (const Migration &migration : migrations) {
             if (migration.version <= from)
                 continue;
             for (const QString &statement : Migrations::statements(migration.sql)) {

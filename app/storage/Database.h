@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Migrations.h"
 #include "core/Result.h"
 
 #include <QSqlDatabase>
@@ -25,7 +26,9 @@ class Database
 public:
     static constexpr int kApplicationId = 0x4361726E; // "Carn"
 
-    static Core::Result<std::unique_ptr<Database>> open(const QString &path);
+    // `migrations` defaults to the embedded ones; tests pass their own to exercise upgrades.
+    static Core::Result<std::unique_ptr<Database>> open(const QString &path,
+                                                        const QList<Migration> &migrations = Migrations::all());
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -50,8 +53,8 @@ public:
 
 private:
     Database(QString path, QString connectionName);
-    Core::Result<void> prepare();
-    Core::Result<void> migrate(int from);
+    Core::Result<void> prepare(const QList<Migration> &migrations);
+    Core::Result<void> migrate(int from, const QList<Migration> &migrations);
 
     QString m_path;
     QString m_connectionName;

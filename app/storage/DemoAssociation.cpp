@@ -70,11 +70,11 @@ Core::Result<int> populate(MemberRepository &members, const Core::Clock &clock)
             m.mobile = QStringLiteral("438-555-%1").arg(rng.bounded(10000), 4, 10, QLatin1Char('0'));
         m.section = QString::fromUtf8(pick(rng, kSections));
         m.category = QString::fromUtf8(pick(rng, kCategories));
-        // Memberships of one year, started over the last six years: some expired, some ending soon.
+        // Yearly memberships joined over the last six years; most renewed, some lapsed, some ending soon.
         m.membershipStart = today.addDays(-qint64(rng.bounded(30, 6 * 365)));
         m.membershipEnd = m.membershipStart.addYears(1);
-        if (m.membershipEnd < today && rng.bounded(2) == 0)
-            m.membershipEnd = m.membershipEnd.addYears(int((m.membershipStart.daysTo(today)) / 365) + 0);
+        if (m.membershipEnd < today && rng.bounded(100) < 80)
+            m.membershipEnd = today.addDays(rng.bounded(1, 365));
         qint64 householdWith = 0;
         const int kind = int(rng.bounded(20));
         if (kind == 0) {

@@ -1,0 +1,245 @@
+#include "TempDatabase.h"
+
+#include "storage/MemberTableModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+using Core::MemberField;
+using Storage::MemberTableModel;
+using Storage::Selection;
+
+class TestMemberTableModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void passesModelTester();
+    void searchIgnoresAccentsAndCase_data();
+    void searchIgnoresAccentsAndCase();
+    void sortsLikeAFrenchReader();
+    void selectionsFilter();
+    void pagesThroughManyRows();
+    void followsEditsInThisProcess();
+    void noticesChangesFromAnotherProgram();
+    void displaysDatesAndLanguage();
+
+private:
+    std::unique_ptr<MemberTableModel> makeModel();
+    QStringList lastNames(const MemberTableModel &model) const;
+
+    std::unique_ptr<TempDatabase> m_db;
+};
+
+void TestMemberTableModel::init()
+{
+    m_db = std::make_unique<TempDatabase>();
+    QVERIFY(m_db->ok());
+    const char *people[][5] = {
+        {"Hélène", "Côté", "helene.cote@exemple.fr", "Montréal", "CPL"},
+        {"Jérôme", "Tremblay", "jerome.tremblay@example.org", "Nantes", "MPL"},
+        {"Zoé", "Émond", "zoe.emond@example.org", "Québec", "CPL"},
+        {"Liam", "Smith", "liam@example.com", "Paris", "MPL"},
+        {"Anaïs", "Cote", "anais.cote@example.org", "Lyon", "CPL"},
+        {"Émile", "Zola", "emile@example.org", "Paris", ""},
+    };
+    int n = 0;
+    for (const auto &p : people) {
+        Core::Member m;
+        m.firstName = QString::fromUtf8(p[0]);
+        m.lastName = QString::fromUtf8(p[1]);
+        m.email = QString::fromUtf8(p[2]);
+        m.city = QString::fromUtf8(p[3]);
+        m.section = QString::fromUtf8(p[4]);
+        m.memberNumber = QStringLiteral("2300%1").arg(++n);
+        QVERIFY(m_db->members().save(m).ok());
+    }
+}
+
+void TestMemberTableModel::cleanup()
+{
+    m_db.reset();
+}
+
+std::unique_ptr<MemberTableModel> TestMemberTableModel::makeModel()
+{
+    auto model = std::make_unique<MemberTableModel>(m_db->members(), m_db->clock());
+    if (!model->isIndexReady()) {
+        QSignalSpy ready(model.get(), &MemberTableModel::indexReady);
+        ready.wait(10000);
+    }
+    return model;
+}
+
+QStringList TestMemberTableModel::lastNames(const MemberTableModel &model) const
+{
+    QStringList out;
+    const int column = model.columnOf(MemberField::LastName);
+    for (int row = 0; row < model.rowCount(); ++row)
+        out.append(model.data(model.index(row, column)).toString());
+    return out;
+}
+
+void TestMemberTableModel::passesModelTester()
+{
+    auto model = makeModel();
+    QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->rowCount(), 6);
+    model->setSearchText(QStringLiteral("cote"));
+    model->sort(model->columnOf(MemberField::City), Qt::DescendingOrder);
+    model->setSelection({Selection::Kind::Section, QStringLiteral("CPL")});
+    model->setSearchText(QString());
+    model->reload();
+}
+
+void TestMemberTableModel::searchIgnoresAccentsAndCase_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("helene finds Hélène") << "helene" << QStringList{QString::fromUtf8("Côté")};
+    QTest::newRow("cote finds Côté and Cote")
+        << "cote" << QStringList{QStringLiteral("Cote"), QString::fromUtf8("Côté")};
+    QTest::newRow("upper-case accented query")
+        << QString::fromUtf8("CÔTÉ") << QStringList{QStringLiteral("Cote"), QString::fromUtf8("Côté")};
+    QTest::newRow("email part") << "liam@" << QStringList{QStringLiteral("Smith")};
+    QTest::newRow("member number") << "23002" << QStringList{QStringLiteral("Tremblay")};
+    QTest::newRow("city") << "quebec" << QStringList{QString::fromUtf8("Émond")};
+    QTest::newRow("two words, any order") << "paris emile" << QStringList{QStringLiteral("Zola")};
+    QTest::newRow("no match") << "xyz" << QStringList{};
+    QTest::newRow("spaces only shows all")
+        << "   " << QStringList{QStringLiteral("Cote"),  QString::fromUtf8("Côté"),  QString::fromUtf8("Émond"),
+                                QStringLiteral("Smith"), QStringLiteral("Tremblay"), QStringLiteral("Zola")};
+}
+
+void TestMemberTableModel::searchIgnoresAccentsAndCase()
+{
+    QFETCH(QString, search);
+    QFETCH(QStringList, expected);
+    auto model = makeModel();
+    model->setSearchText(search);
+    QCOMPARE(lastNames(*model), expected);
+}
+
+void TestMemberTableModel::sortsLikeAFrenchReader()
+{
+    auto model = makeModel();
+    // É sorts with E, not after Z; ties broken by first name (Anaïs Cote before Hélène Côté).
+    QCOMPARE(lastNames(*model),
+             (QStringList{QStringLiteral("Cote"), QString::fromUtf8("Côté"), QString::fromUtf8("Émond"),
+                          QStringLiteral("Smith"), QStringLiteral("Tremblay"), QStringLiteral("Zola")}));
+    model->sort(model->columnOf(MemberField::LastName), Qt::DescendingOrder);
+    QCOMPARE(lastNames(*model).first(), QStringLiteral("Zola"));
+    model->sort(model->columnOf(MemberField::FirstName), Qt::AscendingOrder);
+    QCOMPARE(model->data(model->index(0, model->columnOf(MemberField::FirstName))).toString(),
+             QString::fromUtf8("Anaïs"));
+    QCOMPARE(model->data(model->index(1, model->columnOf(MemberField::FirstName))).toString(),
+             QString::fromUtf8("Émile"));
+    model->sort(model->columnOf(MemberField::Section), Qt::AscendingOrder); // sorted by SQL
+    QCOMPARE(model->rowCount(), 6);
+    QCOMPARE(model->data(model->index(5, model->columnOf(MemberField::Section))).toString(), QStringLiteral("MPL"));
+}
+
+void TestMemberTableModel::selectionsFilter()
+{
+    auto model = makeModel();
+    model->setSelection({Selection::Kind::Section, QStringLiteral("CPL")});
+    QCOMPARE(lastNames(*model),
+             (QStringList{QStringLiteral("Cote"), QString::fromUtf8("Côté"), QString::fromUtf8("Émond")}));
+    model->setSearchText(QStringLiteral("cote"));
+    QCOMPARE(model->rowCount(), 2);
+    model->setSelection({Selection::Kind::Section, QString()});
+    QCOMPARE(model->rowCount(), 0);
+    model->setSearchText(QString());
+    QCOMPARE(lastNames(*model), QStringList{QStringLiteral("Zola")});
+    QCOMPARE(model->totalCount(), 6);
+}
+
+void TestMemberTableModel::pagesThroughManyRows()
+{
+    QSqlQuery q(m_db->context().database().connection());
+    QVERIFY(
+        q.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+                              "INSERT INTO members (first_name, last_name, email, email_key, created_at, updated_at) "
+                              "SELECT 'P' || i, printf('Name%04d', i), 'p' || i || '@example.org', "
+                              "'p' || i || '@example.org', 'x', 'x' FROM n")));
+    auto model = makeModel();
+    QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->rowCount(), 1006);
+    const int column = model->columnOf(MemberField::LastName);
+    QCOMPARE(model->data(model->index(1002, column)).toString(), QStringLiteral("Name1000"));
+    QCOMPARE(model->data(model->index(130, column)).toString(), QStringLiteral("Name0128"));
+    QCOMPARE(model->data(model->index(1005, column)).toString(), QStringLiteral("Zola"));
+    model->setSearchText(QStringLiteral("name09"));
+    QCOMPARE(model->rowCount(), 100);
+}
+
+void TestMemberTableModel::followsEditsInThisProcess()
+{
+    auto model = makeModel();
+    Core::Member m;
+    m.firstName = QStringLiteral("Océane");
+    m.lastName = QStringLiteral("Bélanger");
+    m.email = QStringLiteral("oceane@example.org");
+    auto saved = m_db->members().save(m);
+    QVERIFY(saved.ok());
+    model->memberSaved(saved.value());
+    QCOMPARE(model->rowCount(), 7);
+    QCOMPARE(lastNames(*model).first(), QString::fromUtf8("Bélanger"));
+    model->setSearchText(QStringLiteral("oceane"));
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->memberIdAt(0), saved.value().id);
+    QVERIFY(m_db->members().remove(saved.value().id).ok());
+    model->memberRemoved(saved.value().id);
+    QCOMPARE(model->rowCount(), 0);
+    model->setSearchText(QString());
+    QCOMPARE(model->rowCount(), 6);
+}
+
+void TestMemberTableModel::noticesChangesFromAnotherProgram()
+{
+    auto model = makeModel();
+    QCOMPARE(model->rowCount(), 6);
+    // A second AppContext on the same file: another program as far as this connection knows.
+    auto other = AppContext::open(m_db->path(), std::make_unique<FixedClock>(),
+                                  std::make_unique<Settings::AppSettings>(
+                                      new QSettings(m_db->dir() + QStringLiteral("/other.ini"), QSettings::IniFormat)));
+    QVERIFY(other.ok());
+    Core::Member m;
+    m.firstName = QStringLiteral("Gaëlle");
+    m.lastName = QStringLiteral("Ailleurs");
+    m.email = QStringLiteral("gaelle@example.org");
+    QVERIFY(other.value()->members().save(m).ok());
+    QSignalSpy ready(model.get(), &MemberTableModel::indexReady);
+    model->checkForOutsideChanges();
+    QCOMPARE(model->rowCount(), 7);
+    QVERIFY(ready.wait(10000));
+    model->setSearchText(QStringLiteral("gaelle"));
+    QCOMPARE(lastNames(*model), QStringList{QStringLiteral("Ailleurs")});
+}
+
+void TestMemberTableModel::displaysDatesAndLanguage()
+{
+    Core::Member m = m_db->members().find(1).value();
+    m.membershipEnd = QDate(2027, 3, 31);
+    m.language = QStringLiteral("fr");
+    QVERIFY(m_db->members().save(m).ok());
+    auto model = makeModel();
+    const int row = model->rowOfMember(1);
+    QVERIFY(row >= 0);
+    QCOMPARE(model->data(model->index(row, model->columnOf(MemberField::MembershipEnd)), Qt::EditRole).toDate(),
+             QDate(2027, 3, 31));
+    QCOMPARE(model->data(model->index(row, model->columnOf(MemberField::MembershipEnd))).toString(),
+             QLocale().toString(QDate(2027, 3, 31), QLocale::ShortFormat));
+    QCOMPARE(model->data(model->index(row, model->columnOf(MemberField::Language))).toString(),
+             QStringLiteral("French"));
+    QCOMPARE(model->data(model->index(row, 0), MemberTableModel::MemberIdRole).toLongLong(), 1);
+    QCOMPARE(model->headerData(model->columnOf(MemberField::PostalCode), Qt::Horizontal).toString(),
+             QStringLiteral("Postal code"));
+}
+
+QTEST_GUILESS_MAIN(TestMemberTableModel)
+#include "tst_membertablemodel.moc"
