@@ -1,4 +1,793 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Run &quot;carnet-cli --help&quot; for usage.</source>
+        <translation>Lancez « carnet-cli --help » pour l’aide.</translation>
+    </message>
+    <message>
+        <source>Usage: carnet-cli [--database PATH] COMMAND …
+       carnet-cli --version
+
+The database defaults to the one the Carnet window opens; CARNET_DATABASE overrides it.
+Exit codes: 0 success, 1 the job reported errors, 2 bad usage or unusable input.
+
+Commands:
+</source>
+        <translation>Usage : carnet-cli [--database CHEMIN] COMMANDE …
+        carnet-cli --version
+
+La base par défaut est celle qu’ouvre la fenêtre de Carnet ; CARNET_DATABASE la remplace.
+Codes de sortie : 0 réussite, 1 la tâche a signalé des erreurs, 2 mauvais usage ou entrée inutilisable.
+
+Commandes :
+</translation>
+    </message>
+    <message>
+        <source>--database needs a file path.</source>
+        <translation>--database demande un chemin de fichier.</translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;%1&quot;.</source>
+        <translation>Option inconnue « %1 ».</translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation>Aucune commande donnée.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Commande inconnue « %1 ».</translation>
+    </message>
+</context>
+<context>
+    <name>Cli::MembersCommand</name>
+    <message>
+        <source>--%1 expects a date as YYYY-MM-DD, not &quot;%2&quot;.</source>
+        <translation>--%1 attend une date AAAA-MM-JJ, pas « %2 ».</translation>
+    </message>
+    <message>
+        <source>--email and --no-email cannot be used together.</source>
+        <translation>--email et --no-email ne peuvent pas aller ensemble.</translation>
+    </message>
+    <message>
+        <source>Did you mean %1? The address was saved as typed.</source>
+        <translation>Vouliez-vous dire %1 ? L’adresse a été enregistrée telle que saisie.</translation>
+    </message>
+    <message>
+        <source>Member %1 saved: %2</source>
+        <translation>Membre %1 enregistré : %2</translation>
+    </message>
+    <message>
+        <source>members add --first-name F --last-name L [--email E | --no-email] [field options] [--household-with ID|EMAIL] [--json]
+members edit ID|EMAIL [field options] [--json]
+members delete ID|EMAIL
+members show ID|EMAIL [--json]
+members list [--search TEXT] [--json]
+field options: --member-number --phone --mobile --address --postal-code --city --country --section
+  --category --membership-start YYYY-MM-DD --membership-end YYYY-MM-DD --language fr|en --notes</source>
+        <translation>members add --first-name PRÉNOM --last-name NOM [--email COURRIEL | --no-email] [options de champ] [--household-with ID|COURRIEL] [--json]
+members edit ID|COURRIEL [options de champ] [--json]
+members delete ID|COURRIEL
+members show ID|COURRIEL [--json]
+members list [--search TEXTE] [--json]
+options de champ : --member-number --phone --mobile --address --postal-code --city --country --section
+  --category --membership-start AAAA-MM-JJ --membership-end AAAA-MM-JJ --language fr|en --notes</translation>
+    </message>
+    <message>
+        <source>Unknown members command &quot;%1&quot;. Commands: add, edit, delete, show, list.</source>
+        <translation>Commande members inconnue « %1 ». Commandes : add, edit, delete, show, list.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Argument inattendu « %1 ».</translation>
+    </message>
+    <message>
+        <source>members edit needs one member: an id or an email address.</source>
+        <translation>members edit demande un membre : un identifiant ou une adresse de courriel.</translation>
+    </message>
+    <message>
+        <source>members delete needs one member: an id or an email address.</source>
+        <translation>members delete demande un membre : un identifiant ou une adresse de courriel.</translation>
+    </message>
+    <message>
+        <source>Member %1 deleted: %2</source>
+        <translation>Membre %1 supprimé : %2</translation>
+    </message>
+    <message>
+        <source>members show needs one member: an id or an email address.</source>
+        <translation>members show demande un membre : un identifiant ou une adresse de courriel.</translation>
+    </message>
+</context>
+<context>
+    <name>Core::EmailAddress</name>
+    <message>
+        <source>There must be something before the @ sign.</source>
+        <translation>Il doit y avoir quelque chose avant le signe @.</translation>
+    </message>
+    <message>
+        <source>Addresses with quotes before the @ sign are refused by most mail servers.</source>
+        <translation>Les adresses avec des guillemets avant le signe @ sont refusées par la plupart des serveurs de messagerie.</translation>
+    </message>
+    <message>
+        <source>The part before the @ sign contains characters that are not allowed: %1.</source>
+        <translation>La partie avant le signe @ contient des caractères non autorisés : %1.</translation>
+    </message>
+    <message>
+        <source>An email address cannot start with a period.</source>
+        <translation>Une adresse ne peut pas commencer par un point.</translation>
+    </message>
+    <message>
+        <source>An email address cannot have a period just before the @ sign.</source>
+        <translation>Une adresse ne peut pas avoir un point juste avant le signe @.</translation>
+    </message>
+    <message>
+        <source>An email address cannot have two periods in a row.</source>
+        <translation>Une adresse ne peut pas contenir deux points de suite.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The part before the @ sign is too long (%n character(s) too many).</source>
+        <translation>
+            <numerusform>La partie avant le signe @ est trop longue (%n caractère de trop).</numerusform>
+            <numerusform>La partie avant le signe @ est trop longue (%n caractères de trop).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There must be a domain after the @ sign, such as example.org.</source>
+        <translation>Il doit y avoir un domaine après le signe @, comme exemple.fr.</translation>
+    </message>
+    <message>
+        <source>An IP address after the @ sign is not accepted; use a domain name.</source>
+        <translation>Une adresse IP après le signe @ n’est pas acceptée ; utilisez un nom de domaine.</translation>
+    </message>
+    <message>
+        <source>The part after the @ sign contains characters that are not allowed: %1.</source>
+        <translation>La partie après le signe @ contient des caractères non autorisés : %1.</translation>
+    </message>
+    <message>
+        <source>An email address cannot have a period just after the @ sign.</source>
+        <translation>Une adresse ne peut pas avoir un point juste après le signe @.</translation>
+    </message>
+    <message>
+        <source>An email address cannot end with a period.</source>
+        <translation>Une adresse ne peut pas se terminer par un point.</translation>
+    </message>
+    <message>
+        <source>An email address cannot have a hyphen just after the @ sign.</source>
+        <translation>Une adresse ne peut pas avoir un trait d’union juste après le signe @.</translation>
+    </message>
+    <message>
+        <source>An email address cannot end with a hyphen.</source>
+        <translation>Une adresse ne peut pas se terminer par un trait d’union.</translation>
+    </message>
+    <message>
+        <source>An email address cannot have a period and a hyphen next to each other.</source>
+        <translation>Une adresse ne peut pas avoir un point et un trait d’union côte à côte.</translation>
+    </message>
+    <message>
+        <source>The part after the @ sign is not a complete domain: it should have a period, as in example.org.</source>
+        <translation>La partie après le signe @ n’est pas un domaine complet : il lui faut un point, comme dans exemple.fr.</translation>
+    </message>
+    <message>
+        <source>The part after the @ sign is not a valid international domain name.</source>
+        <translation>La partie après le signe @ n’est pas un nom de domaine international valide.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A part of the domain between periods is too long (%n character(s) too many).</source>
+        <translation>
+            <numerusform>Une partie du domaine entre deux points est trop longue (%n caractère de trop).</numerusform>
+            <numerusform>Une partie du domaine entre deux points est trop longue (%n caractères de trop).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A domain name cannot have two characters followed by two hyphens, except in punycode (xn--).</source>
+        <translation>Un nom de domaine ne peut pas avoir deux caractères suivis de deux traits d’union, sauf en punycode (xn--).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The part after the @ sign is too long (%n character(s) too many).</source>
+        <translation>
+            <numerusform>La partie après le signe @ est trop longue (%n caractère de trop).</numerusform>
+            <numerusform>La partie après le signe @ est trop longue (%n caractères de trop).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The domain does not end with a valid top-level domain (such as .org, .fr, .ca).</source>
+        <translation>Le domaine ne se termine pas par une extension valide (comme .org, .fr, .ca).</translation>
+    </message>
+    <message>
+        <source>The domain %1 is reserved and cannot receive mail.</source>
+        <translation>Le domaine %1 est réservé et ne peut pas recevoir de courrier.</translation>
+    </message>
+    <message>
+        <source>The email address is empty.</source>
+        <translation>L’adresse est vide.</translation>
+    </message>
+    <message>
+        <source>An email address cannot contain a line break.</source>
+        <translation>Une adresse ne peut pas contenir de saut de ligne.</translation>
+    </message>
+    <message>
+        <source>The address contains a character that could not be read (%1): check the file&apos;s encoding.</source>
+        <translation>L’adresse contient un caractère illisible (%1) : vérifiez l’encodage du fichier.</translation>
+    </message>
+    <message>
+        <source>Enter only the address, without a name or angle brackets.</source>
+        <translation>Saisissez seulement l’adresse, sans nom ni chevrons.</translation>
+    </message>
+    <message>
+        <source>The address has a full-width or small @ sign instead of a regular @.</source>
+        <translation>L’adresse contient un @ pleine chasse ou petit au lieu d’un @ ordinaire.</translation>
+    </message>
+    <message>
+        <source>An email address must have an @ sign.</source>
+        <translation>Une adresse doit contenir un signe @.</translation>
+    </message>
+    <message>
+        <source>An email address can have only one @ sign.</source>
+        <translation>Une adresse ne peut contenir qu’un seul signe @.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The email address is too long (%n character(s) too many).</source>
+        <translation>
+            <numerusform>L’adresse est trop longue (%n caractère de trop).</numerusform>
+            <numerusform>L’adresse est trop longue (%n caractères de trop).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Core::MemberField</name>
+    <message>
+        <source>ID</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Member number</source>
+        <translation>N° de membre</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Portable</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Member since</source>
+        <translation>Membre depuis</translation>
+    </message>
+    <message>
+        <source>Membership ends</source>
+        <translation>Fin d’adhésion</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Foyer</translation>
+    </message>
+    <message>
+        <source>Other information</source>
+        <translation>Autres informations</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Modifié le</translation>
+    </message>
+</context>
+<context>
+    <name>Core::MemberValidator</name>
+    <message>
+        <source>The first name is required.</source>
+        <translation>Le prénom est obligatoire.</translation>
+    </message>
+    <message>
+        <source>The last name is required.</source>
+        <translation>Le nom est obligatoire.</translation>
+    </message>
+    <message>
+        <source>&quot;No email address&quot; is ticked but an address was given.</source>
+        <translation>« Pas d’adresse e-mail » est cochée mais une adresse a été saisie.</translation>
+    </message>
+    <message>
+        <source>The email address is required (tick &quot;No email address&quot; if the member has none).</source>
+        <translation>L’adresse e-mail est obligatoire (cochez « Pas d’adresse e-mail » si le membre n’en a pas).</translation>
+    </message>
+    <message>
+        <source>The language must be fr or en.</source>
+        <translation>La langue doit être fr ou en.</translation>
+    </message>
+    <message>
+        <source>The membership cannot end before it starts.</source>
+        <translation>L’adhésion ne peut pas finir avant de commencer.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ColumnChooser</name>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::MainWindow</name>
+    <message>
+        <source>Carnet</source>
+        <translation>Carnet</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Search names, email, member number, city (Ctrl+F)</source>
+        <translation>Rechercher nom, e-mail, n° de membre, ville (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search members</source>
+        <translation>Rechercher des membres</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;New member…</source>
+        <translation>&amp;Nouveau membre…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo association</source>
+        <translation>Ouvrir l’association de &amp;démonstration</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;Edit member…</source>
+        <translation>&amp;Modifier le membre…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete member…</source>
+        <translation>&amp;Supprimer le membre…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>&amp;About Carnet</source>
+        <translation>À &amp;propos de Carnet</translation>
+    </message>
+    <message>
+        <source>About Carnet</source>
+        <translation>À propos de Carnet</translation>
+    </message>
+    <message>
+        <source>Carnet %1
+Member list, consent and mailing for small associations.</source>
+        <translation>Carnet %1
+Liste des membres, consentements et envois pour les petites associations.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) shown</source>
+        <translation>
+            <numerusform>%n membre affiché</numerusform>
+            <numerusform>%n membres affichés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in total</source>
+        <translation>
+            <numerusform>%n au total</numerusform>
+            <numerusform>%n au total</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preparing the search…</source>
+        <translation>Préparation de la recherche…</translation>
+    </message>
+    <message>
+        <source>%1 was added.</source>
+        <translation>%1 a été ajouté(e).</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the member list? This cannot be undone.</source>
+        <translation>Supprimer %1 de la liste des membres ? Cette action est définitive.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete these %n members from the member list? This cannot be undone.</source>
+        <translation>
+            <numerusform>Supprimer ce membre de la liste ? Cette action est définitive.</numerusform>
+            <numerusform>Supprimer ces %n membres de la liste ? Cette action est définitive.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete members</source>
+        <translation>Supprimer des membres</translation>
+    </message>
+    <message>
+        <source>The demo association could not be opened.</source>
+        <translation>L’association de démonstration n’a pas pu être ouverte.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::MemberEditorDialog</name>
+    <message>
+        <source>New member</source>
+        <translation>Nouveau membre</translation>
+    </message>
+    <message>
+        <source>Not specified</source>
+        <translation>Non précisée</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>ID or email of a partner or family member</source>
+        <translation>N° ou e-mail d’un conjoint ou d’un membre de la famille</translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation>nom@exemple.fr</translation>
+    </message>
+    <message>
+        <source>Member %1 — %2</source>
+        <translation>Membre %1 — %2</translation>
+    </message>
+    <message>
+        <source>In household %1</source>
+        <translation>Dans le foyer %1</translation>
+    </message>
+    <message>
+        <source>Did you mean &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;?</source>
+        <translation>Vouliez-vous dire &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt; ?</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SelectionPanel</name>
+    <message>
+        <source>Selections</source>
+        <translation>Sélections</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Catégories</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SettingsDialog</name>
+    <message>
+        <source>Same as the system</source>
+        <translation>Comme le système</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::WelcomeWidget</name>
+    <message>
+        <source>Welcome to Carnet</source>
+        <translation>Bienvenue dans Carnet</translation>
+    </message>
+    <message>
+        <source>Your member list is empty. Start in one of these ways:</source>
+        <translation>Votre liste de membres est vide. Commencez de l’une de ces façons :</translation>
+    </message>
+    <message>
+        <source>Drop a spreadsheet here to import members</source>
+        <translation>Déposez un tableur ici pour importer des membres</translation>
+    </message>
+    <message>
+        <source>Add a member</source>
+        <translation>Ajouter un membre</translation>
+    </message>
+    <message>
+        <source>Explore the demo association</source>
+        <translation>Découvrir l’association de démonstration</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditorDialog</name>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>First name *</source>
+        <translation>Prénom *</translation>
+    </message>
+    <message>
+        <source>Last name *</source>
+        <translation>Nom *</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>No email address</source>
+        <translation>Pas d’adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Portable</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Member number</source>
+        <translation>N° de membre</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Member since</source>
+        <translation>Membre depuis</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Membership ends</source>
+        <translation>Fin d’adhésion</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Same household as</source>
+        <translation>Même foyer que</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* obligatoire</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time Carnet starts.</source>
+        <translation>La nouvelle langue s’appliquera au prochain démarrage de Carnet.</translation>
+    </message>
+</context>
+<context>
+    <name>Storage::Database</name>
+    <message>
+        <source>%1 is not a Carnet database. Nothing was changed in it.</source>
+        <translation>%1 n’est pas une base Carnet. Rien n’y a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged and cannot be opened. Nothing was changed in it; restore it from a backup copy.</source>
+        <translation>%1 est endommagé et ne peut pas être ouvert. Rien n’y a été modifié ; restaurez-le depuis une copie de sauvegarde.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (the file or its folder is read-only). Copy it to a folder you can write to, or change its permissions.</source>
+        <translation>Impossible d’écrire dans %1 (le fichier ou son dossier est en lecture seule). Copiez-le dans un dossier où vous pouvez écrire, ou changez ses permissions.</translation>
+    </message>
+    <message>
+        <source>The database is busy in another Carnet window or program. Try again in a moment.</source>
+        <translation>La base est occupée par une autre fenêtre ou un autre programme Carnet. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The database file is damaged. Nothing more was written to it; restore it from a backup copy.</source>
+        <translation>Le fichier de la base est endommagé. Rien de plus n’y a été écrit ; restaurez-le depuis une copie de sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The database file is read-only.</source>
+        <translation>Le fichier de la base est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was saved.</source>
+        <translation>Le disque est plein : rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The database reported an error: %1</source>
+        <translation>La base a signalé une erreur : %1</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Carnet (database version %2; this Carnet knows up to %3). Update Carnet to open it; nothing was changed.</source>
+        <translation>%1 a été écrit par une version plus récente de Carnet (version de base %2 ; ce Carnet connaît jusqu’à la %3). Mettez Carnet à jour pour l’ouvrir ; rien n’a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>Storage::DemoAssociation</name>
+    <message>
+        <source>No email: send the newsletter by post.</source>
+        <translation>Pas d’e-mail : envoyer l’infolettre par la poste.</translation>
+    </message>
+    <message>
+        <source>Family membership.</source>
+        <translation>Adhésion familiale.</translation>
+    </message>
+</context>
+<context>
+    <name>Storage::MemberRepository</name>
+    <message>
+        <source>No member matches &quot;%1&quot;.</source>
+        <translation>Aucun membre ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>This email address is already used by %1 %2 (member %3). Members may share an address only within one household.</source>
+        <translation>Cette adresse e-mail est déjà utilisée par %1 %2 (membre %3). Seuls les membres d’un même foyer peuvent partager une adresse.</translation>
+    </message>
+    <message>
+        <source>Member number %1 is already used by %2 %3 (member %4).</source>
+        <translation>Le n° de membre %1 est déjà utilisé par %2 %3 (membre %4).</translation>
+    </message>
+</context>
+<context>
+    <name>Storage::MemberTableModel</name>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+</context>
+<context>
+    <name>Storage::Selection</name>
+    <message>
+        <source>All members</source>
+        <translation>Tous les membres</translation>
+    </message>
+    <message>
+        <source>No email address</source>
+        <translation>Pas d’adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Membership expired</source>
+        <translation>Adhésion expirée</translation>
+    </message>
+    <message numerus="yes">
+        <source>Membership ending within %n day(s)</source>
+        <translation>
+            <numerusform>Adhésion finissant d’ici %n jour</numerusform>
+            <numerusform>Adhésion finissant d’ici %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Member list, consent and mailing for small associations</source>
+        <translation>Liste des membres, consentements et envois pour les petites associations</translation>
+    </message>
+    <message>
+        <source>Open this database file.</source>
+        <translation>Ouvrir ce fichier de base.</translation>
+    </message>
+    <message>
+        <source>Open the demo association.</source>
+        <translation>Ouvrir l’association de démonstration.</translation>
+    </message>
+    <message>
+        <source>Carnet cannot open the member list</source>
+        <translation>Carnet ne peut pas ouvrir la liste des membres</translation>
+    </message>
+    <message>
+        <source>Carnet</source>
+        <translation>Carnet</translation>
+    </message>
+    <message>
+        <source>Carnet — demo association</source>
+        <translation>Carnet — association de démonstration</translation>
+    </message>
+</context>
 </TS>

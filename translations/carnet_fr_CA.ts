@@ -1,4 +1,75 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA">
+<!-- Québec wording where it differs from carnet_fr.ts (loaded on top of it for fr_CA).
+     Maintained by hand: lupdate does not touch this file. -->
+<context>
+    <name>Core::MemberField</name>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Cellulaire</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditorDialog</name>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Cellulaire</translation>
+    </message>
+    <message>
+        <source>No email address</source>
+        <translation>Pas d’adresse courriel</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::MainWindow</name>
+    <message>
+        <source>Search names, email, member number, city (Ctrl+F)</source>
+        <translation>Rechercher nom, courriel, n° de membre, ville (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::MemberEditorDialog</name>
+    <message>
+        <source>ID or email of a partner or family member</source>
+        <translation>N° ou courriel d’un conjoint ou d’un membre de la famille</translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation>nom@exemple.ca</translation>
+    </message>
+</context>
+<context>
+    <name>Core::MemberValidator</name>
+    <message>
+        <source>&quot;No email address&quot; is ticked but an address was given.</source>
+        <translation>« Pas d’adresse courriel » est cochée mais une adresse a été saisie.</translation>
+    </message>
+    <message>
+        <source>The email address is required (tick &quot;No email address&quot; if the member has none).</source>
+        <translation>L’adresse courriel est obligatoire (cochez « Pas d’adresse courriel » si le membre n’en a pas).</translation>
+    </message>
+</context>
+<context>
+    <name>Storage::MemberRepository</name>
+    <message>
+        <source>This email address is already used by %1 %2 (member %3). Members may share an address only within one household.</source>
+        <translation>Cette adresse courriel est déjà utilisée par %1 %2 (membre %3). Seuls les membres d’un même foyer peuvent partager une adresse.</translation>
+    </message>
+</context>
+<context>
+    <name>Storage::DemoAssociation</name>
+    <message>
+        <source>No email: send the newsletter by post.</source>
+        <translation>Pas de courriel : envoyer l’infolettre par la poste.</translation>
+    </message>
+</context>
 </TS>

@@ -208,11 +208,11 @@ void MainWindow::updatePage()
 
 void MainWindow::updateStatus()
 {
-    const qint64 shown = m_model->rowCount();
-    const qint64 total = m_model->totalCount();
-    QString text = tr("%n member(s) shown", nullptr, int(shown));
+    const int shown = m_model->rowCount();
+    const int total = int(m_model->totalCount());
+    QString text = tr("%n member(s) shown", nullptr, shown);
     if (shown != total)
-        text += QStringLiteral(" — ") + tr("%n in total", nullptr, int(total));
+        text += QStringLiteral(" — ") + tr("%n in total", nullptr, total);
     if (m_model->isSearchPending())
         text = tr("Preparing the search…");
     m_status->setText(text);
@@ -272,7 +272,8 @@ void MainWindow::deleteSelectedMembers()
         const QString name = member.ok() ? member.value().displayName() : QString::number(ids.first());
         question = tr("Delete %1 from the member list? This cannot be undone.").arg(name);
     } else {
-        question = tr("Delete these %n members from the member list? This cannot be undone.", nullptr, int(ids.size()));
+        const int count = int(ids.size());
+        question = tr("Delete these %n members from the member list? This cannot be undone.", nullptr, count);
     }
     if (MessageBox::question(this, tr("Delete members"), question, QMessageBox::Yes | QMessageBox::Cancel,
                              QMessageBox::Cancel) != QMessageBox::Yes)

@@ -119,10 +119,10 @@ QString checkLocalPart(const QString &local)
     if (local.contains(QLatin1String("..")))
         return QCoreApplication::translate("Core::EmailAddress", "An email address cannot have two periods in a row.");
     const auto bytes = local.toUtf8().size();
-    if (bytes > 64)
-        return QCoreApplication::translate("Core::EmailAddress",
-                                           "The part before the @ sign is too long (%n character(s) too many).",
-                                           nullptr, int(bytes - 64));
+    const int over = int(bytes - 64);
+    if (over > 0)
+        return QCoreApplication::translate(
+            "Core::EmailAddress", "The part before the @ sign is too long (%n character(s) too many).", nullptr, over);
     return {};
 }
 
@@ -211,11 +211,12 @@ QString checkDomain(const QString &domain, QString *ascii)
         if (label.isEmpty() || label.at(0).isMark())
             return QCoreApplication::translate("Core::EmailAddress",
                                                "The part after the @ sign is not a valid international domain name.");
-        const bool ascii = std::all_of(label.begin(), label.end(), [](QChar c) { return c.unicode() < 0x80; });
-        if (ascii && label.size() > 63)
+        const bool isAscii = std::all_of(label.begin(), label.end(), [](QChar c) { return c.unicode() < 0x80; });
+        const int labelOver = int(label.size()) - 63;
+        if (isAscii && labelOver > 0)
             return QCoreApplication::translate(
                 "Core::EmailAddress", "A part of the domain between periods is too long (%n character(s) too many).",
-                nullptr, int(label.size() - 63));
+                nullptr, labelOver);
         if (label.size() >= 4 && label.at(2) == QLatin1Char('-') && label.at(3) == QLatin1Char('-') &&
             !label.startsWith(QLatin1String("xn--")))
             return QCoreApplication::translate(
@@ -235,15 +236,17 @@ QString checkDomain(const QString &domain, QString *ascii)
     *ascii = QString::fromLatin1(ace);
     const QStringList asciiLabels = ascii->split(QLatin1Char('.'));
     for (const QString &label : asciiLabels) {
-        if (label.size() > 63)
+        const int labelOver = int(label.size()) - 63;
+        if (labelOver > 0)
             return QCoreApplication::translate(
                 "Core::EmailAddress", "A part of the domain between periods is too long (%n character(s) too many).",
-                nullptr, int(label.size() - 63));
+                nullptr, labelOver);
     }
-    if (ascii->size() > 253)
+    const int domainOver = int(ascii->size()) - 253;
+    if (domainOver > 0)
         return QCoreApplication::translate("Core::EmailAddress",
                                            "The part after the @ sign is too long (%n character(s) too many).", nullptr,
-                                           int(ascii->size() - 253));
+                                           domainOver);
     const QString tld = asciiLabels.last();
     const bool tldOk = tld.startsWith(QLatin1String("xn--")) ||
                        std::all_of(tld.begin(), tld.end(), [](QChar c) { return c.isLetter(); });
@@ -353,11 +356,10 @@ EmailCheck check(const QString &input)
     QString ascii;
     if (const QString e = checkDomain(domain, &ascii); !e.isNull())
         return fail(e);
-    const qsizetype total = local.toUtf8().size() + 1 + ascii.size();
-    if (total > 254)
-        return fail(QCoreApplication::translate("Core::EmailAddress",
-                                                "The email address is too long (%n character(s) too many).", nullptr,
-                                                int(total - 254)));
+    const int totalOver = int(local.toUtf8().size() + 1 + ascii.size()) - 254;
+    if (totalOver > 0)
+        return fail(QCoreApplication::translate(
+            "Core::EmailAddress", "The email address is too long (%n character(s) too many).", nullptr, totalOver));
 
     EmailCheck result;
     result.valid = true;

@@ -1,0 +1,33 @@
+# shellcheck shell=bash
+# Debian packages Carnet needs, and a helper that installs only the missing ones (sudo when not root).
+# Sourced by packaging/run.sh and packaging/test.sh.
+
+CARNET_BUILD_PACKAGES=(
+    build-essential cmake pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    libgl-dev libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6 qt6-translations-l10n
+)
+CARNET_TEST_PACKAGES=(
+    clang-format xvfb xauth appstream desktop-file-utils dpkg-dev file sqlite3 python3
+)
+
+carnet_install_packages() {
+    local missing=() pkg
+    for pkg in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$pkg")
+        fi
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        echo "carnet: all required Debian packages are installed."
+        return 0
+    fi
+    echo "carnet: installing ${missing[*]}"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        sudo=(sudo)
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -q
+    "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
