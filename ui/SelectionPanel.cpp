@@ -68,16 +68,18 @@ void SelectionPanel::setCounts(const QList<Storage::SelectionCount> &counts)
         }
     }
     addTopLevelItems(top);
-    for (QTreeWidgetItem *group : {m_sectionsGroup, m_categoriesGroup}) {
-        group->setFlags(Qt::ItemIsEnabled);
-        QFont f = group->font(0);
+    for (QTreeWidgetItem **group : {&m_sectionsGroup, &m_categoriesGroup}) {
+        if ((*group)->childCount() == 0) {
+            delete *group; // no section (or category) in use: no heading
+            *group = nullptr;
+            continue;
+        }
+        (*group)->setFlags(Qt::ItemIsEnabled);
+        QFont f = (*group)->font(0);
         f.setBold(true);
-        group->setFont(0, f);
-        if (group->childCount() > 0)
-            addTopLevelItem(group);
-        else
-            delete group;
-        group->setExpanded(true);
+        (*group)->setFont(0, f);
+        addTopLevelItem(*group);
+        (*group)->setExpanded(true);
     }
     QTreeWidgetItem *item = itemFor(current);
     setCurrentItem(item ? item : topLevelItem(0));

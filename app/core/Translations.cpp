@@ -26,8 +26,10 @@ void install(QCoreApplication &app, const QString &language)
         else
             delete translator;
     };
-    if (locale.language() == QLocale::English)
-        return; // source language
+    if (locale.language() == QLocale::English || locale.language() == QLocale::C) {
+        load(QStringLiteral("carnet_en"), QStringLiteral(":/i18n")); // English plural forms
+        return;
+    }
     const QString qtDir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
     const QString lang = QLocale::languageToCode(locale.language());
     load(QStringLiteral("qtbase_") + lang, qtDir);

@@ -20,18 +20,13 @@ const Entry &entry(Key key)
 }
 } // namespace
 
-AppSettings::AppSettings(QSettings *settings)
-    : m_settings(settings ? settings
-                          : new QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Carnet"),
-                                          QStringLiteral("carnet"))),
-      m_owned(settings == nullptr)
+AppSettings::AppSettings(std::unique_ptr<QSettings> settings)
+    : m_settings(settings ? std::move(settings)
+                          : std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope,
+                                                        QStringLiteral("Carnet"), QStringLiteral("carnet")))
 {}
 
-AppSettings::~AppSettings()
-{
-    if (m_owned)
-        delete m_settings;
-}
+AppSettings::~AppSettings() = default;
 
 QString AppSettings::name(Key key)
 {

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <memory>
+
 namespace Settings {
 
 // Typed application settings with one table of defaults (KeePassXC's Config, qBittorrent's
@@ -17,7 +19,7 @@ class AppSettings
 {
 public:
     // `settings` defaults to the user's Carnet settings file; tests pass a temporary one.
-    explicit AppSettings(QSettings *settings = nullptr);
+    explicit AppSettings(std::unique_ptr<QSettings> settings = nullptr);
     ~AppSettings();
 
     QVariant value(Key key) const;
@@ -29,8 +31,7 @@ public:
     QString language() const { return value(Key::Language).toString(); }
 
 private:
-    QSettings *m_settings;
-    bool m_owned;
+    std::unique_ptr<QSettings> m_settings;
 };
 
 } // namespace Settings

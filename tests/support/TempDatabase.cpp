@@ -15,7 +15,7 @@ bool TempDatabase::reopen()
     auto clock = std::make_unique<FixedClock>();
     m_clock = clock.get();
     auto settings = std::make_unique<Settings::AppSettings>(
-        new QSettings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat));
+        std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat));
     auto context = AppContext::open(m_path, std::move(clock), std::move(settings));
     if (!context.ok()) {
         m_error = context.error().message;

@@ -205,8 +205,8 @@ void TestMemberTableModel::noticesChangesFromAnotherProgram()
     QCOMPARE(model->rowCount(), 6);
     // A second AppContext on the same file: another program as far as this connection knows.
     auto other = AppContext::open(m_db->path(), std::make_unique<FixedClock>(),
-                                  std::make_unique<Settings::AppSettings>(
-                                      new QSettings(m_db->dir() + QStringLiteral("/other.ini"), QSettings::IniFormat)));
+                                  std::make_unique<Settings::AppSettings>(std::make_unique<QSettings>(
+                                      m_db->dir() + QStringLiteral("/other.ini"), QSettings::IniFormat)));
     QVERIFY(other.ok());
     Core::Member m;
     m.firstName = QStringLiteral("Gaëlle");

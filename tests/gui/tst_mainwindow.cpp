@@ -1,0 +1,287 @@
+// Drives the real main window offscreen: find widgets by object name, type, press keys.
+#include "TempDatabase.h"
+
+#include "MainWindow.h"
+#include "MemberEditorDialog.h"
+#include "MessageBox.h"
+#include "core/Translations.h"
+#include "storage/MemberTableModel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+using Gui::MainWindow;
+using Gui::MemberEditorDialog;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { Core::Translations::install(*qApp, QStringLiteral("en")); }
+    void init();
+    void cleanup();
+    void opensOnTheMemberTable();
+    void searchNarrowsTheTable();
+    void selectionFiltersTheTable();
+    void editorRefusesMissingNameAndBadEmail();
+    void addsAMemberWithTheKeyboard();
+    void deletesOnlyAfterConfirmation();
+    void emptyDatabaseShowsWelcome();
+    void columnChoiceIsRemembered();
+
+private:
+    std::unique_ptr<MainWindow> openWindow();
+    QTableView *table(MainWindow &w) { return w.findChild<QTableView *>(QStringLiteral("memberTable")); }
+
+    std::unique_ptr<TempDatabase> m_db;
+};
+
+void TestMainWindow::init()
+{
+    QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Carnet"), QStringLiteral("carnet")).clear();
+    m_db = std::make_unique<TempDatabase>();
+    QVERIFY(m_db->ok());
+    m_db->add(QString::fromUtf8("Hélène"), QString::fromUtf8("Côté"), QStringLiteral("helene@exemple.fr"),
+              QStringLiteral("CPL"), QStringLiteral("A"));
+    m_db->add(QStringLiteral("Jean"), QStringLiteral("Tremblay"), QStringLiteral("jean@example.org"),
+              QStringLiteral("MPL"), QStringLiteral("B"));
+    m_db->add(QString::fromUtf8("Zoé"), QStringLiteral("Gagnon"), QStringLiteral("zoe@example.org"),
+              QStringLiteral("CPL"), QStringLiteral("B"));
+    Gui::MessageBox::clearNextAnswer();
+}
+
+void TestMainWindow::cleanup()
+{
+    Gui::MessageBox::clearNextAnswer();
+    m_db.reset();
+}
+
+std::unique_ptr<MainWindow> TestMainWindow::openWindow()
+{
+    auto w = std::make_unique<MainWindow>(m_db->context());
+    w->show();
+    if (!QTest::qWaitForWindowExposed(w.get()))
+        return nullptr;
+    QElapsedTimer timer;
+    timer.start();
+    while (!w->memberModel()->isIndexReady() && timer.elapsed() < 10000)
+        QTest::qWait(10);
+    return w->memberModel()->isIndexReady() ? std::move(w) : nullptr;
+}
+
+void TestMainWindow::opensOnTheMemberTable()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    QTableView *view = table(*w);
+    QVERIFY(view);
+    QVERIFY(view->isVisible());
+    QCOMPARE(view->model()->rowCount(), 3);
+    auto *status = w->findChild<QLabel *>(QStringLiteral("memberCount"));
+    QCOMPARE(status->text(), QStringLiteral("3 members shown"));
+}
+
+void TestMainWindow::searchNarrowsTheTable()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    auto *search = w->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    QVERIFY(search);
+    QTest::keyClick(w.get(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, QStringLiteral("helene"));
+    QCOMPARE(table(*w)->model()->rowCount(), 1);
+    QCOMPARE(w->findChild<QLabel *>(QStringLiteral("memberCount"))->text(),
+             QStringLiteral("1 member shown — 3 in total"));
+    QTest::keyClick(search, Qt::Key_Escape);
+    QCOMPARE(search->text(), QString());
+    QCOMPARE(table(*w)->model()->rowCount(), 3);
+}
+
+void TestMainWindow::selectionFiltersTheTable()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    auto *panel = w->findChild<QTreeWidget *>(QStringLiteral("selectionPanel"));
+    QVERIFY(panel);
+    const auto items = panel->findItems(QStringLiteral("CPL"), Qt::MatchExactly | Qt::MatchRecursive);
+    QCOMPARE(items.size(), 1);
+    QCOMPARE(items.first()->text(1), QStringLiteral("2"));
+    panel->setCurrentItem(items.first());
+    QCOMPARE(table(*w)->model()->rowCount(), 2);
+    const auto all = panel->findItems(QStringLiteral("All members"), Qt::MatchExactly);
+    QCOMPARE(all.size(), 1);
+    panel->setCurrentItem(all.first());
+    QCOMPARE(table(*w)->model()->rowCount(), 3);
+}
+
+void TestMainWindow::editorRefusesMissingNameAndBadEmail()
+{
+    MemberEditorDialog dialog(m_db->members());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *first = dialog.findChild<QLineEdit *>(QStringLiteral("firstNameEdit"));
+    auto *email = dialog.findChild<QLineEdit *>(QStringLiteral("emailEdit"));
+    auto *firstError = dialog.findChild<QLabel *>(QStringLiteral("firstNameError"));
+    auto *lastError = dialog.findChild<QLabel *>(QStringLiteral("lastNameError"));
+    auto *emailError = dialog.findChild<QLabel *>(QStringLiteral("emailError"));
+    QVERIFY(first && email && firstError && lastError && emailError);
+
+    QTest::keyClicks(email, QStringLiteral("lea.david@@example"));
+    QTest::keyClick(first, Qt::Key_Return); // Enter = Save
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(firstError->isVisible());
+    QCOMPARE(firstError->text(), QStringLiteral("The first name is required."));
+    QVERIFY(lastError->isVisible());
+    QVERIFY(emailError->isVisible());
+    QVERIFY2(emailError->text().contains(QStringLiteral("@ sign")), qPrintable(emailError->text()));
+    QCOMPARE(m_db->members().count().value(), 3);
+
+    first->insert(QString::fromUtf8("Léa"));
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("lastNameEdit")), QStringLiteral("David"));
+    email->clear();
+    QTest::keyClicks(email, QStringLiteral("HELENE@exemple.fr")); // someone else's, in another case
+    QTest::keyClick(first, Qt::Key_Return);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(emailError->isVisible());
+    QVERIFY2(emailError->text().contains(QString::fromUtf8("Hélène Côté")), qPrintable(emailError->text()));
+    QVERIFY(!firstError->isVisible());
+
+    email->clear();
+    QTest::keyClicks(email, QStringLiteral("lea@gmial.com"));
+    QTest::keyClick(email, Qt::Key_Tab); // leaving the field offers the typo fix
+    auto *suggestion = dialog.findChild<QLabel *>(QStringLiteral("emailSuggestionLabel"));
+    QVERIFY(suggestion->isVisible());
+    QVERIFY(suggestion->text().contains(QStringLiteral("lea@gmail.com")));
+    Q_EMIT suggestion->linkActivated(QStringLiteral("lea@gmail.com"));
+    QCOMPARE(email->text(), QStringLiteral("lea@gmail.com"));
+    QTest::keyClick(first, Qt::Key_Return);
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.savedMember().email, QStringLiteral("lea@gmail.com"));
+    QCOMPARE(m_db->members().count().value(), 4);
+}
+
+void TestMainWindow::addsAMemberWithTheKeyboard()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    bool filled = false;
+    QTimer::singleShot(0, this, [&filled] {
+        auto *dialog = qobject_cast<MemberEditorDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->findChild<QLineEdit *>(QStringLiteral("firstNameEdit"))->insert(QString::fromUtf8("Anaïs"));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("lastNameEdit")), QStringLiteral("Bergeron"));
+        QTest::mouseClick(dialog->findChild<QCheckBox *>(QStringLiteral("noEmailCheck")), Qt::LeftButton, {},
+                          QPoint(5, 5));
+        QTest::keyClick(dialog->findChild<QLineEdit *>(QStringLiteral("lastNameEdit")), Qt::Key_Enter);
+        filled = true;
+    });
+    QTest::keyClick(w.get(), Qt::Key_N, Qt::ControlModifier);
+    QVERIFY(filled);
+    QCOMPARE(m_db->members().count().value(), 4);
+    QCOMPARE(table(*w)->model()->rowCount(), 4);
+    // The new member is selected, and sorted by last name (Bergeron first).
+    QCOMPARE(table(*w)->currentIndex().row(), 0);
+    auto *panel = w->findChild<QTreeWidget *>(QStringLiteral("selectionPanel"));
+    const auto noEmail = panel->findItems(QStringLiteral("No email address"), Qt::MatchExactly);
+    QCOMPARE(noEmail.first()->text(1), QStringLiteral("1"));
+}
+
+void TestMainWindow::deletesOnlyAfterConfirmation()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    QTableView *view = table(*w);
+    view->setFocus();
+    view->selectRow(0);
+    Gui::MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QTest::keyClick(view, Qt::Key_Delete);
+    QCOMPARE(m_db->members().count().value(), 3);
+    QVERIFY(Gui::MessageBox::lastText().contains(QString::fromUtf8("Hélène Côté")));
+    Gui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::keyClick(view, Qt::Key_Delete);
+    QCOMPARE(m_db->members().count().value(), 2);
+    QCOMPARE(view->model()->rowCount(), 2);
+    // Delete typed in the search box deletes text, never members.
+    auto *search = w->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    search->setFocus();
+    QTest::keyClick(search, Qt::Key_Delete);
+    QCOMPARE(m_db->members().count().value(), 2);
+}
+
+void TestMainWindow::emptyDatabaseShowsWelcome()
+{
+    for (qint64 id : {1, 2, 3})
+        QVERIFY(m_db->members().remove(id).ok());
+    auto w = std::make_unique<MainWindow>(m_db->context());
+    w->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    auto *stack = qobject_cast<QStackedWidget *>(w->centralWidget());
+    QVERIFY(stack);
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("welcomeWidget"));
+    auto *drop = w->findChild<QLabel *>(QStringLiteral("dropHint"));
+    QVERIFY(drop && drop->isVisible());
+    QCOMPARE(drop->text(), QStringLiteral("Drop a spreadsheet here to import members"));
+    QVERIFY(w->findChild<QPushButton *>(QStringLiteral("welcomeDemoButton"))->isVisible());
+
+    bool filled = false;
+    QTimer::singleShot(0, this, [&filled] {
+        auto *dialog = qobject_cast<MemberEditorDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("firstNameEdit")), QStringLiteral("Ruby"));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("lastNameEdit")), QStringLiteral("Smith"));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("emailEdit")),
+                         QStringLiteral("ruby@example.org"));
+        QTest::keyClick(dialog->findChild<QLineEdit *>(QStringLiteral("emailEdit")), Qt::Key_Return);
+        filled = true;
+    });
+    QTest::mouseClick(w->findChild<QPushButton *>(QStringLiteral("welcomeAddButton")), Qt::LeftButton);
+    QVERIFY(filled);
+    QCOMPARE(stack->currentWidget()->objectName(), QString()); // the table page
+    QVERIFY(table(*w)->isVisible());
+    QCOMPARE(table(*w)->model()->rowCount(), 1);
+}
+
+void TestMainWindow::columnChoiceIsRemembered()
+{
+    const int cityColumn = 9; // MemberField::City
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        QVERIFY(!table(*w)->isColumnHidden(cityColumn));
+        auto *chooser = w->findChild<QMenu *>(QStringLiteral("columnChooser"));
+        QVERIFY(chooser);
+        QAction *city = nullptr;
+        for (QAction *a : chooser->actions()) {
+            if (a->data().toString() == QLatin1String("city"))
+                city = a;
+        }
+        QVERIFY(city);
+        city->trigger();
+        QVERIFY(table(*w)->isColumnHidden(cityColumn));
+        w->close();
+    }
+    auto again = openWindow();
+    QVERIFY(again);
+    QVERIFY(table(*again)->isColumnHidden(cityColumn));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,356 @@
+// carnet-cli as scripts use it: the real executable on a real SQLite file.
+#include "TempDatabase.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
+};
+
+Run cli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+        const QStringList &prefix = {})
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    if (prefix.isEmpty())
+        p.start(QStringLiteral(CARNET_CLI_PATH), args);
+    else
+        p.start(prefix.first(), prefix.mid(1) + QStringList{QStringLiteral(CARNET_CLI_PATH)} + args);
+    Run r;
+    if (!p.waitForFinished(60000))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+QByteArray hashOf(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+                                       : QByteArray();
+}
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void versionAndUsage();
+    void addShowEditDeleteRoundTrip();
+    void memberJsonHasEveryContractKey();
+    void exitCodes_data();
+    void exitCodes();
+    void householdWithSharesMailbox();
+    void listSearchIgnoresAccents();
+    void environmentVariableChoosesDatabase();
+    void messagesInFrench();
+    void unusableFilesAreRefusedUntouched();
+    void readOnlyFileIsRefusedUntouched();
+
+private:
+    QStringList db(const QStringList &args) const { return QStringList{QStringLiteral("--database"), m_path} + args; }
+    QTemporaryDir m_dir;
+    QString m_path;
+};
+
+void TestCli::init()
+{
+    m_path = m_dir.filePath(QStringLiteral("cli-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())));
+    QFile::remove(m_path);
+}
+
+void TestCli::versionAndUsage()
+{
+    const Run v = cli({QStringLiteral("--version")});
+    QCOMPARE(v.exitCode, 0);
+    QCOMPARE(v.out.trimmed(), QByteArray("carnet-cli " CARNET_VERSION));
+    const Run h = cli({QStringLiteral("--help")});
+    QCOMPARE(h.exitCode, 0);
+    QVERIFY(h.out.contains("members add"));
+    const Run none = cli({});
+    QCOMPARE(none.exitCode, 2);
+    QVERIFY(none.err.contains(QStringLiteral("No command given")));
+}
+
+void TestCli::addShowEditDeleteRoundTrip()
+{
+    Run add = cli(db({"members",
+                      "add",
+                      "--first-name",
+                      QString::fromUtf8("Hélène"),
+                      "--last-name",
+                      QString::fromUtf8("Côté"),
+                      "--email",
+                      " Helene.Cote@Exemple.FR ",
+                      "--member-number",
+                      "23000001",
+                      "--phone",
+                      "514-555-0101",
+                      "--mobile",
+                      "438-555-0102",
+                      "--address",
+                      "4122 rue Bertrand",
+                      "--postal-code",
+                      "H2X 1Y4",
+                      "--city",
+                      QString::fromUtf8("Montréal"),
+                      "--country",
+                      "Canada",
+                      "--section",
+                      "CPL",
+                      "--category",
+                      "PT",
+                      "--membership-start",
+                      "2025-01-15",
+                      "--membership-end",
+                      "2026-01-14",
+                      "--language",
+                      "fr",
+                      "--notes",
+                      QString::fromUtf8("Bénévole"),
+                      "--json"}));
+    QCOMPARE(add.exitCode, 0);
+    const QJsonObject m = add.json().object();
+    QCOMPARE(m.value(QStringLiteral("email")).toString(), QStringLiteral("Helene.Cote@exemple.fr"));
+    QCOMPARE(m.value(QStringLiteral("membership_start")).toString(), QStringLiteral("2025-01-15"));
+    QCOMPARE(m.value(QStringLiteral("city")).toString(), QString::fromUtf8("Montréal"));
+    const qint64 id = m.value(QStringLiteral("id")).toInteger();
+    QVERIFY(id > 0);
+
+    Run show = cli(db({"members", "show", "helene.cote@EXEMPLE.fr", "--json"}));
+    QCOMPARE(show.exitCode, 0);
+    QCOMPARE(show.json().object(), m);
+
+    Run edit = cli(db({"members", "edit", QString::number(id), "--city", "Lyon", "--phone", "", "--json"}));
+    QCOMPARE(edit.exitCode, 0);
+    QCOMPARE(edit.json().object().value(QStringLiteral("city")).toString(), QStringLiteral("Lyon"));
+    QVERIFY(edit.json().object().value(QStringLiteral("phone")).isNull());
+    QCOMPARE(edit.json().object().value(QStringLiteral("mobile")).toString(), QStringLiteral("438-555-0102"));
+
+    Run text = cli(db({"members", "show", QString::number(id)}));
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains("Lyon"));
+
+    Run del = cli(db({"members", "delete", QString::number(id)}));
+    QCOMPARE(del.exitCode, 0);
+    Run gone = cli(db({"members", "show", QString::number(id)}));
+    QCOMPARE(gone.exitCode, 1);
+    QVERIFY(gone.err.contains(QStringLiteral("No member matches")));
+}
+
+void TestCli::memberJsonHasEveryContractKey()
+{
+    Run add = cli(db({"members", "add", "--first-name", "A", "--last-name", "B", "--no-email", "--json"}));
+    QCOMPARE(add.exitCode, 0);
+    const QJsonObject o = add.json().object();
+    const QStringList keys = QStringLiteral("id,member_number,first_name,last_name,email,phone,mobile,address,"
+                                            "postal_code,city,country,section,category,membership_start,"
+                                            "membership_end,language,notes,household_id,extra,created_at,updated_at")
+                                 .split(QLatin1Char(','));
+    QCOMPARE(o.size(), keys.size());
+    for (const QString &k : keys)
+        QVERIFY2(o.contains(k), qPrintable(k));
+    QVERIFY(o.value(QStringLiteral("email")).isNull());
+    QVERIFY(o.value(QStringLiteral("membership_end")).isNull());
+    QVERIFY(QDateTime::fromString(o.value(QStringLiteral("created_at")).toString(), Qt::ISODate).isValid());
+    Run list = cli(db({"members", "list", "--json"}));
+    QCOMPARE(list.exitCode, 0);
+    QCOMPARE(list.json().array().size(), 1);
+    QCOMPARE(list.json().array().first().toObject(), o);
+}
+
+void TestCli::exitCodes_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing last name") << QStringList{"members", "add", "--first-name", "A", "--email", "a@example.org"}
+                                       << 1 << "last name is required";
+    QTest::newRow("bad email") << QStringList{"members",     "add", "--first-name", "A",
+                                              "--last-name", "B",   "--email",      "a@b"}
+                               << 1 << "period";
+    QTest::newRow("no email, not ticked")
+        << QStringList{"members", "add", "--first-name", "A", "--last-name", "B"} << 1 << "required";
+    QTest::newRow("email and no-email") << QStringList{"members", "add",           "--first-name",
+                                                       "A",       "--last-name",   "B",
+                                                       "--email", "a@example.org", "--no-email"}
+                                        << 2 << "cannot be used together";
+    QTest::newRow("bad date") << QStringList{"members", "add",        "--first-name",     "A",         "--last-name",
+                                             "B",       "--no-email", "--membership-end", "31/12/2025"}
+                              << 2 << "YYYY-MM-DD";
+    QTest::newRow("bad language") << QStringList{"members", "add",        "--first-name", "A", "--last-name",
+                                                 "B",       "--no-email", "--language",   "de"}
+                                  << 1 << "fr or en";
+    QTest::newRow("unknown flag") << QStringList{"members", "add", "--nickname", "x"} << 2 << "nickname";
+    QTest::newRow("unknown subcommand") << QStringList{"members", "frobnicate"} << 2 << "frobnicate";
+    QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "frobnicate";
+    QTest::newRow("show nobody") << QStringList{"members", "show", "nobody@example.org"} << 1 << "No member matches";
+    QTest::newRow("edit without member") << QStringList{"members", "edit"} << 2 << "needs one member";
+    QTest::newRow("unknown household") << QStringList{"members", "add",        "--first-name",     "A",  "--last-name",
+                                                      "B",       "--no-email", "--household-with", "404"}
+                                       << 1 << "No member matches";
+}
+
+void TestCli::exitCodes()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const Run r = cli(db(args));
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+}
+
+void TestCli::householdWithSharesMailbox()
+{
+    QCOMPARE(
+        cli(db({"members", "add", "--first-name", "Léa", "--last-name", "David", "--email", "famille@example.org"}))
+            .exitCode,
+        0);
+    const Run refused =
+        cli(db({"members", "add", "--first-name", "Marc", "--last-name", "David", "--email", "FAMILLE@example.org"}));
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY(refused.err.contains(QStringLiteral("already used by")));
+    const Run ok = cli(db({"members", "add", "--first-name", "Marc", "--last-name", "David", "--email",
+                           "FAMILLE@example.org", "--household-with", "famille@example.org", "--json"}));
+    QCOMPARE(ok.exitCode, 0);
+    QVERIFY(!ok.json().object().value(QStringLiteral("household_id")).isNull());
+    const Run first = cli(db({"members", "show", "1", "--json"}));
+    QCOMPARE(first.json().object().value(QStringLiteral("household_id")),
+             ok.json().object().value(QStringLiteral("household_id")));
+}
+
+void TestCli::listSearchIgnoresAccents()
+{
+    for (const auto &[f, l, e] :
+         {std::tuple{"Hélène", "Côté", "h@example.org"}, std::tuple{"Jean", "Cote", "j@example.org"},
+          std::tuple{"Zoé", "Émond", "z@example.org"}})
+        QCOMPARE(cli(db({"members", "add", "--first-name", QString::fromUtf8(f), "--last-name", QString::fromUtf8(l),
+                         "--email", QString::fromLatin1(e)}))
+                     .exitCode,
+                 0);
+    const Run r = cli(db({"members", "list", "--search", "COTE", "--json"}));
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray a = r.json().array();
+    QCOMPARE(a.size(), 2);
+    // Côté and Cote fold alike; the first name breaks the tie (Hélène before Jean).
+    QCOMPARE(a[0].toObject().value(QStringLiteral("last_name")).toString(), QString::fromUtf8("Côté"));
+    QCOMPARE(a[1].toObject().value(QStringLiteral("last_name")).toString(), QStringLiteral("Cote"));
+    const Run none = cli(db({"members", "list", "--search", "xyz", "--json"}));
+    QCOMPARE(none.exitCode, 0);
+    QCOMPARE(none.json().array().size(), 0);
+    const Run text = cli(db({"members", "list"}));
+    QVERIFY(QString::fromUtf8(text.out).startsWith(QString::fromUtf8("1\tCôté, Hélène\th@example.org")));
+}
+
+void TestCli::environmentVariableChoosesDatabase()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CARNET_DATABASE"), m_path);
+    QCOMPARE(cli({"members", "add", "--first-name", "A", "--last-name", "B", "--no-email"}, env).exitCode, 0);
+    QVERIFY(QFile::exists(m_path));
+    QCOMPARE(cli(db({"members", "show", "1"})).exitCode, 0);
+}
+
+void TestCli::messagesInFrench()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("LC_ALL"));
+    env.remove(QStringLiteral("LANGUAGE"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("fr_FR.UTF-8"));
+    const Run r = cli(db({"members", "add", "--first-name", "A", "--last-name", "", "--email", "x@@y"}), env);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Le nom est obligatoire.")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QString::fromUtf8("qu’un seul signe @")), qPrintable(r.err));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("fr_CA.UTF-8"));
+    QCOMPARE(
+        cli(db({"members", "add", "--first-name", "A", "--last-name", "B", "--email", "a@example.org"}), env).exitCode,
+        0);
+    const Run dup =
+        cli(db({"members", "add", "--first-name", "C", "--last-name", "D", "--email", "A@example.org"}), env);
+    QVERIFY2(dup.err.contains(QStringLiteral("adresse courriel")), qPrintable(dup.err)); // Québec wording
+}
+
+void TestCli::unusableFilesAreRefusedUntouched()
+{
+    const QString csv = m_dir.filePath(QStringLiteral("membres.csv"));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("Prenom;Nom\nLea;David\n");
+    f.close();
+    const QByteArray before = hashOf(csv);
+    const Run r = cli({"--database", csv, "members", "list"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(QStringLiteral("is not a Carnet database")));
+    QCOMPARE(hashOf(csv), before);
+
+    QCOMPARE(cli(db({"members", "add", "--first-name", "A", "--last-name", "B", "--no-email"})).exitCode, 0);
+    {
+        const QString name = Storage::Database::uniqueConnectionName(QStringLiteral("raw"));
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            raw.setDatabaseName(m_path);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 999")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    const QByteArray futureBefore = hashOf(m_path);
+    const Run future = cli(db({"members", "add", "--first-name", "C", "--last-name", "D", "--no-email"}));
+    QCOMPARE(future.exitCode, 2);
+    QVERIFY(future.err.contains(QStringLiteral("newer version of Carnet")));
+    QCOMPARE(hashOf(m_path), futureBefore);
+}
+
+void TestCli::readOnlyFileIsRefusedUntouched()
+{
+    QCOMPARE(cli(db({"members", "add", "--first-name", "A", "--last-name", "B", "--no-email"})).exitCode, 0);
+    QVERIFY(QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    QFile::remove(m_path + QStringLiteral("-wal"));
+    QFile::remove(m_path + QStringLiteral("-shm"));
+    const QByteArray before = hashOf(m_path);
+    QStringList prefix;
+    if (::geteuid() == 0) {
+        // root writes anywhere: run the CLI as an ordinary user, as a volunteer would.
+        const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+        QVERIFY2(!setpriv.isEmpty(), "setpriv (util-linux) is needed to drop root privileges");
+        QVERIFY(QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                        QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                                        QFileDevice::ExeOther));
+        prefix = QStringList{setpriv, QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                             QStringLiteral("--clear-groups")};
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), m_dir.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.path());
+    const Run r = cli(db({"members", "add", "--first-name", "C", "--last-name", "D", "--no-email"}), env, prefix);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("cannot be written")), qPrintable(r.err));
+    QCOMPARE(hashOf(m_path), before);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
