@@ -25,6 +25,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 
 namespace Gui {
@@ -92,7 +93,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     connect(m_search, &QLineEdit::textChanged, m_model, &Storage::MemberTableModel::setSearchText);
     connect(m_panel, &SelectionPanel::selectionChanged, m_model, &Storage::MemberTableModel::setSelection);
     connect(m_model, &Storage::MemberTableModel::countsChanged, this, &MainWindow::updateStatus);
-    connect(m_model, &Storage::MemberTableModel::reloaded, this, &MainWindow::refreshCounts);
+    connect(m_model, &Storage::MemberTableModel::membersChanged, this, &MainWindow::refreshCounts);
     connect(m_model, &Storage::MemberTableModel::indexReady, this, &MainWindow::updateStatus);
     connect(m_model, &Storage::MemberTableModel::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
@@ -105,8 +106,10 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     const QByteArray geometry = uiSettings().value(QStringLiteral("ui/mainWindow/geometry")).toByteArray();
     if (!geometry.isEmpty())
         restoreGeometry(geometry);
-    refreshCounts();
+    updatePage();
     updateStatus();
+    // The side panel's counts come just after the table is on screen.
+    QTimer::singleShot(0, this, &MainWindow::refreshCounts);
     // Fit the columns to the first rows once; the user's widths are theirs afterwards.
     m_table->horizontalHeader()->setResizeContentsPrecision(200);
     m_table->resizeColumnsToContents();

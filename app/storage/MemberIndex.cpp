@@ -52,7 +52,7 @@ Core::Result<std::shared_ptr<MemberIndex>> MemberIndex::build(const QSqlDatabase
                       q.value(4).toString(), q.value(5).toString());
     }
     index->m_sortedSlots = qsizetype(index->m_ids.size());
-    index->m_appended.clear();
+    index->m_built = true;
     index->m_text.squeeze();
     return index;
 }
@@ -70,9 +70,20 @@ void MemberIndex::append(qint64 id, const QString &number, const QString &first,
     m_text += m_scratch.toUtf8();
     m_text += kRowSep;
     m_ids.push_back(id);
-    m_appended.insert(id, qsizetype(m_ids.size()) - 1);
+    const quint32 slot = quint32(m_ids.size() - 1);
+    if (m_sortedSlots > 0 || m_built)
+        m_appended.insert(id, slot); // after the build; during it, slotList are found by binary search
     m_maxId = std::max(m_maxId, id);
     ++m_live;
+    for (int f = 0; f < 5; ++f) {
+        std::vector<quint32> &order = m_orders[f];
+        if (order.empty())
+            continue;
+        const int secondary = f == 2 ? 1 : (f == 1 ? 2 : -1);
+        const auto at = std::lower_bound(order.begin(), order.end(), slot,
+                                         [&](quint32 a, quint32 b) { return slotLess(a, b, f, secondary); });
+        order.insert(at, slot);
+    }
 }
 
 qsizetype MemberIndex::slotOf(qint64 id) const
@@ -99,6 +110,11 @@ void MemberIndex::remove(qint64 id)
     if (slot < 0)
         return;
     m_appended.remove(id);
+    for (auto &order : m_orders) {
+        const auto at = std::find(order.begin(), order.end(), quint32(slot));
+        if (at != order.end())
+            order.erase(at);
+    }
     if (slot < m_sortedSlots) {
         // Keep the sorted part binary-searchable: a tombstone keeps its id, the row text is blanked.
         const qsizetype begin = m_offset[size_t(slot)];
@@ -168,43 +184,136 @@ std::vector<bool> MemberIndex::match(const QString &text) const
     return result;
 }
 
+bool MemberIndex::isLive(qsizetype slot) const
+{
+    const qint64 id = m_ids[size_t(slot)];
+    return id > 0 && slotOf(id) == slot;
+}
+
+namespace {
+// The first 8 bytes of a folded field, big-endian, zero-padded: most comparisons end here.
+quint64 prefixOf(std::string_view s)
+{
+    quint64 p = 0;
+    for (size_t i = 0; i < 8; ++i)
+        p = (p << 8) | (i < s.size() ? quint8(s[i]) : 0);
+    return p;
+}
+
+int secondaryOf(int primary)
+{
+    return primary == 2 ? 1 : (primary == 1 ? 2 : -1); // last name then first name, and the reverse
+}
+} // namespace
+
+bool MemberIndex::slotLess(quint32 a, quint32 b, int primary, int secondary) const
+{
+    if (int c = field(a, primary).compare(field(b, primary)); c != 0)
+        return c < 0;
+    if (secondary >= 0) {
+        if (int c = field(a, secondary).compare(field(b, secondary)); c != 0)
+            return c < 0;
+    }
+    return m_ids[a] < m_ids[b];
+}
+
+void MemberIndex::sortSlots(std::vector<quint32> &slotList, int primary) const
+{
+    const int secondary = secondaryOf(primary);
+    struct Key
+    {
+        quint64 p1;
+        quint64 p2;
+        quint32 slot;
+    };
+    std::vector<Key> keys;
+    keys.reserve(slotList.size());
+    for (quint32 slot : slotList)
+        keys.push_back({prefixOf(field(slot, primary)), secondary >= 0 ? prefixOf(field(slot, secondary)) : 0, slot});
+    std::vector<quint32>().swap(slotList);
+    std::sort(keys.begin(), keys.end(), [&](const Key &x, const Key &y) {
+        if (x.p1 != y.p1)
+            return x.p1 < y.p1;
+        // Equal prefixes: the strings are equal when shorter than 8 bytes, else compare them whole.
+        if ((x.p1 & 0xff) != 0) {
+            if (int c = field(x.slot, primary).compare(field(y.slot, primary)); c != 0)
+                return c < 0;
+        }
+        if (x.p2 != y.p2)
+            return x.p2 < y.p2;
+        if (secondary >= 0 && (x.p2 & 0xff) != 0) {
+            if (int c = field(x.slot, secondary).compare(field(y.slot, secondary)); c != 0)
+                return c < 0;
+        }
+        return m_ids[x.slot] < m_ids[y.slot];
+    });
+    slotList.reserve(keys.size());
+    for (const Key &k : keys)
+        slotList.push_back(k.slot);
+}
+
+const std::vector<quint32> &MemberIndex::order(int fieldIndex) const
+{
+    std::vector<quint32> &order = m_orders[fieldIndex];
+    if (order.empty() && m_live > 0) {
+        order.reserve(size_t(m_live));
+        for (qsizetype slot = 0; slot < qsizetype(m_ids.size()); ++slot) {
+            if (isLive(slot))
+                order.push_back(quint32(slot));
+        }
+        sortSlots(order, fieldIndex);
+    }
+    return order;
+}
+
+void MemberIndex::prepareOrder(MemberField field) const
+{
+    if (const int f = fieldIndexOf(field); f >= 0)
+        order(f);
+}
+
 void MemberIndex::sort(std::vector<qint64> &ids, MemberField field, Qt::SortOrder order) const
 {
     const int primary = fieldIndexOf(field);
-    if (primary < 0)
+    if (primary < 0 || ids.empty())
         return;
-    // Ties on a name are broken by the other name, then by id.
-    const int secondary = field == MemberField::LastName ? 1 : (field == MemberField::FirstName ? 2 : -1);
-    struct Key
-    {
-        std::string_view a;
-        std::string_view b;
-        qint64 id;
-    };
-    std::vector<Key> keys;
-    keys.reserve(ids.size());
-    for (qint64 id : ids) {
-        const qsizetype slot = slotOf(id);
-        if (slot < 0) {
-            keys.push_back({{}, {}, id});
-            continue;
+    std::vector<qint64> unknown; // added by another program since the index was built
+    if (qsizetype(ids.size()) * 32 < m_live) {
+        // A small selection: sort it directly.
+        std::vector<quint32> slotList;
+        slotList.reserve(ids.size());
+        for (qint64 id : ids) {
+            const qsizetype slot = slotOf(id);
+            if (slot >= 0)
+                slotList.push_back(quint32(slot));
+            else
+                unknown.push_back(id);
         }
-        keys.push_back(
-            {this->field(slot, primary), secondary >= 0 ? this->field(slot, secondary) : std::string_view(), id});
+        sortSlots(slotList, primary);
+        ids.clear();
+        for (quint32 slot : slotList)
+            ids.push_back(m_ids[slot]);
+    } else {
+        // A large one: walk the field's cached order and keep the selected ids.
+        std::vector<bool> selected(size_t(std::max(m_maxId, *std::max_element(ids.begin(), ids.end())) + 1), false);
+        for (qint64 id : ids)
+            selected[size_t(id)] = true;
+        ids.clear();
+        for (quint32 slot : this->order(primary)) {
+            const qint64 id = m_ids[slot];
+            if (selected[size_t(id)]) {
+                ids.push_back(id);
+                selected[size_t(id)] = false;
+            }
+        }
+        for (size_t id = 0; id < selected.size(); ++id) {
+            if (selected[id])
+                unknown.push_back(qint64(id));
+        }
     }
-    auto less = [](const Key &x, const Key &y) {
-        if (int c = x.a.compare(y.a); c != 0)
-            return c < 0;
-        if (int c = x.b.compare(y.b); c != 0)
-            return c < 0;
-        return x.id < y.id;
-    };
-    if (order == Qt::AscendingOrder)
-        std::sort(keys.begin(), keys.end(), less);
-    else
-        std::sort(keys.begin(), keys.end(), [&less](const Key &x, const Key &y) { return less(y, x); });
-    for (size_t i = 0; i < keys.size(); ++i)
-        ids[i] = keys[i].id;
+    ids.insert(ids.begin(), unknown.begin(), unknown.end());
+    if (order == Qt::DescendingOrder)
+        std::reverse(ids.begin(), ids.end());
 }
 
 } // namespace Storage

@@ -36,9 +36,12 @@ public:
 
     // Bit i is set when member id i matches every word of `text` (folded). Empty text: none set.
     std::vector<bool> match(const QString &text) const;
-    // Sorts member ids by a folded text field (first name, last name, email, number, city).
+    // Sorts member ids by a folded text field (first name, last name, email, number, city). Large
+    // selections use the field's cached order (a linear pass); small ones are sorted directly.
     void sort(std::vector<qint64> &ids, Core::MemberField field, Qt::SortOrder order) const;
     static bool canSort(Core::MemberField field);
+    // Computes the cached order of a field now (e.g. on the worker thread that built the index).
+    void prepareOrder(Core::MemberField field) const;
 
 private:
     MemberIndex() = default;
@@ -47,6 +50,10 @@ private:
     qsizetype slotOf(qint64 id) const;
     qsizetype rowAt(qsizetype offset) const;
     std::string_view field(qsizetype slot, int fieldIndex) const;
+    bool isLive(qsizetype slot) const;
+    bool slotLess(quint32 a, quint32 b, int primary, int secondary) const;
+    const std::vector<quint32> &order(int fieldIndex) const;
+    void sortSlots(std::vector<quint32> &slotList, int fieldIndex) const;
 
     QByteArray m_text;
     std::vector<qint64> m_ids;           // slot -> member id; 0 for a removed slot
@@ -54,8 +61,11 @@ private:
     qsizetype m_sortedSlots = 0;         // slots [0, m_sortedSlots) are in ascending id order
     QHash<qint64, qsizetype> m_appended; // id -> slot for members added or changed since the build
     qsizetype m_live = 0;
+    bool m_built = false;
     qint64 m_maxId = 0;
     QString m_scratch;
+    // Per sortable field: the live slots in ascending order (empty until first needed).
+    mutable std::vector<quint32> m_orders[5];
 };
 
 } // namespace Storage

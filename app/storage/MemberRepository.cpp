@@ -1,6 +1,7 @@
 #include "MemberRepository.h"
 
 #include "Database.h"
+#include "IdQuery.h"
 #include "core/Clock.h"
 #include "core/EmailAddress.h"
 
@@ -280,17 +281,8 @@ Result<std::vector<qint64>> MemberRepository::ids(const MemberQuery &query) cons
 {
     QVariantList bindings;
     const QString where = query.whereClause(&bindings);
-    QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id FROM members %1 %2").arg(where, query.orderClause()));
-    for (const QVariant &b : std::as_const(bindings))
-        q.addBindValue(b);
-    if (auto r = exec(q, QStringLiteral("member ids")); !r.ok())
-        return r.error();
-    std::vector<qint64> out;
-    while (q.next())
-        out.push_back(q.value(0).toLongLong());
-    return out;
+    return selectIds(m_database.connection(),
+                     QStringLiteral("SELECT id FROM members %1 %2").arg(where, query.orderClause()), bindings);
 }
 
 Result<QList<Member>> MemberRepository::fetch(const std::vector<qint64> &ids) const

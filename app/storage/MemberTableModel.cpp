@@ -18,7 +18,7 @@ namespace MemberFields = Core::MemberFields;
 namespace Storage {
 
 MemberTableModel::MemberTableModel(MemberRepository &repository, const Core::Clock &clock, QObject *parent)
-    : QAbstractTableModel(parent), m_repository(repository), m_clock(clock), m_pages(64)
+    : QAbstractTableModel(parent), m_repository(repository), m_clock(clock), m_pages(32)
 {
     m_dataVersion = m_repository.database().dataVersion();
     m_watch.setInterval(1500);
@@ -35,7 +35,7 @@ MemberTableModel::~MemberTableModel()
 
 int MemberTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(rows().size());
 }
 
 int MemberTableModel::columnCount(const QModelIndex &parent) const
@@ -63,23 +63,24 @@ QVariant MemberTableModel::headerData(int section, Qt::Orientation orientation, 
 
 const Member *MemberTableModel::memberAtRow(int row) const
 {
-    if (row < 0 || size_t(row) >= m_rows.size())
+    const std::vector<qint64> &ids = rows();
+    if (row < 0 || size_t(row) >= ids.size())
         return nullptr;
     const int page = row / kPageSize;
     QList<Member> *members = m_pages.object(page);
     if (!members) {
         const size_t begin = size_t(page) * kPageSize;
-        const size_t end = std::min(m_rows.size(), begin + kPageSize);
-        const std::vector<qint64> ids(m_rows.begin() + qsizetype(begin), m_rows.begin() + qsizetype(end));
-        auto fetched = m_repository.fetch(ids);
+        const size_t end = std::min(ids.size(), begin + kPageSize);
+        const std::vector<qint64> pageIds(ids.begin() + qsizetype(begin), ids.begin() + qsizetype(end));
+        auto fetched = m_repository.fetch(pageIds);
         auto *loaded = new QList<Member>;
-        loaded->reserve(qsizetype(ids.size()));
+        loaded->reserve(qsizetype(pageIds.size()));
         QHash<qint64, Member> byId;
         if (fetched.ok()) {
             for (const Member &m : fetched.value())
                 byId.insert(m.id, m);
         }
-        for (qint64 id : ids) {
+        for (qint64 id : pageIds) {
             Member m = byId.value(id);
             m.id = id; // a row deleted meanwhile shows empty until the next reload
             loaded->append(m);
@@ -124,7 +125,7 @@ QVariant MemberTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     if (role == MemberIdRole)
-        return m_rows[size_t(index.row())];
+        return rows()[size_t(index.row())];
     if (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ToolTipRole && role != Qt::TextAlignmentRole)
         return {};
     const MemberField field = fieldAt(index.column());
@@ -170,13 +171,14 @@ void MemberTableModel::setSearchText(const QString &text)
 
 qint64 MemberTableModel::memberIdAt(int row) const
 {
-    return row >= 0 && size_t(row) < m_rows.size() ? m_rows[size_t(row)] : 0;
+    return row >= 0 && size_t(row) < rows().size() ? rows()[size_t(row)] : 0;
 }
 
 int MemberTableModel::rowOfMember(qint64 id) const
 {
-    const auto it = std::find(m_rows.begin(), m_rows.end(), id);
-    return it == m_rows.end() ? -1 : int(it - m_rows.begin());
+    const std::vector<qint64> &ids = rows();
+    const auto it = std::find(ids.begin(), ids.end(), id);
+    return it == ids.end() ? -1 : int(it - ids.begin());
 }
 
 void MemberTableModel::reload()
@@ -185,6 +187,12 @@ void MemberTableModel::reload()
     const bool sortInIndex = m_index && MemberIndex::canSort(m_sortField);
     if (sortInIndex)
         query.sortField = MemberField::Id; // cheapest order; the index sorts by folded text
+    beginResetModel();                     // the old ids go before the new ones arrive: one list in memory at a time
+    m_pages.clear();
+    std::vector<qint64>().swap(m_baseIds);
+    std::vector<qint64>().swap(m_rows);
+    m_filtered = false;
+    endResetModel();
     auto ids = m_repository.ids(query);
     auto total = m_repository.count();
     if (!ids.ok() || !total.ok()) {
@@ -196,7 +204,6 @@ void MemberTableModel::reload()
     if (sortInIndex)
         m_index->sort(m_baseIds, m_sortField, m_sortOrder);
     applySearch();
-    Q_EMIT reloaded();
 }
 
 void MemberTableModel::applySearch()
@@ -205,17 +212,17 @@ void MemberTableModel::applySearch()
     m_pages.clear();
     const QString text = m_search.trimmed();
     m_searchPending = false;
+    std::vector<qint64>().swap(m_rows);
+    m_filtered = !text.isEmpty();
     if (text.isEmpty()) {
-        m_rows = m_baseIds;
+        // rows() is the selection itself
     } else if (m_index) {
         const std::vector<bool> mask = m_index->match(text);
-        m_rows.clear();
         for (qint64 id : m_baseIds) {
             if (size_t(id) < mask.size() && mask[size_t(id)])
                 m_rows.push_back(id);
         }
     } else {
-        m_rows.clear();
         m_searchPending = true; // shown as soon as the index is ready
     }
     endResetModel();
@@ -230,6 +237,7 @@ void MemberTableModel::memberSaved(const Member &member)
         m_changedDuringBuild.append(member.id);
     m_dataVersion = m_repository.database().dataVersion();
     reload();
+    Q_EMIT membersChanged();
 }
 
 void MemberTableModel::memberRemoved(qint64 id)
@@ -239,6 +247,7 @@ void MemberTableModel::memberRemoved(qint64 id)
     if (m_indexThread)
         m_changedDuringBuild.append(id);
     reload();
+    Q_EMIT membersChanged();
 }
 
 void MemberTableModel::checkForOutsideChanges()
@@ -249,6 +258,7 @@ void MemberTableModel::checkForOutsideChanges()
     m_dataVersion = version;
     reload();
     rebuildIndex();
+    Q_EMIT membersChanged();
 }
 
 void MemberTableModel::stopIndexBuild()
@@ -275,6 +285,8 @@ void MemberTableModel::rebuildIndex()
             auto connection = Database::openConnection(path, name);
             if (connection.ok())
                 built = MemberIndex::build(connection.value(), &m_cancelIndex);
+            if (built && built->ok())
+                built->value()->prepareOrder(MemberField::LastName); // the default sort, off the GUI thread
         }
         QSqlDatabase::removeDatabase(name);
         if (built && built->ok()) {

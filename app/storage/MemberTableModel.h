@@ -68,7 +68,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void countsChanged();
-    void reloaded(); // the selection was read again from the database (counts may have changed)
+    void membersChanged(); // members were added, changed or removed (here or by another program)
     void indexReady();
     void errorOccurred(const QString &message);
 
@@ -87,7 +87,9 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 
     std::vector<qint64> m_baseIds; // the selection, in order
-    std::vector<qint64> m_rows;    // after the search
+    std::vector<qint64> m_rows;    // after the search, when there is one
+    bool m_filtered = false;       // rows() is m_rows rather than m_baseIds
+    const std::vector<qint64> &rows() const { return m_filtered ? m_rows : m_baseIds; }
     qint64 m_total = 0;
     bool m_searchPending = false;
     mutable QCache<int, QList<Core::Member>> m_pages;

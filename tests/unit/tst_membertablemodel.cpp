@@ -175,6 +175,14 @@ void TestMemberTableModel::pagesThroughManyRows()
     QCOMPARE(model->data(model->index(1005, column)).toString(), QStringLiteral("Zola"));
     model->setSearchText(QStringLiteral("name09"));
     QCOMPARE(model->rowCount(), 100);
+    // A small selection is sorted directly rather than through the cached order: same result.
+    model->setSearchText(QString());
+    model->setSelection({Selection::Kind::Section, QStringLiteral("CPL")});
+    QCOMPARE(lastNames(*model),
+             (QStringList{QStringLiteral("Cote"), QString::fromUtf8("Côté"), QString::fromUtf8("Émond")}));
+    model->sort(column, Qt::DescendingOrder);
+    QCOMPARE(lastNames(*model),
+             (QStringList{QString::fromUtf8("Émond"), QString::fromUtf8("Côté"), QStringLiteral("Cote")}));
 }
 
 void TestMemberTableModel::followsEditsInThisProcess()
