@@ -1,7 +1,7 @@
 // carnet-cli as scripts use it: the real executable on a real SQLite file.
+#include "RawSqlite.h"
 #include "TempDatabase.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,9 +43,7 @@ Run cli(const QStringList &args, const QProcessEnvironment &env = QProcessEnviro
 
 QByteArray hashOf(const QString &path)
 {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
-                                       : QByteArray();
+    return RawSqlite::sha256(path);
 }
 } // namespace
 
@@ -306,18 +304,8 @@ void TestCli::unusableFilesAreRefusedUntouched()
     QCOMPARE(hashOf(csv), before);
 
     QCOMPARE(cli(db({"members", "add", "--first-name", "A", "--last-name", "B", "--no-email"})).exitCode, 0);
-    {
-        const QString name = Storage::Database::uniqueConnectionName(QStringLiteral("raw"));
-        {
-            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            raw.setDatabaseName(m_path);
-            QVERIFY(raw.open());
-            QSqlQuery q(raw);
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 999")));
-            QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
-        }
-        QSqlDatabase::removeDatabase(name);
-    }
+    QVERIFY(RawSqlite::exec(
+        m_path, {QStringLiteral("PRAGMA user_version = 999"), QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")}));
     const QByteArray futureBefore = hashOf(m_path);
     const Run future = cli(db({"members", "add", "--first-name", "C", "--last-name", "D", "--no-email"}));
     QCOMPARE(future.exitCode, 2);

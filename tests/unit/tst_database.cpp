@@ -1,7 +1,7 @@
+#include "RawSqlite.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -15,27 +15,12 @@ using Storage::Migration;
 namespace {
 QByteArray hashOf(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+    return RawSqlite::sha256(path);
 }
 
-// Runs SQL through a connection that is not Carnet's (as another program would).
 void rawExec(const QString &path, const QStringList &statements)
 {
-    const QString name = Database::uniqueConnectionName(QStringLiteral("raw"));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        for (const QString &s : statements)
-            QVERIFY2(q.exec(s), qPrintable(s));
-        q.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    QVERIFY(RawSqlite::exec(path, statements));
 }
 
 QVariant pragma(Database &db, const QString &name)
