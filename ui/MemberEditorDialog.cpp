@@ -32,6 +32,10 @@ MemberEditorDialog::MemberEditorDialog(Storage::MemberRepository &members, QWidg
     m_ui->languageCombo->addItem(tr("Not specified"), QString());
     m_ui->languageCombo->addItem(tr("French"), QStringLiteral("fr"));
     m_ui->languageCombo->addItem(tr("English"), QStringLiteral("en"));
+    for (QWidget *w : {static_cast<QWidget *>(m_ui->sectionCombo), static_cast<QWidget *>(m_ui->categoryCombo),
+                       static_cast<QWidget *>(m_ui->languageCombo), static_cast<QWidget *>(m_ui->membershipStartEdit),
+                       static_cast<QWidget *>(m_ui->membershipEndEdit)})
+        w->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setDate(m_ui->membershipStartEdit, {});
     setDate(m_ui->membershipEndEdit, {});
     m_ui->householdEdit->setPlaceholderText(tr("ID or email of a partner or family member"));
@@ -46,8 +50,10 @@ MemberEditorDialog::MemberEditorDialog(Storage::MemberRepository &members, QWidg
         {MemberField::Language, m_ui->languageError},
         {MemberField::HouseholdId, m_ui->householdError},
     };
-    for (const auto &[field, label] : errors)
+    for (const auto &[field, label] : errors) {
         m_errorLabels.insert(MemberFields::key(field), label);
+        label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred); // as wide as the field above
+    }
     const std::pair<MemberField, QWidget *> widgets[] = {
         {MemberField::FirstName, m_ui->firstNameEdit},
         {MemberField::LastName, m_ui->lastNameEdit},
@@ -137,6 +143,7 @@ void MemberEditorDialog::clearErrors()
 {
     for (QLabel *label : std::as_const(m_errorLabels)) {
         label->clear();
+        label->setMinimumHeight(0);
         label->setVisible(false);
     }
     m_ui->generalError->clear();
@@ -148,6 +155,10 @@ void MemberEditorDialog::showError(const QString &field, const QString &message)
     QLabel *label = m_errorLabels.value(field, m_ui->generalError);
     label->setText(label->text().isEmpty() ? message : label->text() + QLatin1Char('\n') + message);
     label->setVisible(true);
+    // A wrapped label needs the height of all its lines at the width of the field above it.
+    const QWidget *fieldWidget = m_fieldWidgets.value(field);
+    const int width = fieldWidget && fieldWidget->width() > 50 ? fieldWidget->width() : label->width();
+    label->setMinimumHeight(label->heightForWidth(std::max(width, 200)));
     label->setAccessibleDescription(message);
 }
 

@@ -146,10 +146,18 @@ void TestMainWindow::editorRefusesMissingNameAndBadEmail()
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QVERIFY(firstError->isVisible());
     QCOMPARE(firstError->text(), QStringLiteral("The first name is required."));
+    // Every message is readable whole: the label is tall enough for its text at its width.
+    for (QLabel *label : {firstError, lastError, emailError}) {
+        QTRY_VERIFY(label->height() >= label->heightForWidth(label->width()));
+        QVERIFY(label->width() >= 200);
+    }
     QVERIFY(lastError->isVisible());
     QVERIFY(emailError->isVisible());
     QVERIFY2(emailError->text().contains(QStringLiteral("@ sign")), qPrintable(emailError->text()));
     QCOMPARE(m_db->members().count().value(), 3);
+    // CARNET_SCREENSHOT_DIR=… keeps a picture of the refused form, to look at it as a user would.
+    if (const QString dir = qEnvironmentVariable("CARNET_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(dialog.grab().save(dir + QStringLiteral("/member-editor-errors.png")));
 
     first->insert(QString::fromUtf8("Léa"));
     QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("lastNameEdit")), QStringLiteral("David"));
