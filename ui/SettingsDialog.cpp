@@ -10,6 +10,8 @@ SettingsDialog::SettingsDialog(Settings::AppSettings &settings, QWidget *parent)
     : QDialog(parent), m_ui(std::make_unique<Ui::SettingsDialog>()), m_settings(settings)
 {
     m_ui->setupUi(this);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     m_ui->languageCombo->addItem(tr("Same as the system"), QStringLiteral("system"));
     m_ui->languageCombo->addItem(QStringLiteral("Français (France)"), QStringLiteral("fr_FR"));
     m_ui->languageCombo->addItem(QStringLiteral("Français (Québec)"), QStringLiteral("fr_CA"));

@@ -10,6 +10,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,10 +22,31 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+
 #include <QTreeWidget>
+#include <functional>
 
 using Gui::MainWindow;
 using Gui::MemberEditorDialog;
+
+namespace {
+// Runs `act` on the next modal dialog as soon as it is on screen (polling, so it does not matter
+// whether the dialog is opened before or after the event loop first turns).
+void whenModal(QObject *context, std::function<void(QWidget *)> act)
+{
+    auto *timer = new QTimer(context);
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, context, [timer, act] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        if (!dialog || !dialog->isVisible())
+            return;
+        timer->stop();
+        timer->deleteLater();
+        act(dialog);
+    });
+    timer->start();
+}
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -38,6 +61,8 @@ private Q_SLOTS:
     void selectionFiltersTheTable();
     void editorRefusesMissingNameAndBadEmail();
     void addsAMemberWithTheKeyboard();
+    void enterEditsTheCurrentMember();
+    void languagePreferenceIsSaved();
     void deletesOnlyAfterConfirmation();
     void emptyDatabaseShowsWelcome();
     void columnChoiceIsRemembered();
@@ -189,8 +214,8 @@ void TestMainWindow::addsAMemberWithTheKeyboard()
     auto w = openWindow();
     QVERIFY(w);
     bool filled = false;
-    QTimer::singleShot(0, this, [&filled] {
-        auto *dialog = qobject_cast<MemberEditorDialog *>(QApplication::activeModalWidget());
+    whenModal(this, [&filled](QWidget *modal) {
+        auto *dialog = qobject_cast<MemberEditorDialog *>(modal);
         if (!dialog)
             return;
         dialog->findChild<QLineEdit *>(QStringLiteral("firstNameEdit"))->insert(QString::fromUtf8("Anaïs"));
@@ -209,6 +234,54 @@ void TestMainWindow::addsAMemberWithTheKeyboard()
     auto *panel = w->findChild<QTreeWidget *>(QStringLiteral("selectionPanel"));
     const auto noEmail = panel->findItems(QStringLiteral("No email address"), Qt::MatchExactly);
     QCOMPARE(noEmail.first()->text(1), QStringLiteral("1"));
+}
+
+void TestMainWindow::enterEditsTheCurrentMember()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    QTableView *view = table(*w);
+    view->setFocus();
+    view->setCurrentIndex(view->model()->index(2, 0)); // Tremblay (rows: Côté, Gagnon, Tremblay)
+    QString seen;
+    whenModal(this, [&seen](QWidget *modal) {
+        auto *dialog = qobject_cast<MemberEditorDialog *>(modal);
+        if (!dialog)
+            return;
+        auto *city = dialog->findChild<QLineEdit *>(QStringLiteral("cityEdit"));
+        seen = dialog->findChild<QLineEdit *>(QStringLiteral("lastNameEdit"))->text();
+        QTest::keyClicks(city, QStringLiteral("Gatineau"));
+        QTest::keyClick(city, Qt::Key_Return);
+    });
+    QTest::keyClick(view, Qt::Key_Return);
+    QCOMPARE(seen, QStringLiteral("Tremblay"));
+    QCOMPARE(m_db->members().findByEmail(QStringLiteral("jean@example.org")).value().city, QStringLiteral("Gatineau"));
+    // Esc leaves the editor without saving.
+    whenModal(this, [](QWidget *modal) {
+        auto *dialog = qobject_cast<MemberEditorDialog *>(modal);
+        if (!dialog)
+            return;
+        auto *city = dialog->findChild<QLineEdit *>(QStringLiteral("cityEdit"));
+        city->clear();
+        QTest::keyClicks(city, QStringLiteral("Lyon"));
+        QTest::keyClick(city, Qt::Key_Escape);
+    });
+    QTest::keyClick(view, Qt::Key_Return);
+    QCOMPARE(m_db->members().findByEmail(QStringLiteral("jean@example.org")).value().city, QStringLiteral("Gatineau"));
+}
+
+void TestMainWindow::languagePreferenceIsSaved()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    whenModal(this, [](QWidget *dialog) {
+        auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("languageCombo"));
+        combo->setCurrentIndex(combo->findData(QStringLiteral("fr_CA")));
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    });
+    w->showPreferences();
+    QCOMPARE(m_db->context().settings().language(), QStringLiteral("fr_CA"));
+    QCOMPARE(Core::Translations::localeFor(QStringLiteral("fr_CA")).territory(), QLocale::Canada);
 }
 
 void TestMainWindow::deletesOnlyAfterConfirmation()
@@ -249,8 +322,8 @@ void TestMainWindow::emptyDatabaseShowsWelcome()
     QVERIFY(w->findChild<QPushButton *>(QStringLiteral("welcomeDemoButton"))->isVisible());
 
     bool filled = false;
-    QTimer::singleShot(0, this, [&filled] {
-        auto *dialog = qobject_cast<MemberEditorDialog *>(QApplication::activeModalWidget());
+    whenModal(this, [&filled](QWidget *modal) {
+        auto *dialog = qobject_cast<MemberEditorDialog *>(modal);
         if (!dialog)
             return;
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("firstNameEdit")), QStringLiteral("Ruby"));
