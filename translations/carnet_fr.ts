@@ -102,6 +102,45 @@ options de champ : --member-number --phone --mobile --address --postal-code --ci
     </message>
 </context>
 <context>
+    <name>Cli::PreviewCommand</name>
+    <message>
+        <source>preview FILE [--encoding E] [--delimiter D|tab] [--no-header] [--limit N] [--json]</source>
+        <translation>preview FICHIER [--encoding E] [--delimiter D|tab] [--no-header] [--limit N] [--json]</translation>
+    </message>
+    <message>
+        <source>preview needs one file.</source>
+        <translation>preview demande un fichier.</translation>
+    </message>
+    <message>
+        <source>Unknown encoding &quot;%1&quot;.</source>
+        <translation>Encodage inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <source>--delimiter takes one character, or &quot;tab&quot;, not &quot;%1&quot;.</source>
+        <translation>--delimiter prend un caractère, ou « tab », pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>--limit takes a number of rows.</source>
+        <translation>--limit prend un nombre de lignes.</translation>
+    </message>
+    <message>
+        <source>Encoding: %1%2; separator: %3; header: %4; rows: %5</source>
+        <translation>Encodage : %1%2 ; séparateur : %3 ; en-tête : %4 ; lignes : %5</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>  line %1: %2</source>
+        <translation>  ligne %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>Core::EmailAddress</name>
     <message>
         <source>There must be something before the @ sign.</source>
@@ -557,6 +596,45 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>Explore the demo association</source>
         <translation>Découvrir l’association de démonstration</translation>
+    </message>
+</context>
+<context>
+    <name>Import::CsvFile</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a spreadsheet file.</source>
+        <translation>%1 est un dossier, pas un fichier de tableur.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 est vide.</translation>
+    </message>
+    <message>
+        <source>%1 is not a spreadsheet saved as text (CSV): it looks like a binary file (an image, an archive or an Excel .xlsx). In your spreadsheet, use &quot;Save as&quot; › CSV.</source>
+        <translation>%1 n’est pas un tableur enregistré en texte (CSV) : on dirait un fichier binaire (une image, une archive ou un .xlsx d’Excel). Dans votre tableur, utilisez « Enregistrer sous » › CSV.</translation>
+    </message>
+    <message>
+        <source>Unknown encoding &quot;%1&quot;.</source>
+        <translation>Encodage inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <source>A quoted value opened on this line is never closed; the rest of the file was read as part of it.</source>
+        <translation>Une valeur entre guillemets ouverte sur cette ligne n’est jamais fermée ; la suite du fichier a été lue comme en faisant partie.</translation>
+    </message>
+    <message>
+        <source>Line %1 holds a value of more than a million characters: this is not a member list. Check that you chose the right file.</source>
+        <translation>La ligne %1 contient une valeur de plus d’un million de caractères : ce n’est pas une liste de membres. Vérifiez que vous avez choisi le bon fichier.</translation>
+    </message>
+    <message>
+        <source>Some bytes on this line cannot be read as %1; they are shown as �. Check the file&apos;s encoding.</source>
+        <translation>Des octets de cette ligne ne peuvent pas être lus en %1 ; ils sont affichés comme �. Vérifiez l’encodage du fichier.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "AppContext.h"
 #include "CliOutput.h"
 #include "MembersCommand.h"
+#include "PreviewCommand.h"
 #include "core/Translations.h"
 #include "settings/AppSettings.h"
 #include "settings/DefaultPaths.h"
@@ -64,6 +65,8 @@ int main(int argc, char *argv[])
         return Cli::usage(QCoreApplication::translate("Cli", "No command given."));
 
     const QString command = args.takeFirst();
+    if (command == QLatin1String("preview"))
+        return Cli::PreviewCommand().run(args); // reads a file; no database needed
     if (command != QLatin1String("members"))
         return Cli::usage(QCoreApplication::translate("Cli", "Unknown command \"%1\".").arg(command));
 

@@ -64,6 +64,10 @@ private Q_SLOTS:
     void messagesInFrench();
     void unusableFilesAreRefusedUntouched();
     void readOnlyFileIsRefusedUntouched();
+    void previewContract();
+    void previewOptions();
+    void previewRefusesUnusableFiles_data();
+    void previewRefusesUnusableFiles();
 
 private:
     QStringList db(const QStringList &args) const { return QStringList{QStringLiteral("--database"), m_path} + args; }
@@ -338,6 +342,107 @@ void TestCli::readOnlyFileIsRefusedUntouched()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("cannot be written")), qPrintable(r.err));
     QCOMPARE(hashOf(m_path), before);
+}
+
+namespace {
+const QString kData = QStringLiteral(CARNET_SOURCE_DIR "/tests/data/");
+}
+
+void TestCli::previewContract()
+{
+    const Run r = cli({"preview", kData + "cagette_membres_cp1252.csv", "--json"});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = r.json().object();
+    for (const char *key : {"encoding", "bom", "delimiter", "has_header", "header", "mapping", "rows"})
+        QVERIFY2(o.contains(QLatin1String(key)), key);
+    QCOMPARE(o.value("encoding").toString(), QStringLiteral("windows-1252"));
+    QCOMPARE(o.value("bom").toBool(), false);
+    QCOMPARE(o.value("delimiter").toString(), QStringLiteral(";"));
+    QCOMPARE(o.value("has_header").toBool(), true);
+    QCOMPARE(o.value("header").toArray().first().toString(), QStringLiteral("firstName"));
+    const QJsonObject mapping = o.value("mapping").toObject();
+    QCOMPARE(mapping.value("firstName").toString(), QStringLiteral("first_name"));
+    QCOMPARE(mapping.value("zipCode").toString(), QStringLiteral("postal_code"));
+    QCOMPARE(mapping.value("firstName2").toString(), QStringLiteral("extra.firstName2"));
+    const QJsonArray rows = o.value("rows").toArray();
+    QCOMPARE(rows.size(), 40); // every data row without --limit
+    QCOMPARE(rows.first().toArray().first().toString(), QString::fromUtf8("Jérôme"));
+    QCOMPARE(rows.first().toArray().size(), 12);
+
+    const Run bom = cli({"preview", kData + "excel_fr_utf8_bom.csv", "--json", "--limit", "3"});
+    QCOMPARE(bom.exitCode, 0);
+    const QJsonObject b = bom.json().object();
+    QCOMPARE(b.value("encoding").toString(), QStringLiteral("UTF-8"));
+    QCOMPARE(b.value("bom").toBool(), true);
+    QCOMPARE(b.value("header").toArray().first().toString(), QString::fromUtf8("Prénom")); // no BOM in the cell
+    QCOMPARE(b.value("rows").toArray().size(), 3);
+    QCOMPARE(b.value("mapping").toObject().value(QStringLiteral("Date d'adhésion")).toString(),
+             QStringLiteral("membership_start"));
+
+    const Run utf16 = cli({"preview", kData + "outlook_contacts_utf16.txt", "--json"});
+    QCOMPARE(utf16.json().object().value("encoding").toString(), QStringLiteral("UTF-16LE"));
+    QCOMPARE(utf16.json().object().value("delimiter").toString(), QStringLiteral("\t"));
+    const Run paheko = cli({"preview", kData + "paheko_membres_cp1252.csv", "--json"});
+    QCOMPARE(paheko.json().object().value("mapping").toObject().value(QString::fromUtf8("Nom & prénom")).toString(),
+             QStringLiteral("full_name"));
+}
+
+void TestCli::previewOptions()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("spaces.csv"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("Nom|Courriel\n  Roy  |\"roy@example.org\"\n");
+    f.close();
+    const Run r = cli({"preview", path, "--json"});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().object().value("delimiter").toString(), QStringLiteral("|"));
+    // Cells exactly as in the file after unquoting: not trimmed.
+    QCOMPARE(r.json().object().value("rows").toArray().first().toArray().first().toString(), QStringLiteral("  Roy  "));
+
+    const Run noHeader = cli({"preview", path, "--json", "--no-header"});
+    const QJsonObject n = noHeader.json().object();
+    QCOMPARE(n.value("has_header").toBool(), false);
+    QCOMPARE(n.value("header").toArray().size(), 0);
+    QCOMPARE(n.value("rows").toArray().size(), 2);
+    QCOMPARE(n.value("mapping").toObject().value("column_2").toString(), QStringLiteral("email"));
+
+    const Run comma = cli({"preview", path, "--json", "--delimiter", ","});
+    QCOMPARE(comma.json().object().value("delimiter").toString(), QStringLiteral(","));
+    QCOMPARE(comma.json().object().value("header").toArray().size(), 1);
+
+    const Run forced = cli({"preview", kData + "cagette_membres_cp1252.csv", "--json", "--encoding", "utf-8"});
+    QCOMPARE(forced.exitCode, 0);
+    QCOMPARE(forced.json().object().value("encoding").toString(), QStringLiteral("UTF-8"));
+    QVERIFY(forced.json().object().value("problems").toArray().size() > 5); // the accents, line by line
+    const Run cp = cli({"preview", kData + "no_header_iso885915.csv", "--json", "--encoding", "latin9"});
+    QCOMPARE(cp.json().object().value("encoding").toString(), QStringLiteral("ISO-8859-15"));
+}
+
+void TestCli::previewRefusesUnusableFiles_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("binary") << QStringList{"preview", kData + "not_a_spreadsheet.png", "--json"} << "binary";
+    QTest::newRow("empty") << QStringList{"preview", kData + "empty.csv", "--json"} << "empty";
+    QTest::newRow("missing") << QStringList{"preview", kData + "nope.csv", "--json"} << "does not exist";
+    QTest::newRow("folder") << QStringList{"preview", kData, "--json"} << "folder";
+    QTest::newRow("unknown encoding") << QStringList{"preview", kData + "koha_patrons.csv", "--encoding", "klingon"}
+                                      << "Unknown encoding";
+    QTest::newRow("bad delimiter") << QStringList{"preview", kData + "koha_patrons.csv", "--delimiter", ",;"}
+                                   << "one character";
+    QTest::newRow("no file") << QStringList{"preview"} << "one file";
+}
+
+void TestCli::previewRefusesUnusableFiles()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Run r = cli(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,0 +1,131 @@
+#include "ColumnMapper.h"
+
+#include "core/EmailAddress.h"
+#include "core/TextFold.h"
+
+#include <QHash>
+
+namespace Import::ColumnMapper {
+
+namespace {
+// Normalised header -> field. Sources: Koha borrowers columns; Cagette import (EN/FR UI) and export;
+// Mailchimp audience export; listmonk; Galette, Paheko, CiviCRM labels; Google and Outlook contacts.
+const QHash<QString, QString> &synonyms()
+{
+    static const QHash<QString, QString> table = [] {
+        QHash<QString, QString> t;
+        auto add = [&t](const char *field, std::initializer_list<const char *> names) {
+            for (const char *n : names)
+                t.insert(QString::fromLatin1(n), QString::fromLatin1(field));
+        };
+        add("first_name", {"prenom", "firstname", "first", "givenname", "forename", "prenomadherent", "prenomdumembre",
+                           "contactfirstname", "prenoms"});
+        add("last_name", {"nom", "lastname", "surname", "familyname", "nomdefamille", "nomadherent", "nomdumembre",
+                          "contactlastname", "nomdusage", "last"});
+        add("full_name", {"nometprenom", "prenometnom", "nomprenom", "prenomnom", "fullname", "name", "displayname",
+                          "nomcomplet", "identite", "membre", "adherent", "sortname", "contactname"});
+        add("email", {"email", "courriel", "mail", "emailaddress", "adressecourriel", "adresseemail", "adressemail",
+                      "adresseelectronique", "email1", "email1value", "emailprimaire", "primaryemail",
+                      "adressedecourriel", "emailaddress1", "ecourriel"});
+        add("phone", {"phone", "telephone", "tel", "phonenumber", "telfixe", "telephonefixe", "homephone",
+                      "phone1value", "telephonedomicile", "numerodetelephone", "telephone1"});
+        add("mobile", {"mobile", "portable", "cellulaire", "cell", "cellphone", "mobilephone", "telportable",
+                       "telephoneportable", "telephonemobile", "gsm", "phone2value", "mobilenumber"});
+        add("address", {"address", "adresse", "address1", "adresse1", "street", "rue", "streetaddress", "homestreet",
+                        "address1street", "adressepostale", "ligneadresse1", "addressline1"});
+        add("postal_code",
+            {"postalcode", "codepostal", "cp", "zip", "zipcode", "postcode", "homepostalcode", "address1postalcode"});
+        add("city", {"city", "ville", "town", "localite", "commune", "homecity", "address1city", "municipalite"});
+        add("country", {"country", "pays", "homecountry", "countryregion", "homecountryregion", "address1country"});
+        add("section", {"section", "branch", "branchcode", "bibliotheque", "antenne", "library", "site", "succursale"});
+        add("category", {"category", "categorie", "categorycode", "membershiptype", "typeadhesion", "typedadhesion",
+                         "typedemembre", "categoriedemembre", "statut"});
+        add("membership_start",
+            {"dateenrolled", "membershipstart", "dateadhesion", "datedadhesion", "adhesion", "dateinscription",
+             "datedinscription", "membersince", "membresdepuis", "membredepuis", "joindate", "joined", "startdate",
+             "debutadhesion", "datededebut", "datedebut", "membershipstartdate"});
+        add("membership_end", {"dateexpiry", "membershipend", "finadhesion", "datefin", "datedefin", "dateexpiration",
+                               "datedexpiration", "expiration", "expirydate", "enddate", "echeance", "datefinadhesion",
+                               "membershipenddate", "findadhesion"});
+        add("member_number",
+            {"cardnumber", "membernumber", "numero", "numeroadherent", "numerodadherent", "numerodemembre", "nomembre",
+             "nodemembre", "memberid", "numadherent", "nadherent", "nmembre", "numerodecarte", "carte", "matricule"});
+        add("language", {"language", "langue", "lang", "preferredlanguage", "languepreferee"});
+        add("notes", {"notes", "note", "remarques", "remarque", "commentaire", "commentaires", "comments", "comment",
+                      "borrowernotes", "observations"});
+        return t;
+    }();
+    return table;
+}
+} // namespace
+
+QString normalizeHeader(const QString &header)
+{
+    const QString folded = Core::TextFold::fold(header);
+    QString out;
+    out.reserve(folded.size());
+    for (QChar c : folded) {
+        if (c.isLetterOrNumber())
+            out += c;
+    }
+    return out;
+}
+
+QString fieldFor(const QString &header)
+{
+    return synonyms().value(normalizeHeader(header));
+}
+
+QString extraKey(const QString &header, int column)
+{
+    const QString name = Core::TextFold::simplified(header);
+    return name.isEmpty() ? QStringLiteral("extra.column_%1").arg(column + 1) : QStringLiteral("extra.") + name;
+}
+
+QStringList map(const QStringList &header)
+{
+    QStringList out;
+    QStringList used;
+    for (int i = 0; i < header.size(); ++i) {
+        const QString field = fieldFor(header[i]);
+        // A second column for the same field (email2, a partner's columns…) is kept as extra.
+        if (!field.isEmpty() && !used.contains(field)) {
+            out.append(field);
+            used.append(field);
+        } else {
+            out.append(extraKey(header[i], i));
+        }
+    }
+    // A file with a full-name column and separate first/last names keeps the full name as extra.
+    const qsizetype full = out.indexOf(QStringLiteral("full_name"));
+    if (full >= 0 && (used.contains(QStringLiteral("first_name")) || used.contains(QStringLiteral("last_name"))))
+        out[full] = extraKey(header[full], int(full));
+    return out;
+}
+
+QStringList mapByContent(const QList<QStringList> &rows, int columns)
+{
+    QStringList out;
+    bool emailFound = false;
+    for (int c = 0; c < columns; ++c) {
+        int emails = 0;
+        int filled = 0;
+        for (const QStringList &row : rows) {
+            const QString v = row.value(c).trimmed();
+            if (v.isEmpty())
+                continue;
+            ++filled;
+            if (Core::EmailAddress::check(v).valid)
+                ++emails;
+        }
+        if (!emailFound && emails > 0 && emails * 2 >= filled) {
+            out.append(QStringLiteral("email"));
+            emailFound = true;
+        } else {
+            out.append(extraKey(QString(), c));
+        }
+    }
+    return out;
+}
+
+} // namespace Import::ColumnMapper

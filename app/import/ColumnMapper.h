@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Import {
+
+// Maps the header cells of a member file to member fields, whatever the tool that wrote it:
+// French and English labels, with accents, case, spaces, punctuation and Unicode spaces ignored, and
+// the known layouts (Koha's borrowers columns, Cagette, Mailchimp, listmonk, Galette, Paheko, CiviCRM,
+// Google and Outlook contacts). Values: a member JSON key ("first_name"…), "full_name" for a single
+// "name and first name" column to split, "extra.<header>" for a column kept as an extra attribute.
+namespace ColumnMapper {
+QString normalizeHeader(const QString &header); // "Date d'adhésion " -> "datedadhesion"
+QString fieldFor(const QString &header);        // known field or full_name; empty when unknown
+QStringList map(const QStringList &header);     // one value per column; duplicates become extra
+// Without a header: columns are named "column_N"; an email column is recognised by its content.
+QStringList mapByContent(const QList<QStringList> &rows, int columns);
+QString extraKey(const QString &header, int column); // "extra.<trimmed header>" or "extra.column_N"
+} // namespace ColumnMapper
+
+} // namespace Import
