@@ -43,6 +43,67 @@ Commandes :
     </message>
 </context>
 <context>
+    <name>Cli::ImportCommand</name>
+    <message>
+        <source>import FILE [--dry-run] [--mode create|update|fill] [--map &quot;HEADER=field&quot;]… [--encoding E] [--delimiter D]
+            [--no-header] [--skip-no-email] [--protect FIELD]… [--date-order dmy|mdy] [--json]
+import list [--json]
+import undo BATCH</source>
+        <translation>import FICHIER [--dry-run] [--mode create|update|fill] [--map &quot;EN-TÊTE=champ&quot;]… [--encoding E] [--delimiter D]
+               [--no-header] [--skip-no-email] [--protect CHAMP]… [--date-order dmy|mdy] [--json]
+import list [--json]
+import undo LOT</translation>
+    </message>
+    <message>
+        <source>import needs one file.</source>
+        <translation>import demande un fichier.</translation>
+    </message>
+    <message>
+        <source>--mode is create, update or fill, not &quot;%1&quot;.</source>
+        <translation>--mode vaut create, update ou fill, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>Unknown encoding &quot;%1&quot;.</source>
+        <translation>Encodage inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <source>--delimiter takes one character, or &quot;tab&quot;.</source>
+        <translation>--delimiter prend un caractère, ou « tab ».</translation>
+    </message>
+    <message>
+        <source>--map takes &quot;HEADER=field&quot; where field is a member field, full_name, extra.NAME or ignore, not &quot;%1&quot;.</source>
+        <translation>--map prend « EN-TÊTE=champ » où champ est un champ de membre, full_name, extra.NOM ou ignore, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>--date-order is dmy or mdy.</source>
+        <translation>--date-order vaut dmy ou mdy.</translation>
+    </message>
+    <message>
+        <source>%1 created, %2 updated, %3 unchanged, %4 duplicates, %5 rejected, %6 without email.</source>
+        <translation>%1 créés, %2 mis à jour, %3 inchangés, %4 doublons, %5 refusés, %6 sans adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Import %1 (undo: carnet-cli import undo %1).</source>
+        <translation>Import %1 (pour l’annuler : carnet-cli import undo %1).</translation>
+    </message>
+    <message>
+        <source>line %1, %2 &quot;%3&quot;: %4</source>
+        <translation>ligne %1, %2 « %3 » : %4</translation>
+    </message>
+    <message>
+        <source> (undone)</source>
+        <translation> (annulé)</translation>
+    </message>
+    <message>
+        <source>import undo needs the number of an import.</source>
+        <translation>import undo demande le numéro d’un import.</translation>
+    </message>
+    <message>
+        <source>Import %1 undone.</source>
+        <translation>Import %1 annulé.</translation>
+    </message>
+</context>
+<context>
     <name>Cli::MembersCommand</name>
     <message>
         <source>--%1 expects a date as YYYY-MM-DD, not &quot;%2&quot;.</source>
@@ -638,6 +699,33 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     </message>
 </context>
 <context>
+    <name>Import::Importer</name>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>L’import a été annulé ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>This date could be day/month or month/day; say which the file uses.</source>
+        <translation>Cette date peut se lire jour/mois ou mois/jour ; indiquez l’ordre utilisé par le fichier.</translation>
+    </message>
+    <message>
+        <source>This is not a date this import understands (use 2024-03-15 or 15/03/2024).</source>
+        <translation>Cette date n’est pas comprise (utilisez 2024-03-15 ou 15/03/2024).</translation>
+    </message>
+    <message>
+        <source>This looks like a number whose leading zero was lost by a spreadsheet; it was kept as written.</source>
+        <translation>On dirait un numéro dont le tableur a perdu le zéro initial ; il a été gardé tel quel.</translation>
+    </message>
+    <message>
+        <source>Same member as line %1.</source>
+        <translation>Même membre qu’à la ligne %1.</translation>
+    </message>
+    <message>
+        <source>Member number %1 already belongs to another member.</source>
+        <translation>Le n° de membre %1 appartient déjà à un autre membre.</translation>
+    </message>
+</context>
+<context>
     <name>MemberEditorDialog</name>
     <message>
         <source>Member</source>
@@ -787,6 +875,17 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>Family membership.</source>
         <translation>Adhésion familiale.</translation>
+    </message>
+</context>
+<context>
+    <name>Storage::ImportBatchRepository</name>
+    <message>
+        <source>There is no import %1.</source>
+        <translation>Il n’y a pas d’import %1.</translation>
+    </message>
+    <message>
+        <source>Import %1 was already undone.</source>
+        <translation>L’import %1 a déjà été annulé.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // carnet-cli: every job of the GUI for automation and tests. Thin over the services.
 #include "AppContext.h"
 #include "CliOutput.h"
+#include "ImportCommand.h"
 #include "MembersCommand.h"
 #include "PreviewCommand.h"
 #include "core/Translations.h"
@@ -67,12 +68,13 @@ int main(int argc, char *argv[])
     const QString command = args.takeFirst();
     if (command == QLatin1String("preview"))
         return Cli::PreviewCommand().run(args); // reads a file; no database needed
-    if (command != QLatin1String("members"))
+    if (command != QLatin1String("members") && command != QLatin1String("import"))
         return Cli::usage(QCoreApplication::translate("Cli", "Unknown command \"%1\".").arg(command));
 
     auto context = AppContext::open(databasePath);
     if (!context.ok())
         return Cli::fail(context.error());
-    Cli::MembersCommand members(*context.value());
-    return members.run(args);
+    if (command == QLatin1String("import"))
+        return Cli::ImportCommand(*context.value()).run(args);
+    return Cli::MembersCommand(*context.value()).run(args);
 }

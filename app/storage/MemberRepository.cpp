@@ -336,6 +336,21 @@ Result<QList<Member>> MemberRepository::list(const MemberQuery &query) const
     return out;
 }
 
+Result<void> MemberRepository::loadKeys(QHash<QString, qint64> *byEmail, QHash<QString, qint64> *byNumber) const
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, email_key, member_number FROM members")))
+        return Database::errorFrom(q.lastError(), QStringLiteral("keys"));
+    while (q.next()) {
+        if (!q.value(1).isNull())
+            byEmail->insert(q.value(1).toString(), q.value(0).toLongLong());
+        if (!q.value(2).isNull())
+            byNumber->insert(q.value(2).toString(), q.value(0).toLongLong());
+    }
+    return {};
+}
+
 Result<QList<SelectionCount>> MemberRepository::selectionCounts(const QDate &today) const
 {
     QList<SelectionCount> out;

@@ -6,6 +6,7 @@
 #include "core/MemberValidator.h"
 #include "core/Result.h"
 
+#include <QHash>
 #include <QList>
 
 #include <vector>
@@ -45,6 +46,9 @@ public:
     // The members with these ids, in the order given (missing ids are skipped).
     Core::Result<QList<Core::Member>> fetch(const std::vector<qint64> &ids) const;
     Core::Result<QList<Core::Member>> list(const MemberQuery &query) const;
+
+    // Every member's email key and member number, for matching a whole file in one pass.
+    Core::Result<void> loadKeys(QHash<QString, qint64> *byEmail, QHash<QString, qint64> *byNumber) const;
 
     // Counts for the side panel: All, No email, Expired, Ending soon, then each section and category.
     Core::Result<QList<SelectionCount>> selectionCounts(const QDate &today) const;

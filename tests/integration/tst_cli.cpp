@@ -68,6 +68,7 @@ private Q_SLOTS:
     void previewOptions();
     void previewRefusesUnusableFiles_data();
     void previewRefusesUnusableFiles();
+    void importContract();
 
 private:
     QStringList db(const QStringList &args) const { return QStringList{QStringLiteral("--database"), m_path} + args; }
@@ -443,6 +444,66 @@ void TestCli::previewRefusesUnusableFiles()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY(r.out.isEmpty());
+}
+
+void TestCli::importContract()
+{
+    Run r = cli(db({"import", kData + "excel_fr_utf8_bom.csv", "--json"}));
+    QCOMPARE(r.exitCode, 0);
+    QJsonObject o = r.json().object();
+    for (const char *key : {"batch", "created", "updated", "unchanged", "duplicates", "rejected", "no_email", "errors"})
+        QVERIFY2(o.contains(QLatin1String(key)), key);
+    QCOMPARE(o.value("created").toInt(), 40);
+    QCOMPARE(o.value("duplicates").toInt(), 5);
+    const qint64 batch = o.value("batch").toInteger();
+    QVERIFY(batch > 0);
+
+    // Dry run: counts, no batch, nothing written.
+    r = cli(db({"import", kData + "koha_patrons.csv", "--dry-run", "--json"}));
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.json().object().value("batch").isNull());
+    QCOMPARE(r.json().object().value("created").toInt(), 40);
+    QCOMPARE(cli(db({"members", "list", "--json"})).json().array().size(), 40);
+
+    // Rejected rows: exit code 1 and where/why in "errors".
+    QTemporaryDir dir;
+    const QString bad = dir.filePath(QStringLiteral("bad.csv"));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("Prénom;Nom;Courriel;Statut\nLéa;David;lea@@example.org;x\nMarc;Roy;marc@example.org;y\n");
+    f.close();
+    r = cli(db({"import", bad, "--json", "--map", "Statut=extra.status"}));
+    QCOMPARE(r.exitCode, 1);
+    o = r.json().object();
+    QCOMPARE(o.value("created").toInt(), 1);
+    QCOMPARE(o.value("rejected").toInt(), 1);
+    const QJsonObject e = o.value("errors").toArray().first().toObject();
+    QCOMPARE(e.value("line").toInt(), 2);
+    QCOMPARE(e.value("column").toString(), QStringLiteral("Courriel"));
+    QCOMPARE(e.value("value").toString(), QStringLiteral("lea@@example.org"));
+    QVERIFY(!e.value("message").toString().isEmpty());
+    QCOMPARE(cli(db({"members", "show", "marc@example.org", "--json"}))
+                 .json()
+                 .object()
+                 .value("extra")
+                 .toObject()
+                 .value("status")
+                 .toString(),
+             QStringLiteral("y"));
+
+    // Modes and the list of imports, then undo.
+    r = cli(db({"import", kData + "excel_fr_utf8_bom.csv", "--mode", "fill", "--json"}));
+    QCOMPARE(r.json().object().value("unchanged").toInt(), 40);
+    r = cli(db({"import", "list", "--json"}));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().array().size(), 3);
+    QCOMPARE(cli(db({"import", "undo", QString::number(batch)})).exitCode, 0);
+    QCOMPARE(cli(db({"members", "list", "--json"})).json().array().size(), 1); // Marc, from the later import
+    QCOMPARE(cli(db({"import", "undo", QString::number(batch)})).exitCode, 1); // already undone
+    QCOMPARE(cli(db({"import", "undo", "999"})).exitCode, 1);
+    QCOMPARE(cli(db({"import", kData + "not_a_spreadsheet.png"})).exitCode, 2);
+    QCOMPARE(cli(db({"import", kData + "koha_patrons.csv", "--mode", "merge"})).exitCode, 2);
+    QCOMPARE(cli(db({"import", kData + "koha_patrons.csv", "--map", "email=colour"})).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

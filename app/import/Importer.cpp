@@ -1,0 +1,500 @@
+#include "Importer.h"
+
+#include "ColumnMapper.h"
+#include "core/Clock.h"
+#include "core/EmailAddress.h"
+#include "core/MemberValidator.h"
+#include "core/TextFold.h"
+#include "storage/Database.h"
+#include "storage/ImportBatchRepository.h"
+#include "storage/MemberRepository.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+
+using Core::Error;
+using Core::Member;
+using Core::MemberField;
+using Core::Result;
+namespace MemberFields = Core::MemberFields;
+
+namespace Import {
+
+namespace {
+QString sha256Of(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&f);
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QString normalizeLanguage(const QString &value)
+{
+    const QString v = Core::TextFold::fold(value.trimmed());
+    if (v == QLatin1String("fr") || v.startsWith(QLatin1String("fr-")) || v.startsWith(QLatin1String("fr_")) ||
+        v == QLatin1String("francais") || v == QLatin1String("french") || v == QLatin1String("fre") ||
+        v == QLatin1String("fra"))
+        return QStringLiteral("fr");
+    if (v == QLatin1String("en") || v.startsWith(QLatin1String("en-")) || v.startsWith(QLatin1String("en_")) ||
+        v == QLatin1String("anglais") || v == QLatin1String("english") || v == QLatin1String("eng"))
+        return QStringLiteral("en");
+    return {};
+}
+
+bool isEmptyValue(const QVariant &v)
+{
+    return v.isNull() || (v.typeId() == QMetaType::QString && v.toString().isEmpty());
+}
+} // namespace
+
+QJsonObject RowIssue::toJson() const
+{
+    return {{QStringLiteral("line"), line},
+            {QStringLiteral("column"), column},
+            {QStringLiteral("value"), value},
+            {QStringLiteral("message"), message}};
+}
+
+QJsonObject ImportReport::toJson() const
+{
+    QJsonArray errorsJson;
+    for (const RowIssue &e : errors)
+        errorsJson.append(e.toJson());
+    QJsonArray warningsJson;
+    for (const RowIssue &w : warnings)
+        warningsJson.append(w.toJson());
+    return {{QStringLiteral("batch"), batchId ? QJsonValue(batchId) : QJsonValue()},
+            {QStringLiteral("created"), created},
+            {QStringLiteral("updated"), updated},
+            {QStringLiteral("unchanged"), unchanged},
+            {QStringLiteral("duplicates"), duplicates},
+            {QStringLiteral("rejected"), rejected},
+            {QStringLiteral("no_email"), noEmail},
+            {QStringLiteral("skipped"), skipped},
+            {QStringLiteral("errors"), errorsJson},
+            {QStringLiteral("warnings"), warningsJson}};
+}
+
+Importer::Importer(Storage::Database &database, Storage::MemberRepository &members, const Core::Clock &clock)
+    : m_database(database), m_members(members), m_clock(clock)
+{}
+
+QString Importer::modeName(ImportMode mode)
+{
+    switch (mode) {
+    case ImportMode::Create: return QStringLiteral("create");
+    case ImportMode::Update: return QStringLiteral("update");
+    case ImportMode::Fill: return QStringLiteral("fill");
+    }
+    return {};
+}
+
+bool Importer::modeFromName(const QString &name, ImportMode *mode)
+{
+    for (ImportMode m : {ImportMode::Create, ImportMode::Update, ImportMode::Fill}) {
+        if (name == modeName(m)) {
+            *mode = m;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool Importer::isValidTarget(const QString &field)
+{
+    MemberField f;
+    if (field == QLatin1String("full_name"))
+        return true;
+    if (field.startsWith(QLatin1String("extra.")) && field.size() > 6)
+        return true;
+    return MemberFields::fromKey(field, &f) && f != MemberField::Id && f != MemberField::CreatedAt &&
+           f != MemberField::UpdatedAt && f != MemberField::HouseholdId && f != MemberField::Extra;
+}
+
+Result<ImportReport> Importer::run(const QString &path, const ImportOptions &options, const Progress &progress,
+                                   const std::atomic_bool *cancel)
+{
+    auto opened = CsvFile::open(path, options.csv);
+    if (!opened.ok())
+        return opened.error();
+    ImportReport report;
+    report.encoding = opened.value()->encoding().name;
+    report.delimiter = opened.value()->delimiter();
+    report.hasHeader = opened.value()->hasHeader();
+    report.header = opened.value()->header();
+
+    // Pass 1: columns, and what the dates say about day/month order (all rows).
+    QStringList mapping;
+    {
+        QList<QStringList> firstRows;
+        qint64 columns = report.header.size();
+        int dayMonth = 0;
+        int monthDay = 0;
+        CsvRecord record;
+        QList<int> dateColumns;
+        if (report.hasHeader) {
+            mapping = ColumnMapper::map(report.header);
+        }
+        bool mapped = report.hasHeader;
+        while (opened.value()->next(record)) {
+            if (!mapped) {
+                firstRows.append(record.fields);
+                columns = std::max<qint64>(columns, record.fields.size());
+                if (firstRows.size() < 200)
+                    continue;
+                mapping = ColumnMapper::mapByContent(firstRows, int(columns));
+                mapped = true;
+            }
+            if (dateColumns.isEmpty()) {
+                for (int i = 0; i < mapping.size(); ++i) {
+                    if (mapping[i] == QLatin1String("membership_start") ||
+                        mapping[i] == QLatin1String("membership_end"))
+                        dateColumns.append(i);
+                }
+                if (dateColumns.isEmpty())
+                    dateColumns.append(-1);
+            }
+            for (int c : std::as_const(dateColumns)) {
+                if (c < 0)
+                    break;
+                const DateOrder e = ValueParser::evidence(record.fields.value(c));
+                dayMonth += e == DateOrder::DayMonth;
+                monthDay += e == DateOrder::MonthDay;
+            }
+            if (cancel && cancel->load())
+                return Error::make(
+                    Error::Code::Invalid,
+                    QCoreApplication::translate("Import::Importer", "The import was cancelled; nothing was changed."));
+        }
+        if (!mapped)
+            mapping = ColumnMapper::mapByContent(firstRows, int(columns));
+        if (opened.value()->readError())
+            return *opened.value()->readError();
+        report.dateOrder = options.dateOrder;
+        if (report.dateOrder == DateOrder::Unknown) {
+            if (dayMonth > 0 && monthDay == 0)
+                report.dateOrder = DateOrder::DayMonth;
+            else if (monthDay > 0 && dayMonth == 0)
+                report.dateOrder = DateOrder::MonthDay;
+            else if (dayMonth > 0 && monthDay > 0)
+                report.dateOrder = dayMonth >= monthDay ? DateOrder::DayMonth : DateOrder::MonthDay;
+        }
+    }
+    // The user's corrections to the mapping.
+    for (int i = 0; i < mapping.size(); ++i) {
+        const QString key = report.hasHeader ? report.header.value(i) : QStringLiteral("column_%1").arg(i + 1);
+        if (options.mapping.contains(key))
+            mapping[i] = options.mapping.value(key);
+    }
+    report.mapping = mapping;
+    const bool lastFirst = [&] {
+        for (int i = 0; i < mapping.size(); ++i) {
+            if (mapping[i] == QLatin1String("full_name")) {
+                const QString n = ColumnMapper::normalizeHeader(report.header.value(i));
+                return n.startsWith(QLatin1String("nom")) || n.startsWith(QLatin1String("last")) ||
+                       n.startsWith(QLatin1String("surname"));
+            }
+        }
+        return false;
+    }();
+
+    // What the database already holds, to match rows in one pass.
+    QHash<QString, qint64> byEmail;
+    QHash<QString, qint64> byNumber;
+    if (auto loaded = m_members.loadKeys(&byEmail, &byNumber); !loaded.ok())
+        return loaded.error();
+
+    // Pass 2: build, check, match, write.
+    auto reopened = CsvFile::open(path, [&] {
+        CsvOptions o = options.csv;
+        o.encoding = report.encoding;
+        o.delimiter = report.delimiter;
+        o.hasHeader = report.hasHeader;
+        return o;
+    }());
+    if (!reopened.ok())
+        return reopened.error();
+    CsvFile &file = *reopened.value();
+
+    Storage::ImportBatchRepository batches(m_database, m_clock);
+    Storage::ImportBatch batch;
+    batch.fileName = QFileInfo(path).fileName();
+    batch.fileSha256 = sha256Of(path);
+    batch.mode = modeName(options.mode);
+    for (int i = 0; i < mapping.size(); ++i)
+        batch.mapping.insert(report.hasHeader ? report.header.value(i) : QStringLiteral("column_%1").arg(i + 1),
+                             mapping[i].isEmpty() ? QJsonValue() : QJsonValue(mapping[i]));
+
+    QHash<QString, qint64> seenInFile; // key -> line
+    const QDateTime now = m_clock.now();
+    auto body = [&]() -> Result<void> {
+        if (!options.dryRun) {
+            auto id = batches.begin(batch);
+            if (!id.ok())
+                return id.error();
+            batch.id = id.value();
+        }
+        CsvRecord record;
+        qint64 n = 0;
+        while (file.next(record)) {
+            if (cancel && cancel->load())
+                return Error::make(
+                    Error::Code::Invalid,
+                    QCoreApplication::translate("Import::Importer", "The import was cancelled; nothing was changed."));
+            if (progress && (++n % 2000) == 0)
+                progress(double(file.position()) / double(std::max<qint64>(1, file.size())));
+            ++report.rows;
+            PlannedRow row;
+            row.line = record.line;
+            Member &m = row.member;
+            auto reject = [&](int column, const QString &message) {
+                row.status = RowStatus::Rejected;
+                row.reason = message;
+                ++report.rejected;
+                report.errors.append({record.line,
+                                      column >= 0 ? (report.hasHeader ? report.header.value(column)
+                                                                      : QStringLiteral("column_%1").arg(column + 1))
+                                                  : QString(),
+                                      column >= 0 ? record.fields.value(column) : QString(), message});
+            };
+            int emailColumn = -1;
+            bool rejected = false;
+            for (int c = 0; c < mapping.size() && !rejected; ++c) {
+                const QString &target = mapping[c];
+                const QString raw = record.fields.value(c);
+                const QString value = Core::TextFold::simplified(raw);
+                if (target.isEmpty() || value.isEmpty())
+                    continue;
+                if (target.startsWith(QLatin1String("extra."))) {
+                    m.extra.insert(target.mid(6), raw.trimmed());
+                    continue;
+                }
+                if (target == QLatin1String("full_name")) {
+                    const auto [first, last] = ValueParser::splitFullName(value, lastFirst);
+                    if (m.firstName.isEmpty())
+                        m.firstName = first;
+                    if (m.lastName.isEmpty())
+                        m.lastName = last;
+                    continue;
+                }
+                MemberField field;
+                if (!MemberFields::fromKey(target, &field))
+                    continue;
+                switch (field) {
+                case MemberField::MembershipStart:
+                case MemberField::MembershipEnd: {
+                    const QDate d = ValueParser::parseDate(value, report.dateOrder);
+                    if (!d.isValid()) {
+                        reject(c,
+                               ValueParser::evidence(value) == DateOrder::Unknown &&
+                                       report.dateOrder == DateOrder::Unknown && !value.contains(QLatin1Char('-'))
+                                   ? QCoreApplication::translate(
+                                         "Import::Importer",
+                                         "This date could be day/month or month/day; say which the file uses.")
+                                   : QCoreApplication::translate(
+                                         "Import::Importer",
+                                         "This is not a date this import understands (use 2024-03-15 or 15/03/2024)."));
+                        rejected = true;
+                    } else {
+                        m.setValue(field, d.toString(Qt::ISODate));
+                    }
+                    break;
+                }
+                case MemberField::Language: {
+                    const QString lang = normalizeLanguage(value);
+                    if (lang.isEmpty())
+                        m.extra.insert(report.header.value(c, QStringLiteral("language")), value);
+                    else
+                        m.language = lang;
+                    break;
+                }
+                case MemberField::Phone:
+                case MemberField::Mobile:
+                case MemberField::PostalCode:
+                    if (ValueParser::lostLeadingZero(value, field == MemberField::PostalCode))
+                        report.warnings.append(
+                            {record.line, report.header.value(c), raw,
+                             QCoreApplication::translate(
+                                 "Import::Importer",
+                                 "This looks like a number whose leading zero was lost by a spreadsheet; "
+                                 "it was kept as written.")});
+                    m.setValue(field, value);
+                    break;
+                case MemberField::Email:
+                    emailColumn = c;
+                    m.email = value;
+                    break;
+                default: m.setValue(field, value); break;
+                }
+            }
+            if (!rejected) {
+                m.noEmail = m.email.isEmpty();
+                if (m.noEmail) {
+                    ++report.noEmail;
+                    if (options.skipNoEmail) {
+                        row.status = RowStatus::Skipped;
+                        ++report.skipped;
+                        rejected = true;
+                    }
+                }
+            }
+            if (!rejected) {
+                Core::MemberValidation v = Core::MemberValidator::normalizeAndValidate(m);
+                if (!v.ok()) {
+                    const Error e = v.first();
+                    int column = -1;
+                    for (int c = 0; c < mapping.size(); ++c) {
+                        if (mapping[c] == e.field ||
+                            (mapping[c] == QLatin1String("full_name") &&
+                             (e.field == QLatin1String("first_name") || e.field == QLatin1String("last_name"))))
+                            column = c;
+                    }
+                    if (e.field == QLatin1String("email"))
+                        column = emailColumn;
+                    reject(column, e.message);
+                    rejected = true;
+                }
+            }
+            if (!rejected) {
+                const QString emailKey = m.email.isEmpty() ? QString() : Core::EmailAddress::key(m.email);
+                const QString key =
+                    !emailKey.isEmpty()
+                        ? QStringLiteral("e:") + emailKey
+                        : (m.memberNumber.isEmpty() ? QString() : QStringLiteral("n:") + m.memberNumber);
+                if (!key.isEmpty()) {
+                    if (const auto it = seenInFile.constFind(key); it != seenInFile.constEnd()) {
+                        row.status = RowStatus::Duplicate;
+                        row.reason =
+                            QCoreApplication::translate("Import::Importer", "Same member as line %1.").arg(it.value());
+                        ++report.duplicates;
+                        rejected = true;
+                    } else {
+                        seenInFile.insert(key, record.line);
+                    }
+                }
+            }
+            if (!rejected) {
+                qint64 existing = 0;
+                if (!m.email.isEmpty())
+                    existing = byEmail.value(Core::EmailAddress::key(m.email));
+                if (!existing && !m.memberNumber.isEmpty())
+                    existing = byNumber.value(m.memberNumber);
+                if (!existing) {
+                    // A member number taken by someone else would break the unique index.
+                    if (!m.memberNumber.isEmpty() && byNumber.contains(m.memberNumber)) {
+                        reject(-1, QCoreApplication::translate("Import::Importer",
+                                                               "Member number %1 already belongs to another member.")
+                                       .arg(m.memberNumber));
+                    } else {
+                        row.status = RowStatus::New;
+                        m.createdAt = now;
+                        m.updatedAt = now;
+                        if (!options.dryRun) {
+                            auto id = batches.insertMember(m);
+                            if (!id.ok())
+                                return id.error();
+                            m.id = id.value();
+                            if (!batch.firstMemberId)
+                                batch.firstMemberId = m.id;
+                            batch.lastMemberId = m.id;
+                        }
+                        if (!m.email.isEmpty())
+                            byEmail.insert(Core::EmailAddress::key(m.email), m.id ? m.id : -1);
+                        if (!m.memberNumber.isEmpty())
+                            byNumber.insert(m.memberNumber, m.id ? m.id : -1);
+                        ++report.created;
+                    }
+                } else if (existing < 0 || options.mode == ImportMode::Create) {
+                    row.status = RowStatus::Unchanged;
+                    row.existingId = existing;
+                    ++report.unchanged;
+                } else {
+                    auto found = m_members.find(existing);
+                    if (!found.ok())
+                        return found.error();
+                    const Member before = found.value();
+                    Member after = before;
+                    for (MemberField f : MemberFields::all()) {
+                        if (f == MemberField::Id || f == MemberField::CreatedAt || f == MemberField::UpdatedAt ||
+                            f == MemberField::HouseholdId || f == MemberField::Extra ||
+                            options.protectedFields.contains(MemberFields::key(f)))
+                            continue;
+                        const QVariant incoming = m.value(f);
+                        if (isEmptyValue(incoming))
+                            continue; // an empty cell never erases what the member list knows
+                        if (options.mode == ImportMode::Fill && !isEmptyValue(before.value(f)))
+                            continue;
+                        if (f == MemberField::Email && !before.email.isEmpty() &&
+                            Core::EmailAddress::key(before.email) == Core::EmailAddress::key(m.email))
+                            continue; // the same mailbox, whatever its case: the address it matched on stays
+
+                        if (before.value(f) != incoming) {
+                            after.setValue(f, MemberFields::type(f) == Core::FieldType::Date
+                                                  ? QVariant(incoming.toDate().toString(Qt::ISODate))
+                                                  : incoming);
+                            row.changedFields.append(MemberFields::key(f));
+                        }
+                    }
+                    if (!options.protectedFields.contains(QStringLiteral("extra"))) {
+                        for (auto it = m.extra.begin(); it != m.extra.end(); ++it) {
+                            if (options.mode == ImportMode::Fill && after.extra.contains(it.key()))
+                                continue;
+                            if (after.extra.value(it.key()) != it.value()) {
+                                after.extra.insert(it.key(), it.value());
+                                if (!row.changedFields.contains(QStringLiteral("extra")))
+                                    row.changedFields.append(QStringLiteral("extra"));
+                            }
+                        }
+                    }
+                    after.noEmail = after.email.isEmpty();
+                    row.existingId = existing;
+                    if (row.changedFields.isEmpty()) {
+                        row.status = RowStatus::Unchanged;
+                        ++report.unchanged;
+                    } else {
+                        row.status = RowStatus::Update;
+                        after.updatedAt = now;
+                        if (!options.dryRun) {
+                            if (auto r = batches.updateMember(batch.id, before, after); !r.ok())
+                                return r;
+                        }
+                        byEmail.insert(Core::EmailAddress::key(after.email), -1); // a second row for it is a duplicate
+                        ++report.updated;
+                    }
+                    row.member = after;
+                }
+            }
+            if (report.preview.size() < options.previewRows)
+                report.preview.append(row);
+        }
+        if (file.readError())
+            return *file.readError();
+        for (const LineProblem &p : file.problems())
+            report.warnings.append({p.line, QString(), QString(), p.message});
+        batch.created = report.created;
+        batch.updated = report.updated;
+        batch.unchanged = report.unchanged;
+        batch.duplicates = report.duplicates;
+        batch.rejected = report.rejected;
+        batch.noEmail = report.noEmail;
+        if (!options.dryRun)
+            return batches.finish(batch);
+        return {};
+    };
+    const Result<void> written = options.dryRun ? body() : m_database.write(body);
+    if (!written.ok())
+        return written.error();
+    report.batchId = options.dryRun ? 0 : batch.id;
+    report.dateOrderAmbiguous = report.dateOrder == DateOrder::Unknown;
+    if (progress)
+        progress(1.0);
+    return report;
+}
+
+} // namespace Import

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "CsvFile.h"
+#include "ValueParser.h"
+#include "core/Member.h"
+#include "core/Result.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+
+namespace Core {
+class Clock;
+}
+namespace Storage {
+class Database;
+class MemberRepository;
+} // namespace Storage
+
+namespace Import {
+
+enum class ImportMode { Create, Update, Fill };
+enum class RowStatus { New, Update, Unchanged, Duplicate, Rejected, Skipped };
+
+struct RowIssue
+{
+    qint64 line = 0;
+    QString column;
+    QString value;
+    QString message;
+    QJsonObject toJson() const;
+};
+
+struct ImportOptions
+{
+    CsvOptions csv;
+    QHash<QString, QString> mapping; // header -> field, overriding the automatic mapping ("" ignores)
+    ImportMode mode = ImportMode::Create;
+    bool skipNoEmail = false;
+    QStringList protectedFields;              // never overwritten in update and fill modes
+    DateOrder dateOrder = DateOrder::Unknown; // the user's answer when the file cannot tell
+    bool dryRun = false;
+    int previewRows = 200;
+};
+
+struct PlannedRow
+{
+    qint64 line = 0;
+    RowStatus status = RowStatus::New;
+    Core::Member member;
+    qint64 existingId = 0;
+    QStringList changedFields;
+    QString reason;
+};
+
+struct ImportReport
+{
+    qint64 batchId = 0;
+    qint64 rows = 0;
+    qint64 created = 0;
+    qint64 updated = 0;
+    qint64 unchanged = 0;
+    qint64 duplicates = 0;
+    qint64 rejected = 0;
+    qint64 noEmail = 0;
+    qint64 skipped = 0;
+    QList<RowIssue> errors;   // rejected rows
+    QList<RowIssue> warnings; // kept rows that deserve a look (lost leading zero, unreadable bytes…)
+    QList<PlannedRow> preview;
+    QStringList header;
+    QStringList mapping;
+    QByteArray encoding;
+    QChar delimiter;
+    bool hasHeader = true;
+    DateOrder dateOrder = DateOrder::Unknown;
+    bool dateOrderAmbiguous = false; // dates like 03/04/2024 and nothing to settle them
+
+    QJsonObject toJson() const; // the CLI contract
+};
+
+// Imports a member file in one transaction, recorded as an import batch that can be undone.
+// Matching on email (case-insensitive), then member number, within the file and against the database.
+class Importer
+{
+public:
+    using Progress = std::function<void(double fraction)>;
+
+    Importer(Storage::Database &database, Storage::MemberRepository &members, const Core::Clock &clock);
+
+    Core::Result<ImportReport> run(const QString &path, const ImportOptions &options, const Progress &progress = {},
+                                   const std::atomic_bool *cancel = nullptr);
+
+    static QString modeName(ImportMode mode);
+    static bool modeFromName(const QString &name, ImportMode *mode);
+    static bool isValidTarget(const QString &field); // a member key, full_name, extra.<name>
+
+private:
+    Storage::Database &m_database;
+    Storage::MemberRepository &m_members;
+    const Core::Clock &m_clock;
+};
+
+} // namespace Import

@@ -1,0 +1,279 @@
+#include "ImportBatchRepository.h"
+
+#include "Database.h"
+#include "MemberRepository.h"
+#include "core/Clock.h"
+#include "core/EmailAddress.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+using Core::Error;
+using Core::Member;
+using Core::MemberField;
+using Core::Result;
+namespace MemberFields = Core::MemberFields;
+
+namespace Storage {
+
+namespace {
+QString isoNow(const Core::Clock &clock)
+{
+    return clock.now().toUTC().toString(Qt::ISODateWithMs);
+}
+
+QString json(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+// The stored columns of a member, in MemberFields order, without id: what INSERT and UPDATE bind.
+QStringList writableColumns()
+{
+    QStringList columns;
+    for (MemberField f : MemberFields::all()) {
+        if (f != MemberField::Id)
+            columns.append(MemberFields::key(f));
+    }
+    columns.append(QStringLiteral("email_key"));
+    return columns;
+}
+
+void bindMember(QSqlQuery &q, const Member &m)
+{
+    const QVariant nullText(QMetaType::fromType<QString>());
+    for (MemberField f : MemberFields::all()) {
+        switch (f) {
+        case MemberField::Id: break;
+        case MemberField::MembershipStart:
+            q.addBindValue(m.membershipStart.isValid() ? QVariant(m.membershipStart.toString(Qt::ISODate)) : nullText);
+            break;
+        case MemberField::MembershipEnd:
+            q.addBindValue(m.membershipEnd.isValid() ? QVariant(m.membershipEnd.toString(Qt::ISODate)) : nullText);
+            break;
+        case MemberField::HouseholdId:
+            q.addBindValue(m.householdId ? QVariant(m.householdId) : QVariant(QMetaType::fromType<qlonglong>()));
+            break;
+        case MemberField::Extra: q.addBindValue(json(m.extra)); break;
+        case MemberField::CreatedAt:
+        case MemberField::UpdatedAt: q.addBindValue(m.value(f).toDateTime().toUTC().toString(Qt::ISODateWithMs)); break;
+        default: {
+            const QString s = m.value(f).toString();
+            q.addBindValue(s.isEmpty() ? nullText : QVariant(s));
+            break;
+        }
+        }
+    }
+    q.addBindValue(m.email.isEmpty() ? nullText : QVariant(Core::EmailAddress::key(m.email)));
+}
+
+ImportBatch batchFromRow(const QSqlQuery &q)
+{
+    ImportBatch b;
+    b.id = q.value(0).toLongLong();
+    b.fileName = q.value(1).toString();
+    b.fileSha256 = q.value(2).toString();
+    b.mapping = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
+    b.mode = q.value(4).toString();
+    b.created = q.value(5).toLongLong();
+    b.updated = q.value(6).toLongLong();
+    b.unchanged = q.value(7).toLongLong();
+    b.duplicates = q.value(8).toLongLong();
+    b.rejected = q.value(9).toLongLong();
+    b.noEmail = q.value(10).toLongLong();
+    b.firstMemberId = q.value(11).toLongLong();
+    b.lastMemberId = q.value(12).toLongLong();
+    b.importedAt = QDateTime::fromString(q.value(13).toString(), Qt::ISODateWithMs);
+    b.undoneAt = q.value(14).isNull() ? QDateTime() : QDateTime::fromString(q.value(14).toString(), Qt::ISODateWithMs);
+    return b;
+}
+
+const char *const kBatchColumns = "id, file_name, file_sha256, mapping, mode, created, updated, unchanged, duplicates, "
+                                  "rejected, no_email, first_member_id, last_member_id, imported_at, undone_at";
+} // namespace
+
+QJsonObject ImportBatch::toJson() const
+{
+    return {{QStringLiteral("batch"), id},
+            {QStringLiteral("file"), fileName},
+            {QStringLiteral("sha256"), fileSha256},
+            {QStringLiteral("mode"), mode},
+            {QStringLiteral("created"), created},
+            {QStringLiteral("updated"), updated},
+            {QStringLiteral("unchanged"), unchanged},
+            {QStringLiteral("duplicates"), duplicates},
+            {QStringLiteral("rejected"), rejected},
+            {QStringLiteral("no_email"), noEmail},
+            {QStringLiteral("imported_at"), importedAt.toUTC().toString(Qt::ISODate)},
+            {QStringLiteral("undone_at"),
+             undoneAt.isValid() ? QJsonValue(undoneAt.toUTC().toString(Qt::ISODate)) : QJsonValue()},
+            {QStringLiteral("mapping"), mapping}};
+}
+
+struct ImportBatchRepository::Statements
+{
+    explicit Statements(const QSqlDatabase &db) : insert(db), update(db), before(db) {}
+    QSqlQuery insert;
+    QSqlQuery update;
+    QSqlQuery before;
+    bool prepared = false;
+};
+
+ImportBatchRepository::ImportBatchRepository(Database &database, const Core::Clock &clock)
+    : m_database(database), m_clock(clock)
+{}
+
+ImportBatchRepository::~ImportBatchRepository() = default;
+
+Result<qint64> ImportBatchRepository::begin(const ImportBatch &batch)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("INSERT INTO import_batches (file_name, file_sha256, mapping, mode, imported_at) "
+                             "VALUES (?, ?, ?, ?, ?)"));
+    q.addBindValue(batch.fileName);
+    q.addBindValue(batch.fileSha256);
+    q.addBindValue(json(batch.mapping));
+    q.addBindValue(batch.mode);
+    q.addBindValue(isoNow(m_clock));
+    if (auto r = exec(q, QStringLiteral("import batch")); !r.ok())
+        return r.error();
+    m_statements = std::make_unique<Statements>(m_database.connection());
+    const QStringList columns = writableColumns();
+    QStringList marks;
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        marks.append(QStringLiteral("?"));
+    m_statements->insert.prepare(QStringLiteral("INSERT INTO members (%1) VALUES (%2)")
+                                     .arg(columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
+    m_statements->update.prepare(
+        QStringLiteral("UPDATE members SET %1 = ? WHERE id = ?").arg(columns.join(QStringLiteral(" = ?, "))));
+    m_statements->before.prepare(
+        QStringLiteral("INSERT INTO import_changes (batch_id, member_id, before) VALUES (?, ?, ?)"));
+    return q.lastInsertId().toLongLong();
+}
+
+Result<qint64> ImportBatchRepository::insertMember(const Member &member)
+{
+    QSqlQuery &q = m_statements->insert;
+    bindMember(q, member);
+    if (!q.exec())
+        return Database::errorFrom(q.lastError(), QStringLiteral("import insert"));
+    return q.lastInsertId().toLongLong();
+}
+
+Result<void> ImportBatchRepository::updateMember(qint64 batchId, const Member &before, const Member &after)
+{
+    QSqlQuery &b = m_statements->before;
+    b.addBindValue(batchId);
+    b.addBindValue(before.id);
+    QJsonObject row = before.toJson();
+    row.insert(QStringLiteral("created_at"), before.createdAt.toUTC().toString(Qt::ISODateWithMs));
+    row.insert(QStringLiteral("updated_at"), before.updatedAt.toUTC().toString(Qt::ISODateWithMs));
+    b.addBindValue(json(row));
+    if (!b.exec()) // a member matched twice in one file is refused earlier, as a duplicate
+        return Database::errorFrom(b.lastError(), QStringLiteral("import before"));
+    QSqlQuery &q = m_statements->update;
+    bindMember(q, after);
+    q.addBindValue(after.id);
+    if (!q.exec())
+        return Database::errorFrom(q.lastError(), QStringLiteral("import update"));
+    return {};
+}
+
+Result<void> ImportBatchRepository::finish(const ImportBatch &batch)
+{
+    m_statements.reset();
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("UPDATE import_batches SET created = ?, updated = ?, unchanged = ?, duplicates = ?, "
+                             "rejected = ?, no_email = ?, first_member_id = ?, last_member_id = ? WHERE id = ?"));
+    for (qint64 v : {batch.created, batch.updated, batch.unchanged, batch.duplicates, batch.rejected, batch.noEmail})
+        q.addBindValue(v);
+    q.addBindValue(batch.firstMemberId ? QVariant(batch.firstMemberId) : QVariant(QMetaType::fromType<qlonglong>()));
+    q.addBindValue(batch.lastMemberId ? QVariant(batch.lastMemberId) : QVariant(QMetaType::fromType<qlonglong>()));
+    q.addBindValue(batch.id);
+    return exec(q, QStringLiteral("finish batch"));
+}
+
+Result<QList<ImportBatch>> ImportBatchRepository::list() const
+{
+    QSqlQuery q(m_database.connection());
+    if (!q.exec(
+            QStringLiteral("SELECT %1 FROM import_batches ORDER BY id DESC").arg(QString::fromLatin1(kBatchColumns))))
+        return Database::errorFrom(q.lastError(), QStringLiteral("batches"));
+    QList<ImportBatch> out;
+    while (q.next())
+        out.append(batchFromRow(q));
+    return out;
+}
+
+Result<ImportBatch> ImportBatchRepository::find(qint64 id) const
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT %1 FROM import_batches WHERE id = ?").arg(QString::fromLatin1(kBatchColumns)));
+    q.addBindValue(id);
+    if (auto r = exec(q, QStringLiteral("batch")); !r.ok())
+        return r.error();
+    if (!q.next())
+        return Error::make(
+            Error::Code::NotFound,
+            QCoreApplication::translate("Storage::ImportBatchRepository", "There is no import %1.").arg(id));
+    return batchFromRow(q);
+}
+
+Result<void> ImportBatchRepository::undo(qint64 id)
+{
+    auto batch = find(id);
+    if (!batch.ok())
+        return batch.error();
+    if (batch.value().undoneAt.isValid())
+        return Error::make(
+            Error::Code::Conflict,
+            QCoreApplication::translate("Storage::ImportBatchRepository", "Import %1 was already undone.").arg(id));
+    return m_database.write([&]() -> Result<void> {
+        QSqlQuery q(m_database.connection());
+        if (batch.value().firstMemberId) {
+            q.prepare(QStringLiteral("DELETE FROM members WHERE id BETWEEN ? AND ?"));
+            q.addBindValue(batch.value().firstMemberId);
+            q.addBindValue(batch.value().lastMemberId);
+            if (auto r = exec(q, QStringLiteral("undo created")); !r.ok())
+                return r;
+        }
+        QSqlQuery changes(m_database.connection());
+        changes.prepare(QStringLiteral("SELECT member_id, before FROM import_changes WHERE batch_id = ?"));
+        changes.addBindValue(id);
+        if (auto r = exec(changes, QStringLiteral("undo changes")); !r.ok())
+            return r;
+        QSqlQuery restore(m_database.connection());
+        const QStringList columns = writableColumns();
+        restore.prepare(
+            QStringLiteral("UPDATE members SET %1 = ? WHERE id = ?").arg(columns.join(QStringLiteral(" = ?, "))));
+        while (changes.next()) {
+            const QJsonObject row = QJsonDocument::fromJson(changes.value(1).toString().toUtf8()).object();
+            Member m;
+            for (MemberField f : MemberFields::all()) {
+                const QJsonValue v = row.value(MemberFields::key(f));
+                if (v.isNull() || v.isUndefined())
+                    continue;
+                if (f == MemberField::Extra)
+                    m.extra = v.toObject();
+                else if (MemberFields::type(f) == Core::FieldType::DateTime)
+                    m.setValue(f, QDateTime::fromString(v.toString(), Qt::ISODateWithMs));
+                else
+                    m.setValue(f, v.toVariant());
+            }
+            m.id = changes.value(0).toLongLong();
+            bindMember(restore, m);
+            restore.addBindValue(m.id);
+            if (!restore.exec())
+                return Database::errorFrom(restore.lastError(), QStringLiteral("undo restore"));
+        }
+        q.prepare(QStringLiteral("UPDATE import_batches SET undone_at = ? WHERE id = ?"));
+        q.addBindValue(isoNow(m_clock));
+        q.addBindValue(id);
+        return exec(q, QStringLiteral("undo mark"));
+    });
+}
+
+} // namespace Storage

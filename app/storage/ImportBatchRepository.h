@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/Member.h"
+#include "core/Result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Core {
+class Clock;
+}
+
+namespace Storage {
+
+class Database;
+
+struct ImportBatch
+{
+    qint64 id = 0;
+    QString fileName;
+    QString fileSha256;
+    QJsonObject mapping;
+    QString mode;
+    qint64 created = 0;
+    qint64 updated = 0;
+    qint64 unchanged = 0;
+    qint64 duplicates = 0;
+    qint64 rejected = 0;
+    qint64 noEmail = 0;
+    qint64 firstMemberId = 0;
+    qint64 lastMemberId = 0;
+    QDateTime importedAt;
+    QDateTime undoneAt;
+
+    QJsonObject toJson() const;
+};
+
+// The members an import writes, and the record that lets it be undone. Every write method must be
+// called inside one Database::write() transaction, which the importer holds for the whole file.
+class ImportBatchRepository
+{
+public:
+    ImportBatchRepository(Database &database, const Core::Clock &clock);
+    ~ImportBatchRepository();
+
+    Core::Result<qint64> begin(const ImportBatch &batch);
+    // Prepared statements reused for every row: an import writes thousands of members a second.
+    Core::Result<qint64> insertMember(const Core::Member &member);
+    Core::Result<void> updateMember(qint64 batchId, const Core::Member &before, const Core::Member &after);
+    Core::Result<void> finish(const ImportBatch &batch);
+
+    Core::Result<QList<ImportBatch>> list() const;
+    Core::Result<ImportBatch> find(qint64 id) const;
+    // Restores the members as they were before the batch: created ones deleted, changed ones put back.
+    Core::Result<void> undo(qint64 id);
+
+private:
+    struct Statements;
+    Database &m_database;
+    const Core::Clock &m_clock;
+    std::unique_ptr<Statements> m_statements;
+};
+
+} // namespace Storage

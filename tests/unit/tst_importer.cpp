@@ -1,0 +1,358 @@
+#include "TempDatabase.h"
+
+#include "import/Importer.h"
+#include "storage/ImportBatchRepository.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+using Import::Importer;
+using Import::ImportMode;
+using Import::ImportOptions;
+using Import::ImportReport;
+
+namespace {
+const QString kData = QStringLiteral(CARNET_SOURCE_DIR "/tests/data/");
+
+// Everything the member list holds, as text: to compare a database before and after.
+QStringList dump(TempDatabase &db)
+{
+    QStringList rows;
+    QSqlQuery q(db.context().database().connection());
+    q.exec(QStringLiteral("SELECT * FROM members ORDER BY id"));
+    while (q.next()) {
+        QStringList cells;
+        for (int i = 0; i < q.record().count(); ++i)
+            cells.append(q.value(i).isNull() ? QStringLiteral("NULL") : q.value(i).toString());
+        rows.append(cells.join(QLatin1Char('|')));
+    }
+    return rows;
+}
+} // namespace
+
+class TestImporter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void importsEachKnownFormat_data();
+    void importsEachKnownFormat();
+    void duplicatesWithinTheFileAndAgainstTheDatabase();
+    void modesAndProtectedFields();
+    void rowsWithoutEmail();
+    void rejectedRowsSayWhereAndWhy();
+    void datesDecidedFromAllRows();
+    void fullNameIsSplit();
+    void leadingZeroIsFlaggedNotFixed();
+    void dryRunWritesNothing();
+    void cancelLeavesTheDatabaseUntouched();
+    void undoRestoresExactly();
+    void userMappingWins();
+
+private:
+    ImportReport import(const QString &path, ImportOptions options = {});
+    QString write(const QString &name, const QByteArray &bytes);
+
+    std::unique_ptr<TempDatabase> m_db;
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestImporter::init()
+{
+    m_db = std::make_unique<TempDatabase>();
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_db->ok());
+}
+
+void TestImporter::cleanup()
+{
+    m_db.reset();
+}
+
+ImportReport TestImporter::import(const QString &path, ImportOptions options)
+{
+    Importer importer(m_db->context().database(), m_db->members(), m_db->clock());
+    auto report = importer.run(path, options);
+    if (!report.ok()) {
+        qWarning("import failed: %s", qPrintable(report.error().message));
+        return {};
+    }
+    return report.value();
+}
+
+QString TestImporter::write(const QString &name, const QByteArray &bytes)
+{
+    const QString path = m_dir->filePath(name);
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(bytes);
+    return path;
+}
+
+void TestImporter::importsEachKnownFormat_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("created");
+    QTest::addColumn<QString>("email");
+    QTest::addColumn<QString>("firstName");
+    QTest::addColumn<QString>("city");
+    QTest::newRow("Koha") << "koha_patrons.csv" << 40 << "benoit.garcia.0@example.org" << QString::fromUtf8("Benoît")
+                          << "Gatineau";
+    QTest::newRow("Cagette cp1252") << "cagette_membres_cp1252.csv" << 40 << "jerome.tremblay.0@example.org"
+                                    << QString::fromUtf8("Jérôme") << "Nantes";
+    QTest::newRow("Mailchimp") << "mailchimp_subscribed.csv" << 40 << "lea.david.0@asso.example.net"
+                               << QString::fromUtf8("Léa") << "";
+    QTest::newRow("plain") << "plain_utf8.csv" << 40 << "lucas.poirier.0@mail.example.fr"
+                           << "Lucas" << QString::fromUtf8("Montréal");
+    QTest::newRow("Galette") << "galette_export.csv" << 2 << "noel.lefevre@example.org" << QString::fromUtf8("Noël")
+                             << "Lyon";
+    QTest::newRow("CiviCRM") << "civicrm_contacts.csv" << 1 << "yannick.bergeron@example.org"
+                             << "Yannick"
+                             << "Sherbrooke";
+    QTest::newRow("Google") << "google_contacts.csv" << 1 << "sophie.morin@example.com"
+                            << "Sophie" << QString::fromUtf8("Montréal");
+    QTest::newRow("Outlook UTF-16") << "outlook_contacts_utf16.txt" << 1 << "pierre.caron@example.com"
+                                    << "Pierre"
+                                    << "Gatineau";
+}
+
+void TestImporter::importsEachKnownFormat()
+{
+    QFETCH(QString, file);
+    QFETCH(int, created);
+    QFETCH(QString, email);
+    QFETCH(QString, firstName);
+    QFETCH(QString, city);
+    const ImportReport r = import(kData + file);
+    QCOMPARE(r.created, created);
+    QCOMPARE(r.rejected, 0);
+    QVERIFY(r.batchId > 0);
+    QCOMPARE(m_db->members().count().value(), created);
+    auto m = m_db->members().findByEmail(email);
+    QVERIFY2(m.ok(), qPrintable(email));
+    QCOMPARE(m.value().firstName, firstName);
+    QCOMPARE(m.value().city, city.isEmpty() ? QString() : city);
+}
+
+void TestImporter::duplicatesWithinTheFileAndAgainstTheDatabase()
+{
+    ImportReport r = import(kData + QStringLiteral("excel_fr_utf8_bom.csv"));
+    QCOMPARE(r.created, 40);
+    QCOMPARE(r.duplicates, 5); // MATHIEU.GIRARD.1@EXAMPLE.COM after mathieu.girard.1@example.com…
+    r = import(kData + QStringLiteral("excel_fr_utf8_bom.csv"));
+    QCOMPARE(r.created, 0);
+    QCOMPARE(r.unchanged, 40);
+    QCOMPARE(m_db->members().count().value(), 40);
+}
+
+void TestImporter::modesAndProtectedFields()
+{
+    m_db->add(QStringLiteral("Lea"), QStringLiteral("David"), QStringLiteral("lea@example.org"));
+    Core::Member m = m_db->members().findByEmail(QStringLiteral("lea@example.org")).value();
+    m.phone = QStringLiteral("514-555-0000");
+    QVERIFY(m_db->members().save(m).ok());
+    const QString path = write(QStringLiteral("u.csv"), "Prénom,Nom,Courriel,Téléphone,Ville\n"
+                                                        "Léa,David,LEA@example.org,514-555-9999,Lyon\n"
+                                                        "Marc,Roy,marc@example.org,,Paris\n");
+    ImportOptions options;
+    options.mode = ImportMode::Create;
+    ImportReport r = import(path, options);
+    QCOMPARE(r.created, 1);
+    QCOMPARE(r.unchanged, 1); // create only: Léa is left alone
+    QCOMPARE(m_db->members().findByEmail(QStringLiteral("lea@example.org")).value().city, QString());
+
+    options.mode = ImportMode::Fill; // only empty fields
+    r = import(path, options);
+    QCOMPARE(r.updated, 1);
+    Core::Member lea = m_db->members().findByEmail(QStringLiteral("lea@example.org")).value();
+    QCOMPARE(lea.city, QStringLiteral("Lyon"));
+    QCOMPARE(lea.phone, QStringLiteral("514-555-0000"));
+    QCOMPARE(lea.firstName, QStringLiteral("Lea"));
+
+    options.mode = ImportMode::Update; // file values win, except protected fields
+    options.protectedFields = {QStringLiteral("first_name")};
+    r = import(path, options);
+    QCOMPARE(r.updated, 1);
+    QCOMPARE(r.preview.first().changedFields, QStringList{QStringLiteral("phone")});
+    lea = m_db->members().findByEmail(QStringLiteral("lea@example.org")).value();
+    QCOMPARE(lea.phone, QStringLiteral("514-555-9999"));
+    QCOMPARE(lea.firstName, QStringLiteral("Lea"));
+    // An empty cell never erases: Marc keeps no phone, and nothing else changed.
+    QCOMPARE(r.unchanged, 1);
+}
+
+void TestImporter::rowsWithoutEmail()
+{
+    const QString path = write(QStringLiteral("n.csv"), "Prénom;Nom;Courriel\nJean;Roy;\nAnne;Roy;anne@example.org\n");
+    ImportReport r = import(path);
+    QCOMPARE(r.created, 2);
+    QCOMPARE(r.noEmail, 1);
+    QVERIFY(m_db->members().count().value() == 2);
+    QSqlQuery(m_db->context().database().connection()).exec(QStringLiteral("DELETE FROM members"));
+    ImportOptions skip;
+    skip.skipNoEmail = true;
+    r = import(path, skip);
+    QCOMPARE(r.created, 1);
+    QCOMPARE(r.skipped, 1);
+    QCOMPARE(r.rejected, 0);
+}
+
+void TestImporter::rejectedRowsSayWhereAndWhy()
+{
+    const QString path = write(QStringLiteral("r.csv"), "Prénom;Nom;Courriel\r\n"
+                                                        "Léa;David;lea@@example.org\r\n"
+                                                        ";Roy;roy@example.org\r\n"
+                                                        "Marc;Roy;marc@example.org\r\n");
+    const ImportReport r = import(path);
+    QCOMPARE(r.created, 1);
+    QCOMPARE(r.rejected, 2);
+    QCOMPARE(r.errors.size(), 2);
+    QCOMPARE(r.errors[0].line, 2);
+    QCOMPARE(r.errors[0].column, QStringLiteral("Courriel"));
+    QCOMPARE(r.errors[0].value, QStringLiteral("lea@@example.org"));
+    QVERIFY(r.errors[0].message.contains(QStringLiteral("@")));
+    QCOMPARE(r.errors[1].line, 3);
+    QCOMPARE(r.errors[1].column, QString::fromUtf8("Prénom"));
+    QCOMPARE(r.errors[1].message, QStringLiteral("The first name is required."));
+    const QJsonObject json = r.toJson();
+    for (const char *key : {"batch", "created", "updated", "unchanged", "duplicates", "rejected", "no_email", "errors"})
+        QVERIFY2(json.contains(QLatin1String(key)), key);
+}
+
+void TestImporter::datesDecidedFromAllRows()
+{
+    // 03/04/2024 alone is ambiguous; 25/12/2023 further down settles day/month for the whole column.
+    QByteArray bytes = "Prénom;Nom;Courriel;Date d'adhésion\n";
+    for (int i = 0; i < 50; ++i)
+        bytes += QStringLiteral("P%1;N;p%1@example.org;03/04/2024\n").arg(i).toUtf8();
+    bytes += "Z;N;z@example.org;25/12/2023\n";
+    ImportReport r = import(write(QStringLiteral("d.csv"), bytes));
+    QCOMPARE(r.created, 51);
+    QCOMPARE(r.dateOrder, Import::DateOrder::DayMonth);
+    QCOMPARE(m_db->members().findByEmail(QStringLiteral("p0@example.org")).value().membershipStart, QDate(2024, 4, 3));
+
+    // Nothing settles it: the rows are refused with the question, unless the user answers it.
+    const QString ambiguous =
+        write(QStringLiteral("a.csv"), "Prénom;Nom;Courriel;Date d'adhésion\nA;B;ab@example.org;03/04/2024\n");
+    r = import(ambiguous);
+    QCOMPARE(r.rejected, 1);
+    QVERIFY(r.errors.first().message.contains(QStringLiteral("day/month or month/day")));
+    ImportOptions us;
+    us.dateOrder = Import::DateOrder::MonthDay;
+    r = import(ambiguous, us);
+    QCOMPARE(r.created, 1);
+    QCOMPARE(m_db->members().findByEmail(QStringLiteral("ab@example.org")).value().membershipStart, QDate(2024, 3, 4));
+}
+
+void TestImporter::fullNameIsSplit()
+{
+    const ImportReport r = import(kData + QStringLiteral("paheko_membres_cp1252.csv"));
+    QCOMPARE(r.created, 2);
+    const Core::Member theo = m_db->members().findByEmail(QStringLiteral("theo.gauthier@example.org")).value();
+    QCOMPARE(theo.firstName, QString::fromUtf8("Théo"));
+    QCOMPARE(theo.lastName, QStringLiteral("Gauthier"));
+    QCOMPARE(theo.memberNumber, QStringLiteral("12"));
+    QCOMPARE(theo.extra.value(QString::fromUtf8("Inscription à la lettre d'information")).toString(),
+             QStringLiteral("Oui"));
+    const auto listmonk = import(kData + QStringLiteral("listmonk_import.csv"));
+    QCOMPARE(m_db->members().findByEmail(QStringLiteral("manon.roy@example.org")).value().lastName,
+             QStringLiteral("Roy"));
+    QCOMPARE(listmonk.created, 2);
+}
+
+void TestImporter::leadingZeroIsFlaggedNotFixed()
+{
+    const ImportReport r = import(write(QStringLiteral("z.csv"), "Prénom;Nom;Courriel;Téléphone;Code postal\n"
+                                                                 "A;B;ab@example.org;612345678;1000\n"));
+    QCOMPARE(r.created, 1);
+    QCOMPARE(r.warnings.size(), 2);
+    const Core::Member m = m_db->members().findByEmail(QStringLiteral("ab@example.org")).value();
+    QCOMPARE(m.phone, QStringLiteral("612345678"));
+    QCOMPARE(m.postalCode, QStringLiteral("1000"));
+}
+
+void TestImporter::dryRunWritesNothing()
+{
+    ImportOptions dry;
+    dry.dryRun = true;
+    const QStringList before = dump(*m_db);
+    const ImportReport r = import(kData + QStringLiteral("koha_patrons.csv"), dry);
+    QCOMPARE(r.created, 40);
+    QCOMPARE(r.batchId, 0);
+    QCOMPARE(dump(*m_db), before);
+    Storage::ImportBatchRepository batches(m_db->context().database(), m_db->clock());
+    QCOMPARE(batches.list().value().size(), 0);
+}
+
+void TestImporter::cancelLeavesTheDatabaseUntouched()
+{
+    m_db->add(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("ab@example.org"));
+    const QStringList before = dump(*m_db);
+    QByteArray bytes = "email,first_name,last_name\n";
+    for (int i = 0; i < 5000; ++i)
+        bytes += QStringLiteral("m%1@example.org,F,L\n").arg(i).toUtf8();
+    std::atomic_bool cancel{false};
+    Importer importer(m_db->context().database(), m_db->members(), m_db->clock());
+    int calls = 0;
+    auto r = importer.run(
+        write(QStringLiteral("c.csv"), bytes), {},
+        [&](double) {
+            if (++calls == 1)
+                cancel = true; // half-way through the rows
+        },
+        &cancel);
+    QVERIFY(!r.ok());
+    QVERIFY(r.error().message.contains(QStringLiteral("cancelled")));
+    QCOMPARE(dump(*m_db), before);
+    Storage::ImportBatchRepository batches(m_db->context().database(), m_db->clock());
+    QCOMPARE(batches.list().value().size(), 0);
+}
+
+void TestImporter::undoRestoresExactly()
+{
+    m_db->add(QStringLiteral("Lea"), QStringLiteral("David"), QStringLiteral("lea@example.org"));
+    m_db->clock().advanceDays(1);
+    const QStringList before = dump(*m_db);
+    ImportOptions update;
+    update.mode = ImportMode::Update;
+    const ImportReport r = import(write(QStringLiteral("u.csv"), "Prénom,Nom,Courriel,Ville\n"
+                                                                 "Léa,David,lea@example.org,Lyon\n"
+                                                                 "Marc,Roy,marc@example.org,Paris\n"),
+                                  update);
+    QCOMPARE(r.created, 1);
+    QCOMPARE(r.updated, 1);
+    QVERIFY(dump(*m_db) != before);
+    Storage::ImportBatchRepository batches(m_db->context().database(), m_db->clock());
+    QVERIFY(batches.undo(r.batchId).ok());
+    QCOMPARE(dump(*m_db), before); // every column of every row, timestamps included
+    QVERIFY(batches.find(r.batchId).value().undoneAt.isValid());
+    QCOMPARE(batches.undo(r.batchId).error().code, Core::Error::Code::Conflict);
+    // A member added by hand after the import is not touched by its undo.
+    const ImportReport second = import(kData + QStringLiteral("galette_export.csv"));
+    m_db->add(QStringLiteral("Hand"), QStringLiteral("Made"), QStringLiteral("hand@example.org"));
+    QVERIFY(batches.undo(second.batchId).ok());
+    QVERIFY(m_db->members().findByEmail(QStringLiteral("hand@example.org")).ok());
+    QCOMPARE(m_db->members().count().value(), 2);
+}
+
+void TestImporter::userMappingWins()
+{
+    ImportOptions options;
+    options.mapping.insert(QStringLiteral("Ville"), QString()); // ignored
+    options.mapping.insert(QString::fromUtf8("Bibliothèque"), QStringLiteral("extra.branch"));
+    const ImportReport r = import(kData + QStringLiteral("plain_utf8.csv"), options);
+    QCOMPARE(r.created, 40);
+    const Core::Member m = m_db->members().findByEmail(QStringLiteral("lucas.poirier.0@mail.example.fr")).value();
+    QCOMPARE(m.city, QString());
+    QCOMPARE(m.section, QString());
+    QCOMPARE(m.extra.value(QStringLiteral("branch")).toString(), QStringLiteral("FPL"));
+}
+
+QTEST_GUILESS_MAIN(TestImporter)
+#include "tst_importer.moc"
