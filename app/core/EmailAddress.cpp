@@ -1,6 +1,7 @@
 #include "EmailAddress.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QStringList>
 #include <QUrl>
 
@@ -299,9 +300,17 @@ QString suggestDomain(const QString &asciiDomain)
     };
     if (common.contains(asciiDomain) || asciiDomain.size() < 5)
         return {};
+    // Members share a handful of domains: remember the answers (bounded, per thread).
+    thread_local QHash<QString, QString> cache;
+    if (const auto it = cache.constFind(asciiDomain); it != cache.constEnd())
+        return it.value();
+    if (cache.size() > 4096)
+        cache.clear();
     QString best;
     int bestDistance = 3;
     for (const QString &candidate : common) {
+        if (std::abs(candidate.size() - asciiDomain.size()) > 2)
+            continue;
         const int distance = damerauLevenshtein(asciiDomain, candidate);
         // One edit for short names, two for longer ones; never a tie between two providers.
         const int allowed = candidate.size() >= 9 ? 2 : 1;
@@ -312,10 +321,11 @@ QString suggestDomain(const QString &asciiDomain)
             best.clear();
         }
     }
+    cache.insert(asciiDomain, best);
     return best;
 }
 
-EmailCheck check(const QString &input)
+EmailCheck check(const QString &input, bool suggest)
 {
     const QString trimmed = trimHorizontal(input);
     if (trimmed.isEmpty())
@@ -366,7 +376,7 @@ EmailCheck check(const QString &input)
     result.normalized = local + QLatin1Char('@') + domain;
     result.asciiDomain = ascii;
     result.needsSmtpUtf8 = std::any_of(local.begin(), local.end(), [](QChar c) { return c.unicode() >= 0x80; });
-    const QString suggested = suggestDomain(ascii);
+    const QString suggested = suggest ? suggestDomain(ascii) : QString();
     if (!suggested.isEmpty())
         result.suggestion = local + QLatin1Char('@') + suggested;
     return result;

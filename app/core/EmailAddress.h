@@ -19,7 +19,8 @@ struct EmailCheck
 };
 
 namespace EmailAddress {
-EmailCheck check(const QString &input);
+// `suggest`: look for a likely typo in the domain (for a person reading the result; bulk checks skip it).
+EmailCheck check(const QString &input, bool suggest = true);
 // The case-insensitive identity of an address, for uniqueness and de-duplication.
 QString key(const QString &normalizedAddress);
 // Suggested address for a likely typo in a common provider's domain, or a null string.

@@ -21,7 +21,7 @@ QString tidyMultiline(const QString &s)
 }
 } // namespace
 
-MemberValidation normalizeAndValidate(Member &m)
+MemberValidation normalizeAndValidate(Member &m, bool suggestTypos)
 {
     MemberValidation v;
     auto addError = [&v](MemberField field, const QString &message) {
@@ -62,7 +62,7 @@ MemberValidation normalizeAndValidate(Member &m)
                      "Core::MemberValidator",
                      "The email address is required (tick \"No email address\" if the member has none)."));
     } else {
-        const EmailCheck check = EmailAddress::check(m.email);
+        const EmailCheck check = EmailAddress::check(m.email, suggestTypos);
         if (check.valid) {
             m.email = check.normalized;
             v.emailSuggestion = check.suggestion;

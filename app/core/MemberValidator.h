@@ -20,7 +20,9 @@ struct MemberValidation
 // required, email valid or explicitly absent, dates in order, language fr/en. Normalises the member
 // in place (trimmed names, normalised email, empty strings made absent).
 namespace MemberValidator {
-MemberValidation normalizeAndValidate(Member &member);
-}
+// `suggestTypos`: also look for a likely typo in the email's domain (the editor and the CLI do; a bulk
+// import does not).
+MemberValidation normalizeAndValidate(Member &member, bool suggestTypos = true);
+} // namespace MemberValidator
 
 } // namespace Core

@@ -129,8 +129,9 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
     report.hasHeader = opened.value()->hasHeader();
     report.header = opened.value()->header();
 
-    // Pass 1: columns, and what the dates say about day/month order (all rows).
+    // Pass 1: columns, the number of rows, and what the dates say about day/month order (all rows).
     QStringList mapping;
+    qint64 rowCount = 0;
     {
         QList<QStringList> firstRows;
         qint64 columns = report.header.size();
@@ -143,6 +144,7 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
         }
         bool mapped = report.hasHeader;
         while (opened.value()->next(record)) {
+            ++rowCount;
             if (!mapped) {
                 firstRows.append(record.fields);
                 columns = std::max<qint64>(columns, record.fields.size());
@@ -231,14 +233,19 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
         batch.mapping.insert(report.hasHeader ? report.header.value(i) : QStringLiteral("column_%1").arg(i + 1),
                              mapping[i].isEmpty() ? QJsonValue() : QJsonValue(mapping[i]));
 
-    QHash<QString, qint64> seenInFile; // key -> line
     const QDateTime now = m_clock.now();
+    const qint64 existingMembers = byEmail.size() + byNumber.size();
     auto body = [&]() -> Result<void> {
         if (!options.dryRun) {
             auto id = batches.begin(batch);
             if (!id.ok())
                 return id.error();
             batch.id = id.value();
+            // A big file into a smaller list: build the indexes once at the end.
+            if (rowCount > 50000 && rowCount > existingMembers) {
+                if (auto r = batches.suspendIndexes(); !r.ok())
+                    return r;
+            }
         }
         CsvRecord record;
         qint64 n = 0;
@@ -345,7 +352,7 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
                 }
             }
             if (!rejected) {
-                Core::MemberValidation v = Core::MemberValidator::normalizeAndValidate(m);
+                Core::MemberValidation v = Core::MemberValidator::normalizeAndValidate(m, false);
                 if (!v.ok()) {
                     const Error e = v.first();
                     int column = -1;
@@ -361,33 +368,32 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
                     rejected = true;
                 }
             }
+            // One table answers both questions: a positive value is a member already in the list, a
+            // negative one the line of this file that brought the same member (a duplicate).
+            const QString emailKey = (!rejected && !m.email.isEmpty()) ? Core::EmailAddress::key(m.email) : QString();
             if (!rejected) {
-                const QString emailKey = m.email.isEmpty() ? QString() : Core::EmailAddress::key(m.email);
-                const QString key =
-                    !emailKey.isEmpty()
-                        ? QStringLiteral("e:") + emailKey
-                        : (m.memberNumber.isEmpty() ? QString() : QStringLiteral("n:") + m.memberNumber);
-                if (!key.isEmpty()) {
-                    if (const auto it = seenInFile.constFind(key); it != seenInFile.constEnd()) {
-                        row.status = RowStatus::Duplicate;
-                        row.reason =
-                            QCoreApplication::translate("Import::Importer", "Same member as line %1.").arg(it.value());
-                        ++report.duplicates;
-                        rejected = true;
-                    } else {
-                        seenInFile.insert(key, record.line);
-                    }
+                qint64 previous = 0;
+                if (!emailKey.isEmpty())
+                    previous = byEmail.value(emailKey);
+                if (!previous && !m.memberNumber.isEmpty() && emailKey.isEmpty())
+                    previous = byNumber.value(m.memberNumber);
+                if (previous < 0) {
+                    row.status = RowStatus::Duplicate;
+                    row.reason =
+                        QCoreApplication::translate("Import::Importer", "Same member as line %1.").arg(-previous);
+                    ++report.duplicates;
+                    rejected = true;
                 }
             }
             if (!rejected) {
                 qint64 existing = 0;
-                if (!m.email.isEmpty())
-                    existing = byEmail.value(Core::EmailAddress::key(m.email));
+                if (!emailKey.isEmpty())
+                    existing = byEmail.value(emailKey);
                 if (!existing && !m.memberNumber.isEmpty())
                     existing = byNumber.value(m.memberNumber);
                 if (!existing) {
                     // A member number taken by someone else would break the unique index.
-                    if (!m.memberNumber.isEmpty() && byNumber.contains(m.memberNumber)) {
+                    if (!m.memberNumber.isEmpty() && byNumber.value(m.memberNumber) != 0) {
                         reject(-1, QCoreApplication::translate("Import::Importer",
                                                                "Member number %1 already belongs to another member.")
                                        .arg(m.memberNumber));
@@ -404,16 +410,18 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
                                 batch.firstMemberId = m.id;
                             batch.lastMemberId = m.id;
                         }
-                        if (!m.email.isEmpty())
-                            byEmail.insert(Core::EmailAddress::key(m.email), m.id ? m.id : -1);
+                        if (!emailKey.isEmpty())
+                            byEmail.insert(emailKey, -record.line);
                         if (!m.memberNumber.isEmpty())
-                            byNumber.insert(m.memberNumber, m.id ? m.id : -1);
+                            byNumber.insert(m.memberNumber, -record.line);
                         ++report.created;
                     }
-                } else if (existing < 0 || options.mode == ImportMode::Create) {
+                } else if (options.mode == ImportMode::Create) {
                     row.status = RowStatus::Unchanged;
                     row.existingId = existing;
                     ++report.unchanged;
+                    if (!emailKey.isEmpty())
+                        byEmail.insert(emailKey, -record.line);
                 } else {
                     auto found = m_members.find(existing);
                     if (!found.ok())
@@ -454,6 +462,8 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
                     }
                     after.noEmail = after.email.isEmpty();
                     row.existingId = existing;
+                    if (!emailKey.isEmpty())
+                        byEmail.insert(emailKey, -record.line); // a second row for this member is a duplicate
                     if (row.changedFields.isEmpty()) {
                         row.status = RowStatus::Unchanged;
                         ++report.unchanged;
@@ -464,7 +474,6 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
                             if (auto r = batches.updateMember(batch.id, before, after); !r.ok())
                                 return r;
                         }
-                        byEmail.insert(Core::EmailAddress::key(after.email), -1); // a second row for it is a duplicate
                         ++report.updated;
                     }
                     row.member = after;

@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "MemberRepository.h"
+#include "SqliteStatement.h"
 #include "core/Clock.h"
 #include "core/EmailAddress.h"
 
@@ -42,32 +43,57 @@ QStringList writableColumns()
     return columns;
 }
 
-void bindMember(QSqlQuery &q, const Member &m)
+// Calls text(QString), integer(qint64) or null() for each stored column of a member, in writableColumns()
+// order: one description of a row for both ways of binding it.
+template<typename Text, typename Integer, typename Null>
+void forEachValue(const Member &m, Text text, Integer integer, Null null)
 {
-    const QVariant nullText(QMetaType::fromType<QString>());
+    // Every member of an import carries the same timestamps: format them once.
+    thread_local QDateTime lastTime;
+    thread_local QString lastText;
+    auto timeText = [](const QDateTime &t) {
+        if (t != lastTime) {
+            lastTime = t;
+            lastText = t.toUTC().toString(Qt::ISODateWithMs);
+        }
+        return lastText;
+    };
     for (MemberField f : MemberFields::all()) {
         switch (f) {
         case MemberField::Id: break;
         case MemberField::MembershipStart:
-            q.addBindValue(m.membershipStart.isValid() ? QVariant(m.membershipStart.toString(Qt::ISODate)) : nullText);
+        case MemberField::MembershipEnd: {
+            const QDate d = f == MemberField::MembershipStart ? m.membershipStart : m.membershipEnd;
+            d.isValid() ? text(d.toString(Qt::ISODate)) : null();
             break;
-        case MemberField::MembershipEnd:
-            q.addBindValue(m.membershipEnd.isValid() ? QVariant(m.membershipEnd.toString(Qt::ISODate)) : nullText);
-            break;
-        case MemberField::HouseholdId:
-            q.addBindValue(m.householdId ? QVariant(m.householdId) : QVariant(QMetaType::fromType<qlonglong>()));
-            break;
-        case MemberField::Extra: q.addBindValue(json(m.extra)); break;
-        case MemberField::CreatedAt:
-        case MemberField::UpdatedAt: q.addBindValue(m.value(f).toDateTime().toUTC().toString(Qt::ISODateWithMs)); break;
+        }
+        case MemberField::HouseholdId: m.householdId ? integer(m.householdId) : null(); break;
+        case MemberField::Extra: text(m.extra.isEmpty() ? QStringLiteral("{}") : json(m.extra)); break;
+        case MemberField::CreatedAt: text(timeText(m.createdAt)); break;
+        case MemberField::UpdatedAt: text(timeText(m.updatedAt)); break;
         default: {
             const QString s = m.value(f).toString();
-            q.addBindValue(s.isEmpty() ? nullText : QVariant(s));
+            s.isEmpty() ? null() : text(s);
             break;
         }
         }
     }
-    q.addBindValue(m.email.isEmpty() ? nullText : QVariant(Core::EmailAddress::key(m.email)));
+    m.email.isEmpty() ? null() : text(Core::EmailAddress::key(m.email));
+}
+
+void bindMember(QSqlQuery &q, const Member &m)
+{
+    forEachValue(
+        m, [&q](const QString &s) { q.addBindValue(s); }, [&q](qint64 v) { q.addBindValue(v); },
+        [&q] { q.addBindValue(QVariant(QMetaType::fromType<QString>())); });
+}
+
+void bindMember(SqliteStatement &statement, const Member &m)
+{
+    int index = 0;
+    forEachValue(
+        m, [&](const QString &s) { statement.bindText(++index, s); }, [&](qint64 v) { statement.bindInt(++index, v); },
+        [&] { statement.bindNull(++index); });
 }
 
 ImportBatch batchFromRow(const QSqlQuery &q)
@@ -116,6 +142,7 @@ QJsonObject ImportBatch::toJson() const
 struct ImportBatchRepository::Statements
 {
     explicit Statements(const QSqlDatabase &db) : insert(db), update(db), before(db) {}
+    std::unique_ptr<SqliteStatement> fastInsert;
     QSqlQuery insert;
     QSqlQuery update;
     QSqlQuery before;
@@ -145,8 +172,11 @@ Result<qint64> ImportBatchRepository::begin(const ImportBatch &batch)
     QStringList marks;
     for (qsizetype i = 0; i < columns.size(); ++i)
         marks.append(QStringLiteral("?"));
-    m_statements->insert.prepare(QStringLiteral("INSERT INTO members (%1) VALUES (%2)")
-                                     .arg(columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
+    const QString insertSql = QStringLiteral("INSERT INTO members (%1) VALUES (%2)")
+                                  .arg(columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")));
+    m_statements->fastInsert = SqliteStatement::prepare(m_database.connection(), insertSql);
+    if (!m_statements->fastInsert)
+        m_statements->insert.prepare(insertSql);
     m_statements->update.prepare(
         QStringLiteral("UPDATE members SET %1 = ? WHERE id = ?").arg(columns.join(QStringLiteral(" = ?, "))));
     m_statements->before.prepare(
@@ -156,6 +186,12 @@ Result<qint64> ImportBatchRepository::begin(const ImportBatch &batch)
 
 Result<qint64> ImportBatchRepository::insertMember(const Member &member)
 {
+    if (SqliteStatement *fast = m_statements->fastInsert.get()) {
+        bindMember(*fast, member);
+        if (auto r = fast->run(); !r.ok())
+            return r.error();
+        return fast->lastInsertId();
+    }
     QSqlQuery &q = m_statements->insert;
     bindMember(q, member);
     if (!q.exec())
@@ -182,10 +218,33 @@ Result<void> ImportBatchRepository::updateMember(qint64 batchId, const Member &b
     return {};
 }
 
+Result<void> ImportBatchRepository::suspendIndexes()
+{
+    QSqlQuery q(m_database.connection());
+    if (!q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'members' "
+                               "AND sql IS NOT NULL")))
+        return Database::errorFrom(q.lastError(), QStringLiteral("indexes"));
+    QStringList names;
+    while (q.next()) {
+        names.append(q.value(0).toString());
+        m_suspendedIndexes.append(q.value(1).toString());
+    }
+    for (const QString &name : std::as_const(names)) {
+        if (!q.exec(QStringLiteral("DROP INDEX \"%1\"").arg(name))) // names from the schema, not from users
+            return Database::errorFrom(q.lastError(), QStringLiteral("drop index"));
+    }
+    return {};
+}
+
 Result<void> ImportBatchRepository::finish(const ImportBatch &batch)
 {
     m_statements.reset();
     QSqlQuery q(m_database.connection());
+    for (const QString &create : std::as_const(m_suspendedIndexes)) {
+        if (!q.exec(create))
+            return Database::errorFrom(q.lastError(), QStringLiteral("rebuild index"));
+    }
+    m_suspendedIndexes.clear();
     q.prepare(QStringLiteral("UPDATE import_batches SET created = ?, updated = ?, unchanged = ?, duplicates = ?, "
                              "rejected = ?, no_email = ?, first_member_id = ?, last_member_id = ? WHERE id = ?"));
     for (qint64 v : {batch.created, batch.updated, batch.unchanged, batch.duplicates, batch.rejected, batch.noEmail})

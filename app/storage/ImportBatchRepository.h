@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Core {
 class Clock;
@@ -50,6 +51,10 @@ public:
     Core::Result<qint64> insertMember(const Core::Member &member);
     Core::Result<void> updateMember(qint64 batchId, const Core::Member &before, const Core::Member &after);
     Core::Result<void> finish(const ImportBatch &batch);
+    // For a batch that writes many rows: the members indexes are dropped inside the transaction and
+    // built again by finish() — one sort instead of a million B-tree inserts each. Uniqueness is
+    // checked by the importer meanwhile; a failed import rolls the indexes back with everything else.
+    Core::Result<void> suspendIndexes();
 
     Core::Result<QList<ImportBatch>> list() const;
     Core::Result<ImportBatch> find(qint64 id) const;
@@ -61,6 +66,7 @@ private:
     Database &m_database;
     const Core::Clock &m_clock;
     std::unique_ptr<Statements> m_statements;
+    QStringList m_suspendedIndexes; // their CREATE statements
 };
 
 } // namespace Storage
