@@ -8,7 +8,8 @@ CARNET_BUILD_PACKAGES=(
     libgl-dev libsqlite3-dev libuchardet-dev libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6 qt6-translations-l10n
 )
 CARNET_TEST_PACKAGES=(
-    clang-format xvfb xauth appstream desktop-file-utils dpkg-dev file sqlite3 python3
+    clang-format clang libclang-rt-14-dev xvfb xauth appstream desktop-file-utils dpkg-dev file sqlite3 python3
+    util-linux
 )
 
 carnet_install_packages() {

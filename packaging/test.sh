@@ -33,6 +33,20 @@ cmake --build "$build" -j2
 step "Tests"
 ctest --test-dir "$build" --output-on-failure -j2 --timeout 600
 
+step "Fuzzing the CSV reader (libFuzzer, bounded time, conformance inputs as seeds)"
+fuzz="$root/build-fuzz"
+if [ ! -f "$fuzz/CMakeCache.txt" ]; then
+    CC=clang CXX=clang++ cmake -S "$root" -B "$fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCARNET_FUZZ=ON \
+        -DCARNET_SANITIZE=ON -DCARNET_BUILD_TESTS=OFF
+fi
+cmake --build "$fuzz" --target fuzz_csvreader -j2
+corpus=$(mktemp -d)
+seeds=("$root/tests/data")
+[ -d "$root/../shared/conformance/csv-spectrum/csvs" ] && seeds+=("$root/../shared/conformance/csv-spectrum/csvs")
+"$fuzz/tests/fuzz/fuzz_csvreader" -max_total_time="${CARNET_FUZZ_SECONDS:-60}" -max_len=65536 -rss_limit_mb=2048 \
+    -print_final_stats=1 "$corpus" "${seeds[@]}" 2>&1 | tail -n 12
+rm -rf "$corpus"
+
 step "Release build, .deb package, and the packaged carnet-cli"
 release="$root/build-release"
 if [ ! -f "$release/CMakeCache.txt" ] || ! grep -q 'CARNET_BUILD_TESTS:BOOL=OFF' "$release/CMakeCache.txt"; then
