@@ -33,6 +33,16 @@
     </message>
 </context>
 <context>
+    <name>Gui::ImportWizardPagePreview</name>
+    <message numerus="yes">
+        <source>%n row(s) deserve a look (see Details).</source>
+        <translation>
+            <numerusform>%n row deserves a look (see Details).</numerusform>
+            <numerusform>%n rows deserve a look (see Details).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Gui::MainWindow</name>
     <message numerus="yes">
         <source>%n member(s) shown</source>

@@ -458,6 +458,272 @@ options de champ : --member-number --phone --mobile --address --postal-code --ci
     </message>
 </context>
 <context>
+    <name>Gui::ImportWizard</name>
+    <message>
+        <source>Import members</source>
+        <translation>Importer des membres</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ImportWizardPageColumns</name>
+    <message>
+        <source>Keep as other information</source>
+        <translation>Garder comme autre information</translation>
+    </message>
+    <message>
+        <source>Ignore this column</source>
+        <translation>Ignorer cette colonne</translation>
+    </message>
+    <message>
+        <source>First and last name together</source>
+        <translation>Prénom et nom ensemble</translation>
+    </message>
+    <message>
+        <source>2. The columns</source>
+        <translation>2. Les colonnes</translation>
+    </message>
+    <message>
+        <source>Check what each column holds. Columns kept as other information are not lost.</source>
+        <translation>Vérifiez ce que contient chaque colonne. Les colonnes gardées comme autre information ne sont pas perdues.</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Première valeur</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>Importée comme</translation>
+    </message>
+    <message>
+        <source>Add new members only; leave existing ones as they are</source>
+        <translation>Ajouter seulement les nouveaux membres ; laisser les autres tels quels</translation>
+    </message>
+    <message>
+        <source>Update existing members with the file&apos;s values</source>
+        <translation>Mettre à jour les membres existants avec les valeurs du fichier</translation>
+    </message>
+    <message>
+        <source>Fill in only what existing members are missing</source>
+        <translation>Compléter seulement ce qui manque aux membres existants</translation>
+    </message>
+    <message>
+        <source>Work it out from the file</source>
+        <translation>Déduire du fichier</translation>
+    </message>
+    <message>
+        <source>Day/month/year (15/03/2024)</source>
+        <translation>Jour/mois/année (15/03/2024)</translation>
+    </message>
+    <message>
+        <source>Month/day/year (03/15/2024)</source>
+        <translation>Mois/jour/année (03/15/2024)</translation>
+    </message>
+    <message>
+        <source>Skip rows without an email address</source>
+        <translation>Ignorer les lignes sans adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Members already in Carnet</source>
+        <translation>Membres déjà dans Carnet</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ImportWizardPageFile</name>
+    <message>
+        <source>1. The file</source>
+        <translation>1. Le fichier</translation>
+    </message>
+    <message>
+        <source>Carnet reads spreadsheets saved as CSV or text: Excel, LibreOffice, Koha, Cagette, Mailchimp…</source>
+        <translation>Carnet lit les tableurs enregistrés en CSV ou en texte : Excel, LibreOffice, Koha, Cagette, Mailchimp…</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Détecter</translation>
+    </message>
+    <message>
+        <source>Comma ,</source>
+        <translation>Virgule ,</translation>
+    </message>
+    <message>
+        <source>Semicolon ;</source>
+        <translation>Point-virgule ;</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulation</translation>
+    </message>
+    <message>
+        <source>Vertical bar |</source>
+        <translation>Barre verticale |</translation>
+    </message>
+    <message>
+        <source>The first line holds the column names</source>
+        <translation>La première ligne contient les noms des colonnes</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Encodage</translation>
+    </message>
+    <message>
+        <source>Separator</source>
+        <translation>Séparateur</translation>
+    </message>
+    <message>
+        <source>Import members</source>
+        <translation>Importer des membres</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>Tableurs (*.csv *.txt *.tsv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Encoding %1%2, separator “%3”.</source>
+        <translation>Encodage %1%2, séparateur « %3 ».</translation>
+    </message>
+    <message>
+        <source> (with a byte-order mark)</source>
+        <translation> (avec indicateur d’ordre des octets)</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulation</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ImportWizardPagePreview</name>
+    <message>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Mise à jour</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Inchangé</translation>
+    </message>
+    <message>
+        <source>Duplicate in the file</source>
+        <translation>Doublon dans le fichier</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Ignoré</translation>
+    </message>
+    <message>
+        <source>3. Preview</source>
+        <translation>3. Aperçu</translation>
+    </message>
+    <message>
+        <source>Nothing is written yet. Check the rows, then import.</source>
+        <translation>Rien n’est encore écrit. Vérifiez les lignes, puis importez.</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>Toutes les lignes</translation>
+    </message>
+    <message>
+        <source>Save the rejected rows…</source>
+        <translation>Enregistrer les lignes refusées…</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Save the rejected rows</source>
+        <translation>Enregistrer les lignes refusées</translation>
+    </message>
+    <message>
+        <source>rejected-rows.csv</source>
+        <translation>lignes-refusees.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Lecture du fichier…</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 to update, %3 unchanged, %4 duplicates in the file, %5 rejected; %6 without email.</source>
+        <translation>%1 nouveaux, %2 à mettre à jour, %3 inchangés, %4 doublons dans le fichier, %5 refusés ; %6 sans adresse e-mail.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) deserve a look (see Details).</source>
+        <translation>
+            <numerusform>%n ligne mérite un coup d’œil (voir Détails).</numerusform>
+            <numerusform>%n lignes méritent un coup d’œil (voir Détails).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ImportWizardPageResult</name>
+    <message>
+        <source>4. Import</source>
+        <translation>4. Import</translation>
+    </message>
+    <message>
+        <source>Undo this import</source>
+        <translation>Annuler cet import</translation>
+    </message>
+    <message>
+        <source>The import was undone: the member list is as it was before.</source>
+        <translation>L’import a été annulé : la liste des membres est revenue à son état d’avant.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Rien n’a été importé : %1</translation>
+    </message>
+    <message>
+        <source>%1 members added, %2 updated, %3 unchanged, %4 duplicates skipped, %5 rows rejected.</source>
+        <translation>%1 membres ajoutés, %2 mis à jour, %3 inchangés, %4 doublons écartés, %5 lignes refusées.</translation>
+    </message>
+</context>
+<context>
     <name>Gui::MainWindow</name>
     <message>
         <source>Carnet</source>
@@ -573,6 +839,28 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>The demo association could not be opened.</source>
         <translation>L’association de démonstration n’a pas pu être ouverte.</translation>
+    </message>
+    <message>
+        <source>&amp;Import members…</source>
+        <translation>&amp;Importer des membres…</translation>
+    </message>
+    <message>
+        <source>Import members</source>
+        <translation>Importer des membres</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>Tableurs (*.csv *.txt *.tsv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported.
+%2</source>
+        <translation>%1 ne peut pas être importé.
+%2</translation>
+    </message>
+    <message>
+        <source>The import of %1 was cancelled; nothing was changed.</source>
+        <translation>L’import de %1 a été annulé ; rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -723,6 +1011,25 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>Member number %1 already belongs to another member.</source>
         <translation>Le n° de membre %1 appartient déjà à un autre membre.</translation>
+    </message>
+</context>
+<context>
+    <name>Import::IssueReport</name>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ColumnChooser.h"
+#include "ImportWizard.h"
 #include "MemberEditorDialog.h"
 #include "MessageBox.h"
 #include "SelectionPanel.h"
@@ -8,16 +9,22 @@
 #include "WelcomeWidget.h"
 
 #include "AppContext.h"
+#include "import/CsvFile.h"
 #include "storage/MemberTableModel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QProcess>
 #include <QSettings>
 #include <QShortcut>
@@ -40,6 +47,7 @@ QSettings uiSettings()
 MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(parent), m_context(context)
 {
     setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true); // a spreadsheet dropped anywhere on the window is imported
     setWindowTitle(tr("Carnet"));
     resize(1200, 720);
 
@@ -126,6 +134,14 @@ void MainWindow::createActions()
         file->addAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&New member…"), this, &MainWindow::newMember);
     add->setObjectName(QStringLiteral("newMemberAction"));
     add->setShortcut(QKeySequence::New);
+    QAction *importAction =
+        file->addAction(QIcon::fromTheme(QStringLiteral("document-import")), tr("&Import members…"), this, [this] {
+            const QStringList paths = QFileDialog::getOpenFileNames(
+                this, tr("Import members"), QString(), tr("Spreadsheets (*.csv *.txt *.tsv);;All files (*)"));
+            importFiles(paths);
+        });
+    importAction->setObjectName(QStringLiteral("importAction"));
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     file->addSeparator();
     QAction *demo = file->addAction(tr("Open the &demo association"), this, &MainWindow::openDemo);
     demo->setObjectName(QStringLiteral("openDemoAction"));
@@ -168,6 +184,7 @@ void MainWindow::createActions()
     toolbar->setMovable(false);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(add);
+    toolbar->addAction(importAction);
     toolbar->addAction(editMember);
     toolbar->addAction(remove);
     auto *spacer = new QWidget(toolbar);
@@ -206,7 +223,6 @@ void MainWindow::updatePage()
 {
     const bool empty = m_model->totalCount() == 0;
     m_stack->setCurrentIndex(empty ? 0 : 1);
-    setAcceptDrops(false); // spreadsheet import comes with the import capability
 }
 
 void MainWindow::updateStatus()
@@ -300,6 +316,46 @@ void MainWindow::openDemo()
 {
     if (!QProcess::startDetached(QApplication::applicationFilePath(), {QStringLiteral("--demo")}))
         MessageBox::critical(this, tr("Carnet"), tr("The demo association could not be opened."));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    const bool files =
+        !urls.isEmpty() && std::all_of(urls.begin(), urls.end(), [](const QUrl &u) { return u.isLocalFile(); });
+    if (files)
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls())
+        paths.append(url.toLocalFile());
+    event->acceptProposedAction();
+    // After the drop has returned: the wizard is modal.
+    QTimer::singleShot(0, this, [this, paths] { importFiles(paths); });
+}
+
+void MainWindow::importFiles(const QStringList &paths)
+{
+    for (const QString &path : paths) {
+        // Refuse what is not a spreadsheet (an image, a folder, a binary) before any wizard opens.
+        auto readable = Import::CsvFile::open(path);
+        if (!readable.ok()) {
+            MessageBox::critical(
+                this, tr("Import members"),
+                tr("%1 cannot be imported.\n%2").arg(QFileInfo(path).fileName(), readable.error().message));
+            continue;
+        }
+        readable = Core::Error{};
+        ImportWizard wizard(m_context, path, this);
+        connect(&wizard, &ImportWizard::imported, m_model, &Storage::MemberTableModel::membersReplaced);
+        connect(&wizard, &ImportWizard::undone, m_model, &Storage::MemberTableModel::membersReplaced);
+        if (wizard.exec() != QDialog::Accepted && wizard.lastReport.batchId == 0)
+            statusBar()->showMessage(
+                tr("The import of %1 was cancelled; nothing was changed.").arg(QFileInfo(path).fileName()), 8000);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

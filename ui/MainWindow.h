@@ -34,9 +34,12 @@ public Q_SLOTS:
     void editCurrentMember();
     void deleteSelectedMembers();
     void showPreferences();
+    void importFiles(const QStringList &paths); // one wizard after another
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();

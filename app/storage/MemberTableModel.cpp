@@ -261,6 +261,14 @@ void MemberTableModel::checkForOutsideChanges()
     Q_EMIT membersChanged();
 }
 
+void MemberTableModel::membersReplaced()
+{
+    m_dataVersion = m_repository.database().dataVersion();
+    reload();
+    rebuildIndex();
+    Q_EMIT membersChanged();
+}
+
 void MemberTableModel::stopIndexBuild()
 {
     if (!m_indexThread)

@@ -65,6 +65,7 @@ public Q_SLOTS:
     void memberRemoved(qint64 id);
     void checkForOutsideChanges(); // another program committed to the file?
     void rebuildIndex();
+    void membersReplaced(); // many members changed at once (an import, its undo): read everything again
 
 Q_SIGNALS:
     void countsChanged();

@@ -1,6 +1,7 @@
 // Drives the real main window offscreen: find widgets by object name, type, press keys.
 #include "TempDatabase.h"
 
+#include "ImportWizard.h"
 #include "MainWindow.h"
 #include "MemberEditorDialog.h"
 #include "MessageBox.h"
@@ -16,12 +17,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QUrl>
 
 #include <QTreeWidget>
 #include <functional>
@@ -66,6 +69,8 @@ private Q_SLOTS:
     void deletesOnlyAfterConfirmation();
     void emptyDatabaseShowsWelcome();
     void columnChoiceIsRemembered();
+    void droppedFileIsImportedThroughTheWizard();
+    void droppedImageIsRefused();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -362,6 +367,91 @@ void TestMainWindow::columnChoiceIsRemembered()
     auto again = openWindow();
     QVERIFY(again);
     QVERIFY(table(*again)->isColumnHidden(cityColumn));
+}
+
+namespace {
+void drop(QWidget *target, const QString &path)
+{
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    const QPoint at = target->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent dropped(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &dropped);
+}
+} // namespace
+
+void TestMainWindow::droppedFileIsImportedThroughTheWizard()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    QString detected;
+    QString preview;
+    QString result;
+    bool walked = false;
+    whenModal(this, [&](QWidget *modal) {
+        auto *wizard = qobject_cast<Gui::ImportWizard *>(modal);
+        if (!wizard)
+            return;
+        detected = wizard->findChild<QLabel *>(QStringLiteral("importDetectedLabel"))->text();
+        if (const QString dir = qEnvironmentVariable("CARNET_SCREENSHOT_DIR"); !dir.isEmpty())
+            wizard->grab().save(dir + QStringLiteral("/import-wizard-file.png"));
+        QTest::keyClick(wizard, Qt::Key_Enter); // 1 -> 2
+        QTest::keyClick(wizard, Qt::Key_Enter); // 2 -> 3: the dry run starts
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->currentPage()->isComplete(), 20000);
+        preview = wizard->findChild<QLabel *>(QStringLiteral("importPreviewSummary"))->text();
+        if (const QString dir = qEnvironmentVariable("CARNET_SCREENSHOT_DIR"); !dir.isEmpty())
+            wizard->grab().save(dir + QStringLiteral("/import-wizard-preview.png"));
+        QTest::keyClick(wizard, Qt::Key_Enter); // 3 -> 4: the import
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->currentPage()->isComplete(), 20000);
+        result = wizard->findChild<QLabel *>(QStringLiteral("importResultSummary"))->text();
+        QTest::keyClick(wizard, Qt::Key_Enter); // Finish
+        walked = true;
+    });
+    drop(w.get(), QStringLiteral(CARNET_SOURCE_DIR "/tests/data/cagette_membres_cp1252.csv"));
+    QTRY_VERIFY_WITH_TIMEOUT(walked, 30000);
+    QVERIFY2(detected.contains(QStringLiteral("windows-1252")), qPrintable(detected));
+    QVERIFY2(preview.startsWith(QStringLiteral("40 new")), qPrintable(preview));
+    QVERIFY2(result.startsWith(QStringLiteral("40 members added")), qPrintable(result));
+    QCOMPARE(m_db->members().count().value(), 43);
+    QTRY_COMPARE(table(*w)->model()->rowCount(), 43);
+    QVERIFY(m_db->members().findByEmail(QStringLiteral("jerome.tremblay.0@example.org")).ok());
+
+    // Again, and this time undo it from the last page.
+    bool undone = false;
+    whenModal(this, [&](QWidget *modal) {
+        auto *wizard = qobject_cast<Gui::ImportWizard *>(modal);
+        if (!wizard)
+            return;
+        auto *mode = wizard->findChild<QComboBox *>(QStringLiteral("importModeCombo"));
+        QTest::keyClick(wizard, Qt::Key_Enter);
+        mode->setCurrentIndex(mode->findData(QStringLiteral("update")));
+        QTest::keyClick(wizard, Qt::Key_Enter);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->currentPage()->isComplete(), 20000);
+        QTest::keyClick(wizard, Qt::Key_Enter);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->currentPage()->isComplete(), 20000);
+        QTest::mouseClick(wizard->findChild<QPushButton *>(QStringLiteral("importUndoButton")), Qt::LeftButton);
+        QTest::keyClick(wizard, Qt::Key_Enter);
+        undone = true;
+    });
+    drop(w.get(), QStringLiteral(CARNET_SOURCE_DIR "/tests/data/koha_patrons.csv"));
+    QTRY_VERIFY_WITH_TIMEOUT(undone, 30000);
+    QCOMPARE(m_db->members().count().value(), 43);
+    QTRY_COMPARE(table(*w)->model()->rowCount(), 43);
+}
+
+void TestMainWindow::droppedImageIsRefused()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    Gui::MessageBox::setNextAnswer(QMessageBox::Ok);
+    drop(w.get(), QStringLiteral(CARNET_SOURCE_DIR "/tests/data/not_a_spreadsheet.png"));
+    QTRY_VERIFY(Gui::MessageBox::lastText().contains(QStringLiteral("not_a_spreadsheet.png cannot be imported")));
+    QVERIFY(Gui::MessageBox::lastText().contains(QStringLiteral("binary")));
+    QVERIFY(QApplication::activeModalWidget() == nullptr);
+    QCOMPARE(m_db->members().count().value(), 3);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,116 @@
+#include "ImportWizardPageColumns.h"
+
+#include "ImportWizard.h"
+
+#include "core/MemberField.h"
+#include "import/ColumnMapper.h"
+#include "import/CsvFile.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using Core::MemberField;
+namespace MemberFields = Core::MemberFields;
+
+namespace Gui {
+
+namespace {
+void fillTargets(QComboBox *combo, const QString &extraKey)
+{
+    combo->addItem(QCoreApplication::translate("Gui::ImportWizardPageColumns", "Keep as other information"), extraKey);
+    combo->addItem(QCoreApplication::translate("Gui::ImportWizardPageColumns", "Ignore this column"), QString());
+    combo->addItem(QCoreApplication::translate("Gui::ImportWizardPageColumns", "First and last name together"),
+                   QStringLiteral("full_name"));
+    for (MemberField f : MemberFields::all()) {
+        if (Import::Importer::isValidTarget(MemberFields::key(f)))
+            combo->addItem(MemberFields::label(f), MemberFields::key(f));
+    }
+}
+} // namespace
+
+ImportWizardPageColumns::ImportWizardPageColumns(ImportWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
+{
+    setTitle(tr("2. The columns"));
+    setSubTitle(tr("Check what each column holds. Columns kept as other information are not lost."));
+    m_columns = new QTableWidget(this);
+    m_columns->setObjectName(QStringLiteral("importColumnsTable"));
+    m_columns->setColumnCount(3);
+    m_columns->setHorizontalHeaderLabels({tr("Column in the file"), tr("First value"), tr("Imported as")});
+    m_columns->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_columns->verticalHeader()->setVisible(false);
+    m_columns->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_columns->setWordWrap(false);
+    m_mode = new QComboBox(this);
+    m_mode->setObjectName(QStringLiteral("importModeCombo"));
+    m_mode->addItem(tr("Add new members only; leave existing ones as they are"), QStringLiteral("create"));
+    m_mode->addItem(tr("Update existing members with the file's values"), QStringLiteral("update"));
+    m_mode->addItem(tr("Fill in only what existing members are missing"), QStringLiteral("fill"));
+    m_dateOrder = new QComboBox(this);
+    m_dateOrder->setObjectName(QStringLiteral("importDateOrderCombo"));
+    m_dateOrder->addItem(tr("Work it out from the file"), int(Import::DateOrder::Unknown));
+    m_dateOrder->addItem(tr("Day/month/year (15/03/2024)"), int(Import::DateOrder::DayMonth));
+    m_dateOrder->addItem(tr("Month/day/year (03/15/2024)"), int(Import::DateOrder::MonthDay));
+    m_skipNoEmail = new QCheckBox(tr("Skip rows without an email address"), this);
+    m_skipNoEmail->setObjectName(QStringLiteral("importSkipNoEmailCheck"));
+    auto *form = new QFormLayout;
+    form->addRow(tr("Members already in Carnet"), m_mode);
+    form->addRow(tr("Dates"), m_dateOrder);
+    form->addRow(QString(), m_skipNoEmail);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_columns, 1);
+    layout->addLayout(form);
+}
+
+void ImportWizardPageColumns::initializePage()
+{
+    auto file = Import::CsvFile::open(m_wizard->file, m_wizard->options.csv);
+    m_columns->setRowCount(0);
+    m_keys.clear();
+    if (!file.ok())
+        return;
+    Import::CsvFile &f = *file.value();
+    QList<QStringList> rows;
+    Import::CsvRecord record;
+    while (rows.size() < 200 && f.next(record))
+        rows.append(record.fields);
+    int columns = int(f.header().size());
+    for (const QStringList &r : rows)
+        columns = std::max(columns, int(r.size()));
+    const QStringList mapping =
+        f.hasHeader() ? Import::ColumnMapper::map(f.header()) : Import::ColumnMapper::mapByContent(rows, columns);
+    for (int c = 0; c < mapping.size(); ++c) {
+        const QString key = f.hasHeader() ? f.header().value(c) : QStringLiteral("column_%1").arg(c + 1);
+        m_keys.append(key);
+        m_columns->insertRow(c);
+        m_columns->setItem(c, 0, new QTableWidgetItem(key));
+        m_columns->setItem(c, 1, new QTableWidgetItem(rows.isEmpty() ? QString() : rows.first().value(c)));
+        auto *combo = new QComboBox(m_columns);
+        combo->setObjectName(QStringLiteral("importTarget_%1").arg(c));
+        const QString extraKey = Import::ColumnMapper::extraKey(f.hasHeader() ? key : QString(), c);
+        fillTargets(combo, extraKey);
+        const QString current = m_wizard->options.mapping.value(key, mapping[c]);
+        combo->setCurrentIndex(std::max(0, combo->findData(current)));
+        m_columns->setCellWidget(c, 2, combo);
+    }
+}
+
+bool ImportWizardPageColumns::validatePage()
+{
+    m_wizard->options.mapping.clear();
+    for (int c = 0; c < m_keys.size(); ++c) {
+        auto *combo = qobject_cast<QComboBox *>(m_columns->cellWidget(c, 2));
+        m_wizard->options.mapping.insert(m_keys[c], combo->currentData().toString());
+    }
+    Import::Importer::modeFromName(m_mode->currentData().toString(), &m_wizard->options.mode);
+    m_wizard->options.dateOrder = static_cast<Import::DateOrder>(m_dateOrder->currentData().toInt());
+    m_wizard->options.skipNoEmail = m_skipNoEmail->isChecked();
+    return true;
+}
+
+} // namespace Gui

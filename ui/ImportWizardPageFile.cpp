@@ -1,0 +1,152 @@
+#include "ImportWizardPageFile.h"
+
+#include "ImportWizard.h"
+
+#include "import/CsvFile.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace Gui {
+
+ImportWizardPageFile::ImportWizardPageFile(ImportWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
+{
+    setTitle(tr("1. The file"));
+    setSubTitle(tr("Carnet reads spreadsheets saved as CSV or text: Excel, LibreOffice, Koha, Cagette, Mailchimp…"));
+    m_path = new QLineEdit(this);
+    m_path->setObjectName(QStringLiteral("importPathEdit"));
+    auto *browse = new QPushButton(tr("Choose…"), this);
+    auto *pathRow = new QHBoxLayout;
+    pathRow->addWidget(m_path);
+    pathRow->addWidget(browse);
+    m_encoding = new QComboBox(this);
+    m_encoding->setObjectName(QStringLiteral("importEncodingCombo"));
+    m_encoding->addItem(tr("Detect"), QByteArray());
+    for (const char *name : {"UTF-8", "windows-1252", "ISO-8859-1", "ISO-8859-15", "UTF-16LE", "UTF-16BE"})
+        m_encoding->addItem(QString::fromLatin1(name), QByteArray(name));
+    m_separator = new QComboBox(this);
+    m_separator->setObjectName(QStringLiteral("importSeparatorCombo"));
+    m_separator->addItem(tr("Detect"), QString());
+    m_separator->addItem(tr("Comma ,"), QStringLiteral(","));
+    m_separator->addItem(tr("Semicolon ;"), QStringLiteral(";"));
+    m_separator->addItem(tr("Tab"), QStringLiteral("\t"));
+    m_separator->addItem(tr("Vertical bar |"), QStringLiteral("|"));
+    m_header = new QCheckBox(tr("The first line holds the column names"), this);
+    m_header->setObjectName(QStringLiteral("importHeaderCheck"));
+    m_detected = new QLabel(this);
+    m_detected->setObjectName(QStringLiteral("importDetectedLabel"));
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("importFileError"));
+    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_error->setWordWrap(true);
+    m_sample = new QTableWidget(this);
+    m_sample->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_sample->verticalHeader()->setVisible(false);
+    m_sample->setWordWrap(false);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("File"), pathRow);
+    form->addRow(tr("Encoding"), m_encoding);
+    form->addRow(tr("Separator"), m_separator);
+    form->addRow(QString(), m_header);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_detected);
+    layout->addWidget(m_error);
+    layout->addWidget(m_sample, 1);
+
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import members"), m_path->text(),
+                                                          tr("Spreadsheets (*.csv *.txt *.tsv);;All files (*)"));
+        if (!path.isEmpty()) {
+            m_path->setText(path);
+            m_header->setProperty("userSet", false);
+            reload();
+        }
+    });
+    connect(m_path, &QLineEdit::editingFinished, this, &ImportWizardPageFile::reload);
+    connect(m_encoding, &QComboBox::currentIndexChanged, this, &ImportWizardPageFile::reload);
+    connect(m_separator, &QComboBox::currentIndexChanged, this, &ImportWizardPageFile::reload);
+    connect(m_header, &QCheckBox::toggled, this, [this] {
+        if (m_loading)
+            return;
+        m_header->setProperty("userSet", true);
+        reload();
+    });
+}
+
+void ImportWizardPageFile::initializePage()
+{
+    m_path->setText(m_wizard->file);
+    reload();
+}
+
+void ImportWizardPageFile::reload()
+{
+    if (m_loading)
+        return;
+    m_loading = true;
+    Import::CsvOptions options;
+    options.encoding = m_encoding->currentData().toByteArray();
+    const QString separator = m_separator->currentData().toString();
+    if (!separator.isEmpty())
+        options.delimiter = separator.at(0);
+    if (m_header->property("userSet").toBool())
+        options.hasHeader = m_header->isChecked();
+    auto file = Import::CsvFile::open(m_path->text(), options);
+    m_ok = file.ok();
+    m_sample->clear();
+    m_sample->setRowCount(0);
+    m_sample->setColumnCount(0);
+    if (!m_ok) {
+        m_error->setText(file.error().message);
+        m_detected->clear();
+    } else {
+        Import::CsvFile &f = *file.value();
+        m_error->clear();
+        m_header->setChecked(f.hasHeader());
+        m_detected->setText(tr("Encoding %1%2, separator “%3”.")
+                                .arg(QString::fromLatin1(f.encoding().name),
+                                     f.encoding().bom ? tr(" (with a byte-order mark)") : QString(),
+                                     f.delimiter() == QLatin1Char('\t') ? tr("tab") : QString(f.delimiter())));
+        m_sample->setColumnCount(int(f.header().size()));
+        m_sample->setHorizontalHeaderLabels(f.header());
+        Import::CsvRecord record;
+        while (m_sample->rowCount() < 8 && f.next(record)) {
+            const int row = m_sample->rowCount();
+            m_sample->insertRow(row);
+            if (m_sample->columnCount() < record.fields.size())
+                m_sample->setColumnCount(int(record.fields.size()));
+            for (int c = 0; c < record.fields.size(); ++c)
+                m_sample->setItem(row, c, new QTableWidgetItem(record.fields[c]));
+        }
+        m_sample->resizeColumnsToContents();
+        m_wizard->file = m_path->text();
+        m_wizard->options.csv = options;
+        m_wizard->options.csv.hasHeader = f.hasHeader();
+    }
+    m_loading = false;
+    Q_EMIT completeChanged();
+}
+
+bool ImportWizardPageFile::isComplete() const
+{
+    return m_ok;
+}
+
+bool ImportWizardPageFile::validatePage()
+{
+    reload();
+    return m_ok;
+}
+
+} // namespace Gui
