@@ -9,7 +9,7 @@ CARNET_BUILD_PACKAGES=(
 )
 CARNET_TEST_PACKAGES=(
     clang-format clang libclang-rt-14-dev xvfb xauth appstream desktop-file-utils dpkg-dev file sqlite3 python3
-    util-linux
+    util-linux time
 )
 
 carnet_install_packages() {

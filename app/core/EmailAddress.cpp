@@ -24,6 +24,15 @@ QString describe(char32_t c)
         .replace(QLatin1String("0X"), QString());
 }
 
+bool isAscii(QStringView text)
+{
+    for (QChar c : text) {
+        if (c.unicode() >= 0x80)
+            return false;
+    }
+    return true;
+}
+
 bool isAtext(char32_t c)
 {
     if (c < 0x80) {
@@ -93,7 +102,13 @@ QString checkLocalPart(const QString &local)
         return QCoreApplication::translate("Core::EmailAddress",
                                            "Addresses with quotes before the @ sign are refused by most mail servers.");
     std::vector<char32_t> bad;
-    const auto ucs4 = local.toUcs4();
+    const auto ucs4 = isAscii(local) ? QList<uint>() : local.toUcs4();
+    if (ucs4.isEmpty()) { // plain ASCII: no need for code points
+        for (QChar c : local) {
+            if (c != QLatin1Char('.') && !isAtext(c.unicode()))
+                bad.push_back(c.unicode());
+        }
+    }
     for (qsizetype i = 0; i < ucs4.size(); ++i) {
         const char32_t c = ucs4[i];
         if (c == '.' || isAtext(c))
@@ -146,7 +161,8 @@ QString normalizeDomain(const QString &typed, QString *domain)
                                            "An IP address after the @ sign is not accepted; use a domain name.");
     QString out;
     std::vector<char32_t> bad;
-    for (char32_t c : typed.toUcs4()) {
+    const bool ascii = isAscii(typed);
+    for (char32_t c : ascii ? QList<uint>() : typed.toUcs4()) {
         if (c == 0x3002 || c == 0xFF0E || c == 0xFF61) { // ideographic and full-width full stops
             out += QLatin1Char('.');
             continue;
@@ -176,12 +192,25 @@ QString normalizeDomain(const QString &typed, QString *domain)
         else
             out += mapped;
     }
+    if (ascii) {
+        out.reserve(typed.size());
+        for (QChar c : typed) {
+            const char16_t u = c.unicode();
+            if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '-' || u == '.')
+                out += c;
+            else if (u >= 'A' && u <= 'Z')
+                out += QChar(char16_t(u + 32));
+            else
+                bad.push_back(u);
+        }
+    }
     if (!bad.empty())
         return invalidCharsMessage(
             QT_TRANSLATE_NOOP("Core::EmailAddress",
                               "The part after the @ sign contains characters that are not allowed: %1."),
             bad);
-    out = out.normalized(QString::NormalizationForm_C);
+    if (!ascii)
+        out = out.normalized(QString::NormalizationForm_C);
     if (out.startsWith(QLatin1Char('.')))
         return QCoreApplication::translate("Core::EmailAddress",
                                            "An email address cannot have a period just after the @ sign.");
@@ -230,7 +259,7 @@ QString checkDomain(const QString &domain, QString *ascii)
                     "Core::EmailAddress", "The part after the @ sign is not a valid international domain name.");
         }
     }
-    const QByteArray ace = QUrl::toAce(domain, QUrl::IgnoreIDNWhitelist);
+    const QByteArray ace = isAscii(domain) ? domain.toLatin1() : QUrl::toAce(domain, QUrl::IgnoreIDNWhitelist);
     if (ace.isEmpty())
         return QCoreApplication::translate("Core::EmailAddress",
                                            "The part after the @ sign is not a valid international domain name.");
@@ -354,7 +383,9 @@ EmailCheck check(const QString &input, bool suggest)
                 "Core::EmailAddress", "The address has a full-width or small @ sign instead of a regular @."));
         return fail(QCoreApplication::translate("Core::EmailAddress", "An email address must have an @ sign."));
     }
-    QString local = trimmed.left(at).normalized(QString::NormalizationForm_C);
+    QString local = trimmed.left(at);
+    if (!isAscii(local))
+        local = local.normalized(QString::NormalizationForm_C);
     if (local.contains(QLatin1Char('@')) && !local.startsWith(QLatin1Char('"')))
         return fail(QCoreApplication::translate("Core::EmailAddress", "An email address can have only one @ sign."));
     if (const QString e = checkLocalPart(local); !e.isNull())

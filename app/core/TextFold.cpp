@@ -98,6 +98,19 @@ QString fold(QStringView text)
 
 QString simplified(QStringView text)
 {
+    // Fast path: most cells are already clean (no outer, double or exotic spaces).
+    bool clean = !text.isEmpty() && !text.front().isSpace() && !text.back().isSpace();
+    for (qsizetype i = 0; clean && i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c < 0x80) {
+            if (c < 0x20 || (c == ' ' && i + 1 < text.size() && text[i + 1] == QLatin1Char(' ')))
+                clean = false;
+        } else if (c == 0x200B || c == 0xFEFF || text[i].isSpace()) {
+            clean = false;
+        }
+    }
+    if (clean)
+        return text.toString();
     QString out;
     out.reserve(text.size());
     bool pendingSpace = false;

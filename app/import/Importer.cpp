@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QThread>
 
 using Core::Error;
 using Core::Member;
@@ -123,6 +124,19 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
     auto opened = CsvFile::open(path, options.csv);
     if (!opened.ok())
         return opened.error();
+    // The file's SHA-256 (recorded with the batch) is computed on the other core meanwhile.
+    struct Hasher
+    {
+        QString sha;
+        std::unique_ptr<QThread> thread;
+        ~Hasher()
+        {
+            if (thread)
+                thread->wait();
+        }
+    } hasher;
+    hasher.thread.reset(QThread::create([&hasher, path] { hasher.sha = sha256Of(path); }));
+    hasher.thread->start();
     ImportReport report;
     report.encoding = opened.value()->encoding().name;
     report.delimiter = opened.value()->delimiter();
@@ -227,7 +241,8 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
     Storage::ImportBatchRepository batches(m_database, m_clock);
     Storage::ImportBatch batch;
     batch.fileName = QFileInfo(path).fileName();
-    batch.fileSha256 = sha256Of(path);
+    hasher.thread->wait();
+    batch.fileSha256 = hasher.sha;
     batch.mode = modeName(options.mode);
     for (int i = 0; i < mapping.size(); ++i)
         batch.mapping.insert(report.hasHeader ? report.header.value(i) : QStringLiteral("column_%1").arg(i + 1),
@@ -308,8 +323,10 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
                                          "Import::Importer",
                                          "This is not a date this import understands (use 2024-03-15 or 15/03/2024)."));
                         rejected = true;
+                    } else if (field == MemberField::MembershipStart) {
+                        m.membershipStart = d;
                     } else {
-                        m.setValue(field, d.toString(Qt::ISODate));
+                        m.membershipEnd = d;
                     }
                     break;
                 }

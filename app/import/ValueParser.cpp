@@ -31,6 +31,24 @@ int fullYear(const QString &y)
 
 QDate parseDate(const QString &text, DateOrder order)
 {
+    // Fast path: exactly YYYY-MM-DD, the ISO dates most exports write.
+    if (text.size() == 10 && text[4] == QLatin1Char('-') && text[7] == QLatin1Char('-')) {
+        auto digits = [&text](int from, int count) {
+            int v = 0;
+            for (int i = from; i < from + count; ++i) {
+                const char16_t c = text[i].unicode();
+                if (c < '0' || c > '9')
+                    return -1;
+                v = v * 10 + (c - '0');
+            }
+            return v;
+        };
+        const int y = digits(0, 4);
+        const int mo = digits(5, 2);
+        const int d = digits(8, 2);
+        if (y >= 0 && mo >= 0 && d >= 0)
+            return QDate(y, mo, d);
+    }
     const QString t = text.trimmed();
     if (auto m = isoDate().match(t); m.hasMatch())
         return QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
