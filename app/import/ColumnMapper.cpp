@@ -76,6 +76,26 @@ QString fieldFor(const QString &header)
     return synonyms().value(normalizeHeader(header));
 }
 
+QString partnerFieldFor(const QString &header)
+{
+    static const QHash<QString, QString> partner = [] {
+        QHash<QString, QString> t;
+        auto add = [&t](const char *field, std::initializer_list<const char *> names) {
+            for (const char *n : names)
+                t.insert(QString::fromLatin1(n), QString::fromLatin1(field));
+        };
+        add("first_name", {"firstname2", "partnersfirstname", "prenomconjoint", "prenomconjointe"});
+        add("last_name", {"lastname2", "partnerslastname", "nomconjoint", "nomconjointe"});
+        add("email",
+            {"email2", "partnersemail", "emailconjoint", "emailconjointe", "courrielconjoint", "courrielconjointe"});
+        add("phone", {"phone2", "telephoneconjoint", "telephoneconjointe"});
+        add("mobile", {"partnersmobilephone", "telephoneportableconjoint", "telephoneportableconjointe",
+                       "portableconjoint", "portableconjointe"});
+        return t;
+    }();
+    return partner.value(normalizeHeader(header));
+}
+
 QString extraKey(const QString &header, int column)
 {
     const QString name = Core::TextFold::simplified(header);

@@ -18,6 +18,9 @@ QStringList map(const QStringList &header);     // one value per column; duplica
 // Without a header: columns are named "column_N"; an email column is recognised by its content.
 QStringList mapByContent(const QList<QStringList> &rows, int columns);
 QString extraKey(const QString &header, int column); // "extra.<trimmed header>" or "extra.column_N"
+// Cagette's partner columns (firstName2, "Partner's firstname", "Prénom conjoint(e)"…): the member field
+// they hold for the second member of the household, or an empty string.
+QString partnerFieldFor(const QString &header);
 } // namespace ColumnMapper
 
 } // namespace Import

@@ -209,6 +209,38 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
             mapping[i] = options.mapping.value(key);
     }
     report.mapping = mapping;
+
+    // Cagette's partner columns describe a second member of the same household: that member takes the
+    // partner's name, email and phone, and shares the row's address, section, category and dates.
+    QStringList partnerMapping;
+    QList<int> partnerColumns;
+    for (int i = 0; report.hasHeader && i < mapping.size(); ++i) {
+        if (mapping[i].startsWith(QLatin1String("extra.")) &&
+            !ColumnMapper::partnerFieldFor(report.header.value(i)).isEmpty())
+            partnerColumns.append(i);
+    }
+    if (!partnerColumns.isEmpty()) {
+        static const QStringList personal = {QStringLiteral("first_name"),    QStringLiteral("last_name"),
+                                             QStringLiteral("full_name"),     QStringLiteral("email"),
+                                             QStringLiteral("phone"),         QStringLiteral("mobile"),
+                                             QStringLiteral("member_number"), QStringLiteral("notes")};
+        partnerMapping = mapping;
+        for (int i = 0; i < mapping.size(); ++i) {
+            if (partnerColumns.contains(i)) {
+                partnerMapping[i] = ColumnMapper::partnerFieldFor(report.header.value(i));
+                mapping[i] = QString(); // the member's own row does not keep them as extra
+            } else if (personal.contains(mapping[i]) || mapping[i].startsWith(QLatin1String("extra."))) {
+                partnerMapping[i] = QString();
+            }
+        }
+    }
+    auto hasPartner = [&partnerColumns](const CsvRecord &record) {
+        for (int c : partnerColumns) {
+            if (!record.fields.value(c).trimmed().isEmpty())
+                return true;
+        }
+        return false;
+    };
     const bool lastFirst = [&] {
         for (int i = 0; i < mapping.size(); ++i) {
             if (mapping[i] == QLatin1String("full_name")) {
@@ -262,16 +294,14 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
                     return r;
             }
         }
-        CsvRecord record;
-        qint64 n = 0;
-        while (file.next(record)) {
-            if (cancel && cancel->load())
-                return Error::make(
-                    Error::Code::Invalid,
-                    QCoreApplication::translate("Import::Importer", "The import was cancelled; nothing was changed."));
-            if (progress && (++n % 2000) == 0)
-                progress(double(file.position()) / double(std::max<qint64>(1, file.size())));
-            ++report.rows;
+        // One member out of one row, through one mapping. Cagette rows go through twice: the member,
+        // then the partner (a second member of the same household).
+        struct Outcome
+        {
+            qint64 id = 0;
+            RowStatus status = RowStatus::Rejected;
+        };
+        auto processRow = [&](const CsvRecord &record, const QStringList &mapping) -> Result<Outcome> {
             PlannedRow row;
             row.line = record.line;
             Member &m = row.member;
@@ -489,7 +519,7 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
                         after.updatedAt = now;
                         if (!options.dryRun) {
                             if (auto r = batches.updateMember(batch.id, before, after); !r.ok())
-                                return r;
+                                return r.error();
                         }
                         ++report.updated;
                     }
@@ -498,6 +528,32 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
             }
             if (report.preview.size() < options.previewRows)
                 report.preview.append(row);
+            return Outcome{row.member.id ? row.member.id : row.existingId, row.status};
+        };
+
+        CsvRecord record;
+        qint64 n = 0;
+        while (file.next(record)) {
+            if (cancel && cancel->load())
+                return Error::make(
+                    Error::Code::Invalid,
+                    QCoreApplication::translate("Import::Importer", "The import was cancelled; nothing was changed."));
+            if (progress && (++n % 2000) == 0)
+                progress(double(file.position()) / double(std::max<qint64>(1, file.size())));
+            ++report.rows;
+            auto member = processRow(record, mapping);
+            if (!member.ok())
+                return member.error();
+            if (partnerMapping.isEmpty() || !hasPartner(record))
+                continue;
+            auto partner = processRow(record, partnerMapping);
+            if (!partner.ok())
+                return partner.error();
+            if (!options.dryRun && member.value().status == RowStatus::New &&
+                partner.value().status == RowStatus::New) {
+                if (auto r = batches.linkHousehold(member.value().id, partner.value().id); !r.ok())
+                    return r;
+            }
         }
         if (file.readError())
             return *file.readError();

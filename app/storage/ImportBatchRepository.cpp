@@ -218,6 +218,21 @@ Result<void> ImportBatchRepository::updateMember(qint64 batchId, const Member &b
     return {};
 }
 
+Result<void> ImportBatchRepository::linkHousehold(qint64 memberId, qint64 partnerId)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("INSERT INTO households (created_at) VALUES (?)"));
+    q.addBindValue(isoNow(m_clock));
+    if (auto r = exec(q, QStringLiteral("import household")); !r.ok())
+        return r;
+    const qint64 household = q.lastInsertId().toLongLong();
+    q.prepare(QStringLiteral("UPDATE members SET household_id = ? WHERE id IN (?, ?)"));
+    q.addBindValue(household);
+    q.addBindValue(memberId);
+    q.addBindValue(partnerId);
+    return exec(q, QStringLiteral("import household link"));
+}
+
 Result<void> ImportBatchRepository::suspendIndexes()
 {
     QSqlQuery q(m_database.connection());
@@ -328,6 +343,10 @@ Result<void> ImportBatchRepository::undo(qint64 id)
             if (!restore.exec())
                 return Database::errorFrom(restore.lastError(), QStringLiteral("undo restore"));
         }
+        // Households the batch created are gone with their members.
+        if (!q.exec(QStringLiteral("DELETE FROM households WHERE id NOT IN "
+                                   "(SELECT household_id FROM members WHERE household_id IS NOT NULL)")))
+            return Database::errorFrom(q.lastError(), QStringLiteral("undo households"));
         q.prepare(QStringLiteral("UPDATE import_batches SET undone_at = ? WHERE id = ?"));
         q.addBindValue(isoNow(m_clock));
         q.addBindValue(id);

@@ -50,6 +50,8 @@ public:
     // Prepared statements reused for every row: an import writes thousands of members a second.
     Core::Result<qint64> insertMember(const Core::Member &member);
     Core::Result<void> updateMember(qint64 batchId, const Core::Member &before, const Core::Member &after);
+    // Two members this batch created, put in one new household (a partner from Cagette's columns).
+    Core::Result<void> linkHousehold(qint64 memberId, qint64 partnerId);
     Core::Result<void> finish(const ImportBatch &batch);
     // For a batch that writes many rows: the members indexes are dropped inside the transaction and
     // built again by finish() — one sort instead of a million B-tree inserts each. Uniqueness is

@@ -1,5 +1,6 @@
 #include "TempDatabase.h"
 
+#include "import/ColumnMapper.h"
 #include "import/Importer.h"
 #include "storage/ImportBatchRepository.h"
 
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void cancelLeavesTheDatabaseUntouched();
     void undoRestoresExactly();
     void userMappingWins();
+    void cagettePartnersBecomeHouseholds();
 
 private:
     ImportReport import(const QString &path, ImportOptions options = {});
@@ -352,6 +354,34 @@ void TestImporter::userMappingWins()
     QCOMPARE(m.city, QString());
     QCOMPARE(m.section, QString());
     QCOMPARE(m.extra.value(QStringLiteral("branch")).toString(), QStringLiteral("FPL"));
+}
+
+void TestImporter::cagettePartnersBecomeHouseholds()
+{
+    const ImportReport r = import(kData + QStringLiteral("cagette_import_template_cp1252.csv"));
+    QCOMPARE(r.created, 6); // three rows, each a member and a partner
+    QCOMPARE(r.noEmail, 1); // Pierrette Volfoni has no address of her own
+    const Core::Member michel = m_db->members().findByEmail(QStringLiteral("poussin@gmail.com")).value();
+    const Core::Member micheline = m_db->members().findByEmail(QStringLiteral("poulette@gmail.com")).value();
+    QVERIFY(michel.householdId != 0);
+    QCOMPARE(micheline.householdId, michel.householdId);
+    QCOMPARE(micheline.city, QStringLiteral("Saint Tropez")); // shared with the row
+    QCOMPARE(micheline.firstName, QStringLiteral("Micheline"));
+    QVERIFY(!michel.extra.contains(QStringLiteral("prénom conjoint")));
+    const Core::Member gabrielle = m_db->members().findByEmail(QStringLiteral("gaby@yahoo.fr")).value();
+    QCOMPARE(gabrielle.lastName, QString::fromUtf8("De Funès"));
+    QVERIFY(gabrielle.householdId != michel.householdId);
+    // The export layout (firstName2…) is read the same way.
+    QCOMPARE(Import::ColumnMapper::partnerFieldFor(QStringLiteral("email2")), QStringLiteral("email"));
+    QCOMPARE(Import::ColumnMapper::partnerFieldFor(QStringLiteral("Partner's Mobile phone")), QStringLiteral("mobile"));
+    QCOMPARE(Import::ColumnMapper::partnerFieldFor(QString::fromUtf8("Courriel conjoint(e)")), QStringLiteral("email"));
+
+    Storage::ImportBatchRepository batches(m_db->context().database(), m_db->clock());
+    QVERIFY(batches.undo(r.batchId).ok());
+    QCOMPARE(m_db->members().count().value(), 0);
+    QSqlQuery q(m_db->context().database().connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM households")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestImporter)
