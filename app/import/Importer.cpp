@@ -8,12 +8,14 @@
 #include "storage/Database.h"
 #include "storage/ImportBatchRepository.h"
 #include "storage/MemberRepository.h"
+#include "storage/SettingsRepository.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QThread>
 
 using Core::Error;
@@ -46,6 +48,19 @@ QString normalizeLanguage(const QString &value)
         v == QLatin1String("anglais") || v == QLatin1String("english") || v == QLatin1String("eng"))
         return QStringLiteral("en");
     return {};
+}
+
+// The same set of headers, whatever their order, case, accents or spacing.
+QString rememberedMappingKey(const QStringList &header)
+{
+    QStringList normalized;
+    for (const QString &h : header)
+        normalized.append(ColumnMapper::normalizeHeader(h));
+    normalized.sort();
+    return QStringLiteral("import.mapping.") +
+           QString::fromLatin1(
+               QCryptographicHash::hash(normalized.join(QLatin1Char('\x1f')).toUtf8(), QCryptographicHash::Sha1)
+                   .toHex());
 }
 
 bool isEmptyValue(const QVariant &v)
@@ -200,6 +215,21 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
                 report.dateOrder = DateOrder::MonthDay;
             else if (dayMonth > 0 && monthDay > 0)
                 report.dateOrder = dayMonth >= monthDay ? DateOrder::DayMonth : DateOrder::MonthDay;
+        }
+    }
+    // A mapping the user corrected for this set of headers before is used again; this time's corrections
+    // (options.mapping) come on top.
+    Storage::SettingsRepository settings(m_database);
+    const QString mappingKey = report.hasHeader ? rememberedMappingKey(report.header) : QString();
+    if (!mappingKey.isEmpty()) {
+        auto remembered = settings.value(mappingKey);
+        if (!remembered.ok())
+            return remembered.error();
+        const QJsonObject saved = QJsonDocument::fromJson(remembered.value().toUtf8()).object();
+        for (int i = 0; i < mapping.size(); ++i) {
+            const QJsonValue v = saved.value(report.header.value(i));
+            if (v.isString() && (v.toString().isEmpty() || isValidTarget(v.toString())))
+                mapping[i] = v.toString();
         }
     }
     // The user's corrections to the mapping.
@@ -565,6 +595,15 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
         batch.duplicates = report.duplicates;
         batch.rejected = report.rejected;
         batch.noEmail = report.noEmail;
+        if (!options.dryRun && !options.mapping.isEmpty() && !mappingKey.isEmpty()) {
+            QJsonObject corrected;
+            for (int i = 0; i < report.mapping.size(); ++i)
+                corrected.insert(report.header.value(i), report.mapping[i]);
+            if (auto r = settings.setValue(mappingKey,
+                                           QString::fromUtf8(QJsonDocument(corrected).toJson(QJsonDocument::Compact)));
+                !r.ok())
+                return r;
+        }
         if (!options.dryRun)
             return batches.finish(batch);
         return {};

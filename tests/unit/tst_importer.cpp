@@ -56,6 +56,7 @@ private Q_SLOTS:
     void undoRestoresExactly();
     void userMappingWins();
     void cagettePartnersBecomeHouseholds();
+    void correctedMappingIsRemembered();
 
 private:
     ImportReport import(const QString &path, ImportOptions options = {});
@@ -382,6 +383,35 @@ void TestImporter::cagettePartnersBecomeHouseholds()
     QSqlQuery q(m_db->context().database().connection());
     QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM households")) && q.next());
     QCOMPARE(q.value(0).toInt(), 0);
+}
+
+void TestImporter::correctedMappingIsRemembered()
+{
+    ImportOptions corrected;
+    corrected.mapping.insert(QString::fromUtf8("Bibliothèque"), QStringLiteral("extra.branch"));
+    corrected.mapping.insert(QStringLiteral("Ville"), QString());
+    QCOMPARE(import(kData + QStringLiteral("plain_utf8.csv"), corrected).created, 40);
+    // Another file with other headers keeps the automatic mapping (checked last)…
+    const QString again =
+        write(QStringLiteral("again.csv"), QString::fromUtf8("courriel,VILLE,prénom,nom,bibliothèque\n"
+                                                             "zoe@example.org,Lyon,Zoé,Roy,CPL\n")
+                                               .toUtf8());
+    // …while the same set of headers, another day, gets the correction back by itself.
+    const QString same =
+        write(QStringLiteral("same.csv"),
+              QString::fromUtf8("Prénom,Nom,Courriel,Téléphone,Ville,Bibliothèque,Catégorie,Date d'adhésion\n"
+                                "Zoé,Roy,zoe@example.org,,Lyon,CPL,A,2024-01-01\n")
+                  .toUtf8());
+    const ImportReport r = import(same);
+    QCOMPARE(r.created, 1);
+    const Core::Member zoe = m_db->members().findByEmail(QStringLiteral("zoe@example.org")).value();
+    QCOMPARE(zoe.city, QString());
+    QCOMPARE(zoe.section, QString());
+    QCOMPARE(zoe.extra.value(QStringLiteral("branch")).toString(), QStringLiteral("CPL"));
+    // Other headers: the automatic mapping.
+    const ImportReport other = import(again);
+    QCOMPARE(other.unchanged, 1);
+    QCOMPARE(other.mapping.value(1), QStringLiteral("city"));
 }
 
 QTEST_GUILESS_MAIN(TestImporter)
