@@ -1012,6 +1012,10 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <source>Member number %1 already belongs to another member.</source>
         <translation>Le n° de membre %1 appartient déjà à un autre membre.</translation>
     </message>
+    <message>
+        <source>This line has %1 values where the header has %2 columns.</source>
+        <translation>Cette ligne a %1 valeurs alors que l’en-tête a %2 colonnes.</translation>
+    </message>
 </context>
 <context>
     <name>Import::IssueReport</name>

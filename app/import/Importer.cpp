@@ -354,6 +354,15 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
                 if (target.isEmpty() || value.isEmpty())
                     continue;
                 if (target.startsWith(QLatin1String("extra."))) {
+                    // listmonk's "attributes" column is a JSON object: its keys become attributes.
+                    if (value.startsWith(QLatin1Char('{')) && target == QLatin1String("extra.attributes")) {
+                        const QJsonObject attributes = QJsonDocument::fromJson(value.toUtf8()).object();
+                        if (!attributes.isEmpty() || value == QLatin1String("{}")) {
+                            for (auto it = attributes.begin(); it != attributes.end(); ++it)
+                                m.extra.insert(it.key(), it.value());
+                            continue;
+                        }
+                    }
                     m.extra.insert(target.mid(6), raw.trimmed());
                     continue;
                 }
@@ -571,6 +580,13 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
             if (progress && (++n % 2000) == 0)
                 progress(double(file.position()) / double(std::max<qint64>(1, file.size())));
             ++report.rows;
+            if (report.hasHeader && record.fields.size() != report.header.size())
+                report.warnings.append(
+                    {record.line, QString(), QString(),
+                     QCoreApplication::translate("Import::Importer",
+                                                 "This line has %1 values where the header has %2 columns.")
+                         .arg(record.fields.size())
+                         .arg(report.header.size())});
             auto member = processRow(record, mapping);
             if (!member.ok())
                 return member.error();
