@@ -1,5 +1,6 @@
 #include "CliOutput.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
 
@@ -45,6 +46,16 @@ int fail(const Core::Error &error)
     case Core::Error::Code::TooNew: return BadUsage; // an unusable input
     default: return JobFailed;
     }
+}
+
+bool parseArguments(QCommandLineParser &parser, const QStringList &arguments)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!parser.parse(QStringList{QStringLiteral("carnet-cli")} + arguments)) {
+        usage(parser.errorText());
+        return false;
+    }
+    return true;
 }
 
 int usage(const QString &message)

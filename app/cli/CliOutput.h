@@ -5,6 +5,9 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
+
+class QCommandLineParser;
 
 namespace Cli {
 
@@ -18,5 +21,7 @@ void printError(const QString &message); // stderr, UTF-8, "carnet-cli: …"
 // Prints the error (and, for a field error, which field) and returns the exit code it deserves.
 int fail(const Core::Error &error);
 int usage(const QString &message);
+// Parses a subcommand's arguments (without the program name); on bad usage prints why and returns false.
+bool parseArguments(QCommandLineParser &parser, const QStringList &arguments);
 
 } // namespace Cli

@@ -13,18 +13,6 @@
 
 namespace Cli {
 
-namespace {
-bool parseArgs(QCommandLineParser &parser, const QStringList &arguments)
-{
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    if (!parser.parse(QStringList{QStringLiteral("carnet-cli")} + arguments)) {
-        usage(parser.errorText());
-        return false;
-    }
-    return true;
-}
-} // namespace
-
 ImportCommand::ImportCommand(AppContext &context) : m_context(context)
 {}
 
@@ -55,7 +43,7 @@ int ImportCommand::importFile(const QStringList &arguments)
         parser.addOption(QCommandLineOption(QString::fromLatin1(flag)));
     for (const char *option : {"mode", "map", "encoding", "delimiter", "protect", "date-order"})
         parser.addOption(QCommandLineOption(QString::fromLatin1(option), QString(), QStringLiteral("value")));
-    if (!parseArgs(parser, arguments))
+    if (!parseArguments(parser, arguments))
         return BadUsage;
     if (parser.positionalArguments().size() != 1)
         return usage(QCoreApplication::translate("Cli::ImportCommand", "import needs one file."));
@@ -142,7 +130,7 @@ int ImportCommand::list(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
-    if (!parseArgs(parser, arguments))
+    if (!parseArguments(parser, arguments))
         return BadUsage;
     Storage::ImportBatchRepository batches(m_context.database(), m_context.clock());
     auto all = batches.list();

@@ -52,17 +52,6 @@ void addFieldOptions(QCommandLineParser &parser)
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
 }
 
-// Parses `arguments` (without the program name); prints the problem and returns false on bad usage.
-bool parse(QCommandLineParser &parser, const QStringList &arguments)
-{
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    if (!parser.parse(QStringList{QStringLiteral("carnet-cli")} + arguments)) {
-        usage(parser.errorText());
-        return false;
-    }
-    return true;
-}
-
 // Copies the given flags onto the member; a bad date is bad usage.
 bool applyFieldOptions(const QCommandLineParser &parser, Member &m)
 {
@@ -191,7 +180,7 @@ int MembersCommand::add(const QStringList &arguments)
 {
     QCommandLineParser parser;
     addFieldOptions(parser);
-    if (!parse(parser, arguments))
+    if (!parseArguments(parser, arguments))
         return BadUsage;
     if (!parser.positionalArguments().isEmpty())
         return usage(QCoreApplication::translate("Cli::MembersCommand", "Unexpected argument \"%1\".")
@@ -210,7 +199,7 @@ int MembersCommand::edit(const QStringList &arguments)
 {
     QCommandLineParser parser;
     addFieldOptions(parser);
-    if (!parse(parser, arguments))
+    if (!parseArguments(parser, arguments))
         return BadUsage;
     if (parser.positionalArguments().size() != 1)
         return usage(QCoreApplication::translate("Cli::MembersCommand",
@@ -232,7 +221,7 @@ int MembersCommand::remove(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
-    if (!parse(parser, arguments))
+    if (!parseArguments(parser, arguments))
         return BadUsage;
     if (parser.positionalArguments().size() != 1)
         return usage(QCoreApplication::translate("Cli::MembersCommand",
@@ -255,7 +244,7 @@ int MembersCommand::show(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
-    if (!parse(parser, arguments))
+    if (!parseArguments(parser, arguments))
         return BadUsage;
     if (parser.positionalArguments().size() != 1)
         return usage(QCoreApplication::translate("Cli::MembersCommand",
@@ -275,7 +264,7 @@ int MembersCommand::list(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
     parser.addOption(QCommandLineOption(QStringLiteral("search"), QString(), QStringLiteral("text")));
-    if (!parse(parser, arguments))
+    if (!parseArguments(parser, arguments))
         return BadUsage;
     if (!parser.positionalArguments().isEmpty())
         return usage(QCoreApplication::translate("Cli::MembersCommand", "Unexpected argument \"%1\".")

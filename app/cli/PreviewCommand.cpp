@@ -52,14 +52,13 @@ QString PreviewCommand::help()
 int PreviewCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOption(QCommandLineOption(QStringLiteral("encoding"), QString(), QStringLiteral("name")));
     parser.addOption(QCommandLineOption(QStringLiteral("delimiter"), QString(), QStringLiteral("char")));
     parser.addOption(QCommandLineOption(QStringLiteral("no-header")));
     parser.addOption(QCommandLineOption(QStringLiteral("limit"), QString(), QStringLiteral("n")));
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
-    if (!parser.parse(QStringList{QStringLiteral("carnet-cli")} + arguments))
-        return usage(parser.errorText());
+    if (!parseArguments(parser, arguments))
+        return BadUsage;
     if (parser.positionalArguments().size() != 1)
         return usage(QCoreApplication::translate("Cli::PreviewCommand", "preview needs one file."));
 
