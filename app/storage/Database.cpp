@@ -109,10 +109,7 @@ Result<QSqlDatabase> Database::openConnection(const QString &path, const QString
         return e;
     }
     QSqlQuery q(db);
-    // A 32 MiB page cache per connection (SQLite's default is 2 MiB): imports and sorts at a million
-    // members touch far more pages than that.
-    for (const char *pragma :
-         {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -32768"}) {
+    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
         if (!q.exec(QString::fromLatin1(pragma))) {
             const Error e = errorFrom(q.lastError(), QString::fromLatin1(pragma));
             q = QSqlQuery();
