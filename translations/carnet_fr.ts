@@ -534,6 +534,10 @@ options de champ : --member-number --phone --mobile --address --postal-code --ci
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
+    <message>
+        <source>Never overwrite</source>
+        <translation>Ne jamais remplacer</translation>
+    </message>
 </context>
 <context>
     <name>Gui::ImportWizardPageFile</name>

@@ -12,6 +12,7 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -58,8 +59,25 @@ ImportWizardPageColumns::ImportWizardPageColumns(ImportWizard *wizard) : QWizard
     m_dateOrder->addItem(tr("Month/day/year (03/15/2024)"), int(Import::DateOrder::MonthDay));
     m_skipNoEmail = new QCheckBox(tr("Skip rows without an email address"), this);
     m_skipNoEmail->setObjectName(QStringLiteral("importSkipNoEmailCheck"));
+    m_protected = new QListWidget(this);
+    m_protected->setObjectName(QStringLiteral("importProtectedList"));
+    m_protected->setFlow(QListView::LeftToRight);
+    m_protected->setWrapping(true);
+    m_protected->setMaximumHeight(70);
+    for (MemberField f : MemberFields::all()) {
+        if (!Import::Importer::isValidTarget(MemberFields::key(f)) || f == MemberField::Email)
+            continue; // the email is what rows are matched on
+        auto *item = new QListWidgetItem(MemberFields::label(f), m_protected);
+        item->setData(Qt::UserRole, MemberFields::key(f));
+        item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
+        item->setCheckState(Qt::Unchecked);
+    }
+    m_protected->setEnabled(false);
+    connect(m_mode, &QComboBox::currentIndexChanged, this,
+            [this] { m_protected->setEnabled(m_mode->currentData().toString() != QLatin1String("create")); });
     auto *form = new QFormLayout;
     form->addRow(tr("Members already in Carnet"), m_mode);
+    form->addRow(tr("Never overwrite"), m_protected);
     form->addRow(tr("Dates"), m_dateOrder);
     form->addRow(QString(), m_skipNoEmail);
     auto *layout = new QVBoxLayout(this);
@@ -110,6 +128,11 @@ bool ImportWizardPageColumns::validatePage()
     Import::Importer::modeFromName(m_mode->currentData().toString(), &m_wizard->options.mode);
     m_wizard->options.dateOrder = static_cast<Import::DateOrder>(m_dateOrder->currentData().toInt());
     m_wizard->options.skipNoEmail = m_skipNoEmail->isChecked();
+    m_wizard->options.protectedFields.clear();
+    for (int i = 0; i < m_protected->count(); ++i) {
+        if (m_protected->item(i)->checkState() == Qt::Checked)
+            m_wizard->options.protectedFields.append(m_protected->item(i)->data(Qt::UserRole).toString());
+    }
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include <QWizardPage>
 
 class QCheckBox;
+class QListWidget;
 class QComboBox;
 class QTableWidget;
 
@@ -28,7 +29,8 @@ private:
     QComboBox *m_mode;
     QComboBox *m_dateOrder;
     QCheckBox *m_skipNoEmail;
-    QStringList m_keys; // header cells, or column_N
+    QListWidget *m_protected; // fields an update or a fill never overwrites
+    QStringList m_keys;       // header cells, or column_N
 };
 
 } // namespace Gui

@@ -16,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
@@ -432,7 +433,14 @@ void TestMainWindow::droppedFileIsImportedThroughTheWizard()
         auto *mode = wizard->findChild<QComboBox *>(QStringLiteral("importModeCombo"));
         QTest::keyClick(wizard, Qt::Key_Enter);
         mode->setCurrentIndex(mode->findData(QStringLiteral("update")));
+        auto *protectedList = wizard->findChild<QListWidget *>(QStringLiteral("importProtectedList"));
+        QVERIFY(protectedList->isEnabled());
+        for (int i = 0; i < protectedList->count(); ++i) {
+            if (protectedList->item(i)->data(Qt::UserRole).toString() == QLatin1String("city"))
+                protectedList->item(i)->setCheckState(Qt::Checked);
+        }
         QTest::keyClick(wizard, Qt::Key_Enter);
+        QCOMPARE(wizard->options.protectedFields, QStringList{QStringLiteral("city")});
         QTRY_VERIFY_WITH_TIMEOUT(wizard->currentPage()->isComplete(), 20000);
         QTest::keyClick(wizard, Qt::Key_Enter);
         QTRY_VERIFY_WITH_TIMEOUT(wizard->currentPage()->isComplete(), 20000);
