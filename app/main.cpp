@@ -3,6 +3,7 @@
 #include "core/Translations.h"
 #include "settings/AppSettings.h"
 #include "settings/DefaultPaths.h"
+#include "storage/Database.h"
 #include "storage/DemoAssociation.h"
 
 #include "MainWindow.h"
@@ -12,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QIcon>
+#include <QLabel>
 
 int main(int argc, char *argv[])
 {
@@ -45,7 +47,19 @@ int main(int argc, char *argv[])
     if (demo)
         path = Settings::DefaultPaths::demoDatabase();
 
+    // Upgrading a large member list takes seconds (a copy is kept first): say so meanwhile.
+    std::unique_ptr<QLabel> upgrading;
+    if (Storage::Database::migrationPending(path)) {
+        upgrading = std::make_unique<QLabel>(
+            QApplication::translate("main", "Updating your member list for this version of Carnet…\n"
+                                            "A copy of the file is kept beside it first."));
+        upgrading->setWindowTitle(QStringLiteral("Carnet"));
+        upgrading->setMargin(24);
+        upgrading->show();
+        QApplication::processEvents();
+    }
     auto context = AppContext::open(path, nullptr, std::move(settings));
+    upgrading.reset();
     if (!context.ok()) {
         Gui::MessageBox::critical(nullptr, QApplication::translate("main", "Carnet cannot open the member list"),
                                   context.error().message);

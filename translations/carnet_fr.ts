@@ -1281,5 +1281,11 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <source>Carnet — demo association</source>
         <translation>Carnet — association de démonstration</translation>
     </message>
+    <message>
+        <source>Updating your member list for this version of Carnet…
+A copy of the file is kept beside it first.</source>
+        <translation>Mise à jour de votre liste de membres pour cette version de Carnet…
+Une copie du fichier est d’abord gardée à côté.</translation>
+    </message>
 </context>
 </TS>

@@ -122,6 +122,22 @@ Result<QSqlDatabase> Database::openConnection(const QString &path, const QString
     return db;
 }
 
+bool Database::migrationPending(const QString &path)
+{
+    // The SQLite header: application_id at byte 68, user_version at byte 60 (big-endian).
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray header = f.read(100);
+    if (header.size() < 100 || !header.startsWith(QByteArrayView("SQLite format 3\0", 16)))
+        return false;
+    auto word = [&header](int offset) {
+        return (quint32(quint8(header[offset])) << 24) | (quint32(quint8(header[offset + 1])) << 16) |
+               (quint32(quint8(header[offset + 2])) << 8) | quint32(quint8(header[offset + 3]));
+    };
+    return word(68) == quint32(kApplicationId) && int(word(60)) < Migrations::latestVersion();
+}
+
 Database::Database(QString path, QString connectionName)
     : m_path(std::move(path)), m_connectionName(std::move(connectionName))
 {}

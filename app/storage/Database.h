@@ -44,6 +44,9 @@ public:
     // Opens a further connection to the same file, for another thread. The caller removes it with
     // QSqlDatabase::removeDatabase(name) when done.
     static Core::Result<QSqlDatabase> openConnection(const QString &path, const QString &name);
+    // Whether opening this file will migrate it (an existing Carnet file of an older schema): lets the
+    // window say so before the seconds a large file takes. Reads the header only; false when unsure.
+    static bool migrationPending(const QString &path);
     static QString uniqueConnectionName(const QString &prefix);
 
     // Maps a driver error to a user-facing Error (busy, corrupt, read-only, storage).

@@ -213,6 +213,7 @@ void TestDatabase::migratesFromEveryOlderVersion()
             statements << QStringLiteral("PRAGMA user_version = 0");
         }
         rawExec(path, statements);
+        QCOMPARE(Database::migrationPending(path), v > 0); // a v0 file is new, not an upgrade
         auto db = Database::open(path);
         QVERIFY2(db.ok(),
                  qPrintable(QStringLiteral("from v%1: %2").arg(v).arg(db.ok() ? QString() : db.error().message)));
@@ -252,6 +253,8 @@ void TestDatabase::keepsCopyBeforeMigration()
         QVERIFY(q.exec(QStringLiteral("INSERT INTO members (first_name, last_name, created_at, updated_at) "
                                       "VALUES ('Léa', 'David', 'x', 'x')")));
     }
+    QVERIFY(!Database::migrationPending(path)); // at the latest embedded version
+    QVERIFY(!Database::migrationPending(dir.filePath(QStringLiteral("missing.sqlite"))));
     auto db = Database::open(path, testMigrations(false));
     QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
     QCOMPARE(db.value()->schemaVersion(), Storage::Migrations::latestVersion() + 2);
