@@ -92,6 +92,8 @@ Core::Result<std::unique_ptr<CsvFile>> CsvFile::open(const QString &path, const 
         file->m_header = header.fields;
         file->m_headerLine = header.line;
     }
+    if (!options.keptColumns.isEmpty())
+        file->m_reader->setKeptColumns(options.keptColumns); // rows already read keep their text
     return file;
 }
 

@@ -17,6 +17,7 @@ struct CsvOptions
     QByteArray encoding;           // empty: detect
     QChar delimiter;               // null: detect
     std::optional<bool> hasHeader; // unset: detect
+    QList<bool> keptColumns;       // data rows keep only these columns' text (see CsvReader)
 };
 
 // Something the file did that the user should hear about, with its line.

@@ -32,6 +32,8 @@ void CsvReader::countLineBreak(QChar c)
 
 void CsvReader::append(const QChar *data, qsizetype length)
 {
+    if (!m_kept.isEmpty() && (m_fields.size() >= m_kept.size() || !m_kept[m_fields.size()]))
+        return;
     const qsizetype room = kMaxFieldLength - m_field.size();
     if (length > room) {
         if (!m_oversizedLine)
@@ -135,7 +137,7 @@ void CsvReader::feed(QStringView text)
         }
         case State::QuoteInQuoted:
             if (*p == m_quote) { // a doubled quote
-                m_field.append(m_quote);
+                append(&m_quote, 1);
                 m_state = State::Quoted;
                 ++p;
             } else if (*p == m_delimiter) {

@@ -26,6 +26,10 @@ public:
     void feed(QStringView text);
     void finish(); // end of input: the last record, even without a final line break
 
+    // Only these columns' text is kept (others come out empty): a scan that needs two columns of a
+    // million rows allocates nothing for the rest. Empty list: every column.
+    void setKeptColumns(const QList<bool> &kept) { m_kept = kept; }
+
     bool hasRecord() const { return m_next < m_ready.size(); }
     CsvRecord takeRecord();
     qsizetype pending() const { return m_ready.size() - m_next; }
@@ -60,6 +64,7 @@ private:
     qint64 m_quoteLine = 0;
     qint64 m_unterminatedLine = 0;
     qint64 m_oversizedLine = 0;
+    QList<bool> m_kept;
     QList<CsvRecord> m_ready;
     qsizetype m_next = 0;
 };

@@ -158,67 +158,21 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
     report.hasHeader = opened.value()->hasHeader();
     report.header = opened.value()->header();
 
-    // Pass 1: columns, the number of rows, and what the dates say about day/month order (all rows).
+    // The columns: detected (from the header, or from the first rows' content), then the mapping the
+    // user corrected for this set of headers before, then this time's corrections (options.mapping).
     QStringList mapping;
-    qint64 rowCount = 0;
-    {
+    if (report.hasHeader) {
+        mapping = ColumnMapper::map(report.header);
+    } else {
         QList<QStringList> firstRows;
-        qint64 columns = report.header.size();
-        int dayMonth = 0;
-        int monthDay = 0;
+        int columns = 0;
         CsvRecord record;
-        QList<int> dateColumns;
-        if (report.hasHeader) {
-            mapping = ColumnMapper::map(report.header);
+        while (firstRows.size() < 200 && opened.value()->next(record)) {
+            firstRows.append(record.fields);
+            columns = std::max(columns, int(record.fields.size()));
         }
-        bool mapped = report.hasHeader;
-        while (opened.value()->next(record)) {
-            ++rowCount;
-            if (!mapped) {
-                firstRows.append(record.fields);
-                columns = std::max<qint64>(columns, record.fields.size());
-                if (firstRows.size() < 200)
-                    continue;
-                mapping = ColumnMapper::mapByContent(firstRows, int(columns));
-                mapped = true;
-            }
-            if (dateColumns.isEmpty()) {
-                for (int i = 0; i < mapping.size(); ++i) {
-                    if (mapping[i] == QLatin1String("membership_start") ||
-                        mapping[i] == QLatin1String("membership_end"))
-                        dateColumns.append(i);
-                }
-                if (dateColumns.isEmpty())
-                    dateColumns.append(-1);
-            }
-            for (int c : std::as_const(dateColumns)) {
-                if (c < 0)
-                    break;
-                const DateOrder e = ValueParser::evidence(record.fields.value(c));
-                dayMonth += e == DateOrder::DayMonth;
-                monthDay += e == DateOrder::MonthDay;
-            }
-            if (cancel && cancel->load())
-                return Error::make(
-                    Error::Code::Invalid,
-                    QCoreApplication::translate("Import::Importer", "The import was cancelled; nothing was changed."));
-        }
-        if (!mapped)
-            mapping = ColumnMapper::mapByContent(firstRows, int(columns));
-        if (opened.value()->readError())
-            return *opened.value()->readError();
-        report.dateOrder = options.dateOrder;
-        if (report.dateOrder == DateOrder::Unknown) {
-            if (dayMonth > 0 && monthDay == 0)
-                report.dateOrder = DateOrder::DayMonth;
-            else if (monthDay > 0 && dayMonth == 0)
-                report.dateOrder = DateOrder::MonthDay;
-            else if (dayMonth > 0 && monthDay > 0)
-                report.dateOrder = dayMonth >= monthDay ? DateOrder::DayMonth : DateOrder::MonthDay;
-        }
+        mapping = ColumnMapper::mapByContent(firstRows, columns);
     }
-    // A mapping the user corrected for this set of headers before is used again; this time's corrections
-    // (options.mapping) come on top.
     Storage::SettingsRepository settings(m_database);
     const QString mappingKey = report.hasHeader ? rememberedMappingKey(report.header) : QString();
     if (!mappingKey.isEmpty()) {
@@ -232,12 +186,55 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
                 mapping[i] = v.toString();
         }
     }
-    // The user's corrections to the mapping.
     for (int i = 0; i < mapping.size(); ++i) {
         const QString key = report.hasHeader ? report.header.value(i) : QStringLiteral("column_%1").arg(i + 1);
         if (options.mapping.contains(key))
             mapping[i] = options.mapping.value(key);
     }
+
+    // Pass 1, only when there are date columns: what all the rows' dates say about the day/month order.
+    // It keeps the text of those columns only.
+    QList<bool> dateColumns;
+    for (const QString &target : std::as_const(mapping))
+        dateColumns.append(target == QLatin1String("membership_start") || target == QLatin1String("membership_end"));
+    report.dateOrder = options.dateOrder;
+    if (report.dateOrder == DateOrder::Unknown && dateColumns.contains(true)) {
+        CsvOptions scanOptions = options.csv;
+        scanOptions.encoding = report.encoding;
+        scanOptions.delimiter = report.delimiter;
+        scanOptions.hasHeader = report.hasHeader;
+        scanOptions.keptColumns = dateColumns;
+        auto scan = CsvFile::open(path, scanOptions);
+        if (!scan.ok())
+            return scan.error();
+        int dayMonth = 0;
+        int monthDay = 0;
+        CsvRecord record;
+        qint64 n = 0;
+        while (scan.value()->next(record)) {
+            for (int c = 0; c < dateColumns.size(); ++c) {
+                if (!dateColumns[c])
+                    continue;
+                const DateOrder e = ValueParser::evidence(record.fields.value(c));
+                dayMonth += e == DateOrder::DayMonth;
+                monthDay += e == DateOrder::MonthDay;
+            }
+            if (cancel && (++n & 0xfff) == 0 && cancel->load())
+                return Error::make(
+                    Error::Code::Invalid,
+                    QCoreApplication::translate("Import::Importer", "The import was cancelled; nothing was changed."));
+        }
+        if (scan.value()->readError())
+            return *scan.value()->readError();
+        if (dayMonth > 0 && monthDay == 0)
+            report.dateOrder = DateOrder::DayMonth;
+        else if (monthDay > 0 && dayMonth == 0)
+            report.dateOrder = DateOrder::MonthDay;
+        else if (dayMonth > 0 && monthDay > 0)
+            report.dateOrder = dayMonth >= monthDay ? DateOrder::DayMonth : DateOrder::MonthDay;
+    }
+    // A large file is worth building the indexes once at the end (about 80 bytes a member row).
+    const qint64 rowCount = opened.value()->size() / 80;
     report.mapping = mapping;
 
     // Cagette's partner columns describe a second member of the same household: that member takes the

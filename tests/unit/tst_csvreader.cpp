@@ -40,6 +40,7 @@ private Q_SLOTS:
     void lineNumbers();
     void unterminatedQuoteIsReported();
     void otherDelimiters();
+    void keptColumnsOnly();
 };
 
 void TestCsvReader::records_data()
@@ -114,6 +115,16 @@ void TestCsvReader::otherDelimiters()
              (QList<QStringList>{{QString::fromUtf8("Prénom"), "Nom"}, {QString::fromUtf8("Léa"), "D;avid"}}));
     QCOMPARE(parse(QStringLiteral("a\tb\n1\t2\n"), QLatin1Char('\t')), (QList<QStringList>{{"a", "b"}, {"1", "2"}}));
     QCOMPARE(parse(QStringLiteral("a|b,c\n"), QLatin1Char('|')), (QList<QStringList>{{"a", "b,c"}}));
+}
+
+void TestCsvReader::keptColumnsOnly()
+{
+    CsvReader reader;
+    reader.setKeptColumns({false, true});
+    reader.feed(QStringLiteral("a,\"b,\"\"x\"\"\",c\n1,2,3\n"));
+    reader.finish();
+    QCOMPARE(reader.takeRecord().fields, (QStringList{"", "b,\"x\"", ""})); // same shape, only column 2's text
+    QCOMPARE(reader.takeRecord().fields, (QStringList{"", "2", ""}));
 }
 
 QTEST_GUILESS_MAIN(TestCsvReader)

@@ -246,6 +246,18 @@ void TestImporter::datesDecidedFromAllRows()
     r = import(ambiguous);
     QCOMPARE(r.rejected, 1);
     QVERIFY(r.errors.first().message.contains(QStringLiteral("day/month or month/day")));
+    // A column the user maps to a date counts as well.
+    QByteArray custom = "Prénom;Nom;Courriel;Inscrit le\n";
+    for (int i = 0; i < 30; ++i)
+        custom += QStringLiteral("Q%1;N;q%1@example.org;02/03/2022\n").arg(i).toUtf8();
+    custom += "Y;N;y@example.org;31/01/2022\n";
+    ImportOptions mapped;
+    mapped.mapping.insert(QStringLiteral("Inscrit le"), QStringLiteral("membership_start"));
+    r = import(write(QStringLiteral("custom.csv"), custom), mapped);
+    QCOMPARE(r.created, 31);
+    QCOMPARE(r.dateOrder, Import::DateOrder::DayMonth);
+    QCOMPARE(m_db->members().findByEmail(QStringLiteral("q0@example.org")).value().membershipStart, QDate(2022, 3, 2));
+
     ImportOptions us;
     us.dateOrder = Import::DateOrder::MonthDay;
     r = import(ambiguous, us);
