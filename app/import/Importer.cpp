@@ -85,16 +85,12 @@ QJsonObject ImportReport::toJson() const
     QJsonArray warningsJson;
     for (const RowIssue &w : warnings)
         warningsJson.append(w.toJson());
-    return {{QStringLiteral("batch"), batchId ? QJsonValue(batchId) : QJsonValue()},
-            {QStringLiteral("created"), created},
-            {QStringLiteral("updated"), updated},
-            {QStringLiteral("unchanged"), unchanged},
-            {QStringLiteral("duplicates"), duplicates},
-            {QStringLiteral("rejected"), rejected},
-            {QStringLiteral("no_email"), noEmail},
-            {QStringLiteral("skipped"), skipped},
-            {QStringLiteral("errors"), errorsJson},
-            {QStringLiteral("warnings"), warningsJson}};
+    QJsonObject json{{QStringLiteral("batch"), batchId ? QJsonValue(batchId) : QJsonValue()},
+                     {QStringLiteral("skipped"), skipped},
+                     {QStringLiteral("errors"), errorsJson},
+                     {QStringLiteral("warnings"), warningsJson}};
+    addTo(json);
+    return json;
 }
 
 Importer::Importer(Storage::Database &database, Storage::MemberRepository &members, const Core::Clock &clock)
@@ -602,12 +598,7 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
             return *file.readError();
         for (const LineProblem &p : file.problems())
             report.warnings.append({p.line, QString(), QString(), p.message});
-        batch.created = report.created;
-        batch.updated = report.updated;
-        batch.unchanged = report.unchanged;
-        batch.duplicates = report.duplicates;
-        batch.rejected = report.rejected;
-        batch.noEmail = report.noEmail;
+        static_cast<Storage::ImportCounts &>(batch) = report;
         if (!options.dryRun && !options.mapping.isEmpty() && !mappingKey.isEmpty()) {
             QJsonObject corrected;
             for (int i = 0; i < report.mapping.size(); ++i)

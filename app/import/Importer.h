@@ -4,6 +4,7 @@
 #include "ValueParser.h"
 #include "core/Member.h"
 #include "core/Result.h"
+#include "storage/ImportBatchRepository.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -57,16 +58,10 @@ struct PlannedRow
     QString reason;
 };
 
-struct ImportReport
+struct ImportReport : Storage::ImportCounts
 {
     qint64 batchId = 0;
     qint64 rows = 0;
-    qint64 created = 0;
-    qint64 updated = 0;
-    qint64 unchanged = 0;
-    qint64 duplicates = 0;
-    qint64 rejected = 0;
-    qint64 noEmail = 0;
     qint64 skipped = 0;
     QList<RowIssue> errors;   // rejected rows
     QList<RowIssue> warnings; // kept rows that deserve a look (lost leading zero, unreadable bytes…)

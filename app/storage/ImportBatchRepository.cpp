@@ -121,22 +121,28 @@ const char *const kBatchColumns = "id, file_name, file_sha256, mapping, mode, cr
                                   "rejected, no_email, first_member_id, last_member_id, imported_at, undone_at";
 } // namespace
 
+void ImportCounts::addTo(QJsonObject &json) const
+{
+    json.insert(QStringLiteral("created"), created);
+    json.insert(QStringLiteral("updated"), updated);
+    json.insert(QStringLiteral("unchanged"), unchanged);
+    json.insert(QStringLiteral("duplicates"), duplicates);
+    json.insert(QStringLiteral("rejected"), rejected);
+    json.insert(QStringLiteral("no_email"), noEmail);
+}
+
 QJsonObject ImportBatch::toJson() const
 {
-    return {{QStringLiteral("batch"), id},
-            {QStringLiteral("file"), fileName},
-            {QStringLiteral("sha256"), fileSha256},
-            {QStringLiteral("mode"), mode},
-            {QStringLiteral("created"), created},
-            {QStringLiteral("updated"), updated},
-            {QStringLiteral("unchanged"), unchanged},
-            {QStringLiteral("duplicates"), duplicates},
-            {QStringLiteral("rejected"), rejected},
-            {QStringLiteral("no_email"), noEmail},
-            {QStringLiteral("imported_at"), importedAt.toUTC().toString(Qt::ISODate)},
-            {QStringLiteral("undone_at"),
-             undoneAt.isValid() ? QJsonValue(undoneAt.toUTC().toString(Qt::ISODate)) : QJsonValue()},
-            {QStringLiteral("mapping"), mapping}};
+    QJsonObject json{{QStringLiteral("batch"), id},
+                     {QStringLiteral("file"), fileName},
+                     {QStringLiteral("sha256"), fileSha256},
+                     {QStringLiteral("mode"), mode},
+                     {QStringLiteral("imported_at"), importedAt.toUTC().toString(Qt::ISODate)},
+                     {QStringLiteral("undone_at"),
+                      undoneAt.isValid() ? QJsonValue(undoneAt.toUTC().toString(Qt::ISODate)) : QJsonValue()},
+                     {QStringLiteral("mapping"), mapping}};
+    addTo(json);
+    return json;
 }
 
 struct ImportBatchRepository::Statements
@@ -266,7 +272,9 @@ Result<void> ImportBatchRepository::finish(const ImportBatch &batch)
     q.exec(QStringLiteral("PRAGMA cache_size = -2000"));
     q.prepare(QStringLiteral("UPDATE import_batches SET created = ?, updated = ?, unchanged = ?, duplicates = ?, "
                              "rejected = ?, no_email = ?, first_member_id = ?, last_member_id = ? WHERE id = ?"));
-    for (qint64 v : {batch.created, batch.updated, batch.unchanged, batch.duplicates, batch.rejected, batch.noEmail})
+    const ImportCounts &counts = batch;
+    for (qint64 v :
+         {counts.created, counts.updated, counts.unchanged, counts.duplicates, counts.rejected, counts.noEmail})
         q.addBindValue(v);
     q.addBindValue(batch.firstMemberId ? QVariant(batch.firstMemberId) : QVariant(QMetaType::fromType<qlonglong>()));
     q.addBindValue(batch.lastMemberId ? QVariant(batch.lastMemberId) : QVariant(QMetaType::fromType<qlonglong>()));

@@ -17,19 +17,26 @@ namespace Storage {
 
 class Database;
 
-struct ImportBatch
+// What an import did with the rows: recorded with its batch and reported to the user.
+struct ImportCounts
 {
-    qint64 id = 0;
-    QString fileName;
-    QString fileSha256;
-    QJsonObject mapping;
-    QString mode;
     qint64 created = 0;
     qint64 updated = 0;
     qint64 unchanged = 0;
     qint64 duplicates = 0;
     qint64 rejected = 0;
     qint64 noEmail = 0;
+
+    void addTo(QJsonObject &json) const; // the CLI contract's keys: created, updated, … no_email
+};
+
+struct ImportBatch : ImportCounts
+{
+    qint64 id = 0;
+    QString fileName;
+    QString fileSha256;
+    QJsonObject mapping;
+    QString mode;
     qint64 firstMemberId = 0;
     qint64 lastMemberId = 0;
     QDateTime importedAt;
