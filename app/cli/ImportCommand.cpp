@@ -98,10 +98,13 @@ int ImportCommand::importFile(const QStringList &arguments)
 
     Import::Importer importer(m_context.database(), m_context.members(), m_context.clock());
     auto report = importer.run(parser.positionalArguments().first(), options);
-    if (!report.ok())
-        return fail(report.error().code == Core::Error::Code::Invalid
-                        ? Core::Error::make(Core::Error::Code::NotCarnet, report.error().message) // unusable input: 2
-                        : report.error());
+    if (!report.ok()) {
+        // The importer refuses an unusable file with Invalid (exit code 2); database errors keep theirs.
+        if (report.error().code != Core::Error::Code::Invalid)
+            return fail(report.error());
+        printError(report.error().message);
+        return BadUsage;
+    }
     const Import::ImportReport &r = report.value();
     if (parser.isSet(QStringLiteral("json"))) {
         printJson(r.toJson());

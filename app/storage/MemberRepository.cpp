@@ -249,7 +249,7 @@ Result<Member> MemberRepository::find(qint64 id) const
 
 Result<Member> MemberRepository::findByEmail(const QString &email) const
 {
-    const Core::EmailCheck check = Core::EmailAddress::check(email);
+    const Core::EmailCheck check = Core::EmailAddress::check(email, false); // a lookup needs no typo search
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("SELECT %1 FROM members WHERE email_key = ? ORDER BY id LIMIT 1").arg(memberColumns()));
     q.addBindValue(Core::EmailAddress::key(check.valid ? check.normalized : email.trimmed()));
