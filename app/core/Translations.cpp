@@ -1,6 +1,7 @@
 #include "Translations.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QLibraryInfo>
 #include <QTranslator>
 
@@ -35,8 +36,11 @@ void install(QCoreApplication &app, const QString &language)
     load(QStringLiteral("qtbase_") + lang, qtDir);
     load(QStringLiteral("carnet_") + lang, QStringLiteral(":/i18n"));
     // Regional wording (fr_CA: "cellulaire", "courriel"…) overrides the language's translation.
-    const QString regional = lang + QLatin1Char('_') + QLocale::territoryToCode(locale.territory());
-    load(QStringLiteral("carnet_") + regional, QStringLiteral(":/i18n"));
+    // Only when that exact file exists: QTranslator would otherwise fall back to carnet_fr again.
+    const QString regional =
+        QStringLiteral("carnet_") + lang + QLatin1Char('_') + QLocale::territoryToCode(locale.territory());
+    if (QFile::exists(QStringLiteral(":/i18n/") + regional + QStringLiteral(".qm")))
+        load(regional, QStringLiteral(":/i18n"));
 }
 
 } // namespace Core::Translations
