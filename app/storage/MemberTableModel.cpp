@@ -187,29 +187,41 @@ void MemberTableModel::reload()
     const bool sortInIndex = m_index && MemberIndex::canSort(m_sortField);
     if (sortInIndex)
         query.sortField = MemberField::Id; // cheapest order; the index sorts by folded text
-    beginResetModel();                     // the old ids go before the new ones arrive: one list in memory at a time
+    // One reset for the whole reload; the old ids go before the new ones arrive, so a million-member
+    // list is never held twice.
+    beginResetModel();
     m_pages.clear();
     std::vector<qint64>().swap(m_baseIds);
     std::vector<qint64>().swap(m_rows);
     m_filtered = false;
-    endResetModel();
     auto ids = m_repository.ids(query);
     auto total = m_repository.count();
+    if (ids.ok() && total.ok()) {
+        m_baseIds = std::move(ids).value();
+        m_total = total.value();
+        if (sortInIndex)
+            m_index->sort(m_baseIds, m_sortField, m_sortOrder);
+        filterRows();
+    }
+    endResetModel();
     if (!ids.ok() || !total.ok()) {
         Q_EMIT errorOccurred(!ids.ok() ? ids.error().message : total.error().message);
         return;
     }
-    m_baseIds = std::move(ids).value();
-    m_total = total.value();
-    if (sortInIndex)
-        m_index->sort(m_baseIds, m_sortField, m_sortOrder);
-    applySearch();
+    Q_EMIT countsChanged();
 }
 
 void MemberTableModel::applySearch()
 {
     beginResetModel();
     m_pages.clear();
+    filterRows();
+    endResetModel();
+    Q_EMIT countsChanged();
+}
+
+void MemberTableModel::filterRows()
+{
     const QString text = m_search.trimmed();
     m_searchPending = false;
     std::vector<qint64>().swap(m_rows);
@@ -225,8 +237,6 @@ void MemberTableModel::applySearch()
     } else {
         m_searchPending = true; // shown as soon as the index is ready
     }
-    endResetModel();
-    Q_EMIT countsChanged();
 }
 
 void MemberTableModel::memberSaved(const Member &member)

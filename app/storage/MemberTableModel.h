@@ -77,6 +77,7 @@ private:
     void installIndex(std::shared_ptr<MemberIndex> index, qint64 generation);
     void stopIndexBuild();
     void applySearch();
+    void filterRows(); // the rows of the selection that match the search; call between resets
     const Core::Member *memberAtRow(int row) const;
     QVariant display(const Core::Member &member, Core::MemberField field) const;
 
