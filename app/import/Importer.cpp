@@ -304,7 +304,8 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
                              mapping[i].isEmpty() ? QJsonValue() : QJsonValue(mapping[i]));
 
     const QDateTime now = m_clock.now();
-    const qint64 existingMembers = byEmail.size() + byNumber.size();
+    // Most members have an email, some only a number: the larger table is the closer count.
+    const qint64 existingMembers = std::max(byEmail.size(), byNumber.size());
     auto body = [&]() -> Result<void> {
         if (!options.dryRun) {
             auto id = batches.begin(batch);
