@@ -129,6 +129,90 @@ bool Importer::isValidTarget(const QString &field)
            f != MemberField::UpdatedAt && f != MemberField::HouseholdId && f != MemberField::Extra;
 }
 
+// The columns: detected (from the header, or from the first rows' content), then the mapping the user
+// corrected for this set of headers before, then this time's corrections (options.mapping).
+Result<QStringList> Importer::resolveMapping(CsvFile &file, const ImportReport &report, const ImportOptions &options,
+                                             QString *rememberedKey) const
+{
+    QStringList mapping;
+    if (report.hasHeader) {
+        mapping = ColumnMapper::map(report.header);
+    } else {
+        QList<QStringList> firstRows;
+        int columns = 0;
+        CsvRecord record;
+        while (firstRows.size() < 200 && file.next(record)) {
+            firstRows.append(record.fields);
+            columns = std::max(columns, int(record.fields.size()));
+        }
+        mapping = ColumnMapper::mapByContent(firstRows, columns);
+    }
+    *rememberedKey = report.hasHeader ? rememberedMappingKey(report.header) : QString();
+    if (!rememberedKey->isEmpty()) {
+        auto remembered = Storage::SettingsRepository(m_database).value(*rememberedKey);
+        if (!remembered.ok())
+            return remembered.error();
+        const QJsonObject saved = QJsonDocument::fromJson(remembered.value().toUtf8()).object();
+        for (int i = 0; i < mapping.size(); ++i) {
+            const QJsonValue v = saved.value(report.header.value(i));
+            if (v.isString() && (v.toString().isEmpty() || isValidTarget(v.toString())))
+                mapping[i] = v.toString();
+        }
+    }
+    for (int i = 0; i < mapping.size(); ++i) {
+        const QString key = report.hasHeader ? report.header.value(i) : QStringLiteral("column_%1").arg(i + 1);
+        if (options.mapping.contains(key))
+            mapping[i] = options.mapping.value(key);
+    }
+    return mapping;
+}
+
+// Pass 1, only when there are date columns: what all the rows' dates say about the day/month order.
+// It keeps the text of those columns only. Unknown when nothing settles it.
+Result<DateOrder> Importer::scanDateOrder(const QString &path, const ImportReport &report, const QStringList &mapping,
+                                          const ImportOptions &options, const std::atomic_bool *cancel)
+{
+    QList<bool> dateColumns;
+    for (const QString &target : mapping)
+        dateColumns.append(target == QLatin1String("membership_start") || target == QLatin1String("membership_end"));
+    if (!dateColumns.contains(true))
+        return DateOrder::Unknown;
+    CsvOptions scanOptions = options.csv;
+    scanOptions.encoding = report.encoding;
+    scanOptions.delimiter = report.delimiter;
+    scanOptions.hasHeader = report.hasHeader;
+    scanOptions.keptColumns = dateColumns;
+    auto scan = CsvFile::open(path, scanOptions);
+    if (!scan.ok())
+        return scan.error();
+    int dayMonth = 0;
+    int monthDay = 0;
+    CsvRecord record;
+    qint64 n = 0;
+    while (scan.value()->next(record)) {
+        for (int c = 0; c < dateColumns.size(); ++c) {
+            if (!dateColumns[c])
+                continue;
+            const DateOrder e = ValueParser::evidence(record.fields.value(c));
+            dayMonth += e == DateOrder::DayMonth;
+            monthDay += e == DateOrder::MonthDay;
+        }
+        if (cancel && (++n & 0xfff) == 0 && cancel->load())
+            return Error::make(
+                Error::Code::Invalid,
+                QCoreApplication::translate("Import::Importer", "The import was cancelled; nothing was changed."));
+    }
+    if (scan.value()->readError())
+        return *scan.value()->readError();
+    if (dayMonth > 0 && monthDay == 0)
+        return DateOrder::DayMonth;
+    if (monthDay > 0 && dayMonth == 0)
+        return DateOrder::MonthDay;
+    if (dayMonth > 0 && monthDay > 0)
+        return dayMonth >= monthDay ? DateOrder::DayMonth : DateOrder::MonthDay;
+    return DateOrder::Unknown;
+}
+
 Result<ImportReport> Importer::run(const QString &path, const ImportOptions &options, const Progress &progress,
                                    const std::atomic_bool *cancel)
 {
@@ -154,80 +238,18 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
     report.hasHeader = opened.value()->hasHeader();
     report.header = opened.value()->header();
 
-    // The columns: detected (from the header, or from the first rows' content), then the mapping the
-    // user corrected for this set of headers before, then this time's corrections (options.mapping).
-    QStringList mapping;
-    if (report.hasHeader) {
-        mapping = ColumnMapper::map(report.header);
-    } else {
-        QList<QStringList> firstRows;
-        int columns = 0;
-        CsvRecord record;
-        while (firstRows.size() < 200 && opened.value()->next(record)) {
-            firstRows.append(record.fields);
-            columns = std::max(columns, int(record.fields.size()));
-        }
-        mapping = ColumnMapper::mapByContent(firstRows, columns);
-    }
+    QString mappingKey;
+    auto resolved = resolveMapping(*opened.value(), report, options, &mappingKey);
+    if (!resolved.ok())
+        return resolved.error();
+    QStringList mapping = resolved.value();
     Storage::SettingsRepository settings(m_database);
-    const QString mappingKey = report.hasHeader ? rememberedMappingKey(report.header) : QString();
-    if (!mappingKey.isEmpty()) {
-        auto remembered = settings.value(mappingKey);
-        if (!remembered.ok())
-            return remembered.error();
-        const QJsonObject saved = QJsonDocument::fromJson(remembered.value().toUtf8()).object();
-        for (int i = 0; i < mapping.size(); ++i) {
-            const QJsonValue v = saved.value(report.header.value(i));
-            if (v.isString() && (v.toString().isEmpty() || isValidTarget(v.toString())))
-                mapping[i] = v.toString();
-        }
-    }
-    for (int i = 0; i < mapping.size(); ++i) {
-        const QString key = report.hasHeader ? report.header.value(i) : QStringLiteral("column_%1").arg(i + 1);
-        if (options.mapping.contains(key))
-            mapping[i] = options.mapping.value(key);
-    }
-
-    // Pass 1, only when there are date columns: what all the rows' dates say about the day/month order.
-    // It keeps the text of those columns only.
-    QList<bool> dateColumns;
-    for (const QString &target : std::as_const(mapping))
-        dateColumns.append(target == QLatin1String("membership_start") || target == QLatin1String("membership_end"));
     report.dateOrder = options.dateOrder;
-    if (report.dateOrder == DateOrder::Unknown && dateColumns.contains(true)) {
-        CsvOptions scanOptions = options.csv;
-        scanOptions.encoding = report.encoding;
-        scanOptions.delimiter = report.delimiter;
-        scanOptions.hasHeader = report.hasHeader;
-        scanOptions.keptColumns = dateColumns;
-        auto scan = CsvFile::open(path, scanOptions);
-        if (!scan.ok())
-            return scan.error();
-        int dayMonth = 0;
-        int monthDay = 0;
-        CsvRecord record;
-        qint64 n = 0;
-        while (scan.value()->next(record)) {
-            for (int c = 0; c < dateColumns.size(); ++c) {
-                if (!dateColumns[c])
-                    continue;
-                const DateOrder e = ValueParser::evidence(record.fields.value(c));
-                dayMonth += e == DateOrder::DayMonth;
-                monthDay += e == DateOrder::MonthDay;
-            }
-            if (cancel && (++n & 0xfff) == 0 && cancel->load())
-                return Error::make(
-                    Error::Code::Invalid,
-                    QCoreApplication::translate("Import::Importer", "The import was cancelled; nothing was changed."));
-        }
-        if (scan.value()->readError())
-            return *scan.value()->readError();
-        if (dayMonth > 0 && monthDay == 0)
-            report.dateOrder = DateOrder::DayMonth;
-        else if (monthDay > 0 && dayMonth == 0)
-            report.dateOrder = DateOrder::MonthDay;
-        else if (dayMonth > 0 && monthDay > 0)
-            report.dateOrder = dayMonth >= monthDay ? DateOrder::DayMonth : DateOrder::MonthDay;
+    if (report.dateOrder == DateOrder::Unknown) {
+        auto order = scanDateOrder(path, report, mapping, options, cancel);
+        if (!order.ok())
+            return order.error();
+        report.dateOrder = order.value();
     }
     // A large file is worth building the indexes once at the end (about 80 bytes a member row).
     const qint64 rowCount = opened.value()->size() / 80;

@@ -94,6 +94,12 @@ public:
     static bool isValidTarget(const QString &field); // a member key, full_name, extra.<name>
 
 private:
+    Core::Result<QStringList> resolveMapping(CsvFile &file, const ImportReport &report, const ImportOptions &options,
+                                             QString *rememberedKey) const;
+    static Core::Result<DateOrder> scanDateOrder(const QString &path, const ImportReport &report,
+                                                 const QStringList &mapping, const ImportOptions &options,
+                                                 const std::atomic_bool *cancel);
+
     Storage::Database &m_database;
     Storage::MemberRepository &m_members;
     const Core::Clock &m_clock;
