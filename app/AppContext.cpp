@@ -12,11 +12,18 @@ Core::Result<std::unique_ptr<AppContext>> AppContext::open(const QString &databa
     context->m_settings = settings ? std::move(settings) : std::make_unique<Settings::AppSettings>();
     context->m_database = std::move(database).value();
     context->m_members = std::make_unique<Storage::MemberRepository>(*context->m_database, *context->m_clock);
+    context->m_audit = std::make_unique<Storage::AuditLog>(*context->m_database, *context->m_clock);
+    context->m_databaseSettings = std::make_unique<Storage::SettingsRepository>(*context->m_database);
+    context->m_consent = std::make_unique<Consent::ConsentService>(
+        *context->m_database, *context->m_members, *context->m_audit, *context->m_databaseSettings, *context->m_clock);
     return context;
 }
 
 AppContext::~AppContext()
 {
+    m_consent.reset();
+    m_databaseSettings.reset();
+    m_audit.reset();
     m_members.reset();
     m_database.reset();
 }

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "consent/ConsentService.h"
 #include "core/Clock.h"
 #include "core/Result.h"
 #include "settings/AppSettings.h"
+#include "storage/AuditLog.h"
 #include "storage/Database.h"
 #include "storage/MemberRepository.h"
+#include "storage/SettingsRepository.h"
 
 #include <memory>
 
@@ -21,6 +24,9 @@ public:
 
     Storage::Database &database() { return *m_database; }
     Storage::MemberRepository &members() { return *m_members; }
+    Storage::AuditLog &audit() { return *m_audit; }
+    Storage::SettingsRepository &databaseSettings() { return *m_databaseSettings; }
+    Consent::ConsentService &consent() { return *m_consent; }
     const Core::Clock &clock() const { return *m_clock; }
     Settings::AppSettings &settings() { return *m_settings; }
 
@@ -31,4 +37,7 @@ private:
     std::unique_ptr<Settings::AppSettings> m_settings;
     std::unique_ptr<Storage::Database> m_database;
     std::unique_ptr<Storage::MemberRepository> m_members;
+    std::unique_ptr<Storage::AuditLog> m_audit;
+    std::unique_ptr<Storage::SettingsRepository> m_databaseSettings;
+    std::unique_ptr<Consent::ConsentService> m_consent;
 };

@@ -289,9 +289,25 @@ Result<void> Database::write(const std::function<Result<void>()> &body)
 {
     QSqlDatabase db = connection();
     QSqlQuery q(db);
+    // Inside another write (a service composing repositories): a savepoint, so the inner part can
+    // fail alone while the outer transaction decides.
+    if (m_writeDepth > 0) {
+        const QString name = QStringLiteral("w%1").arg(m_writeDepth);
+        if (!q.exec(QStringLiteral("SAVEPOINT ") + name))
+            return errorFrom(q.lastError(), QStringLiteral("savepoint"));
+        ++m_writeDepth;
+        Result<void> result = body();
+        --m_writeDepth;
+        if (!result.ok())
+            q.exec(QStringLiteral("ROLLBACK TO ") + name);
+        q.exec(QStringLiteral("RELEASE ") + name);
+        return result;
+    }
     if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
         return errorFrom(q.lastError(), QStringLiteral("begin"));
+    ++m_writeDepth;
     Result<void> result = body();
+    --m_writeDepth;
     if (result.ok()) {
         if (q.exec(QStringLiteral("COMMIT")))
             return result;

@@ -38,7 +38,8 @@ public:
     int schemaVersion() const;
     QString backupPath() const { return m_backupPath; } // the copy kept before the last migration, if any
 
-    // Runs `body` inside BEGIN IMMEDIATE … COMMIT; rolls back when it returns an error.
+    // Runs `body` inside BEGIN IMMEDIATE … COMMIT; rolls back when it returns an error. Nested calls
+    // (a service calling a repository inside its own transaction) become savepoints.
     Core::Result<void> write(const std::function<Core::Result<void>()> &body);
 
     // Opens a further connection to the same file, for another thread. The caller removes it with
@@ -62,6 +63,7 @@ private:
     QString m_path;
     QString m_connectionName;
     QString m_backupPath;
+    int m_writeDepth = 0;
 };
 
 // Prepares and executes, turning failures into Errors. The query keeps its results.

@@ -319,6 +319,11 @@ Result<void> ImportBatchRepository::undo(qint64 id)
             QCoreApplication::translate("Storage::ImportBatchRepository", "Import %1 was already undone.").arg(id));
     return m_database.write([&]() -> Result<void> {
         QSqlQuery q(m_database.connection());
+        // Consent the file recorded goes with it (members it created take theirs along by cascade).
+        q.prepare(QStringLiteral("DELETE FROM consent_events WHERE import_batch_id = ?"));
+        q.addBindValue(id);
+        if (auto r = exec(q, QStringLiteral("undo consent")); !r.ok())
+            return r;
         if (batch.value().firstMemberId) {
             q.prepare(QStringLiteral("DELETE FROM members WHERE id BETWEEN ? AND ?"));
             q.addBindValue(batch.value().firstMemberId);

@@ -1,0 +1,218 @@
+#include "Consent.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace Consent {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Consent", text);
+}
+
+QJsonValue dateOrNull(const QDate &date)
+{
+    return date.isValid() ? QJsonValue(date.toString(Qt::ISODate)) : QJsonValue();
+}
+
+QJsonValue textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
+
+} // namespace
+
+QString basisKey(Basis basis)
+{
+    switch (basis) {
+    case Basis::Express: return QStringLiteral("express");
+    case Basis::ImpliedMembership: return QStringLiteral("implied-membership");
+    case Basis::Implied: return QStringLiteral("implied");
+    case Basis::LegitimateInterest: return QStringLiteral("legitimate-interest");
+    }
+    return {};
+}
+
+std::optional<Basis> basisFromKey(const QString &key)
+{
+    for (Basis b : {Basis::Express, Basis::ImpliedMembership, Basis::Implied, Basis::LegitimateInterest}) {
+        if (basisKey(b) == key)
+            return b;
+    }
+    return std::nullopt;
+}
+
+QString basisLabel(Basis basis)
+{
+    switch (basis) {
+    case Basis::Express: return tr("Express consent");
+    case Basis::ImpliedMembership: return tr("Implied by membership");
+    case Basis::Implied: return tr("Implied, with an expiry date");
+    case Basis::LegitimateInterest: return tr("Legitimate interest");
+    }
+    return {};
+}
+
+QString jurisdictionKey(Jurisdiction jurisdiction)
+{
+    switch (jurisdiction) {
+    case Jurisdiction::Canada: return QStringLiteral("ca");
+    case Jurisdiction::Eu: return QStringLiteral("eu");
+    case Jurisdiction::Both: return QStringLiteral("both");
+    }
+    return {};
+}
+
+std::optional<Jurisdiction> jurisdictionFromKey(const QString &key)
+{
+    for (Jurisdiction j : {Jurisdiction::Canada, Jurisdiction::Eu, Jurisdiction::Both}) {
+        if (jurisdictionKey(j) == key)
+            return j;
+    }
+    return std::nullopt;
+}
+
+QString jurisdictionLabel(Jurisdiction jurisdiction)
+{
+    switch (jurisdiction) {
+    case Jurisdiction::Canada: return tr("Canada (CASL)");
+    case Jurisdiction::Eu: return tr("European Union (GDPR)");
+    case Jurisdiction::Both: return tr("Both (CASL and GDPR)");
+    }
+    return {};
+}
+
+QJsonObject Event::toJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("member"), memberId},
+        {QStringLiteral("purpose"), purpose},
+        {QStringLiteral("action"), action == Action::Grant ? QStringLiteral("grant") : QStringLiteral("withdraw")},
+        {QStringLiteral("basis"), basis ? QJsonValue(basisKey(*basis)) : QJsonValue()},
+        {QStringLiteral("date"), dateOrNull(occurredOn)},
+        {QStringLiteral("expires"), dateOrNull(expiresOn)},
+        {QStringLiteral("recorded_at"), recordedAt.toUTC().toString(Qt::ISODate)},
+        {QStringLiteral("source"), source},
+        {QStringLiteral("wording"), textOrNull(wording)},
+        {QStringLiteral("evidence_note"), textOrNull(evidenceNote)},
+        {QStringLiteral("evidence_sha256"), textOrNull(evidenceSha256)},
+        {QStringLiteral("evidence_file"), textOrNull(evidenceName)},
+        {QStringLiteral("recorded_by"), textOrNull(recordedBy)},
+        {QStringLiteral("import_batch"), importBatchId ? QJsonValue(importBatchId) : QJsonValue()},
+    };
+}
+
+QString Purpose::displayLabel() const
+{
+    if (builtin && key == QLatin1String("association"))
+        return tr("Association life");
+    if (builtin && key == QLatin1String("newsletter"))
+        return tr("Newsletter");
+    return label;
+}
+
+std::optional<Basis> Purpose::defaultBasis(Jurisdiction jurisdiction) const
+{
+    auto covering = [](Basis b) -> std::optional<Basis> {
+        if (b == Basis::ImpliedMembership || b == Basis::LegitimateInterest)
+            return b;
+        return std::nullopt;
+    };
+    switch (jurisdiction) {
+    case Jurisdiction::Canada: return covering(defaultBasisCanada);
+    case Jurisdiction::Eu: return covering(defaultBasisEu);
+    case Jurisdiction::Both: {
+        const auto ca = covering(defaultBasisCanada);
+        const auto eu = covering(defaultBasisEu);
+        if (!ca || !eu)
+            return std::nullopt;
+        // Implied by membership ends; legitimate interest does not: the stricter one is the one that ends.
+        return (*ca == Basis::ImpliedMembership || *eu == Basis::ImpliedMembership) ? Basis::ImpliedMembership
+                                                                                    : Basis::LegitimateInterest;
+    }
+    }
+    return std::nullopt;
+}
+
+QJsonObject Purpose::toJson() const
+{
+    return QJsonObject{{QStringLiteral("key"), key},
+                       {QStringLiteral("label"), displayLabel()},
+                       {QStringLiteral("builtin"), builtin},
+                       {QStringLiteral("default_basis_ca"), basisKey(defaultBasisCanada)},
+                       {QStringLiteral("default_basis_eu"), basisKey(defaultBasisEu)}};
+}
+
+QString reasonKey(Reason reason)
+{
+    switch (reason) {
+    case Reason::Express: return QStringLiteral("express");
+    case Reason::ImpliedMembership: return QStringLiteral("implied-membership");
+    case Reason::Implied: return QStringLiteral("implied");
+    case Reason::LegitimateInterest: return QStringLiteral("legitimate-interest");
+    case Reason::NoConsent: return QStringLiteral("no_consent");
+    case Reason::Expired: return QStringLiteral("expired");
+    case Reason::Withdrawn: return QStringLiteral("withdrawn");
+    case Reason::Suppressed: return QStringLiteral("suppressed");
+    case Reason::InvalidEmail: return QStringLiteral("invalid_email");
+    case Reason::NoEmail: return QStringLiteral("no_email");
+    }
+    return {};
+}
+
+QString reasonLabel(Reason reason)
+{
+    switch (reason) {
+    case Reason::Express: return tr("Express consent");
+    case Reason::ImpliedMembership: return tr("Implied by membership");
+    case Reason::Implied: return tr("Implied consent");
+    case Reason::LegitimateInterest: return tr("Legitimate interest");
+    case Reason::NoConsent: return tr("No consent");
+    case Reason::Expired: return tr("Consent expired");
+    case Reason::Withdrawn: return tr("Withdrawn");
+    case Reason::Suppressed: return tr("Address on the suppression list");
+    case Reason::InvalidEmail: return tr("Invalid email address");
+    case Reason::NoEmail: return tr("No email address");
+    }
+    return {};
+}
+
+QJsonObject Status::toJson() const
+{
+    return QJsonObject{{QStringLiteral("eligible"), eligible},
+                       {QStringLiteral("basis"), basis ? QJsonValue(basisKey(*basis)) : QJsonValue()},
+                       {QStringLiteral("since"), dateOrNull(since)},
+                       {QStringLiteral("valid_until"), dateOrNull(validUntil)},
+                       {QStringLiteral("reason"), reasonKey(reason)},
+                       {QStringLiteral("by_default"), byDefault}};
+}
+
+QString Status::explanation() const
+{
+    const QLocale locale;
+    const QString sinceText = since.isValid() ? locale.toString(since, QLocale::ShortFormat) : QString();
+    const QString untilText = validUntil.isValid() ? locale.toString(validUntil, QLocale::ShortFormat) : QString();
+    QString text = reasonLabel(reason);
+    if (byDefault && eligible)
+        text += QCoreApplication::translate("Consent", " (the purpose's default basis)");
+    if (reason == Reason::Withdrawn && !sinceText.isEmpty())
+        return QCoreApplication::translate("Consent", "Withdrawn on %1: a new express consent is needed.")
+            .arg(sinceText);
+    if (reason == Reason::Expired && !untilText.isEmpty())
+        return QCoreApplication::translate("Consent", "%1 expired on %2.")
+            .arg(basis ? basisLabel(*basis) : text, untilText);
+    if (eligible && !sinceText.isEmpty())
+        text += QCoreApplication::translate("Consent", ", since %1").arg(sinceText);
+    if (eligible && !untilText.isEmpty())
+        text += QCoreApplication::translate("Consent", ", valid until %1").arg(untilText);
+    else if (eligible && basis == Basis::ImpliedMembership)
+        text += QCoreApplication::translate("Consent", ", valid while a member and 2 years after");
+    else if (eligible && (basis == Basis::Express || basis == Basis::LegitimateInterest))
+        text += QCoreApplication::translate("Consent", ", valid until withdrawn");
+    return text;
+}
+
+} // namespace Consent

@@ -1,0 +1,725 @@
+#include "ConsentService.h"
+
+#include "ConsentRules.h"
+#include "core/Clock.h"
+#include "core/EmailAddress.h"
+#include "storage/AuditLog.h"
+#include "storage/Database.h"
+#include "storage/MemberRepository.h"
+#include "storage/SettingsRepository.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+using Core::Error;
+using Core::Member;
+using Core::Result;
+
+namespace Consent {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Consent::ConsentService", text);
+}
+
+Error invalid(const QString &message, const QString &field = {})
+{
+    return Error::make(Error::Code::Invalid, message, field);
+}
+
+struct MemberFacts
+{
+    qint64 id = 0;
+    QString email;
+    QString emailKey;
+    Membership membership;
+};
+
+// The address checks that come before the ledger: no address, an address that cannot be mailed, an
+// address on the suppression list.
+std::optional<Reason> addressReason(const MemberFacts &m, const QSet<QByteArray> &suppressed)
+{
+    if (m.email.trimmed().isEmpty())
+        return Reason::NoEmail;
+    if (!Core::EmailAddress::check(m.email, false).valid)
+        return Reason::InvalidEmail;
+    if (!suppressed.isEmpty()) {
+        const QString key = m.emailKey.isEmpty() ? Core::EmailAddress::key(m.email) : m.emailKey;
+        if (suppressed.contains(ConsentLedger::addressHash(key)))
+            return Reason::Suppressed;
+    }
+    return std::nullopt;
+}
+
+// The address comes first, as in eligible(): no address, an unusable one, a suppressed one. The
+// ledger's basis, dates and validity stay in the status for whoever reads the details.
+void applyAddress(Status &s, std::optional<Reason> address)
+{
+    if (address) {
+        s.eligible = false;
+        s.reason = *address;
+    }
+}
+
+MemberFacts factsOf(const Member &m)
+{
+    return MemberFacts{m.id, m.email, Core::EmailAddress::key(Core::EmailAddress::check(m.email, false).normalized),
+                       Membership{m.membershipStart, m.membershipEnd}};
+}
+
+} // namespace
+
+QByteArray suppressionHash(const QString &email)
+{
+    const Core::EmailCheck check = Core::EmailAddress::check(email, false);
+    if (!check.valid)
+        return {};
+    return ConsentLedger::addressHash(Core::EmailAddress::key(check.normalized));
+}
+
+QJsonObject Eligibility::excludedJson() const
+{
+    QJsonObject out;
+    for (Reason r : {Reason::NoConsent, Reason::Expired, Reason::Withdrawn, Reason::Suppressed, Reason::InvalidEmail,
+                     Reason::NoEmail})
+        out.insert(reasonKey(r), excludedCount(r));
+    return out;
+}
+
+ConsentService::ConsentService(Storage::Database &database, Storage::MemberRepository &members,
+                               Storage::AuditLog &audit, Storage::SettingsRepository &settings,
+                               const Core::Clock &clock)
+    : m_database(database), m_members(members), m_audit(audit), m_settings(settings), m_clock(clock), m_ledger(database)
+{}
+
+Result<QList<Purpose>> ConsentService::purposes() const
+{
+    return m_ledger.purposes();
+}
+
+Result<Purpose> ConsentService::purpose(const QString &key) const
+{
+    auto all = m_ledger.purposes();
+    if (!all.ok())
+        return all.error();
+    QStringList keys;
+    for (const Purpose &p : all.value()) {
+        if (p.key == key)
+            return p;
+        keys.append(p.key);
+    }
+    return Error::make(Error::Code::NotFound,
+                       tr("There is no purpose \"%1\". Purposes: %2.").arg(key, keys.join(QStringLiteral(", "))),
+                       QStringLiteral("purpose"));
+}
+
+Result<Purpose> ConsentService::addPurpose(const QString &key, const QString &label, Basis basisCanada, Basis basisEu)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z][a-z0-9_-]{0,39}$"));
+    if (!pattern.match(key).hasMatch())
+        return invalid(tr("A purpose key is made of lower-case letters, digits, \"-\" and \"_\", starting with a "
+                          "letter (for example \"events\")."),
+                       QStringLiteral("key"));
+    if (label.trimmed().isEmpty())
+        return invalid(tr("The purpose needs a label."), QStringLiteral("label"));
+    if (basisCanada == Basis::Implied || basisEu == Basis::Implied)
+        return invalid(tr("A default basis cannot be implied with an expiry date: it has no date."),
+                       QStringLiteral("basis"));
+    if (purpose(key).ok())
+        return Error::make(Error::Code::Conflict, tr("The purpose \"%1\" already exists.").arg(key),
+                           QStringLiteral("key"));
+    Purpose p{key, label.trimmed(), false, basisCanada, basisEu};
+    if (auto r = m_database.write([&] { return m_ledger.addPurpose(p, m_clock.now()); }); !r.ok())
+        return r.error();
+    return p;
+}
+
+Result<Organisation> ConsentService::organisation() const
+{
+    return Organisation::load(m_settings);
+}
+
+Result<void> ConsentService::setOrganisation(const Organisation &organisation)
+{
+    if (auto r = Organisation::validate(organisation); !r.ok())
+        return r;
+    return m_database.write([&] { return Organisation::save(m_settings, organisation); });
+}
+
+Result<Jurisdiction> ConsentService::jurisdiction() const
+{
+    auto o = organisation();
+    if (!o.ok())
+        return o.error();
+    return o.value().jurisdiction;
+}
+
+Result<Event> ConsentService::prepareGrant(const GrantRequest &request, const Purpose &purpose) const
+{
+    const QDate today = m_clock.today();
+    Event e;
+    e.purpose = purpose.key;
+    e.action = Action::Grant;
+    e.basis = request.basis;
+    e.occurredOn = request.date.isValid() ? request.date : today;
+    if (e.occurredOn > today)
+        return invalid(tr("The date of the consent cannot be in the future."), QStringLiteral("date"));
+    if (request.basis == Basis::Implied) {
+        if (!request.expires.isValid())
+            return invalid(tr("Implied consent needs its expiry date."), QStringLiteral("expires"));
+        if (request.expires < e.occurredOn)
+            return invalid(tr("The expiry date comes before the date of the consent."), QStringLiteral("expires"));
+        e.expiresOn = request.expires;
+    } else if (request.expires.isValid()) {
+        return invalid(tr("Only implied consent has an expiry date; express consent lasts until withdrawn."),
+                       QStringLiteral("expires"));
+    }
+    e.source = request.source.trimmed();
+    if (e.source.isEmpty())
+        return invalid(tr("Say where the consent comes from (paper form, general assembly, phone…)."),
+                       QStringLiteral("source"));
+    e.wording = request.wording.trimmed();
+    e.evidenceNote = request.evidenceNote.trimmed();
+    e.recordedBy =
+        request.recordedBy.trimmed().isEmpty() ? Storage::AuditLog::currentUser() : request.recordedBy.trimmed();
+    e.recordedAt = m_clock.now();
+    e.importBatchId = request.importBatchId;
+    return e;
+}
+
+namespace {
+
+// Reads an evidence file, refusing what cannot be kept.
+Result<QByteArray> readEvidence(const QString &path)
+{
+    QFile file(path);
+    const QFileInfo info(path);
+    if (!info.isFile() || !file.open(QIODevice::ReadOnly))
+        return Error::make(
+            Error::Code::Invalid,
+            QCoreApplication::translate("Consent::ConsentService", "Cannot read the evidence file %1.").arg(path),
+            QStringLiteral("evidence"));
+    if (file.size() > ConsentService::kMaxEvidenceBytes)
+        return Error::make(
+            Error::Code::Invalid,
+            QCoreApplication::translate("Consent::ConsentService",
+                                        "The evidence file %1 is larger than 25 MB; keep a smaller scan.")
+                .arg(info.fileName()),
+            QStringLiteral("evidence"));
+    return file.readAll();
+}
+
+} // namespace
+
+Result<Event> ConsentService::record(qint64 memberId, const GrantRequest &request)
+{
+    auto member = m_members.find(memberId);
+    if (!member.ok())
+        return member.error();
+    auto p = purpose(request.purpose);
+    if (!p.ok())
+        return p.error();
+    auto prepared = prepareGrant(request, p.value());
+    if (!prepared.ok())
+        return prepared.error();
+    Event e = std::move(prepared).value();
+    e.memberId = memberId;
+    QByteArray evidence;
+    if (!request.evidenceFile.isEmpty()) {
+        auto read = readEvidence(request.evidenceFile);
+        if (!read.ok())
+            return read.error();
+        evidence = std::move(read).value();
+        e.evidenceName = QFileInfo(request.evidenceFile).fileName();
+    }
+
+    const QByteArray hash = suppressionHash(member.value().email);
+    auto suppressed = hash.isEmpty() ? Result<bool>(false) : m_ledger.isSuppressed(hash);
+    if (!suppressed.ok())
+        return suppressed.error();
+    const bool explicitExpress = e.basis == Basis::Express && request.importSource.isEmpty();
+    if (suppressed.value() && !explicitExpress)
+        return Error::make(Error::Code::Conflict,
+                           tr("%1's address is on the suppression list: only a new express consent, recorded "
+                              "explicitly, can allow it again.")
+                               .arg(member.value().displayName()),
+                           QStringLiteral("email"));
+
+    auto r = m_database.write([&]() -> Result<void> {
+        if (!evidence.isEmpty() || !e.evidenceName.isEmpty()) {
+            auto sha = m_ledger.storeEvidence(e.evidenceName, evidence, m_clock.now());
+            if (!sha.ok())
+                return sha.error();
+            e.evidenceSha256 = sha.value();
+        }
+        auto id = m_ledger.append(e);
+        if (!id.ok())
+            return id.error();
+        e.id = id.value();
+        if (suppressed.value()) {
+            if (auto lifted = m_ledger.unsuppress(hash); !lifted.ok())
+                return lifted.error();
+            if (auto a = m_audit.append(QStringLiteral("suppression.lift"), memberId,
+                                        {{QStringLiteral("event"), e.id}, {QStringLiteral("purpose"), e.purpose}},
+                                        e.recordedBy);
+                !a.ok())
+                return a;
+        }
+        return m_audit.append(QStringLiteral("consent.grant"), memberId,
+                              {{QStringLiteral("event"), e.id},
+                               {QStringLiteral("purpose"), e.purpose},
+                               {QStringLiteral("basis"), basisKey(*e.basis)},
+                               {QStringLiteral("source"), e.source}},
+                              e.recordedBy);
+    });
+    if (!r.ok())
+        return r.error();
+    return e;
+}
+
+Result<BulkResult> ConsentService::recordMany(const std::vector<qint64> &memberIds, const GrantRequest &request,
+                                              const std::function<bool(int)> &progress)
+{
+    auto p = purpose(request.purpose);
+    if (!p.ok())
+        return p.error();
+    auto prepared = prepareGrant(request, p.value());
+    if (!prepared.ok())
+        return prepared.error();
+    const Event templateEvent = std::move(prepared).value();
+    QByteArray evidence;
+    QString evidenceName;
+    if (!request.evidenceFile.isEmpty()) {
+        auto read = readEvidence(request.evidenceFile);
+        if (!read.ok())
+            return read.error();
+        evidence = std::move(read).value();
+        evidenceName = QFileInfo(request.evidenceFile).fileName();
+    }
+    auto suppressedSet = m_ledger.suppressedHashes();
+    if (!suppressedSet.ok())
+        return suppressedSet.error();
+
+    BulkResult result;
+    auto r = m_database.write([&]() -> Result<void> {
+        QString sha;
+        if (!evidenceName.isEmpty()) {
+            auto stored = m_ledger.storeEvidence(evidenceName, evidence, m_clock.now());
+            if (!stored.ok())
+                return stored.error();
+            sha = stored.value();
+        }
+        constexpr size_t kChunk = 500;
+        for (size_t start = 0; start < memberIds.size(); start += kChunk) {
+            const std::vector<qint64> chunk(memberIds.begin() + qsizetype(start),
+                                            memberIds.begin() + qsizetype(std::min(memberIds.size(), start + kChunk)));
+            auto members = m_members.fetch(chunk);
+            if (!members.ok())
+                return members.error();
+            for (const Member &m : members.value()) {
+                // In bulk, a suppressed address is skipped: lifting a suppression is a decision per person.
+                const QByteArray hash = suppressionHash(m.email);
+                if (!hash.isEmpty() && suppressedSet.value().contains(hash)) {
+                    ++result.suppressed;
+                    continue;
+                }
+                Event e = templateEvent;
+                e.memberId = m.id;
+                e.evidenceName = evidenceName;
+                e.evidenceSha256 = sha;
+                if (auto id = m_ledger.append(e); !id.ok())
+                    return id.error();
+                ++result.recorded;
+            }
+            if (progress && !progress(int(std::min(memberIds.size(), start + kChunk))))
+                return Error::make(Error::Code::Invalid, tr("Cancelled: nothing was recorded."));
+        }
+        return m_audit.append(QStringLiteral("consent.bulk-grant"), 0,
+                              {{QStringLiteral("purpose"), templateEvent.purpose},
+                               {QStringLiteral("basis"), basisKey(*templateEvent.basis)},
+                               {QStringLiteral("source"), templateEvent.source},
+                               {QStringLiteral("members"), result.recorded},
+                               {QStringLiteral("skipped_suppressed"), result.suppressed}},
+                              templateEvent.recordedBy);
+    });
+    if (!r.ok())
+        return r.error();
+    return result;
+}
+
+Result<QList<Event>> ConsentService::withdraw(qint64 memberId, const WithdrawRequest &request)
+{
+    auto member = m_members.find(memberId);
+    if (!member.ok())
+        return member.error();
+    auto all = purposes();
+    if (!all.ok())
+        return all.error();
+    QStringList keys = request.purposes;
+    const bool everything = keys.isEmpty();
+    if (everything) {
+        for (const Purpose &p : all.value())
+            keys.append(p.key);
+    } else {
+        for (const QString &key : std::as_const(keys)) {
+            if (auto p = purpose(key); !p.ok())
+                return p.error();
+        }
+    }
+    const QDate today = m_clock.today();
+    const QDate date = request.date.isValid() ? request.date : today;
+    if (date > today)
+        return invalid(tr("The date of the withdrawal cannot be in the future."), QStringLiteral("date"));
+    if (request.source.trimmed().isEmpty())
+        return invalid(tr("Say how the withdrawal came (unsubscribe link, email reply, phone, letter…)."),
+                       QStringLiteral("source"));
+    const QString recordedBy =
+        request.recordedBy.trimmed().isEmpty() ? Storage::AuditLog::currentUser() : request.recordedBy.trimmed();
+
+    QList<Event> written;
+    auto r = m_database.write([&]() -> Result<void> {
+        for (const QString &key : std::as_const(keys)) {
+            Event e;
+            e.memberId = memberId;
+            e.purpose = key;
+            e.action = Action::Withdraw;
+            e.occurredOn = date;
+            e.recordedAt = m_clock.now();
+            e.source = request.source.trimmed();
+            e.wording = request.wording.trimmed();
+            e.evidenceNote = request.evidenceNote.trimmed();
+            e.recordedBy = recordedBy;
+            e.importBatchId = request.importBatchId;
+            auto id = m_ledger.append(e);
+            if (!id.ok())
+                return id.error();
+            e.id = id.value();
+            written.append(e);
+        }
+        const QByteArray hash = suppressionHash(member.value().email);
+        if (everything && !hash.isEmpty()) {
+            if (auto s = m_ledger.suppress(hash, QStringLiteral("withdrawn"), m_clock.now()); !s.ok())
+                return s;
+        }
+        return m_audit.append(QStringLiteral("consent.withdraw"), memberId,
+                              {{QStringLiteral("purposes"), QJsonArray::fromStringList(keys)},
+                               {QStringLiteral("all"), everything},
+                               {QStringLiteral("source"), request.source.trimmed()}},
+                              recordedBy);
+    });
+    if (!r.ok())
+        return r.error();
+    return written;
+}
+
+Result<QList<Event>> ConsentService::history(qint64 memberId) const
+{
+    if (auto m = m_members.find(memberId); !m.ok())
+        return m.error();
+    auto events = m_ledger.events(memberId);
+    if (!events.ok())
+        return events.error();
+    QList<Event> sorted = std::move(events).value();
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Event &a, const Event &b) {
+        if (a.occurredOn != b.occurredOn)
+            return a.occurredOn < b.occurredOn;
+        return a.id < b.id;
+    });
+    return sorted;
+}
+
+Result<QList<QPair<Purpose, Status>>> ConsentService::status(const Member &member, QDate at) const
+{
+    if (!at.isValid())
+        at = m_clock.today();
+    auto all = purposes();
+    auto j = jurisdiction();
+    auto events = m_ledger.events(member.id);
+    auto suppressed = m_ledger.suppressedHashes();
+    if (!all.ok() || !j.ok() || !events.ok() || !suppressed.ok())
+        return !all.ok() ? all.error() : !j.ok() ? j.error() : !events.ok() ? events.error() : suppressed.error();
+    const MemberFacts facts = factsOf(member);
+    const std::optional<Reason> address = addressReason(facts, suppressed.value());
+    QList<QPair<Purpose, Status>> out;
+    for (const Purpose &p : all.value()) {
+        QList<Event> mine;
+        for (const Event &e : events.value()) {
+            if (e.purpose == p.key)
+                mine.append(e);
+        }
+        Status s = evaluate(mine, facts.membership, p.defaultBasis(j.value()), at);
+        applyAddress(s, address);
+        out.append({p, s});
+    }
+    return out;
+}
+
+Result<QHash<qint64, Status>> ConsentService::statuses(const QList<Member> &members, const Purpose &purpose,
+                                                       QDate at) const
+{
+    if (!at.isValid())
+        at = m_clock.today();
+    auto j = jurisdiction();
+    if (!j.ok())
+        return j.error();
+    auto suppressed = m_ledger.suppressedHashes();
+    if (!suppressed.ok())
+        return suppressed.error();
+    QList<qint64> ids;
+    for (const Member &m : members)
+        ids.append(m.id);
+    auto events = m_ledger.eventsByMember(purpose.key, ids);
+    if (!events.ok())
+        return events.error();
+    const std::optional<Basis> defaultBasis = purpose.defaultBasis(j.value());
+    QHash<qint64, Status> out;
+    for (const Member &m : members) {
+        const MemberFacts facts = factsOf(m);
+        Status s = evaluate(events.value().value(m.id), facts.membership, defaultBasis, at);
+        applyAddress(s, addressReason(facts, suppressed.value()));
+        out.insert(m.id, s);
+    }
+    return out;
+}
+
+Result<void> ConsentService::scan(const Purpose &purpose, QDate at, const std::vector<qint64> &among,
+                                  const std::function<void(qint64, Reason, const Status &)> &visit) const
+{
+    auto j = jurisdiction();
+    if (!j.ok())
+        return j.error();
+    auto suppressed = m_ledger.suppressedHashes();
+    if (!suppressed.ok())
+        return suppressed.error();
+    const std::optional<Basis> defaultBasis = purpose.defaultBasis(j.value());
+
+    auto judge = [&](const MemberFacts &facts, const QList<Event> &events) {
+        Status s = evaluate(events, facts.membership, defaultBasis, at);
+        const std::optional<Reason> address = addressReason(facts, suppressed.value());
+        visit(facts.id, address ? *address : s.reason, s);
+    };
+
+    // A few members: fetched by id. Everyone (or most): one pass over the table, merged with the
+    // purpose's events streamed in member order.
+    if (!among.empty() && among.size() < 20000) {
+        std::vector<qint64> ids = among;
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        constexpr size_t kChunk = 500;
+        for (size_t start = 0; start < ids.size(); start += kChunk) {
+            const std::vector<qint64> chunk(ids.begin() + qsizetype(start),
+                                            ids.begin() + qsizetype(std::min(ids.size(), start + kChunk)));
+            auto members = m_members.fetch(chunk);
+            if (!members.ok())
+                return members.error();
+            QList<qint64> list(chunk.begin(), chunk.end());
+            auto events = m_ledger.eventsByMember(purpose.key, list);
+            if (!events.ok())
+                return events.error();
+            for (const Member &m : members.value())
+                judge(factsOf(m), events.value().value(m.id));
+        }
+        return {};
+    }
+
+    std::vector<qint64> wanted = among;
+    std::sort(wanted.begin(), wanted.end());
+    ConsentLedger::Stream events(m_ledger, purpose.key);
+    if (auto r = events.start(); !r.ok())
+        return r;
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, email, email_key, membership_start, membership_end FROM members ORDER BY id"));
+    if (auto r = Storage::exec(q, QStringLiteral("consent scan")); !r.ok())
+        return r;
+    while (q.next()) {
+        MemberFacts f;
+        f.id = q.value(0).toLongLong();
+        if (!wanted.empty() && !std::binary_search(wanted.begin(), wanted.end(), f.id)) {
+            events.takeFor(f.id); // skip theirs
+            continue;
+        }
+        f.email = q.value(1).toString();
+        f.emailKey = q.value(2).toString();
+        f.membership.start = QDate::fromString(q.value(3).toString(), Qt::ISODate);
+        f.membership.end = QDate::fromString(q.value(4).toString(), Qt::ISODate);
+        judge(f, events.takeFor(f.id));
+    }
+    return {};
+}
+
+Result<Eligibility> ConsentService::eligible(const QString &purposeKey, const std::vector<qint64> &among,
+                                             QDate at) const
+{
+    if (!at.isValid())
+        at = m_clock.today();
+    auto p = purpose(purposeKey);
+    if (!p.ok())
+        return p.error();
+    Eligibility out;
+    auto r = scan(p.value(), at, among, [&out](qint64 id, Reason reason, const Status &s) {
+        if (s.eligible && (reason == Reason::Express || reason == Reason::ImpliedMembership ||
+                           reason == Reason::Implied || reason == Reason::LegitimateInterest))
+            out.eligible.push_back(id);
+        else
+            out.excluded[reason].push_back(id);
+    });
+    if (!r.ok())
+        return r.error();
+    return out;
+}
+
+Result<std::vector<qint64>> ConsentService::select(const QString &purposeKey, ConsentSelection selection,
+                                                   QDate at) const
+{
+    if (!at.isValid())
+        at = m_clock.today();
+    auto p = purpose(purposeKey);
+    if (!p.ok())
+        return p.error();
+    std::vector<qint64> out;
+    const QDate horizon = at.addDays(kExpiringDays);
+    auto r = scan(p.value(), at, {}, [&](qint64 id, Reason, const Status &s) {
+        switch (selection) {
+        case ConsentSelection::Missing:
+            if (!s.eligible && (s.reason == Reason::NoConsent || s.reason == Reason::Expired))
+                out.push_back(id);
+            break;
+        case ConsentSelection::Expiring:
+            if (s.eligible && s.validUntil.isValid() && s.validUntil <= horizon)
+                out.push_back(id);
+            break;
+        case ConsentSelection::Withdrawn:
+            if (s.reason == Reason::Withdrawn)
+                out.push_back(id);
+            break;
+        }
+    });
+    if (!r.ok())
+        return r.error();
+    return out;
+}
+
+Result<bool> ConsentService::isSuppressed(const QString &email) const
+{
+    const QByteArray hash = suppressionHash(email);
+    if (hash.isEmpty())
+        return false;
+    return m_ledger.isSuppressed(hash);
+}
+
+Result<QJsonObject> ConsentService::exportMember(qint64 memberId, const QString &destination)
+{
+    auto member = m_members.find(memberId);
+    if (!member.ok())
+        return member.error();
+    auto events = history(memberId);
+    auto statuses = status(member.value());
+    auto org = organisation();
+    if (!events.ok() || !statuses.ok() || !org.ok())
+        return !events.ok() ? events.error() : !statuses.ok() ? statuses.error() : org.error();
+
+    QJsonObject consent;
+    for (const auto &[p, s] : statuses.value()) {
+        QJsonObject o = s.toJson();
+        o.insert(QStringLiteral("label"), p.displayLabel());
+        o.insert(QStringLiteral("explanation"), s.explanation());
+        consent.insert(p.key, o);
+    }
+    QJsonArray history;
+    for (const Event &e : events.value())
+        history.append(e.toJson());
+
+    // Imports that created or changed the member.
+    QJsonArray imports;
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral(
+        "SELECT id, file_name, imported_at, undone_at, CASE WHEN ? BETWEEN first_member_id AND last_member_id "
+        "THEN 'created' ELSE 'updated' END FROM import_batches WHERE ? BETWEEN first_member_id AND last_member_id "
+        "OR id IN (SELECT batch_id FROM import_changes WHERE member_id = ?) "
+        "OR id IN (SELECT import_batch_id FROM consent_events WHERE member_id = ?) ORDER BY id"));
+    for (int i = 0; i < 4; ++i)
+        q.addBindValue(memberId);
+    if (auto r = Storage::exec(q, QStringLiteral("member imports")); !r.ok())
+        return r.error();
+    while (q.next())
+        imports.append(QJsonObject{
+            {QStringLiteral("batch"), q.value(0).toLongLong()},
+            {QStringLiteral("file_name"), q.value(1).toString()},
+            {QStringLiteral("imported_at"), q.value(2).toString()},
+            {QStringLiteral("undone_at"), q.value(3).isNull() ? QJsonValue() : QJsonValue(q.value(3).toString())},
+            {QStringLiteral("action"), q.value(4).toString()}});
+    auto audit = m_audit.list(memberId);
+    if (!audit.ok())
+        return audit.error();
+    QJsonArray auditJson;
+    for (const Storage::AuditEntry &a : audit.value())
+        auditJson.append(a.toJson());
+
+    QJsonObject out{
+        {QStringLiteral("format"), QStringLiteral("carnet-member-export")},
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("exported_at"), m_clock.now().toUTC().toString(Qt::ISODate)},
+        {QStringLiteral("controller"), org.value().toJson()},
+        {QStringLiteral("member"), member.value().toJson()},
+        {QStringLiteral("consent"), consent},
+        {QStringLiteral("consent_history"), history},
+        {QStringLiteral("imports"), imports},
+        // Deliveries arrive with the outbox; the key is there so readers need not change then.
+        {QStringLiteral("messages"), QJsonArray()},
+        {QStringLiteral("audit"), auditJson},
+    };
+    auto r = m_database.write([&] {
+        return m_audit.append(QStringLiteral("member.export"), memberId,
+                              {{QStringLiteral("destination"),
+                                destination.isEmpty() ? QStringLiteral("-") : QFileInfo(destination).fileName()},
+                               {QStringLiteral("consent_events"), history.size()}});
+    });
+    if (!r.ok())
+        return r.error();
+    return out;
+}
+
+Result<QJsonObject> ConsentService::erase(qint64 memberId)
+{
+    auto member = m_members.find(memberId);
+    if (!member.ok())
+        return member.error();
+    QJsonObject counts;
+    auto r = m_database.write([&]() -> Result<void> {
+        const QByteArray hash = suppressionHash(member.value().email);
+        if (!hash.isEmpty()) {
+            if (auto s = m_ledger.suppress(hash, QStringLiteral("erased"), m_clock.now()); !s.ok())
+                return s;
+        }
+        auto events = m_ledger.removeMemberEvents(memberId);
+        if (!events.ok())
+            return events.error();
+        // The snapshots an import kept to be undone hold the member's data too.
+        QSqlQuery q(m_database.connection());
+        q.prepare(QStringLiteral("DELETE FROM import_changes WHERE member_id = ?"));
+        q.addBindValue(memberId);
+        if (auto d = Storage::exec(q, QStringLiteral("erase import snapshots")); !d.ok())
+            return d;
+        const int snapshots = q.numRowsAffected();
+        if (auto removed = m_members.remove(memberId); !removed.ok())
+            return removed;
+        counts = QJsonObject{{QStringLiteral("consent_events"), events.value()},
+                             {QStringLiteral("import_snapshots"), snapshots},
+                             {QStringLiteral("suppressed"), !hash.isEmpty()}};
+        return m_audit.append(QStringLiteral("member.erase"), memberId, counts);
+    });
+    if (!r.ok())
+        return r.error();
+    return counts;
+}
+
+} // namespace Consent

@@ -1,0 +1,139 @@
+#pragma once
+
+#include "Consent.h"
+#include "ConsentLedger.h"
+#include "Organisation.h"
+#include "core/Member.h"
+#include "core/Result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace Core {
+class Clock;
+}
+
+namespace Storage {
+class AuditLog;
+class Database;
+class MemberRepository;
+class SettingsRepository;
+} // namespace Storage
+
+namespace Consent {
+
+// "I record that this member agreed": what the Record consent dialog, the CLI and the importer fill in.
+struct GrantRequest
+{
+    QString purpose;
+    Basis basis = Basis::Express;
+    QDate date;    // the date on the form; null: today
+    QDate expires; // Basis::Implied only, required there
+    QString source;
+    QString wording;
+    QString evidenceNote;
+    QString evidenceFile; // a scan or an email to keep with the event
+    QString recordedBy;   // empty: the operating-system user
+    qint64 importBatchId = 0;
+    QString importSource; // set by the importer: a file never lifts a suppression
+};
+
+struct WithdrawRequest
+{
+    QStringList purposes; // empty: every purpose (the address goes on the suppression list)
+    QDate date;           // null: today
+    QString source;
+    QString wording;
+    QString evidenceNote;
+    QString recordedBy;
+    qint64 importBatchId = 0;
+};
+
+// Who may receive a message for a purpose, out of a set of members, now.
+struct Eligibility
+{
+    std::vector<qint64> eligible;
+    QMap<Reason, std::vector<qint64>> excluded; // by reason: no consent, expired, withdrawn, suppressed…
+    qint64 excludedCount(Reason reason) const { return qint64(excluded.value(reason).size()); }
+    QJsonObject excludedJson() const; // every reason key with its count
+};
+
+// The three selections of the side panel, per purpose.
+enum class ConsentSelection { Missing, Expiring, Withdrawn };
+
+struct BulkResult
+{
+    int recorded = 0;
+    int suppressed = 0; // skipped: on the suppression list and the grant is not express
+};
+
+// The consent rules applied to the database: recording, withdrawal, status, eligibility, the access
+// export and erasure. The only road to a recipient: every list of addresses for mailing is asked here.
+class ConsentService
+{
+public:
+    static constexpr int kExpiringDays = 60;
+    static constexpr qint64 kMaxEvidenceBytes = 25 * 1024 * 1024;
+
+    ConsentService(Storage::Database &database, Storage::MemberRepository &members, Storage::AuditLog &audit,
+                   Storage::SettingsRepository &settings, const Core::Clock &clock);
+
+    Core::Result<QList<Purpose>> purposes() const;
+    Core::Result<Purpose> purpose(const QString &key) const; // NotFound names the known keys
+    Core::Result<Purpose> addPurpose(const QString &key, const QString &label, Basis basisCanada = Basis::Express,
+                                     Basis basisEu = Basis::Express);
+
+    Core::Result<Organisation> organisation() const;
+    Core::Result<void> setOrganisation(const Organisation &organisation);
+
+    Core::Result<Event> record(qint64 memberId, const GrantRequest &request);
+    Core::Result<BulkResult> recordMany(const std::vector<qint64> &memberIds, const GrantRequest &request,
+                                        const std::function<bool(int done)> &progress = {});
+    Core::Result<QList<Event>> withdraw(qint64 memberId, const WithdrawRequest &request);
+    Core::Result<QList<Event>> history(qint64 memberId) const;
+
+    // Status of one member for every purpose (in the purposes' order), at `at` (null: today).
+    Core::Result<QList<QPair<Purpose, Status>>> status(const Core::Member &member, QDate at = {}) const;
+    // Statuses of many members for one purpose (the table's consent columns, a page at a time).
+    Core::Result<QHash<qint64, Status>> statuses(const QList<Core::Member> &members, const Purpose &purpose,
+                                                 QDate at = {}) const;
+    // Out of `among` (empty: every member), who may receive a message for `purpose` at `at`.
+    Core::Result<Eligibility> eligible(const QString &purpose, const std::vector<qint64> &among = {},
+                                       QDate at = {}) const;
+    // Members of a side-panel selection, in id order.
+    Core::Result<std::vector<qint64>> select(const QString &purpose, ConsentSelection selection, QDate at = {}) const;
+
+    // GDPR access and portability: everything Carnet holds about the member. `destination` (a file
+    // name) goes to the audit log.
+    Core::Result<QJsonObject> exportMember(qint64 memberId, const QString &destination);
+    Core::Result<QByteArray> evidence(const QString &sha256) const { return m_ledger.evidence(sha256); }
+    // GDPR erasure: the member's row, consent history and import snapshots go; a suppression entry and an
+    // audit entry stay, with counts only.
+    Core::Result<QJsonObject> erase(qint64 memberId);
+    Core::Result<bool> isSuppressed(const QString &email) const;
+
+    ConsentLedger &ledger() { return m_ledger; }
+
+private:
+    Core::Result<Jurisdiction> jurisdiction() const;
+    Core::Result<Event> prepareGrant(const GrantRequest &request, const Purpose &purpose) const;
+    Core::Result<void> scan(const Purpose &purpose, QDate at, const std::vector<qint64> &among,
+                            const std::function<void(qint64, Reason, const Status &)> &visit) const;
+
+    Storage::Database &m_database;
+    Storage::MemberRepository &m_members;
+    Storage::AuditLog &m_audit;
+    Storage::SettingsRepository &m_settings;
+    const Core::Clock &m_clock;
+    ConsentLedger m_ledger;
+};
+
+// The service's view of an address: its suppression hash, or empty when there is no usable address.
+QByteArray suppressionHash(const QString &email);
+
+} // namespace Consent
