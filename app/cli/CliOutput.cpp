@@ -58,6 +58,30 @@ bool parseArguments(QCommandLineParser &parser, const QStringList &arguments)
     return true;
 }
 
+bool dateOption(const QCommandLineParser &parser, const QString &name, QDate *date)
+{
+    if (!parser.isSet(name))
+        return true;
+    const QString value = parser.value(name);
+    *date = QDate::fromString(value, QStringLiteral("yyyy-MM-dd"));
+    if (date->isValid())
+        return true;
+    usage(QCoreApplication::translate("Cli", "--%1 expects a date as YYYY-MM-DD, not \"%2\".").arg(name, value));
+    return false;
+}
+
+bool expectPositional(const QCommandLineParser &parser, int expected, const QString &what)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() == expected)
+        return true;
+    if (positional.size() > expected)
+        usage(QCoreApplication::translate("Cli", "Unexpected argument \"%1\".").arg(positional.value(expected)));
+    else
+        usage(what);
+    return false;
+}
+
 int usage(const QString &message)
 {
     printError(message);

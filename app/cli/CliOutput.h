@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 
+#include <QDate>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
@@ -23,5 +24,10 @@ int fail(const Core::Error &error);
 int usage(const QString &message);
 // Parses a subcommand's arguments (without the program name); on bad usage prints why and returns false.
 bool parseArguments(QCommandLineParser &parser, const QStringList &arguments);
+// Reads --NAME as YYYY-MM-DD into `date` (left null when the option is absent); on a bad date prints
+// why and returns false.
+bool dateOption(const QCommandLineParser &parser, const QString &name, QDate *date);
+// Refuses positional arguments beyond `expected`; prints why.
+bool expectPositional(const QCommandLineParser &parser, int expected, const QString &what);
 
 } // namespace Cli

@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QSaveFile>
 
 #include <cstdio>
 
@@ -153,6 +154,8 @@ QString MembersCommand::help()
         "members delete ID|EMAIL\n"
         "members show ID|EMAIL [--json]\n"
         "members list [--search TEXT] [--json]\n"
+        "members export ID|EMAIL [--output FILE] [--json]   (everything Carnet holds about the member)\n"
+        "members erase ID|EMAIL [--json]   (personal data removed; the address stays suppressed)\n"
         "field options: --member-number --phone --mobile --address --postal-code --city --country --section\n"
         "  --category --membership-start YYYY-MM-DD --membership-end YYYY-MM-DD --language fr|en --notes");
 }
@@ -171,8 +174,13 @@ int MembersCommand::run(const QStringList &arguments)
         return show(rest);
     if (action == QLatin1String("list"))
         return list(rest);
-    return usage(QCoreApplication::translate("Cli::MembersCommand",
-                                             "Unknown members command \"%1\". Commands: add, edit, delete, show, list.")
+    if (action == QLatin1String("export"))
+        return exportData(rest);
+    if (action == QLatin1String("erase"))
+        return erase(rest);
+    return usage(QCoreApplication::translate(
+                     "Cli::MembersCommand",
+                     "Unknown members command \"%1\". Commands: add, edit, delete, show, list, export, erase.")
                      .arg(action));
 }
 
@@ -318,6 +326,71 @@ int MembersCommand::list(const QStringList &arguments)
     if (json)
         std::fputs(first ? "]\n" : "\n]\n", stdout);
     std::fflush(stdout);
+    return Success;
+}
+
+int MembersCommand::exportData(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    parser.addOption(QCommandLineOption(QStringLiteral("output"), QString(), QStringLiteral("file")));
+    if (!parseArguments(parser, arguments))
+        return BadUsage;
+    if (!expectPositional(parser, 1,
+                          QCoreApplication::translate("Cli::MembersCommand",
+                                                      "members export needs one member: an id or an email address.")))
+        return BadUsage;
+    auto found = m_context.members().findByReference(parser.positionalArguments().first());
+    if (!found.ok())
+        return fail(found.error());
+    const QString output = parser.value(QStringLiteral("output"));
+    auto data = m_context.consent().exportMember(found.value().id, output);
+    if (!data.ok())
+        return fail(data.error());
+    if (output.isEmpty()) {
+        printJson(data.value()); // the access export is JSON, with or without --json
+        return Success;
+    }
+    // Written whole or not at all.
+    QSaveFile file(output);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(QJsonDocument(data.value()).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
+        return fail(Core::Error::make(
+            Core::Error::Code::Storage,
+            QCoreApplication::translate("Cli::MembersCommand", "Cannot write %1: %2").arg(output, file.errorString())));
+    if (parser.isSet(QStringLiteral("json")))
+        printJson(QJsonObject{{QStringLiteral("member"), found.value().id}, {QStringLiteral("file"), output}});
+    else
+        printLine(QCoreApplication::translate("Cli::MembersCommand", "%1's data written to %2.")
+                      .arg(found.value().displayName(), output));
+    return Success;
+}
+
+int MembersCommand::erase(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    if (!parseArguments(parser, arguments))
+        return BadUsage;
+    if (!expectPositional(parser, 1,
+                          QCoreApplication::translate("Cli::MembersCommand",
+                                                      "members erase needs one member: an id or an email address.")))
+        return BadUsage;
+    auto found = m_context.members().findByReference(parser.positionalArguments().first());
+    if (!found.ok())
+        return fail(found.error());
+    auto erased = m_context.consent().erase(found.value().id);
+    if (!erased.ok())
+        return fail(erased.error());
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject out = erased.value();
+        out.insert(QStringLiteral("erased"), found.value().id);
+        printJson(out);
+    } else {
+        printLine(QCoreApplication::translate("Cli::MembersCommand",
+                                              "Member %1 erased. The address stays on the suppression list.")
+                      .arg(found.value().id));
+    }
     return Success;
 }
 

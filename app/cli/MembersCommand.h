@@ -6,7 +6,7 @@ class AppContext;
 
 namespace Cli {
 
-// carnet-cli members add|edit|delete|show|list …
+// carnet-cli members add|edit|delete|show|list|export|erase …
 class MembersCommand
 {
 public:
@@ -20,6 +20,8 @@ private:
     int remove(const QStringList &arguments);
     int show(const QStringList &arguments);
     int list(const QStringList &arguments);
+    int exportData(const QStringList &arguments);
+    int erase(const QStringList &arguments);
 
     AppContext &m_context;
 };

@@ -1,9 +1,13 @@
 // carnet-cli: every job of the GUI for automation and tests. Thin over the services.
 #include "AppContext.h"
+#include "AuditCommand.h"
 #include "CliOutput.h"
+#include "ConsentCommand.h"
 #include "ImportCommand.h"
 #include "MembersCommand.h"
+#include "OrganisationCommand.h"
 #include "PreviewCommand.h"
+#include "PurposesCommand.h"
 #include "core/Translations.h"
 #include "settings/AppSettings.h"
 #include "settings/DefaultPaths.h"
@@ -22,7 +26,9 @@ QString helpText()
                       "Exit codes: 0 success, 1 the job reported errors, 2 bad usage or unusable input.\n"
                       "\n"
                       "Commands:\n") +
-           Cli::MembersCommand::help() + QLatin1Char('\n');
+           Cli::MembersCommand::help() + QLatin1Char('\n') + Cli::ConsentCommand::help() + QLatin1Char('\n') +
+           Cli::PurposesCommand::help() + QLatin1Char('\n') + Cli::OrganisationCommand::help() + QLatin1Char('\n') +
+           Cli::AuditCommand::help() + QLatin1Char('\n');
 }
 
 } // namespace
@@ -68,13 +74,24 @@ int main(int argc, char *argv[])
     const QString command = args.takeFirst();
     if (command == QLatin1String("preview"))
         return Cli::PreviewCommand().run(args); // reads a file; no database needed
-    if (command != QLatin1String("members") && command != QLatin1String("import"))
+    const QStringList commands = {QStringLiteral("members"),  QStringLiteral("import"),       QStringLiteral("consent"),
+                                  QStringLiteral("purposes"), QStringLiteral("organisation"), QStringLiteral("audit")};
+    if (!commands.contains(command))
         return Cli::usage(QCoreApplication::translate("Cli", "Unknown command \"%1\".").arg(command));
 
     auto context = AppContext::open(databasePath);
     if (!context.ok())
         return Cli::fail(context.error());
+    AppContext &c = *context.value();
     if (command == QLatin1String("import"))
-        return Cli::ImportCommand(*context.value()).run(args);
-    return Cli::MembersCommand(*context.value()).run(args);
+        return Cli::ImportCommand(c).run(args);
+    if (command == QLatin1String("consent"))
+        return Cli::ConsentCommand(c).run(args);
+    if (command == QLatin1String("purposes"))
+        return Cli::PurposesCommand(c).run(args);
+    if (command == QLatin1String("organisation"))
+        return Cli::OrganisationCommand(c).run(args);
+    if (command == QLatin1String("audit"))
+        return Cli::AuditCommand(c).run(args);
+    return Cli::MembersCommand(c).run(args);
 }

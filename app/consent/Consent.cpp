@@ -7,11 +7,6 @@ namespace Consent {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Consent", text);
-}
-
 QJsonValue dateOrNull(const QDate &date)
 {
     return date.isValid() ? QJsonValue(date.toString(Qt::ISODate)) : QJsonValue();
@@ -47,10 +42,10 @@ std::optional<Basis> basisFromKey(const QString &key)
 QString basisLabel(Basis basis)
 {
     switch (basis) {
-    case Basis::Express: return tr("Express consent");
-    case Basis::ImpliedMembership: return tr("Implied by membership");
-    case Basis::Implied: return tr("Implied, with an expiry date");
-    case Basis::LegitimateInterest: return tr("Legitimate interest");
+    case Basis::Express: return QCoreApplication::translate("Consent", "Express consent");
+    case Basis::ImpliedMembership: return QCoreApplication::translate("Consent", "Implied by membership");
+    case Basis::Implied: return QCoreApplication::translate("Consent", "Implied, with an expiry date");
+    case Basis::LegitimateInterest: return QCoreApplication::translate("Consent", "Legitimate interest");
     }
     return {};
 }
@@ -77,9 +72,9 @@ std::optional<Jurisdiction> jurisdictionFromKey(const QString &key)
 QString jurisdictionLabel(Jurisdiction jurisdiction)
 {
     switch (jurisdiction) {
-    case Jurisdiction::Canada: return tr("Canada (CASL)");
-    case Jurisdiction::Eu: return tr("European Union (GDPR)");
-    case Jurisdiction::Both: return tr("Both (CASL and GDPR)");
+    case Jurisdiction::Canada: return QCoreApplication::translate("Consent", "Canada (CASL)");
+    case Jurisdiction::Eu: return QCoreApplication::translate("Consent", "European Union (GDPR)");
+    case Jurisdiction::Both: return QCoreApplication::translate("Consent", "Both (CASL and GDPR)");
     }
     return {};
 }
@@ -108,9 +103,9 @@ QJsonObject Event::toJson() const
 QString Purpose::displayLabel() const
 {
     if (builtin && key == QLatin1String("association"))
-        return tr("Association life");
+        return QCoreApplication::translate("Consent", "Association life");
     if (builtin && key == QLatin1String("newsletter"))
-        return tr("Newsletter");
+        return QCoreApplication::translate("Consent", "Newsletter");
     return label;
 }
 
@@ -166,16 +161,16 @@ QString reasonKey(Reason reason)
 QString reasonLabel(Reason reason)
 {
     switch (reason) {
-    case Reason::Express: return tr("Express consent");
-    case Reason::ImpliedMembership: return tr("Implied by membership");
-    case Reason::Implied: return tr("Implied consent");
-    case Reason::LegitimateInterest: return tr("Legitimate interest");
-    case Reason::NoConsent: return tr("No consent");
-    case Reason::Expired: return tr("Consent expired");
-    case Reason::Withdrawn: return tr("Withdrawn");
-    case Reason::Suppressed: return tr("Address on the suppression list");
-    case Reason::InvalidEmail: return tr("Invalid email address");
-    case Reason::NoEmail: return tr("No email address");
+    case Reason::Express: return QCoreApplication::translate("Consent", "Express consent");
+    case Reason::ImpliedMembership: return QCoreApplication::translate("Consent", "Implied by membership");
+    case Reason::Implied: return QCoreApplication::translate("Consent", "Implied consent");
+    case Reason::LegitimateInterest: return QCoreApplication::translate("Consent", "Legitimate interest");
+    case Reason::NoConsent: return QCoreApplication::translate("Consent", "No consent");
+    case Reason::Expired: return QCoreApplication::translate("Consent", "Consent expired");
+    case Reason::Withdrawn: return QCoreApplication::translate("Consent", "Withdrawn");
+    case Reason::Suppressed: return QCoreApplication::translate("Consent", "Address on the suppression list");
+    case Reason::InvalidEmail: return QCoreApplication::translate("Consent", "Invalid email address");
+    case Reason::NoEmail: return QCoreApplication::translate("Consent", "No email address");
     }
     return {};
 }

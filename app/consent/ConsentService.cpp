@@ -25,11 +25,6 @@ namespace Consent {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Consent::ConsentService", text);
-}
-
 Error invalid(const QString &message, const QString &field = {})
 {
     return Error::make(Error::Code::Invalid, message, field);
@@ -116,26 +111,35 @@ Result<Purpose> ConsentService::purpose(const QString &key) const
             return p;
         keys.append(p.key);
     }
-    return Error::make(Error::Code::NotFound,
-                       tr("There is no purpose \"%1\". Purposes: %2.").arg(key, keys.join(QStringLiteral(", "))),
-                       QStringLiteral("purpose"));
+    return Error::make(
+        Error::Code::NotFound,
+        QCoreApplication::translate("Consent::ConsentService", "There is no purpose \"%1\". Purposes: %2.")
+            .arg(key, keys.join(QStringLiteral(", "))),
+        QStringLiteral("purpose"));
 }
 
 Result<Purpose> ConsentService::addPurpose(const QString &key, const QString &label, Basis basisCanada, Basis basisEu)
 {
     static const QRegularExpression pattern(QStringLiteral("^[a-z][a-z0-9_-]{0,39}$"));
     if (!pattern.match(key).hasMatch())
-        return invalid(tr("A purpose key is made of lower-case letters, digits, \"-\" and \"_\", starting with a "
-                          "letter (for example \"events\")."),
+        return invalid(QCoreApplication::translate(
+                           "Consent::ConsentService",
+                           "A purpose key is made of lower-case letters, digits, \"-\" and \"_\", starting with a "
+                           "letter (for example \"events\")."),
                        QStringLiteral("key"));
     if (label.trimmed().isEmpty())
-        return invalid(tr("The purpose needs a label."), QStringLiteral("label"));
+        return invalid(QCoreApplication::translate("Consent::ConsentService", "The purpose needs a label."),
+                       QStringLiteral("label"));
     if (basisCanada == Basis::Implied || basisEu == Basis::Implied)
-        return invalid(tr("A default basis cannot be implied with an expiry date: it has no date."),
-                       QStringLiteral("basis"));
+        return invalid(
+            QCoreApplication::translate("Consent::ConsentService",
+                                        "A default basis cannot be implied with an expiry date: it has no date."),
+            QStringLiteral("basis"));
     if (purpose(key).ok())
-        return Error::make(Error::Code::Conflict, tr("The purpose \"%1\" already exists.").arg(key),
-                           QStringLiteral("key"));
+        return Error::make(
+            Error::Code::Conflict,
+            QCoreApplication::translate("Consent::ConsentService", "The purpose \"%1\" already exists.").arg(key),
+            QStringLiteral("key"));
     Purpose p{key, label.trimmed(), false, basisCanada, basisEu};
     if (auto r = m_database.write([&] { return m_ledger.addPurpose(p, m_clock.now()); }); !r.ok())
         return r.error();
@@ -171,21 +175,31 @@ Result<Event> ConsentService::prepareGrant(const GrantRequest &request, const Pu
     e.basis = request.basis;
     e.occurredOn = request.date.isValid() ? request.date : today;
     if (e.occurredOn > today)
-        return invalid(tr("The date of the consent cannot be in the future."), QStringLiteral("date"));
+        return invalid(
+            QCoreApplication::translate("Consent::ConsentService", "The date of the consent cannot be in the future."),
+            QStringLiteral("date"));
     if (request.basis == Basis::Implied) {
         if (!request.expires.isValid())
-            return invalid(tr("Implied consent needs its expiry date."), QStringLiteral("expires"));
+            return invalid(
+                QCoreApplication::translate("Consent::ConsentService", "Implied consent needs its expiry date."),
+                QStringLiteral("expires"));
         if (request.expires < e.occurredOn)
-            return invalid(tr("The expiry date comes before the date of the consent."), QStringLiteral("expires"));
+            return invalid(QCoreApplication::translate("Consent::ConsentService",
+                                                       "The expiry date comes before the date of the consent."),
+                           QStringLiteral("expires"));
         e.expiresOn = request.expires;
     } else if (request.expires.isValid()) {
-        return invalid(tr("Only implied consent has an expiry date; express consent lasts until withdrawn."),
+        return invalid(QCoreApplication::translate(
+                           "Consent::ConsentService",
+                           "Only implied consent has an expiry date; express consent lasts until withdrawn."),
                        QStringLiteral("expires"));
     }
     e.source = request.source.trimmed();
     if (e.source.isEmpty())
-        return invalid(tr("Say where the consent comes from (paper form, general assembly, phone…)."),
-                       QStringLiteral("source"));
+        return invalid(
+            QCoreApplication::translate("Consent::ConsentService",
+                                        "Say where the consent comes from (paper form, general assembly, phone…)."),
+            QStringLiteral("source"));
     e.wording = request.wording.trimmed();
     e.evidenceNote = request.evidenceNote.trimmed();
     e.recordedBy =
@@ -247,11 +261,13 @@ Result<Event> ConsentService::record(qint64 memberId, const GrantRequest &reques
         return suppressed.error();
     const bool explicitExpress = e.basis == Basis::Express && request.importSource.isEmpty();
     if (suppressed.value() && !explicitExpress)
-        return Error::make(Error::Code::Conflict,
-                           tr("%1's address is on the suppression list: only a new express consent, recorded "
-                              "explicitly, can allow it again.")
-                               .arg(member.value().displayName()),
-                           QStringLiteral("email"));
+        return Error::make(
+            Error::Code::Conflict,
+            QCoreApplication::translate("Consent::ConsentService",
+                                        "%1's address is on the suppression list: only a new express consent, recorded "
+                                        "explicitly, can allow it again.")
+                .arg(member.value().displayName()),
+            QStringLiteral("email"));
 
     auto r = m_database.write([&]() -> Result<void> {
         if (!evidence.isEmpty() || !e.evidenceName.isEmpty()) {
@@ -340,7 +356,9 @@ Result<BulkResult> ConsentService::recordMany(const std::vector<qint64> &memberI
                 ++result.recorded;
             }
             if (progress && !progress(int(std::min(memberIds.size(), start + kChunk))))
-                return Error::make(Error::Code::Invalid, tr("Cancelled: nothing was recorded."));
+                return Error::make(
+                    Error::Code::Invalid,
+                    QCoreApplication::translate("Consent::ConsentService", "Cancelled: nothing was recorded."));
         }
         return m_audit.append(QStringLiteral("consent.bulk-grant"), 0,
                               {{QStringLiteral("purpose"), templateEvent.purpose},
@@ -377,10 +395,14 @@ Result<QList<Event>> ConsentService::withdraw(qint64 memberId, const WithdrawReq
     const QDate today = m_clock.today();
     const QDate date = request.date.isValid() ? request.date : today;
     if (date > today)
-        return invalid(tr("The date of the withdrawal cannot be in the future."), QStringLiteral("date"));
+        return invalid(QCoreApplication::translate("Consent::ConsentService",
+                                                   "The date of the withdrawal cannot be in the future."),
+                       QStringLiteral("date"));
     if (request.source.trimmed().isEmpty())
-        return invalid(tr("Say how the withdrawal came (unsubscribe link, email reply, phone, letter…)."),
-                       QStringLiteral("source"));
+        return invalid(
+            QCoreApplication::translate("Consent::ConsentService",
+                                        "Say how the withdrawal came (unsubscribe link, email reply, phone, letter…)."),
+            QStringLiteral("source"));
     const QString recordedBy =
         request.recordedBy.trimmed().isEmpty() ? Storage::AuditLog::currentUser() : request.recordedBy.trimmed();
 
@@ -694,6 +716,9 @@ Result<QJsonObject> ConsentService::erase(qint64 memberId)
     if (!member.ok())
         return member.error();
     QJsonObject counts;
+    // Deleted rows must not linger in free pages or in the write-ahead log.
+    QSqlQuery pragma(m_database.connection());
+    pragma.exec(QStringLiteral("PRAGMA secure_delete = ON"));
     auto r = m_database.write([&]() -> Result<void> {
         const QByteArray hash = suppressionHash(member.value().email);
         if (!hash.isEmpty()) {
@@ -710,6 +735,13 @@ Result<QJsonObject> ConsentService::erase(qint64 memberId)
         if (auto d = Storage::exec(q, QStringLiteral("erase import snapshots")); !d.ok())
             return d;
         const int snapshots = q.numRowsAffected();
+        // Earlier audit entries keep what was done and when, not the free text that came with it.
+        QSqlQuery audit(m_database.connection());
+        audit.prepare(
+            QStringLiteral("UPDATE audit_log SET details = json_remove(details, '$.source') WHERE member_id = ?"));
+        audit.addBindValue(memberId);
+        if (auto d = Storage::exec(audit, QStringLiteral("erase audit text")); !d.ok())
+            return d;
         if (auto removed = m_members.remove(memberId); !removed.ok())
             return removed;
         counts = QJsonObject{{QStringLiteral("consent_events"), events.value()},
@@ -717,8 +749,11 @@ Result<QJsonObject> ConsentService::erase(qint64 memberId)
                              {QStringLiteral("suppressed"), !hash.isEmpty()}};
         return m_audit.append(QStringLiteral("member.erase"), memberId, counts);
     });
+    pragma.exec(QStringLiteral("PRAGMA secure_delete = OFF"));
     if (!r.ok())
         return r.error();
+    // Best effort: another connection reading may keep the log alive until it closes.
+    pragma.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     return counts;
 }
 

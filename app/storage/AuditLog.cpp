@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -94,10 +95,12 @@ Core::Result<QList<AuditEntry>> AuditLog::list(qint64 memberId) const
 
 QString AuditLog::currentUser()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
-    return user;
+    for (const char *name : {"USER", "LOGNAME", "USERNAME"}) {
+        const QString user = qEnvironmentVariable(name);
+        if (!user.isEmpty())
+            return user;
+    }
+    return QDir::home().dirName(); // a sandbox without those variables still has a home folder
 }
 
 } // namespace Storage
