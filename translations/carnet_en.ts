@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Cli::ConsentCommand</name>
+    <message numerus="yes">
+        <source>%n member(s) may receive messages for this purpose.</source>
+        <translation>
+            <numerusform>%n member may receive messages for this purpose.</numerusform>
+            <numerusform>%n members may receive messages for this purpose.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Core::EmailAddress</name>
     <message numerus="yes">
         <source>The part before the @ sign is too long (%n character(s) too many).</source>
@@ -29,6 +39,30 @@
         <translation>
             <numerusform>The email address is too long (%n character too many).</numerusform>
             <numerusform>The email address is too long (%n characters too many).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ConsentDialog</name>
+    <message numerus="yes">
+        <source>Record &quot;%1&quot; (%2) for %n member(s)?</source>
+        <translation>
+            <numerusform>Record &quot;%1&quot; (%2) for %n member?</numerusform>
+            <numerusform>Record &quot;%1&quot; (%2) for %n members?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Consent recorded for %n member(s).</source>
+        <translation>
+            <numerusform>Consent recorded for %n member.</numerusform>
+            <numerusform>Consent recorded for %n members.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n on the suppression list were left out.</source>
+        <translation>
+            <numerusform>%n member on the suppression list was left out.</numerusform>
+            <numerusform>%n members on the suppression list were left out.</numerusform>
         </translation>
     </message>
 </context>
@@ -65,6 +99,20 @@
             <numerusform>Delete these %n members from the member list? This cannot be undone.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n selected member(s)</source>
+        <translation>
+            <numerusform>%n selected member</numerusform>
+            <numerusform>%n selected members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) of &quot;%1&quot;</source>
+        <translation>
+            <numerusform>%n member of &quot;%1&quot;</numerusform>
+            <numerusform>%n members of &quot;%1&quot;</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Storage::Selection</name>
@@ -73,6 +121,13 @@
         <translation>
             <numerusform>Membership ending within %n day</numerusform>
             <numerusform>Membership ending within %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Consent expiring within %n day(s)</source>
+        <translation>
+            <numerusform>Consent expiring within %n day</numerusform>
+            <numerusform>Consent expiring within %n days</numerusform>
         </translation>
     </message>
 </context>

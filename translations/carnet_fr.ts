@@ -41,6 +41,115 @@ Commandes :
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>Commande inconnue « %1 ».</translation>
     </message>
+    <message>
+        <source>--%1 expects a date as YYYY-MM-DD, not &quot;%2&quot;.</source>
+        <translation>--%1 attend une date AAAA-MM-JJ, pas « %2 ».</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Argument inattendu « %1 ».</translation>
+    </message>
+</context>
+<context>
+    <name>Cli::AuditCommand</name>
+    <message>
+        <source>audit list [--member ID|EMAIL] [--json]</source>
+        <translation>audit list [--member ID|COURRIEL] [--json]</translation>
+    </message>
+    <message>
+        <source>Unknown audit command &quot;%1&quot;. Commands: list.</source>
+        <translation>Commande audit inconnue « %1 ». Commandes : list.</translation>
+    </message>
+</context>
+<context>
+    <name>Cli::ConsentCommand</name>
+    <message>
+        <source>consent record ID|EMAIL --purpose P --basis express|implied-membership|implied|legitimate-interest
+  --source TEXT [--date YYYY-MM-DD] [--expires YYYY-MM-DD] [--wording TEXT] [--evidence FILE]
+  [--note TEXT] [--recorded-by NAME] [--json]
+consent withdraw ID|EMAIL (--purpose P | --all) --source TEXT [--date YYYY-MM-DD] [--recorded-by NAME] [--json]
+consent status ID|EMAIL [--at YYYY-MM-DD] [--json]
+consent history ID|EMAIL [--json]
+consent eligible --purpose P [--selection KEY] [--at YYYY-MM-DD] [--json]</source>
+        <translation>consent record ID|COURRIEL --purpose FINALITÉ --basis express|implied-membership|implied|legitimate-interest
+  --source TEXTE [--date AAAA-MM-JJ] [--expires AAAA-MM-JJ] [--wording TEXTE] [--evidence FICHIER]
+  [--note TEXTE] [--recorded-by NOM] [--json]
+consent withdraw ID|COURRIEL (--purpose FINALITÉ | --all) --source TEXTE [--date AAAA-MM-JJ] [--recorded-by NOM] [--json]
+consent status ID|COURRIEL [--at AAAA-MM-JJ] [--json]
+consent history ID|COURRIEL [--json]
+consent eligible --purpose FINALITÉ [--selection CLÉ] [--at AAAA-MM-JJ] [--json]</translation>
+    </message>
+    <message>
+        <source>Unknown consent command &quot;%1&quot;. Commands: record, withdraw, status, history, eligible.</source>
+        <translation>Commande consent inconnue « %1 ». Commandes : record, withdraw, status, history, eligible.</translation>
+    </message>
+    <message>
+        <source>consent record needs one member: an id or an email address.</source>
+        <translation>consent record demande un membre : un identifiant ou une adresse de courriel.</translation>
+    </message>
+    <message>
+        <source>consent record needs --%1.</source>
+        <translation>consent record demande --%1.</translation>
+    </message>
+    <message>
+        <source>--basis is one of express, implied-membership, implied, legitimate-interest; not &quot;%1&quot;.</source>
+        <translation>--basis vaut express, implied-membership, implied ou legitimate-interest ; pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>Consent recorded for %1: %2, %3.</source>
+        <translation>Consentement enregistré pour %1 : %2, %3.</translation>
+    </message>
+    <message>
+        <source>consent withdraw needs one member: an id or an email address.</source>
+        <translation>consent withdraw demande un membre : un identifiant ou une adresse de courriel.</translation>
+    </message>
+    <message>
+        <source>consent withdraw needs either --purpose P or --all.</source>
+        <translation>consent withdraw demande soit --purpose FINALITÉ, soit --all.</translation>
+    </message>
+    <message>
+        <source>consent withdraw needs --source (how the request came).</source>
+        <translation>consent withdraw demande --source (comment la demande est arrivée).</translation>
+    </message>
+    <message>
+        <source>Withdrawal recorded for %1: %2.</source>
+        <translation>Retrait enregistré pour %1 : %2.</translation>
+    </message>
+    <message>
+        <source>The address is on the suppression list: it will not be mailed again.</source>
+        <translation>L’adresse est sur la liste d’exclusion : elle ne recevra plus de messages.</translation>
+    </message>
+    <message>
+        <source>consent status needs one member: an id or an email address.</source>
+        <translation>consent status demande un membre : un identifiant ou une adresse de courriel.</translation>
+    </message>
+    <message>
+        <source>consent history needs one member: an id or an email address.</source>
+        <translation>consent history demande un membre : un identifiant ou une adresse de courriel.</translation>
+    </message>
+    <message>
+        <source>withdrawal</source>
+        <translation>retrait</translation>
+    </message>
+    <message>
+        <source>consent eligible needs --purpose.</source>
+        <translation>consent eligible demande --purpose.</translation>
+    </message>
+    <message>
+        <source>Unknown selection &quot;%1&quot; (for example: all, no-email, section:NAME, category:NAME).</source>
+        <translation>Sélection inconnue « %1 » (par exemple : all, no-email, section:NOM, category:NOM).</translation>
+    </message>
+    <message>
+        <source>The selection is empty.</source>
+        <translation>La sélection est vide.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) may receive messages for this purpose.</source>
+        <translation>
+            <numerusform>%n membre peut recevoir des messages pour cette finalité.</numerusform>
+            <numerusform>%n membres peuvent recevoir des messages pour cette finalité.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Cli::ImportCommand</name>
@@ -122,26 +231,6 @@ import undo LOT</translation>
         <translation>Membre %1 enregistré : %2</translation>
     </message>
     <message>
-        <source>members add --first-name F --last-name L [--email E | --no-email] [field options] [--household-with ID|EMAIL] [--json]
-members edit ID|EMAIL [field options] [--json]
-members delete ID|EMAIL
-members show ID|EMAIL [--json]
-members list [--search TEXT] [--json]
-field options: --member-number --phone --mobile --address --postal-code --city --country --section
-  --category --membership-start YYYY-MM-DD --membership-end YYYY-MM-DD --language fr|en --notes</source>
-        <translation>members add --first-name PRÉNOM --last-name NOM [--email COURRIEL | --no-email] [options de champ] [--household-with ID|COURRIEL] [--json]
-members edit ID|COURRIEL [options de champ] [--json]
-members delete ID|COURRIEL
-members show ID|COURRIEL [--json]
-members list [--search TEXTE] [--json]
-options de champ : --member-number --phone --mobile --address --postal-code --city --country --section
-  --category --membership-start AAAA-MM-JJ --membership-end AAAA-MM-JJ --language fr|en --notes</translation>
-    </message>
-    <message>
-        <source>Unknown members command &quot;%1&quot;. Commands: add, edit, delete, show, list.</source>
-        <translation>Commande members inconnue « %1 ». Commandes : add, edit, delete, show, list.</translation>
-    </message>
-    <message>
         <source>Unexpected argument &quot;%1&quot;.</source>
         <translation>Argument inattendu « %1 ».</translation>
     </message>
@@ -160,6 +249,71 @@ options de champ : --member-number --phone --mobile --address --postal-code --ci
     <message>
         <source>members show needs one member: an id or an email address.</source>
         <translation>members show demande un membre : un identifiant ou une adresse de courriel.</translation>
+    </message>
+    <message>
+        <source>members add --first-name F --last-name L [--email E | --no-email] [field options] [--household-with ID|EMAIL] [--json]
+members edit ID|EMAIL [field options] [--json]
+members delete ID|EMAIL
+members show ID|EMAIL [--json]
+members list [--search TEXT] [--json]
+members export ID|EMAIL [--output FILE] [--json]   (everything Carnet holds about the member)
+members erase ID|EMAIL [--json]   (personal data removed; the address stays suppressed)
+field options: --member-number --phone --mobile --address --postal-code --city --country --section
+  --category --membership-start YYYY-MM-DD --membership-end YYYY-MM-DD --language fr|en --notes</source>
+        <translation>members add --first-name PRÉNOM --last-name NOM [--email COURRIEL | --no-email] [options de champ] [--household-with ID|COURRIEL] [--json]
+members edit ID|COURRIEL [options de champ] [--json]
+members delete ID|COURRIEL
+members show ID|COURRIEL [--json]
+members list [--search TEXTE] [--json]
+members export ID|COURRIEL [--output FICHIER] [--json]   (tout ce que Carnet détient sur le membre)
+members erase ID|COURRIEL [--json]   (données personnelles effacées ; l’adresse reste exclue)
+options de champ : --member-number --phone --mobile --address --postal-code --city --country --section
+  --category --membership-start AAAA-MM-JJ --membership-end AAAA-MM-JJ --language fr|en --notes</translation>
+    </message>
+    <message>
+        <source>Unknown members command &quot;%1&quot;. Commands: add, edit, delete, show, list, export, erase.</source>
+        <translation>Commande members inconnue « %1 ». Commandes : add, edit, delete, show, list, export, erase.</translation>
+    </message>
+    <message>
+        <source>members export needs one member: an id or an email address.</source>
+        <translation>members export demande un membre : un identifiant ou une adresse de courriel.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s data written to %2.</source>
+        <translation>Les données de %1 ont été écrites dans %2.</translation>
+    </message>
+    <message>
+        <source>members erase needs one member: an id or an email address.</source>
+        <translation>members erase demande un membre : un identifiant ou une adresse de courriel.</translation>
+    </message>
+    <message>
+        <source>Member %1 erased. The address stays on the suppression list.</source>
+        <translation>Membre %1 effacé. L’adresse reste sur la liste d’exclusion.</translation>
+    </message>
+</context>
+<context>
+    <name>Cli::OrganisationCommand</name>
+    <message>
+        <source>organisation set --name N --address A --email E [--phone P] [--website W] --jurisdiction ca|eu|both [--json]
+organisation show [--json]</source>
+        <translation>organisation set --name NOM --address ADRESSE --email COURRIEL [--phone TÉL] [--website SITE] --jurisdiction ca|eu|both [--json]
+organisation show [--json]</translation>
+    </message>
+    <message>
+        <source>Unknown organisation command &quot;%1&quot;. Commands: set, show.</source>
+        <translation>Commande organisation inconnue « %1 ». Commandes : set, show.</translation>
+    </message>
+    <message>
+        <source>--jurisdiction is one of ca, eu, both; not &quot;%1&quot;.</source>
+        <translation>--jurisdiction vaut ca, eu ou both ; pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>organisation set needs --jurisdiction ca, eu or both.</source>
+        <translation>organisation set demande --jurisdiction ca, eu ou both.</translation>
     </message>
 </context>
 <context>
@@ -199,6 +353,212 @@ options de champ : --member-number --phone --mobile --address --postal-code --ci
     <message>
         <source>  line %1: %2</source>
         <translation>  ligne %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Cli::PurposesCommand</name>
+    <message>
+        <source>purposes list [--json]
+purposes add KEY --label L [--basis-ca express|implied-membership|legitimate-interest] [--basis-eu …] [--json]</source>
+        <translation>purposes list [--json]
+purposes add CLÉ --label LIBELLÉ [--basis-ca express|implied-membership|legitimate-interest] [--basis-eu …] [--json]</translation>
+    </message>
+    <message>
+        <source>Unknown purposes command &quot;%1&quot;. Commands: list, add.</source>
+        <translation>Commande purposes inconnue « %1 ». Commandes : list, add.</translation>
+    </message>
+    <message>
+        <source>purposes add needs a KEY, such as events.</source>
+        <translation>purposes add demande une CLÉ, comme events.</translation>
+    </message>
+    <message>
+        <source>purposes add needs --label.</source>
+        <translation>purposes add demande --label.</translation>
+    </message>
+    <message>
+        <source>--%1 is one of express, implied-membership, legitimate-interest.</source>
+        <translation>--%1 vaut express, implied-membership ou legitimate-interest.</translation>
+    </message>
+    <message>
+        <source>Purpose added: %1 (%2).</source>
+        <translation>Finalité ajoutée : %1 (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>Consent</name>
+    <message>
+        <source>Express consent</source>
+        <translation>Consentement exprès</translation>
+    </message>
+    <message>
+        <source>Implied by membership</source>
+        <translation>Tacite (adhésion)</translation>
+    </message>
+    <message>
+        <source>Implied, with an expiry date</source>
+        <translation>Tacite, avec date d’expiration</translation>
+    </message>
+    <message>
+        <source>Legitimate interest</source>
+        <translation>Intérêt légitime</translation>
+    </message>
+    <message>
+        <source>Canada (CASL)</source>
+        <translation>Canada (LCAP)</translation>
+    </message>
+    <message>
+        <source>European Union (GDPR)</source>
+        <translation>Union européenne (RGPD)</translation>
+    </message>
+    <message>
+        <source>Both (CASL and GDPR)</source>
+        <translation>Les deux (LCAP et RGPD)</translation>
+    </message>
+    <message>
+        <source>Association life</source>
+        <translation>Vie associative</translation>
+    </message>
+    <message>
+        <source>Newsletter</source>
+        <translation>Lettre d’information</translation>
+    </message>
+    <message>
+        <source>Implied consent</source>
+        <translation>Consentement tacite</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation>Pas de consentement</translation>
+    </message>
+    <message>
+        <source>Consent expired</source>
+        <translation>Consentement expiré</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>Address on the suppression list</source>
+        <translation>Adresse sur la liste d’exclusion</translation>
+    </message>
+    <message>
+        <source>Invalid email address</source>
+        <translation>Adresse e-mail invalide</translation>
+    </message>
+    <message>
+        <source>No email address</source>
+        <translation>Pas d’adresse e-mail</translation>
+    </message>
+    <message>
+        <source> (the purpose&apos;s default basis)</source>
+        <translation> (base par défaut de la finalité)</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1: a new express consent is needed.</source>
+        <translation>Retiré le %1 : un nouveau consentement exprès est nécessaire.</translation>
+    </message>
+    <message>
+        <source>%1 expired on %2.</source>
+        <translation>%1 : expiré le %2.</translation>
+    </message>
+    <message>
+        <source>, since %1</source>
+        <translation>, depuis le %1</translation>
+    </message>
+    <message>
+        <source>, valid until %1</source>
+        <translation>, valable jusqu’au %1</translation>
+    </message>
+    <message>
+        <source>, valid while a member and 2 years after</source>
+        <translation>, valable pendant l’adhésion et 2 ans après</translation>
+    </message>
+    <message>
+        <source>, valid until withdrawn</source>
+        <translation>, valable jusqu’au retrait</translation>
+    </message>
+</context>
+<context>
+    <name>Consent::ConsentService</name>
+    <message>
+        <source>There is no purpose &quot;%1&quot;. Purposes: %2.</source>
+        <translation>Il n’y a pas de finalité « %1 ». Finalités : %2.</translation>
+    </message>
+    <message>
+        <source>A purpose key is made of lower-case letters, digits, &quot;-&quot; and &quot;_&quot;, starting with a letter (for example &quot;events&quot;).</source>
+        <translation>Une clé de finalité se compose de minuscules, de chiffres, de « - » et de « _ », et commence par une lettre (par exemple « events »).</translation>
+    </message>
+    <message>
+        <source>The purpose needs a label.</source>
+        <translation>La finalité doit avoir un libellé.</translation>
+    </message>
+    <message>
+        <source>A default basis cannot be implied with an expiry date: it has no date.</source>
+        <translation>Une base par défaut ne peut pas être tacite avec expiration : elle n’a pas de date.</translation>
+    </message>
+    <message>
+        <source>The purpose &quot;%1&quot; already exists.</source>
+        <translation>La finalité « %1 » existe déjà.</translation>
+    </message>
+    <message>
+        <source>The date of the consent cannot be in the future.</source>
+        <translation>La date du consentement ne peut pas être dans le futur.</translation>
+    </message>
+    <message>
+        <source>Implied consent needs its expiry date.</source>
+        <translation>Le consentement tacite demande sa date d’expiration.</translation>
+    </message>
+    <message>
+        <source>The expiry date comes before the date of the consent.</source>
+        <translation>La date d’expiration précède la date du consentement.</translation>
+    </message>
+    <message>
+        <source>Only implied consent has an expiry date; express consent lasts until withdrawn.</source>
+        <translation>Seul le consentement tacite a une date d’expiration ; le consentement exprès vaut jusqu’au retrait.</translation>
+    </message>
+    <message>
+        <source>Say where the consent comes from (paper form, general assembly, phone…).</source>
+        <translation>Indiquez d’où vient le consentement (formulaire papier, assemblée générale, téléphone…).</translation>
+    </message>
+    <message>
+        <source>Cannot read the evidence file %1.</source>
+        <translation>Impossible de lire le justificatif %1.</translation>
+    </message>
+    <message>
+        <source>The evidence file %1 is larger than 25 MB; keep a smaller scan.</source>
+        <translation>Le justificatif %1 dépasse 25 Mo ; gardez un scan plus léger.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s address is on the suppression list: only a new express consent, recorded explicitly, can allow it again.</source>
+        <translation>L’adresse de %1 est sur la liste d’exclusion : seul un nouveau consentement exprès, enregistré explicitement, peut la réautoriser.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was recorded.</source>
+        <translation>Annulé : rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The date of the withdrawal cannot be in the future.</source>
+        <translation>La date du retrait ne peut pas être dans le futur.</translation>
+    </message>
+    <message>
+        <source>Say how the withdrawal came (unsubscribe link, email reply, phone, letter…).</source>
+        <translation>Indiquez comment le retrait est arrivé (lien de désinscription, réponse par e-mail, téléphone, lettre…).</translation>
+    </message>
+</context>
+<context>
+    <name>Consent::Organisation</name>
+    <message>
+        <source>The organisation needs a name.</source>
+        <translation>L’organisation doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>The postal address is required: every message must carry it.</source>
+        <translation>L’adresse postale est obligatoire : chaque message doit la porter.</translation>
+    </message>
+    <message>
+        <source>The contact email is not valid: %1</source>
+        <translation>L’adresse e-mail de contact n’est pas valide : %1</translation>
     </message>
 </context>
 <context>
@@ -451,10 +811,224 @@ options de champ : --member-number --phone --mobile --address --postal-code --ci
     </message>
 </context>
 <context>
+    <name>Gui::AuditLogDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d’audit</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Exporter le journal d’audit</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 n’a pas pu être écrit : %2</translation>
+    </message>
+</context>
+<context>
     <name>Gui::ColumnChooser</name>
     <message>
         <source>Columns</source>
         <translation>Colonnes</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ConsentColumns</name>
+    <message>
+        <source>Consent: %1</source>
+        <translation>Consentement : %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>jusqu’au %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ConsentDialog</name>
+    <message>
+        <source>Record consent</source>
+        <translation>Enregistrer un consentement</translation>
+    </message>
+    <message>
+        <source>Record withdrawal</source>
+        <translation>Enregistrer un retrait</translation>
+    </message>
+    <message>
+        <source>Consent given by &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Consentement donné par &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; no longer wants these messages.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; ne veut plus de ces messages.</translation>
+    </message>
+    <message>
+        <source>Every purpose (unsubscribe from everything)</source>
+        <translation>Toutes les finalités (désinscription de tout)</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>&amp;Finalité</translation>
+    </message>
+    <message>
+        <source>&amp;Basis</source>
+        <translation>&amp;Base</translation>
+    </message>
+    <message>
+        <source>&amp;Date on the form</source>
+        <translation>&amp;Date sur le formulaire</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the request</source>
+        <translation>&amp;Date de la demande</translation>
+    </message>
+    <message>
+        <source>&amp;Expires on</source>
+        <translation>&amp;Expire le</translation>
+    </message>
+    <message>
+        <source>Paper form</source>
+        <translation>Formulaire papier</translation>
+    </message>
+    <message>
+        <source>General assembly</source>
+        <translation>Assemblée générale</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Appel téléphonique</translation>
+    </message>
+    <message>
+        <source>Website form</source>
+        <translation>Formulaire du site web</translation>
+    </message>
+    <message>
+        <source>Email reply</source>
+        <translation>Réponse par e-mail</translation>
+    </message>
+    <message>
+        <source>Unsubscribe link</source>
+        <translation>Lien de désinscription</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Lettre</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>En personne</translation>
+    </message>
+    <message>
+        <source>Where it comes from, e.g. general assembly 2026</source>
+        <translation>D’où il vient, p. ex. assemblée générale 2026</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Source</translation>
+    </message>
+    <message>
+        <source>The sentence the member agreed to, or the form&apos;s version</source>
+        <translation>La phrase acceptée par le membre, ou la version du formulaire</translation>
+    </message>
+    <message>
+        <source>What the member said (optional)</source>
+        <translation>Ce que le membre a dit (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Wording</source>
+        <translation>&amp;Libellé</translation>
+    </message>
+    <message>
+        <source>&amp;Words</source>
+        <translation>&amp;Propos</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>A scan of the form or the member&apos;s email (optional)</source>
+        <translation>Un scan du formulaire ou l’e-mail du membre (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Justificatif</translation>
+    </message>
+    <message>
+        <source>E&amp;vidence</source>
+        <translation>&amp;Justificatif</translation>
+    </message>
+    <message>
+        <source>Recorded &amp;by</source>
+        <translation>Enregistré &amp;par</translation>
+    </message>
+    <message>
+        <source>%1 was unsubscribed from everything; the address will not be mailed again.</source>
+        <translation>%1 a été désinscrit·e de tout ; l’adresse ne recevra plus de messages.</translation>
+    </message>
+    <message>
+        <source>Withdrawal recorded for %1.</source>
+        <translation>Retrait enregistré pour %1.</translation>
+    </message>
+    <message>
+        <source>Consent recorded for %1.</source>
+        <translation>Consentement enregistré pour %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Record &quot;%1&quot; (%2) for %n member(s)?</source>
+        <translation>
+            <numerusform>Enregistrer « %1 » (%2) pour %n membre ?</numerusform>
+            <numerusform>Enregistrer « %1 » (%2) pour %n membres ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Consent recorded for %n member(s).</source>
+        <translation>
+            <numerusform>Consentement enregistré pour %n membre.</numerusform>
+            <numerusform>Consentement enregistré pour %n membres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n on the suppression list were left out.</source>
+        <translation>
+            <numerusform>%n membre sur la liste d’exclusion a été laissé de côté.</numerusform>
+            <numerusform>%n membres sur la liste d’exclusion ont été laissés de côté.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -866,6 +1440,151 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <source>The import of %1 was cancelled; nothing was changed.</source>
         <translation>L’import de %1 a été annulé ; rien n’a été modifié.</translation>
     </message>
+    <message>
+        <source>&amp;Consent</source>
+        <translation>&amp;Consentement</translation>
+    </message>
+    <message>
+        <source>Record consent for the members &amp;shown…</source>
+        <translation>Enregistrer un consentement pour les membres &amp;affichés…</translation>
+    </message>
+    <message>
+        <source>Consent of this &amp;member…</source>
+        <translation>Consentement de ce &amp;membre…</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation and purposes…</source>
+        <translation>&amp;Organisation et finalités…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>&amp;Journal d’audit…</translation>
+    </message>
+    <message>
+        <source>The member was erased.</source>
+        <translation>Le membre a été effacé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected member(s)</source>
+        <translation>
+            <numerusform>%n membre sélectionné</numerusform>
+            <numerusform>%n membres sélectionnés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) of &quot;%1&quot;</source>
+        <translation>
+            <numerusform>%n membre de « %1 »</numerusform>
+            <numerusform>%n membres de « %1 »</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::MemberConsentWidget</name>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalité</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Consent status</source>
+        <translation>État du consentement</translation>
+    </message>
+    <message>
+        <source>Record &amp;consent…</source>
+        <translation>Enregistrer un &amp;consentement…</translation>
+    </message>
+    <message>
+        <source>Record &amp;withdrawal…</source>
+        <translation>Enregistrer un &amp;retrait…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport this member&apos;s data…</source>
+        <translation>E&amp;xporter les données de ce membre…</translation>
+    </message>
+    <message>
+        <source>E&amp;rase this member…</source>
+        <translation>E&amp;ffacer ce membre…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Justificatif</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Consent history</source>
+        <translation>Historique du consentement</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>jusqu’au %1</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 par %2</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256 : %1</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet. Purposes with a default basis (association life) apply while the person is a member.</source>
+        <translation>Rien d’enregistré pour l’instant. Les finalités avec une base par défaut (vie associative) s’appliquent tant que la personne est membre.</translation>
+    </message>
+    <message>
+        <source>Export this member&apos;s data</source>
+        <translation>Exporter les données de ce membre</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 n’a pas pu être écrit : %2</translation>
+    </message>
+    <message>
+        <source>Everything Carnet holds about %1 was written to %2.</source>
+        <translation>Tout ce que Carnet détient sur %1 a été écrit dans %2.</translation>
+    </message>
+    <message>
+        <source>Erase %1? Their details, consent history and import records are removed for good. Carnet keeps only a fingerprint of the address so that a later import cannot subscribe them again, and a line in the audit log.</source>
+        <translation>Effacer %1 ? Ses coordonnées, son historique de consentement et ses traces d’import sont supprimés définitivement. Carnet ne garde qu’une empreinte de l’adresse, pour qu’un import ultérieur ne puisse pas la réinscrire, et une ligne dans le journal d’audit.</translation>
+    </message>
+    <message>
+        <source>Erase this member</source>
+        <translation>Effacer ce membre</translation>
+    </message>
 </context>
 <context>
     <name>Gui::MemberEditorDialog</name>
@@ -905,6 +1624,81 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <source>Did you mean &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;?</source>
         <translation>Vouliez-vous dire &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt; ?</translation>
     </message>
+    <message>
+        <source>Save the member first: consent is recorded for a stored member.</source>
+        <translation>Enregistrez d’abord le membre : le consentement se rattache à un membre enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::OrganisationDialog</name>
+    <message>
+        <source>Organisation and consent</source>
+        <translation>Organisation et consentement</translation>
+    </message>
+    <message>
+        <source>Who sends the messages</source>
+        <translation>Qui envoie les messages</translation>
+    </message>
+    <message>
+        <source>&amp;Name *</source>
+        <translation>&amp;Nom *</translation>
+    </message>
+    <message>
+        <source>Postal &amp;address *</source>
+        <translation>&amp;Adresse postale *</translation>
+    </message>
+    <message>
+        <source>Contact &amp;email *</source>
+        <translation>&amp;E-mail de contact *</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Téléphone</translation>
+    </message>
+    <message>
+        <source>&amp;Website</source>
+        <translation>&amp;Site web</translation>
+    </message>
+    <message>
+        <source>&amp;Rules</source>
+        <translation>&amp;Règles</translation>
+    </message>
+    <message>
+        <source>Every message carries the name, the postal address and a contact (CASL). The rules decide which purposes members are covered for without asking.</source>
+        <translation>Chaque message porte le nom, l’adresse postale et un contact (LCAP). Les règles décident pour quelles finalités les membres sont couverts sans qu’on le leur demande.</translation>
+    </message>
+    <message>
+        <source>Purposes of communication</source>
+        <translation>Finalités de communication</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalité</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Canada (CASL)</source>
+        <translation>Canada (LCAP)</translation>
+    </message>
+    <message>
+        <source>EU (GDPR)</source>
+        <translation>UE (RGPD)</translation>
+    </message>
+    <message>
+        <source>Add a &amp;purpose…</source>
+        <translation>Ajouter une &amp;finalité…</translation>
+    </message>
+    <message>
+        <source>Add a purpose</source>
+        <translation>Ajouter une finalité</translation>
+    </message>
+    <message>
+        <source>Name of the purpose (for example: Events, Fundraising):</source>
+        <translation>Nom de la finalité (par exemple : Événements, Collecte de fonds) :</translation>
+    </message>
 </context>
 <context>
     <name>Gui::SelectionPanel</name>
@@ -919,6 +1713,10 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>Categories</source>
         <translation>Catégories</translation>
+    </message>
+    <message>
+        <source>Consent: %1</source>
+        <translation>Consentement : %1</translation>
     </message>
 </context>
 <context>
@@ -1126,6 +1924,14 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <source>* required</source>
         <translation>* obligatoire</translation>
     </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1140,6 +1946,41 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>The new language is used the next time Carnet starts.</source>
         <translation>La nouvelle langue s’appliquera au prochain démarrage de Carnet.</translation>
+    </message>
+</context>
+<context>
+    <name>Storage::AuditLog</name>
+    <message>
+        <source>Consent recorded</source>
+        <translation>Consentement enregistré</translation>
+    </message>
+    <message>
+        <source>Withdrawal recorded</source>
+        <translation>Retrait enregistré</translation>
+    </message>
+    <message>
+        <source>Consent recorded for a selection</source>
+        <translation>Consentement enregistré pour une sélection</translation>
+    </message>
+    <message>
+        <source>Address allowed again</source>
+        <translation>Adresse réautorisée</translation>
+    </message>
+    <message>
+        <source>Member&apos;s data exported</source>
+        <translation>Données du membre exportées</translation>
+    </message>
+    <message>
+        <source>Member erased</source>
+        <translation>Membre effacé</translation>
+    </message>
+    <message>
+        <source>Consent read from an import</source>
+        <translation>Consentement lu dans un import</translation>
+    </message>
+    <message>
+        <source>List exported</source>
+        <translation>Liste exportée</translation>
     </message>
 </context>
 <context>
@@ -1253,6 +2094,21 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>(none)</source>
         <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>Consent missing</source>
+        <translation>Consentement manquant</translation>
+    </message>
+    <message numerus="yes">
+        <source>Consent expiring within %n day(s)</source>
+        <translation>
+            <numerusform>Consentement expirant d’ici %n jour</numerusform>
+            <numerusform>Consentement expirant d’ici %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retiré</translation>
     </message>
 </context>
 <context>

@@ -72,4 +72,55 @@
         <translation>Pas de courriel : envoyer l’infolettre par la poste.</translation>
     </message>
 </context>
+<context>
+    <name>Consent</name>
+    <message>
+        <source>Newsletter</source>
+        <translation>Infolettre</translation>
+    </message>
+    <message>
+        <source>Invalid email address</source>
+        <translation>Adresse courriel invalide</translation>
+    </message>
+    <message>
+        <source>No email address</source>
+        <translation>Pas d’adresse courriel</translation>
+    </message>
+</context>
+<context>
+    <name>Consent::ConsentService</name>
+    <message>
+        <source>Say how the withdrawal came (unsubscribe link, email reply, phone, letter…).</source>
+        <translation>Indiquez comment le retrait est arrivé (lien de désabonnement, réponse par courriel, téléphone, lettre…).</translation>
+    </message>
+</context>
+<context>
+    <name>Consent::Organisation</name>
+    <message>
+        <source>The contact email is not valid: %1</source>
+        <translation>Le courriel de contact n’est pas valide : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ConsentDialog</name>
+    <message>
+        <source>Email reply</source>
+        <translation>Réponse par courriel</translation>
+    </message>
+    <message>
+        <source>Unsubscribe link</source>
+        <translation>Lien de désabonnement</translation>
+    </message>
+    <message>
+        <source>A scan of the form or the member&apos;s email (optional)</source>
+        <translation>Un scan du formulaire ou le courriel du membre (facultatif)</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::OrganisationDialog</name>
+    <message>
+        <source>Contact &amp;email *</source>
+        <translation>&amp;Courriel de contact *</translation>
+    </message>
+</context>
 </TS>

@@ -1,6 +1,7 @@
 #include "ColumnChooser.h"
 
 #include "core/MemberField.h"
+#include "storage/MemberTableModel.h"
 
 #include <QHeaderView>
 #include <QSettings>
@@ -32,18 +33,25 @@ QStringList ColumnChooser::defaultKeys()
                           MemberField::Phone, MemberField::City, MemberField::Section, MemberField::Category,
                           MemberField::MembershipEnd})
         keys.append(MemberFields::key(f));
+    keys << QStringLiteral("consent:association") << QStringLiteral("consent:newsletter");
     return keys;
+}
+
+QString ColumnChooser::keyOf(int column) const
+{
+    return m_header->model()->headerData(column, Qt::Horizontal, Storage::MemberTableModel::ColumnKeyRole).toString();
 }
 
 void ColumnChooser::rebuild()
 {
     clear();
-    const auto &fields = MemberFields::all();
-    for (int column = 0; column < fields.size(); ++column) {
-        QAction *action = addAction(MemberFields::label(fields[column]));
+    for (int column = 0; column < m_header->count(); ++column) {
+        if (column == int(MemberFields::all().size()))
+            addSeparator(); // the consent columns
+        QAction *action = addAction(m_header->model()->headerData(column, Qt::Horizontal).toString());
         action->setCheckable(true);
         action->setChecked(!m_header->isSectionHidden(column));
-        action->setData(MemberFields::key(fields[column]));
+        action->setData(keyOf(column));
         connect(action, &QAction::toggled, this, [this, column](bool on) {
             m_header->setSectionHidden(column, !on);
             save();
@@ -54,10 +62,9 @@ void ColumnChooser::rebuild()
 QStringList ColumnChooser::visibleKeys() const
 {
     QStringList keys;
-    const auto &fields = MemberFields::all();
-    for (int column = 0; column < fields.size(); ++column) {
+    for (int column = 0; column < m_header->count(); ++column) {
         if (!m_header->isSectionHidden(column))
-            keys.append(MemberFields::key(fields[column]));
+            keys.append(keyOf(column));
     }
     return keys;
 }
@@ -67,9 +74,8 @@ void ColumnChooser::restore()
     QStringList keys = userSettings().value(kSettingsKey).toStringList();
     if (keys.isEmpty())
         keys = defaultKeys();
-    const auto &fields = MemberFields::all();
-    for (int column = 0; column < fields.size(); ++column)
-        m_header->setSectionHidden(column, !keys.contains(MemberFields::key(fields[column])));
+    for (int column = 0; column < m_header->count(); ++column)
+        m_header->setSectionHidden(column, !keys.contains(keyOf(column)));
     rebuild();
 }
 

@@ -18,9 +18,10 @@ public:
     void save() const;
     QStringList visibleKeys() const;
     static QStringList defaultKeys();
+    void rebuild(); // after the model's columns changed (a consent purpose added)
 
 private:
-    void rebuild();
+    QString keyOf(int column) const;
 
     QHeaderView *m_header;
 };

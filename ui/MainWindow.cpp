@@ -1,16 +1,22 @@
 #include "MainWindow.h"
 
+#include "AuditLogDialog.h"
 #include "ColumnChooser.h"
+#include "ConsentColumns.h"
+#include "ConsentDialog.h"
 #include "ImportWizard.h"
 #include "MemberEditorDialog.h"
 #include "MessageBox.h"
+#include "OrganisationDialog.h"
 #include "SelectionPanel.h"
 #include "SettingsDialog.h"
 #include "WelcomeWidget.h"
 
 #include "AppContext.h"
 #include "import/CsvFile.h"
+#include "storage/AuditLog.h"
 #include "storage/MemberTableModel.h"
+#include "storage/SettingsRepository.h"
 
 #include <QAction>
 #include <QApplication>
@@ -32,6 +38,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 
@@ -52,6 +59,20 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     resize(1200, 720);
 
     m_model = new Storage::MemberTableModel(m_context.members(), m_context.clock(), this);
+    // Consent: a column per purpose, and the side panel's consent selections resolved by the service.
+    m_consentColumns = std::make_unique<ConsentColumns>(m_context.consent(), m_context.clock());
+    m_model->setColumnProvider(m_consentColumns.get());
+    m_model->setSelectionResolver([this](const Storage::Selection &selection) {
+        using Storage::Selection;
+        const Consent::ConsentSelection kind =
+            selection.kind == Selection::Kind::ConsentExpiring    ? Consent::ConsentSelection::Expiring
+            : selection.kind == Selection::Kind::ConsentWithdrawn ? Consent::ConsentSelection::Withdrawn
+                                                                  : Consent::ConsentSelection::Missing;
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        auto ids = m_context.consent().select(selection.value, kind);
+        QApplication::restoreOverrideCursor();
+        return ids;
+    });
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("memberTable"));
@@ -94,6 +115,15 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     m_status->setObjectName(QStringLiteral("memberCount"));
     statusBar()->addPermanentWidget(m_status);
 
+    // The consent columns sit beside the email address, where a mailing decision is made.
+    {
+        QHeaderView *header = m_table->horizontalHeader();
+        const int after = header->visualIndex(m_model->columnOf(Core::MemberField::Email));
+        for (int i = 0; i < m_consentColumns->columnCount(); ++i) {
+            const int logical = m_model->columnCount() - m_consentColumns->columnCount() + i;
+            header->moveSection(header->visualIndex(logical), after + 1 + i);
+        }
+    }
     m_columns = new ColumnChooser(m_table->horizontalHeader(), this);
     m_columns->restore();
     createActions();
@@ -105,7 +135,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     connect(m_model, &Storage::MemberTableModel::indexReady, this, &MainWindow::updateStatus);
     connect(m_model, &Storage::MemberTableModel::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
-    connect(m_table, &QTableView::activated, this, &MainWindow::editCurrentMember);
+    connect(m_table, &QTableView::activated, this, [this] { editCurrentMember(); });
     connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
             [this](const QPoint &pos) { m_columns->popup(m_table->horizontalHeader()->mapToGlobal(pos)); });
     connect(m_welcome, &WelcomeWidget::addMemberRequested, this, &MainWindow::newMember);
@@ -118,6 +148,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     updateStatus();
     // The side panel's counts come just after the table is on screen.
     QTimer::singleShot(0, this, &MainWindow::refreshCounts);
+    QTimer::singleShot(0, this, [this] { refreshConsentCounts(true); });
     // Fit the columns to the first rows once; the user's widths are theirs afterwards.
     m_table->horizontalHeader()->setResizeContentsPrecision(200);
     m_table->resizeColumnsToContents();
@@ -125,7 +156,14 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
         m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), 320));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_model->setColumnProvider(nullptr);
+    if (m_tallyThread) {
+        m_tallyAgain = false;
+        m_tallyThread->wait();
+    }
+}
 
 void MainWindow::createActions()
 {
@@ -151,7 +189,7 @@ void MainWindow::createActions()
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *editMember = edit->addAction(QIcon::fromTheme(QStringLiteral("document-edit")), tr("&Edit member…"), this,
-                                          &MainWindow::editCurrentMember);
+                                          [this] { editCurrentMember(); });
     editMember->setObjectName(QStringLiteral("editMemberAction"));
     QAction *remove = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete member…"), this,
                                       &MainWindow::deleteSelectedMembers);
@@ -168,6 +206,21 @@ void MainWindow::createActions()
     edit->addSeparator();
     QAction *prefs = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     prefs->setShortcut(QKeySequence::Preferences);
+
+    QMenu *consent = menuBar()->addMenu(tr("&Consent"));
+    QAction *bulk =
+        consent->addAction(tr("Record consent for the members &shown…"), this, &MainWindow::recordConsentForShown);
+    bulk->setObjectName(QStringLiteral("bulkConsentAction"));
+    consent->addAction(tr("Consent of this &member…"), this, [this] {
+        const qint64 id = m_model->memberIdAt(m_table->currentIndex().row());
+        if (id != 0)
+            editCurrentMember(true);
+    });
+    consent->addSeparator();
+    QAction *organisation = consent->addAction(tr("&Organisation and purposes…"), this, &MainWindow::showOrganisation);
+    organisation->setObjectName(QStringLiteral("organisationAction"));
+    QAction *audit = consent->addAction(tr("&Audit log…"), this, &MainWindow::showAuditLog);
+    audit->setObjectName(QStringLiteral("auditLogAction"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addMenu(m_columns);
@@ -210,6 +263,7 @@ void MainWindow::createActions()
 
 void MainWindow::refreshCounts()
 {
+    refreshConsentCounts();
     auto counts = m_context.members().selectionCounts(m_context.clock().today());
     if (!counts.ok()) {
         statusBar()->showMessage(counts.error().message, 10000);
@@ -257,7 +311,7 @@ void MainWindow::newMember()
     }
 }
 
-void MainWindow::editCurrentMember()
+void MainWindow::editCurrentMember(bool consentTab)
 {
     const qint64 id = m_model->memberIdAt(m_table->currentIndex().row());
     if (id == 0)
@@ -270,7 +324,16 @@ void MainWindow::editCurrentMember()
     MemberEditorDialog dialog(m_context.members(), this);
     dialog.setChoices(m_panel->sections(), m_panel->categories());
     dialog.setMember(member.value());
+    dialog.enableConsent(m_context);
+    if (consentTab)
+        dialog.showConsentTab();
     connect(&dialog, &MemberEditorDialog::memberSaved, m_model, &Storage::MemberTableModel::memberSaved);
+    connect(&dialog, &MemberEditorDialog::consentChanged, this, &MainWindow::consentChanged);
+    connect(&dialog, &MemberEditorDialog::memberErased, this, [this](qint64 erased) {
+        m_model->memberRemoved(erased);
+        consentChanged();
+        statusBar()->showMessage(tr("The member was erased."), 8000);
+    });
     if (dialog.exec() == QDialog::Accepted)
         selectMember(id);
 }
@@ -304,6 +367,118 @@ void MainWindow::deleteSelectedMembers()
         }
         m_model->memberRemoved(id);
     }
+}
+
+QList<qint64> MainWindow::selectedMemberIds() const
+{
+    QList<qint64> ids;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        ids.append(m_model->memberIdAt(index.row()));
+    return ids;
+}
+
+void MainWindow::recordConsentForShown()
+{
+    // Several rows selected: those; otherwise everyone the table shows (selection and search).
+    QList<qint64> chosen = selectedMemberIds();
+    std::vector<qint64> ids;
+    if (chosen.size() > 1) {
+        ids.assign(chosen.begin(), chosen.end());
+    } else {
+        ids.reserve(size_t(m_model->rowCount()));
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            ids.push_back(m_model->memberIdAt(row));
+    }
+    if (ids.empty())
+        return;
+    const int count = int(ids.size());
+    const QString who = chosen.size() > 1
+                            ? tr("%n selected member(s)", nullptr, count)
+                            : tr("%n member(s) of \"%1\"", nullptr, count).arg(m_panel->currentSelection().label());
+    ConsentDialog dialog(m_context.consent(), m_context.clock(), ConsentDialog::Mode::Grant, std::move(ids), who, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    statusBar()->showMessage(dialog.resultMessage(), 10000);
+    consentChanged();
+}
+
+void MainWindow::consentChanged()
+{
+    m_consentColumns->clear();
+    m_model->providerChanged();
+    if (m_model->selection().isConsent())
+        m_model->reload();
+    refreshConsentCounts();
+}
+
+void MainWindow::refreshConsentCounts(bool purposesChanged)
+{
+    auto purposes = m_context.consent().purposes();
+    if (!purposes.ok())
+        return;
+    QList<SelectionPanel::ConsentGroup> groups;
+    for (const Consent::Purpose &p : purposes.value())
+        groups.append({p.key, p.displayLabel()});
+    if (purposesChanged)
+        m_panel->setConsentGroups(groups); // counts follow
+    if (m_tallyThread) {
+        m_tallyAgain = true; // once this one is done
+        return;
+    }
+    // One pass per purpose over every member: on a worker with its own connection, so a large list
+    // never freezes the window.
+    const QString path = m_context.database().path();
+    const QDateTime now = m_context.clock().now();
+    m_tallyThread = QThread::create([this, path, now, groups]() mutable {
+        const Core::FrozenClock clock(now);
+        auto database = Storage::Database::open(path);
+        if (!database.ok())
+            return;
+        Storage::MemberRepository members(*database.value(), clock);
+        Storage::AuditLog audit(*database.value(), clock);
+        Storage::SettingsRepository settings(*database.value());
+        const Consent::ConsentService consent(*database.value(), members, audit, settings, clock);
+        for (SelectionPanel::ConsentGroup &g : groups) {
+            auto tally = consent.tally(g.purpose);
+            if (!tally.ok())
+                continue;
+            g.missing = tally.value().missing;
+            g.expiring = tally.value().expiring;
+            g.withdrawn = tally.value().withdrawn;
+        }
+        QMetaObject::invokeMethod(
+            this, [this, groups] { m_panel->setConsentGroups(groups); }, Qt::QueuedConnection);
+    });
+    connect(m_tallyThread, &QThread::finished, this, [this] {
+        m_tallyThread->deleteLater();
+        m_tallyThread = nullptr;
+        if (m_tallyAgain) {
+            m_tallyAgain = false;
+            refreshConsentCounts();
+        }
+    });
+    m_tallyThread->start(QThread::LowPriority);
+}
+
+void MainWindow::showOrganisation()
+{
+    OrganisationDialog dialog(m_context, this);
+    bool changed = false;
+    connect(&dialog, &OrganisationDialog::purposesChanged, this, [&changed] { changed = true; });
+    dialog.exec();
+    if (!changed)
+        return;
+    m_consentColumns->reloadPurposes();
+    m_model->providerChanged();
+    m_columns->restore();
+    refreshConsentCounts(true);
+}
+
+void MainWindow::showAuditLog()
+{
+    AuditLogDialog dialog(m_context, this);
+    dialog.exec();
 }
 
 void MainWindow::showPreferences()

@@ -2,11 +2,14 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class AppContext;
 class QLabel;
 class QLineEdit;
 class QStackedWidget;
 class QTableView;
+class QThread;
 
 namespace Storage {
 class MemberTableModel;
@@ -15,6 +18,7 @@ class MemberTableModel;
 namespace Gui {
 
 class ColumnChooser;
+class ConsentColumns;
 class SelectionPanel;
 class WelcomeWidget;
 
@@ -31,10 +35,13 @@ public:
 
 public Q_SLOTS:
     void newMember();
-    void editCurrentMember();
+    void editCurrentMember(bool consentTab = false);
     void deleteSelectedMembers();
     void showPreferences();
     void importFiles(const QStringList &paths); // one wizard after another
+    void recordConsentForShown();               // bulk: the selected rows, or every member shown
+    void showOrganisation();
+    void showAuditLog();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -48,6 +55,9 @@ private:
     void updatePage();
     void openDemo();
     void selectMember(qint64 id);
+    void consentChanged();
+    void refreshConsentCounts(bool purposesChanged = false);
+    QList<qint64> selectedMemberIds() const;
 
     AppContext &m_context;
     Storage::MemberTableModel *m_model = nullptr;
@@ -58,6 +68,9 @@ private:
     QLineEdit *m_search = nullptr;
     ColumnChooser *m_columns = nullptr;
     QLabel *m_status = nullptr;
+    std::unique_ptr<ConsentColumns> m_consentColumns;
+    QThread *m_tallyThread = nullptr;
+    bool m_tallyAgain = false;
 };
 
 } // namespace Gui

@@ -2,6 +2,8 @@
 
 #include "ui_MemberEditorDialog.h"
 
+#include "MemberConsentWidget.h"
+
 #include "core/EmailAddress.h"
 #include "storage/MemberRepository.h"
 
@@ -75,6 +77,30 @@ MemberEditorDialog::MemberEditorDialog(Storage::MemberRepository &members, QWidg
         checkEmail();
     });
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setDefault(true);
+    // The consent tab needs a stored member and the consent service: enableConsent() turns it on.
+    m_ui->tabs->setTabEnabled(1, false);
+    m_ui->tabs->setTabToolTip(1, tr("Save the member first: consent is recorded for a stored member."));
+}
+
+void MemberEditorDialog::enableConsent(AppContext &context)
+{
+    if (m_consent || m_member.id == 0)
+        return;
+    m_consent = new MemberConsentWidget(context, m_ui->consentTab);
+    m_ui->consentLayout->addWidget(m_consent);
+    m_consent->setMember(m_member);
+    m_ui->tabs->setTabEnabled(1, true);
+    m_ui->tabs->setTabToolTip(1, QString());
+    connect(m_consent, &MemberConsentWidget::consentChanged, this, &MemberEditorDialog::consentChanged);
+    connect(m_consent, &MemberConsentWidget::memberErased, this, [this](qint64 id) {
+        Q_EMIT memberErased(id);
+        QDialog::reject(); // nothing left to edit
+    });
+}
+
+void MemberEditorDialog::showConsentTab()
+{
+    m_ui->tabs->setCurrentIndex(1);
 }
 
 MemberEditorDialog::~MemberEditorDialog() = default;

@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class AppContext;
 class QLabel;
 class QWidget;
 
@@ -20,6 +21,8 @@ class MemberRepository;
 
 namespace Gui {
 
+class MemberConsentWidget;
+
 // Creates or edits one member. Validation messages appear under the field concerned; nothing is
 // saved until every rule holds. Enter saves, Esc cancels.
 class MemberEditorDialog : public QDialog
@@ -32,12 +35,17 @@ public:
 
     void setMember(const Core::Member &member); // edit; without it the dialog creates a member
     void setChoices(const QStringList &sections, const QStringList &categories);
+    // Shows the Consent tab (status, history, record, export, erase) for a stored member.
+    void enableConsent(AppContext &context);
+    void showConsentTab();
     const Core::Member &savedMember() const { return m_saved; }
 
     void accept() override;
 
 Q_SIGNALS:
     void memberSaved(const Core::Member &member);
+    void consentChanged(qint64 memberId);
+    void memberErased(qint64 memberId);
 
 private:
     Core::Member memberFromForm() const;
@@ -52,6 +60,7 @@ private:
     Core::Member m_saved;
     QHash<QString, QLabel *> m_errorLabels;
     QHash<QString, QWidget *> m_fieldWidgets;
+    MemberConsentWidget *m_consent = nullptr;
 };
 
 } // namespace Gui

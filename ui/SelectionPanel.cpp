@@ -39,8 +39,38 @@ QTreeWidgetItem *SelectionPanel::itemFor(const Selection &selection) const
     return nullptr;
 }
 
+void SelectionPanel::setConsentGroups(const QList<ConsentGroup> &groups)
+{
+    m_consentGroups = groups;
+    setCounts(m_counts);
+}
+
+void SelectionPanel::addConsentGroups()
+{
+    for (const ConsentGroup &g : std::as_const(m_consentGroups)) {
+        auto *group = new QTreeWidgetItem({tr("Consent: %1").arg(g.label)});
+        group->setFlags(Qt::ItemIsEnabled);
+        QFont f = group->font(0);
+        f.setBold(true);
+        group->setFont(0, f);
+        for (auto [kind, count] : {std::pair{Selection::Kind::ConsentMissing, g.missing},
+                                   std::pair{Selection::Kind::ConsentExpiring, g.expiring},
+                                   std::pair{Selection::Kind::ConsentWithdrawn, g.withdrawn}}) {
+            const Selection selection{kind, g.purpose};
+            auto *item =
+                new QTreeWidgetItem({selection.label(), count < 0 ? QStringLiteral("…") : QLocale().toString(count)});
+            item->setData(0, KeyRole, selection.key());
+            item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+            group->addChild(item);
+        }
+        addTopLevelItem(group);
+        group->setExpanded(true);
+    }
+}
+
 void SelectionPanel::setCounts(const QList<Storage::SelectionCount> &counts)
 {
+    m_counts = counts;
     const Selection current = currentSelection();
     m_updating = true;
     clear();
@@ -81,6 +111,7 @@ void SelectionPanel::setCounts(const QList<Storage::SelectionCount> &counts)
         addTopLevelItem(*group);
         (*group)->setExpanded(true);
     }
+    addConsentGroups();
     QTreeWidgetItem *item = itemFor(current);
     setCurrentItem(item ? item : topLevelItem(0));
     m_updating = false;

@@ -15,7 +15,19 @@ class SelectionPanel : public QTreeWidget
 public:
     explicit SelectionPanel(QWidget *parent = nullptr);
 
+    // One group per consent purpose: missing, expiring within 60 days, withdrawn. A count of -1 is
+    // not known yet (computed in the background on large lists).
+    struct ConsentGroup
+    {
+        QString purpose;
+        QString label;
+        qint64 missing = -1;
+        qint64 expiring = -1;
+        qint64 withdrawn = -1;
+    };
+
     void setCounts(const QList<Storage::SelectionCount> &counts);
+    void setConsentGroups(const QList<ConsentGroup> &groups);
     Storage::Selection currentSelection() const;
     void select(const Storage::Selection &selection);
     QStringList sections() const { return m_sections; }
@@ -26,11 +38,14 @@ Q_SIGNALS:
 
 private:
     QTreeWidgetItem *itemFor(const Storage::Selection &selection) const;
+    void addConsentGroups();
 
     QTreeWidgetItem *m_sectionsGroup = nullptr;
     QTreeWidgetItem *m_categoriesGroup = nullptr;
     QStringList m_sections;
     QStringList m_categories;
+    QList<ConsentGroup> m_consentGroups;
+    QList<Storage::SelectionCount> m_counts;
     bool m_updating = false;
 };
 

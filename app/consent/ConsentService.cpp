@@ -599,6 +599,40 @@ Result<Eligibility> ConsentService::eligible(const QString &purposeKey, const st
     return out;
 }
 
+namespace {
+
+bool inSelection(ConsentSelection selection, const Status &s, const QDate &horizon)
+{
+    switch (selection) {
+    case ConsentSelection::Missing:
+        return !s.eligible && (s.reason == Reason::NoConsent || s.reason == Reason::Expired);
+    case ConsentSelection::Expiring: return s.eligible && s.validUntil.isValid() && s.validUntil <= horizon;
+    case ConsentSelection::Withdrawn: return s.reason == Reason::Withdrawn;
+    }
+    return false;
+}
+
+} // namespace
+
+Result<SelectionTally> ConsentService::tally(const QString &purposeKey, QDate at) const
+{
+    if (!at.isValid())
+        at = m_clock.today();
+    auto p = purpose(purposeKey);
+    if (!p.ok())
+        return p.error();
+    SelectionTally t;
+    const QDate horizon = at.addDays(kExpiringDays);
+    auto r = scan(p.value(), at, {}, [&](qint64, Reason, const Status &s) {
+        t.missing += inSelection(ConsentSelection::Missing, s, horizon);
+        t.expiring += inSelection(ConsentSelection::Expiring, s, horizon);
+        t.withdrawn += inSelection(ConsentSelection::Withdrawn, s, horizon);
+    });
+    if (!r.ok())
+        return r.error();
+    return t;
+}
+
 Result<std::vector<qint64>> ConsentService::select(const QString &purposeKey, ConsentSelection selection,
                                                    QDate at) const
 {
@@ -610,20 +644,8 @@ Result<std::vector<qint64>> ConsentService::select(const QString &purposeKey, Co
     std::vector<qint64> out;
     const QDate horizon = at.addDays(kExpiringDays);
     auto r = scan(p.value(), at, {}, [&](qint64 id, Reason, const Status &s) {
-        switch (selection) {
-        case ConsentSelection::Missing:
-            if (!s.eligible && (s.reason == Reason::NoConsent || s.reason == Reason::Expired))
-                out.push_back(id);
-            break;
-        case ConsentSelection::Expiring:
-            if (s.eligible && s.validUntil.isValid() && s.validUntil <= horizon)
-                out.push_back(id);
-            break;
-        case ConsentSelection::Withdrawn:
-            if (s.reason == Reason::Withdrawn)
-                out.push_back(id);
-            break;
-        }
+        if (inSelection(selection, s, horizon))
+            out.push_back(id);
     });
     if (!r.ok())
         return r.error();

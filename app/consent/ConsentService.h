@@ -66,6 +66,14 @@ struct Eligibility
 // The three selections of the side panel, per purpose.
 enum class ConsentSelection { Missing, Expiring, Withdrawn };
 
+// Counts of the side panel's selections for one purpose.
+struct SelectionTally
+{
+    qint64 missing = 0;
+    qint64 expiring = 0;
+    qint64 withdrawn = 0;
+};
+
 struct BulkResult
 {
     int recorded = 0;
@@ -107,6 +115,9 @@ public:
                                        QDate at = {}) const;
     // Members of a side-panel selection, in id order.
     Core::Result<std::vector<qint64>> select(const QString &purpose, ConsentSelection selection, QDate at = {}) const;
+
+    // The three counts in one pass over the members (for the side panel, on a worker thread).
+    Core::Result<SelectionTally> tally(const QString &purpose, QDate at = {}) const;
 
     // GDPR access and portability: everything Carnet holds about the member. `destination` (a file
     // name) goes to the audit log.

@@ -20,4 +20,15 @@ public:
     QDateTime now() const override;
 };
 
+// A clock stopped at one instant: a worker thread computes "as of" the moment it was started.
+class FrozenClock final : public Clock
+{
+public:
+    explicit FrozenClock(QDateTime now) : m_now(std::move(now)) {}
+    QDateTime now() const override { return m_now; }
+
+private:
+    QDateTime m_now;
+};
+
 } // namespace Core

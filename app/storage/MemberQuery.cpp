@@ -9,7 +9,10 @@ QString MemberQuery::whereClause(QVariantList *bindings) const
 {
     const QString todayIso = today.toString(Qt::ISODate);
     switch (selection.kind) {
-    case Selection::Kind::All: return {};
+    case Selection::Kind::All:
+    case Selection::Kind::ConsentMissing: // every member here; the consent service filters
+    case Selection::Kind::ConsentExpiring:
+    case Selection::Kind::ConsentWithdrawn: return {};
     case Selection::Kind::NoEmail: return QStringLiteral("WHERE email IS NULL");
     case Selection::Kind::MembershipExpired:
         bindings->append(todayIso);

@@ -40,7 +40,42 @@ int MemberTableModel::rowCount(const QModelIndex &parent) const
 
 int MemberTableModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(MemberFields::all().size());
+    if (parent.isValid())
+        return 0;
+    return int(MemberFields::all().size()) + (m_provider ? m_provider->columnCount() : 0);
+}
+
+bool MemberTableModel::isProviderColumn(int column) const
+{
+    return column >= int(MemberFields::all().size()) && column < columnCount();
+}
+
+void MemberTableModel::setColumnProvider(MemberColumnProvider *provider)
+{
+    beginResetModel();
+    m_provider = provider;
+    m_providerColumns = provider ? provider->columnCount() : 0;
+    m_pages.clear();
+    endResetModel();
+}
+
+void MemberTableModel::providerChanged()
+{
+    const int columns = m_provider ? m_provider->columnCount() : 0;
+    if (columns != m_providerColumns) {
+        // A purpose was added: the columns themselves changed.
+        beginResetModel();
+        m_providerColumns = columns;
+        m_pages.clear();
+        endResetModel();
+        return;
+    }
+    // Same columns, new values: pages are read again (and prefetched) as the view asks.
+    m_pages.clear();
+    if (columns > 0 && rowCount() > 0) {
+        const int first = int(MemberFields::all().size());
+        Q_EMIT dataChanged(index(0, first), index(rowCount() - 1, first + columns - 1));
+    }
 }
 
 MemberField MemberTableModel::fieldAt(int column) const
@@ -55,9 +90,13 @@ int MemberTableModel::columnOf(MemberField field) const
 
 QVariant MemberTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation == Qt::Horizontal && (role == Qt::DisplayRole || role == Qt::ToolTipRole) && section >= 0 &&
-        section < columnCount())
-        return MemberFields::label(fieldAt(section));
+    if (orientation == Qt::Horizontal && section >= 0 && section < columnCount()) {
+        const int extra = section - int(MemberFields::all().size());
+        if (role == ColumnKeyRole)
+            return extra >= 0 ? m_provider->columnKey(extra) : MemberFields::key(fieldAt(section));
+        if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+            return extra >= 0 ? m_provider->header(extra) : MemberFields::label(fieldAt(section));
+    }
     return QAbstractTableModel::headerData(section, orientation, role);
 }
 
@@ -85,6 +124,8 @@ const Member *MemberTableModel::memberAtRow(int row) const
             m.id = id; // a row deleted meanwhile shows empty until the next reload
             loaded->append(m);
         }
+        if (m_provider)
+            m_provider->prefetch(*loaded);
         m_pages.insert(page, loaded);
         members = loaded;
     }
@@ -126,6 +167,10 @@ QVariant MemberTableModel::data(const QModelIndex &index, int role) const
         return {};
     if (role == MemberIdRole)
         return rows()[size_t(index.row())];
+    if (isProviderColumn(index.column())) {
+        const Member *m = memberAtRow(index.row());
+        return m ? m_provider->data(*m, index.column() - int(MemberFields::all().size()), role) : QVariant();
+    }
     if (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ToolTipRole && role != Qt::TextAlignmentRole)
         return {};
     const MemberField field = fieldAt(index.column());
@@ -146,7 +191,7 @@ QVariant MemberTableModel::data(const QModelIndex &index, int role) const
 
 void MemberTableModel::sort(int column, Qt::SortOrder order)
 {
-    if (column < 0 || column >= columnCount())
+    if (column < 0 || column >= columnCount() || isProviderColumn(column))
         return;
     m_sortField = fieldAt(column);
     m_sortOrder = order;
@@ -196,6 +241,17 @@ void MemberTableModel::reload()
     m_filtered = false;
     auto ids = m_repository.ids(query);
     auto total = m_repository.count();
+    if (ids.ok() && m_selection.isConsent()) {
+        // The consent service says who; the query above gave the order.
+        auto chosen = m_resolver ? m_resolver(m_selection) : Core::Result<std::vector<qint64>>(std::vector<qint64>());
+        if (!chosen.ok()) {
+            ids = chosen.error();
+        } else {
+            const std::vector<qint64> &wanted = chosen.value();
+            std::erase_if(ids.value(),
+                          [&wanted](qint64 id) { return !std::binary_search(wanted.begin(), wanted.end(), id); });
+        }
+    }
     if (ids.ok() && total.ok()) {
         m_baseIds = std::move(ids).value();
         m_total = total.value();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "MemberColumnProvider.h"
 #include "MemberIndex.h"
 #include "Selection.h"
 #include "core/Member.h"
@@ -9,6 +10,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -33,6 +35,10 @@ class MemberTableModel : public QAbstractTableModel
 public:
     static constexpr int kPageSize = 128;
     static constexpr int MemberIdRole = Qt::UserRole + 1;
+    static constexpr int ColumnKeyRole = Qt::UserRole + 2; // headerData: "last_name", "consent:newsletter"
+
+    // Selections SQL cannot express (consent): the member ids, in increasing order.
+    using SelectionResolver = std::function<Core::Result<std::vector<qint64>>(const Selection &)>;
 
     MemberTableModel(MemberRepository &repository, const Core::Clock &clock, QObject *parent = nullptr);
     ~MemberTableModel() override;
@@ -43,8 +49,14 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
-    Core::MemberField fieldAt(int column) const;
+    Core::MemberField fieldAt(int column) const; // MemberField::Id for a provider's column
     int columnOf(Core::MemberField field) const;
+    bool isProviderColumn(int column) const;
+
+    void setSelectionResolver(SelectionResolver resolver) { m_resolver = std::move(resolver); }
+    // Extra columns after the member fields (not owned). Call providerChanged() when its values or
+    // its columns change.
+    void setColumnProvider(MemberColumnProvider *provider);
 
     void setSelection(const Selection &selection);
     const Selection &selection() const { return m_selection; }
@@ -66,6 +78,7 @@ public Q_SLOTS:
     void checkForOutsideChanges(); // another program committed to the file?
     void rebuildIndex();
     void membersReplaced(); // many members changed at once (an import, its undo): read everything again
+    void providerChanged(); // the extra columns' values (or their number) changed
 
 Q_SIGNALS:
     void countsChanged();
@@ -83,6 +96,9 @@ private:
 
     MemberRepository &m_repository;
     const Core::Clock &m_clock;
+    SelectionResolver m_resolver;
+    MemberColumnProvider *m_provider = nullptr;
+    int m_providerColumns = 0;
     Selection m_selection;
     QString m_search;
     Core::MemberField m_sortField = Core::MemberField::LastName;

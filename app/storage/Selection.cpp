@@ -13,6 +13,9 @@ QString Selection::key() const
     case Kind::MembershipEndingSoon: return QStringLiteral("ending-soon");
     case Kind::Section: return QStringLiteral("section:") + value;
     case Kind::Category: return QStringLiteral("category:") + value;
+    case Kind::ConsentMissing: return QStringLiteral("consent-missing:") + value;
+    case Kind::ConsentExpiring: return QStringLiteral("consent-expiring:") + value;
+    case Kind::ConsentWithdrawn: return QStringLiteral("consent-withdrawn:") + value;
     }
     return {};
 }
@@ -29,6 +32,13 @@ Selection Selection::fromKey(const QString &key)
         return {Kind::Section, key.mid(8)};
     if (key.startsWith(QLatin1String("category:")))
         return {Kind::Category, key.mid(9)};
+    for (auto [prefix, kind] :
+         {std::pair{"consent-missing:", Kind::ConsentMissing}, std::pair{"consent-expiring:", Kind::ConsentExpiring},
+          std::pair{"consent-withdrawn:", Kind::ConsentWithdrawn}}) {
+        const QLatin1String p(prefix);
+        if (key.startsWith(p) && key.size() > p.size())
+            return {kind, key.mid(p.size())};
+    }
     return {};
 }
 
@@ -43,6 +53,11 @@ QString Selection::label() const
                                            kEndingSoonDays);
     case Kind::Section:
     case Kind::Category: return value.isEmpty() ? QCoreApplication::translate("Storage::Selection", "(none)") : value;
+    case Kind::ConsentMissing: return QCoreApplication::translate("Storage::Selection", "Consent missing");
+    case Kind::ConsentExpiring:
+        return QCoreApplication::translate("Storage::Selection", "Consent expiring within %n day(s)", nullptr,
+                                           kEndingSoonDays);
+    case Kind::ConsentWithdrawn: return QCoreApplication::translate("Storage::Selection", "Withdrawn");
     }
     return {};
 }

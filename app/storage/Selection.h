@@ -8,14 +8,30 @@ namespace Storage {
 // A named subset of the member list, shown in the side panel (later capabilities add their own).
 struct Selection
 {
-    enum class Kind { All, NoEmail, MembershipExpired, MembershipEndingSoon, Section, Category };
+    enum class Kind {
+        All,
+        NoEmail,
+        MembershipExpired,
+        MembershipEndingSoon,
+        Section,
+        Category,
+        // Per consent purpose (value = the purpose key); resolved by the consent service, not in SQL.
+        ConsentMissing,
+        ConsentExpiring,
+        ConsentWithdrawn,
+    };
 
     Kind kind = Kind::All;
-    QString value; // the section or category
+    QString value; // the section, category or purpose key
+
+    bool isConsent() const
+    {
+        return kind == Kind::ConsentMissing || kind == Kind::ConsentExpiring || kind == Kind::ConsentWithdrawn;
+    }
 
     static constexpr int kEndingSoonDays = 60;
 
-    QString key() const; // stable, for settings: "all", "section:CPL"
+    QString key() const; // stable, for settings: "all", "section:CPL", "consent-missing:newsletter"
     static Selection fromKey(const QString &key);
     QString label() const; // translated
 

@@ -1,0 +1,82 @@
+#include "AuditLogDialog.h"
+
+#include "MessageBox.h"
+
+#include "AppContext.h"
+
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLocale>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Gui {
+
+AuditLogDialog::AuditLogDialog(AppContext &context, QWidget *parent) : QDialog(parent), m_context(context)
+{
+    setObjectName(QStringLiteral("auditLogDialog"));
+    setWindowTitle(tr("Audit log"));
+    auto *layout = new QVBoxLayout(this);
+    m_list = new QTreeWidget(this);
+    m_list->setObjectName(QStringLiteral("auditList"));
+    m_list->setHeaderLabels({tr("When"), tr("Who"), tr("What"), tr("Member"), tr("Details")});
+    m_list->setRootIsDecorated(false);
+    m_list->setAlternatingRowColors(true);
+    layout->addWidget(m_list);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    QPushButton *exportButton = buttons->addButton(tr("&Export…"), QDialogButtonBox::ActionRole);
+    exportButton->setObjectName(QStringLiteral("exportAuditButton"));
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export the audit log"),
+                                                          QStringLiteral("carnet-audit.csv"), tr("CSV files (*.csv)"));
+        if (path.isEmpty())
+            return;
+        if (const QString error = exportTo(path); !error.isEmpty())
+            MessageBox::critical(this, tr("Export the audit log"), error);
+    });
+
+    const QLocale locale;
+    auto entries = m_context.audit().list();
+    if (entries.ok()) {
+        for (const Storage::AuditEntry &e : entries.value())
+            m_list->addTopLevelItem(new QTreeWidgetItem(
+                {locale.toString(e.at.toLocalTime(), QLocale::ShortFormat), e.actor, e.actionLabel(),
+                 e.memberId ? QString::number(e.memberId) : QString(), e.summary()}));
+    }
+    for (int c = 0; c < m_list->columnCount() - 1; ++c)
+        m_list->resizeColumnToContents(c);
+    resize(900, 480);
+}
+
+QString AuditLogDialog::exportTo(const QString &path) const
+{
+    auto entries = m_context.audit().list();
+    if (!entries.ok())
+        return entries.error().message;
+    auto cell = [](QString text) {
+        if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.at(0)))
+            text.prepend(QLatin1Char('\'')); // a spreadsheet never runs a cell
+        return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    };
+    QString csv = QStringLiteral("\xFEFF");
+    csv +=
+        QStringList{cell(tr("When")), cell(tr("Who")), cell(tr("What")), cell(tr("Member")), cell(tr("Details"))}.join(
+            QLatin1Char(';')) +
+        QStringLiteral("\r\n");
+    for (auto it = entries.value().crbegin(); it != entries.value().crend(); ++it)
+        csv += QStringList{cell(it->at.toUTC().toString(Qt::ISODate)), cell(it->actor), cell(it->actionLabel()),
+                           cell(it->memberId ? QString::number(it->memberId) : QString()), cell(it->summary())}
+                   .join(QLatin1Char(';')) +
+               QStringLiteral("\r\n");
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv.toUtf8()) < 0 || !file.commit())
+        return tr("%1 could not be written: %2").arg(path, file.errorString());
+    return {};
+}
+
+} // namespace Gui

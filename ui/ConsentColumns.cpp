@@ -1,0 +1,132 @@
+#include "ConsentColumns.h"
+
+#include "consent/ConsentService.h"
+#include "core/Clock.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QPainter>
+#include <QPixmap>
+
+using Consent::Reason;
+using Consent::Status;
+
+namespace Gui {
+
+ConsentColumns::ConsentColumns(Consent::ConsentService &consent, const Core::Clock &clock)
+    : m_consent(consent), m_clock(clock)
+{
+    reloadPurposes();
+}
+
+void ConsentColumns::reloadPurposes()
+{
+    auto purposes = m_consent.purposes();
+    m_purposes = purposes.ok() ? purposes.value() : QList<Consent::Purpose>();
+    m_statuses.clear();
+}
+
+void ConsentColumns::clear()
+{
+    m_statuses.clear();
+}
+
+QString ConsentColumns::columnKey(int column) const
+{
+    return QStringLiteral("consent:") + m_purposes.value(column).key;
+}
+
+QString ConsentColumns::header(int column) const
+{
+    return QCoreApplication::translate("Gui::ConsentColumns", "Consent: %1")
+        .arg(m_purposes.value(column).displayLabel());
+}
+
+void ConsentColumns::prefetch(const QList<Core::Member> &members)
+{
+    for (int column = 0; column < m_purposes.size(); ++column) {
+        auto statuses = m_consent.statuses(members, m_purposes.at(column));
+        if (!statuses.ok())
+            return;
+        for (const Core::Member &m : members) {
+            QList<Status> &row = m_statuses[m.id];
+            row.resize(m_purposes.size());
+            row[column] = statuses.value().value(m.id);
+        }
+    }
+}
+
+QString ConsentColumns::shortText(const Status &s)
+{
+    const QLocale locale;
+    if (s.eligible && s.validUntil.isValid())
+        return QCoreApplication::translate("Gui::ConsentColumns", "until %1")
+            .arg(locale.toString(s.validUntil, QLocale::ShortFormat));
+    if (s.eligible)
+        return Consent::reasonLabel(s.reason);
+    switch (s.reason) {
+    case Reason::NoConsent: return QCoreApplication::translate("Gui::ConsentColumns", "none");
+    default: return Consent::reasonLabel(s.reason);
+    }
+}
+
+QIcon ConsentColumns::icon(const Status &s, const QDate &today)
+{
+    // Drawn, not themed: the same on every desktop, and legible in grey for colour-blind users
+    // thanks to the shapes (disc, ring, cross).
+    enum Shape { Check, Clock, Cross, Dash };
+    Shape shape = Dash;
+    QColor colour(0x80, 0x80, 0x80);
+    if (s.eligible && s.validUntil.isValid() && s.validUntil <= today.addDays(Consent::ConsentService::kExpiringDays)) {
+        shape = Clock;
+        colour = QColor(0xc7, 0x7c, 0x02);
+    } else if (s.eligible) {
+        shape = Check;
+        colour = QColor(0x1b, 0x7f, 0x3b);
+    } else if (s.reason == Reason::Withdrawn || s.reason == Reason::Suppressed) {
+        shape = Cross;
+        colour = QColor(0xb0, 0x00, 0x20);
+    }
+    static QHash<int, QIcon> cache;
+    const int key = int(shape);
+    if (auto it = cache.constFind(key); it != cache.cend())
+        return it.value();
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(colour, 4, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    switch (shape) {
+    case Check: p.drawPolyline(QPolygonF({QPointF(7, 17), QPointF(13, 24), QPointF(25, 8)})); break;
+    case Clock:
+        p.drawEllipse(QRectF(5, 5, 22, 22));
+        p.drawPolyline(QPolygonF({QPointF(16, 9), QPointF(16, 16), QPointF(21, 19)}));
+        break;
+    case Cross:
+        p.drawLine(QPointF(8, 8), QPointF(24, 24));
+        p.drawLine(QPointF(24, 8), QPointF(8, 24));
+        break;
+    case Dash: p.drawLine(QPointF(9, 16), QPointF(23, 16)); break;
+    }
+    p.end();
+    const QIcon icon(pixmap);
+    cache.insert(key, icon);
+    return icon;
+}
+
+QVariant ConsentColumns::data(const Core::Member &member, int column, int role) const
+{
+    const auto it = m_statuses.constFind(member.id);
+    if (it == m_statuses.cend() || column >= it->size())
+        return {};
+    const Status &s = it->at(column);
+    switch (role) {
+    case Qt::DisplayRole: return shortText(s);
+    case Qt::DecorationRole: return icon(s, m_clock.today());
+    case Qt::ToolTipRole: return s.explanation();
+    case Qt::EditRole: return Consent::reasonKey(s.reason);
+    default: return {};
+    }
+}
+
+} // namespace Gui
