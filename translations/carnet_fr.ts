@@ -154,16 +154,6 @@ consent eligible --purpose FINALITÉ [--selection CLÉ] [--at AAAA-MM-JJ] [--jso
 <context>
     <name>Cli::ImportCommand</name>
     <message>
-        <source>import FILE [--dry-run] [--mode create|update|fill] [--map &quot;HEADER=field&quot;]… [--encoding E] [--delimiter D]
-            [--no-header] [--skip-no-email] [--protect FIELD]… [--date-order dmy|mdy] [--json]
-import list [--json]
-import undo BATCH</source>
-        <translation>import FICHIER [--dry-run] [--mode create|update|fill] [--map &quot;EN-TÊTE=champ&quot;]… [--encoding E] [--delimiter D]
-               [--no-header] [--skip-no-email] [--protect CHAMP]… [--date-order dmy|mdy] [--json]
-import list [--json]
-import undo LOT</translation>
-    </message>
-    <message>
         <source>import needs one file.</source>
         <translation>import demande un fichier.</translation>
     </message>
@@ -210,6 +200,26 @@ import undo LOT</translation>
     <message>
         <source>Import %1 undone.</source>
         <translation>Import %1 annulé.</translation>
+    </message>
+    <message>
+        <source>import FILE [--dry-run] [--mode create|update|fill] [--map &quot;HEADER=field&quot;]… [--encoding E] [--delimiter D]
+            [--no-header] [--skip-no-email] [--protect FIELD]… [--date-order dmy|mdy]
+            [--consent-purpose PURPOSE] [--json]
+import list [--json]
+import undo BATCH</source>
+        <translation>import FICHIER [--dry-run] [--mode create|update|fill] [--map &quot;EN-TÊTE=champ&quot;]… [--encoding E] [--delimiter D]
+               [--no-header] [--skip-no-email] [--protect CHAMP]… [--date-order dmy|mdy]
+               [--consent-purpose FINALITÉ] [--json]
+import list [--json]
+import undo LOT</translation>
+    </message>
+    <message>
+        <source>Consent for &quot;%1&quot;: %2 recorded, %3 withdrawals, %4 left out (suppressed addresses).</source>
+        <translation>Consentement pour « %1 » : %2 enregistrés, %3 retraits, %4 laissés de côté (adresses exclues).</translation>
+    </message>
+    <message>
+        <source>%1 Not recorded: say for which purpose with --consent-purpose.</source>
+        <translation>%1 Non enregistré : indiquez pour quelle finalité avec --consent-purpose.</translation>
     </message>
 </context>
 <context>
@@ -1112,6 +1122,18 @@ purposes add CLÉ --label LIBELLÉ [--basis-ca express|implied-membership|legiti
         <source>Never overwrite</source>
         <translation>Ne jamais remplacer</translation>
     </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Record it for</source>
+        <translation>L’enregistrer pour</translation>
+    </message>
+    <message>
+        <source>Do not record consent (keep the columns as other information)</source>
+        <translation>Ne pas enregistrer de consentement (garder les colonnes en autres informations)</translation>
+    </message>
 </context>
 <context>
     <name>Gui::ImportWizardPageFile</name>
@@ -1750,6 +1772,36 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     </message>
 </context>
 <context>
+    <name>Import::ConsentColumns</name>
+    <message>
+        <source>Mailchimp opt-in times (%1): each row is an express consent on that date.</source>
+        <translation>Dates d’inscription Mailchimp (%1) : chaque ligne est un consentement exprès à cette date.</translation>
+    </message>
+    <message>
+        <source>A Mailchimp unsubscribed list: each row is a withdrawal.</source>
+        <translation>Une liste de désinscrits Mailchimp : chaque ligne est un retrait.</translation>
+    </message>
+    <message>
+        <source>A Mailchimp cleaned list (addresses that bounced): each row is a withdrawal.</source>
+        <translation>Une liste « cleaned » de Mailchimp (adresses en échec) : chaque ligne est un retrait.</translation>
+    </message>
+    <message>
+        <source>The column &quot;%1&quot; says yes or no: yes is an express consent, no withdraws a consent given before.</source>
+        <translation>La colonne « %1 » dit oui ou non : oui est un consentement exprès, non retire un consentement donné avant.</translation>
+    </message>
+</context>
+<context>
+    <name>Import::ConsentRecorder</name>
+    <message>
+        <source>There is no purpose &quot;%1&quot;. Purposes: %2.</source>
+        <translation>Il n’y a pas de finalité « %1 ». Finalités : %2.</translation>
+    </message>
+    <message>
+        <source>import %1, line %2</source>
+        <translation>import %1, ligne %2</translation>
+    </message>
+</context>
+<context>
     <name>Import::CsvFile</name>
     <message>
         <source>%1 does not exist.</source>
@@ -1817,6 +1869,10 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>This line has %1 values where the header has %2 columns.</source>
         <translation>Cette ligne a %1 valeurs alors que l’en-tête a %2 colonnes.</translation>
+    </message>
+    <message>
+        <source>This file has no consent column: no consent was recorded.</source>
+        <translation>Ce fichier n’a pas de colonne de consentement : aucun consentement n’a été enregistré.</translation>
     </message>
 </context>
 <context>

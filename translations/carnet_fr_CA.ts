@@ -123,4 +123,11 @@
         <translation>&amp;Courriel de contact *</translation>
     </message>
 </context>
+<context>
+    <name>Import::ConsentColumns</name>
+    <message>
+        <source>A Mailchimp unsubscribed list: each row is a withdrawal.</source>
+        <translation>Une liste de désabonnés Mailchimp : chaque ligne est un retrait.</translation>
+    </message>
+</context>
 </TS>

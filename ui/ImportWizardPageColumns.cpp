@@ -2,6 +2,7 @@
 
 #include "ImportWizard.h"
 
+#include "AppContext.h"
 #include "core/MemberField.h"
 #include "import/ColumnMapper.h"
 #include "import/CsvFile.h"
@@ -75,11 +76,24 @@ ImportWizardPageColumns::ImportWizardPageColumns(ImportWizard *wizard) : QWizard
     m_protected->setEnabled(false);
     connect(m_mode, &QComboBox::currentIndexChanged, this,
             [this] { m_protected->setEnabled(m_mode->currentData().toString() != QLatin1String("create")); });
+    // Consent found in the file is recorded only for a purpose the user picks here.
+    m_consentInfo = new QLabel(this);
+    m_consentInfo->setObjectName(QStringLiteral("importConsentInfo"));
+    m_consentInfo->setWordWrap(true);
+    m_consentPurpose = new QComboBox(this);
+    m_consentPurpose->setObjectName(QStringLiteral("importConsentPurposeCombo"));
     auto *form = new QFormLayout;
+    m_form = form;
     form->addRow(tr("Members already in Carnet"), m_mode);
     form->addRow(tr("Never overwrite"), m_protected);
     form->addRow(tr("Dates"), m_dateOrder);
     form->addRow(QString(), m_skipNoEmail);
+    form->addRow(tr("Consent"), m_consentInfo);
+    form->addRow(tr("Record it for"), m_consentPurpose);
+    m_consentInfo->setVisible(false);
+    m_consentPurpose->setVisible(false);
+    form->labelForField(m_consentInfo)->setVisible(false);
+    form->labelForField(m_consentPurpose)->setVisible(false);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_columns, 1);
     layout->addLayout(form);
@@ -102,6 +116,20 @@ void ImportWizardPageColumns::initializePage()
         columns = std::max(columns, int(r.size()));
     const QStringList mapping =
         f.hasHeader() ? Import::ColumnMapper::map(f.header()) : Import::ColumnMapper::mapByContent(rows, columns);
+    const Import::ConsentColumns consent =
+        f.hasHeader() ? Import::ConsentColumns::detect(f.header()) : Import::ConsentColumns();
+    m_consentPurpose->clear();
+    m_consentPurpose->addItem(tr("Do not record consent (keep the columns as other information)"), QString());
+    if (auto purposes = m_wizard->context().consent().purposes(); purposes.ok()) {
+        for (const Consent::Purpose &p : purposes.value())
+            m_consentPurpose->addItem(p.displayLabel(), p.key);
+    }
+    m_consentPurpose->setCurrentIndex(std::max(0, m_consentPurpose->findData(m_wizard->options.consentPurpose)));
+    m_consentInfo->setText(consent.description());
+    for (QWidget *w : {static_cast<QWidget *>(m_consentInfo), static_cast<QWidget *>(m_consentPurpose)}) {
+        w->setVisible(consent.found());
+        m_form->labelForField(w)->setVisible(consent.found());
+    }
     for (int c = 0; c < mapping.size(); ++c) {
         const QString key = f.hasHeader() ? f.header().value(c) : QStringLiteral("column_%1").arg(c + 1);
         m_keys.append(key);
@@ -128,6 +156,8 @@ bool ImportWizardPageColumns::validatePage()
     Import::Importer::modeFromName(m_mode->currentData().toString(), &m_wizard->options.mode);
     m_wizard->options.dateOrder = static_cast<Import::DateOrder>(m_dateOrder->currentData().toInt());
     m_wizard->options.skipNoEmail = m_skipNoEmail->isChecked();
+    m_wizard->options.consentPurpose =
+        !m_consentPurpose->isHidden() ? m_consentPurpose->currentData().toString() : QString();
     m_wizard->options.protectedFields.clear();
     for (int i = 0; i < m_protected->count(); ++i) {
         if (m_protected->item(i)->checkState() == Qt::Checked)

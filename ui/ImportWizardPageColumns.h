@@ -6,6 +6,8 @@
 class QCheckBox;
 class QListWidget;
 class QComboBox;
+class QFormLayout;
+class QLabel;
 class QTableWidget;
 
 namespace Gui {
@@ -30,7 +32,10 @@ private:
     QComboBox *m_dateOrder;
     QCheckBox *m_skipNoEmail;
     QListWidget *m_protected; // fields an update or a fill never overwrites
-    QStringList m_keys;       // header cells, or column_N
+    QLabel *m_consentInfo;    // what consent the file carries, when it carries some
+    QComboBox *m_consentPurpose;
+    QFormLayout *m_form;
+    QStringList m_keys; // header cells, or column_N
 };
 
 } // namespace Gui

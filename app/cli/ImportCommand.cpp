@@ -21,7 +21,8 @@ QString ImportCommand::help()
     return QCoreApplication::translate(
         "Cli::ImportCommand",
         "import FILE [--dry-run] [--mode create|update|fill] [--map \"HEADER=field\"]… [--encoding E] [--delimiter D]\n"
-        "            [--no-header] [--skip-no-email] [--protect FIELD]… [--date-order dmy|mdy] [--json]\n"
+        "            [--no-header] [--skip-no-email] [--protect FIELD]… [--date-order dmy|mdy]\n"
+        "            [--consent-purpose PURPOSE] [--json]\n"
         "import list [--json]\n"
         "import undo BATCH");
 }
@@ -41,7 +42,7 @@ int ImportCommand::importFile(const QStringList &arguments)
     QCommandLineParser parser;
     for (const char *flag : {"dry-run", "no-header", "skip-no-email", "json"})
         parser.addOption(QCommandLineOption(QString::fromLatin1(flag)));
-    for (const char *option : {"mode", "map", "encoding", "delimiter", "protect", "date-order"})
+    for (const char *option : {"mode", "map", "encoding", "delimiter", "protect", "date-order", "consent-purpose"})
         parser.addOption(QCommandLineOption(QString::fromLatin1(option), QString(), QStringLiteral("value")));
     if (!parseArguments(parser, arguments))
         return BadUsage;
@@ -86,6 +87,8 @@ int ImportCommand::importFile(const QStringList &arguments)
         options.mapping.insert(header, ignore ? QString() : field);
     }
     options.protectedFields = parser.values(QStringLiteral("protect"));
+    // Consent columns are recorded only for a purpose named here: a file never grants consent alone.
+    options.consentPurpose = parser.value(QStringLiteral("consent-purpose"));
     if (parser.isSet(QStringLiteral("date-order"))) {
         const QString order = parser.value(QStringLiteral("date-order"));
         if (order == QLatin1String("dmy"))
@@ -121,6 +124,18 @@ int ImportCommand::importFile(const QStringList &arguments)
         if (r.batchId)
             printLine(QCoreApplication::translate("Cli::ImportCommand", "Import %1 (undo: carnet-cli import undo %1).")
                           .arg(r.batchId));
+        if (!r.consent.isEmpty())
+            printLine(QCoreApplication::translate("Cli::ImportCommand",
+                                                  "Consent for \"%1\": %2 recorded, %3 withdrawals, %4 left out "
+                                                  "(suppressed addresses).")
+                          .arg(r.consent.value(QStringLiteral("purpose")).toString())
+                          .arg(r.consent.value(QStringLiteral("granted")).toInteger())
+                          .arg(r.consent.value(QStringLiteral("withdrawn")).toInteger())
+                          .arg(r.consent.value(QStringLiteral("skipped_suppressed")).toInteger()));
+        else if (r.consentColumns.found())
+            printLine(QCoreApplication::translate("Cli::ImportCommand",
+                                                  "%1 Not recorded: say for which purpose with --consent-purpose.")
+                          .arg(r.consentColumns.description()));
         for (const Import::RowIssue &e : r.errors)
             printError(QCoreApplication::translate("Cli::ImportCommand", "line %1, %2 \"%3\": %4")
                            .arg(e.line)

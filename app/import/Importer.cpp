@@ -5,6 +5,7 @@
 #include "core/EmailAddress.h"
 #include "core/MemberValidator.h"
 #include "core/TextFold.h"
+#include "storage/AuditLog.h"
 #include "storage/Database.h"
 #include "storage/ImportBatchRepository.h"
 #include "storage/MemberRepository.h"
@@ -14,9 +15,11 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QThread>
+#include <optional>
 
 using Core::Error;
 using Core::Member;
@@ -90,6 +93,12 @@ QJsonObject ImportReport::toJson() const
                      {QStringLiteral("errors"), errorsJson},
                      {QStringLiteral("warnings"), warningsJson}};
     addTo(json);
+    QJsonObject consentJson = consent;
+    if (consentJson.isEmpty() && consentColumns.found())
+        consentJson = QJsonObject{{QStringLiteral("detected"), consentColumns.kindKey()},
+                                  {QStringLiteral("column"), consentColumns.column},
+                                  {QStringLiteral("purpose"), QJsonValue()}};
+    json.insert(QStringLiteral("consent"), consentJson.isEmpty() ? QJsonValue() : QJsonValue(consentJson));
     return json;
 }
 
@@ -237,6 +246,7 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
     report.delimiter = opened.value()->delimiter();
     report.hasHeader = opened.value()->hasHeader();
     report.header = opened.value()->header();
+    report.consentColumns = ConsentColumns::detect(report.header);
 
     QString mappingKey;
     auto resolved = resolveMapping(*opened.value(), report, options, &mappingKey);
@@ -326,6 +336,17 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
                              mapping[i].isEmpty() ? QJsonValue() : QJsonValue(mapping[i]));
 
     const QDateTime now = m_clock.now();
+    // Consent columns become ledger events only for the purpose the user named.
+    std::optional<ConsentRecorder> consent;
+    if (!options.consentPurpose.isEmpty() && report.consentColumns.found()) {
+        consent.emplace(m_database, report.consentColumns, options.consentPurpose, batch.fileName, now, options.dryRun);
+        if (auto r = consent->prepare(); !r.ok())
+            return r.error();
+    } else if (!options.consentPurpose.isEmpty()) {
+        report.warnings.append({0, QString(), QString(),
+                                QCoreApplication::translate(
+                                    "Import::Importer", "This file has no consent column: no consent was recorded.")});
+    }
     // Most members have an email, some only a number: the larger table is the closer count.
     const qint64 existingMembers = std::max(byEmail.size(), byNumber.size());
     auto body = [&]() -> Result<void> {
@@ -334,6 +355,8 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
             if (!id.ok())
                 return id.error();
             batch.id = id.value();
+            if (consent)
+                consent->setBatch(batch.id);
             // A big file into a smaller list: build the indexes once at the end.
             if (rowCount > 50000 && rowCount > existingMembers) {
                 if (auto r = batches.suspendIndexes(); !r.ok())
@@ -346,6 +369,7 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
         {
             qint64 id = 0;
             RowStatus status = RowStatus::Rejected;
+            QString email;
         };
         auto processRow = [&](const CsvRecord &record, const QStringList &mapping) -> Result<Outcome> {
             PlannedRow row;
@@ -583,7 +607,7 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
             }
             if (report.preview.size() < options.previewRows)
                 report.preview.append(row);
-            return Outcome{row.member.id ? row.member.id : row.existingId, row.status};
+            return Outcome{row.member.id ? row.member.id : row.existingId, row.status, row.member.email};
         };
 
         CsvRecord record;
@@ -606,6 +630,11 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
             auto member = processRow(record, mapping);
             if (!member.ok())
                 return member.error();
+            if (consent && (member.value().status == RowStatus::New || member.value().status == RowStatus::Update ||
+                            member.value().status == RowStatus::Unchanged)) {
+                if (auto r = consent->row(record, member.value().id, member.value().email); !r.ok())
+                    return r;
+            }
             if (partnerMapping.isEmpty() || !hasPartner(record))
                 continue;
             auto partner = processRow(record, partnerMapping);
@@ -622,6 +651,21 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
         for (const LineProblem &p : file.problems())
             report.warnings.append({p.line, QString(), QString(), p.message});
         static_cast<Storage::ImportCounts &>(batch) = report;
+        if (consent) {
+            report.consent = consent->toJson();
+            const ConsentCounts &c = consent->counts();
+            if (!options.dryRun && (c.granted > 0 || c.withdrawn > 0)) {
+                Storage::AuditLog audit(m_database, m_clock);
+                if (auto r = audit.append(QStringLiteral("import.consent"), 0,
+                                          {{QStringLiteral("batch"), batch.id},
+                                           {QStringLiteral("purpose"), options.consentPurpose},
+                                           {QStringLiteral("granted"), c.granted},
+                                           {QStringLiteral("withdrawn"), c.withdrawn},
+                                           {QStringLiteral("skipped_suppressed"), c.suppressed}});
+                    !r.ok())
+                    return r;
+            }
+        }
         if (!options.dryRun && !options.mapping.isEmpty() && !mappingKey.isEmpty()) {
             QJsonObject corrected;
             for (int i = 0; i < report.mapping.size(); ++i)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CsvFile.h"
+#include "ImportConsent.h"
 #include "ValueParser.h"
 #include "core/Member.h"
 #include "core/Result.h"
@@ -46,6 +47,9 @@ struct ImportOptions
     DateOrder dateOrder = DateOrder::Unknown; // the user's answer when the file cannot tell
     bool dryRun = false;
     int previewRows = 200;
+    // The purpose the file's consent columns speak for (the user's explicit choice). Empty: they are
+    // kept as other information and no consent is recorded.
+    QString consentPurpose;
 };
 
 struct PlannedRow
@@ -73,6 +77,8 @@ struct ImportReport : Storage::ImportCounts
     bool hasHeader = true;
     DateOrder dateOrder = DateOrder::Unknown;
     bool dateOrderAmbiguous = false; // dates like 03/04/2024 and nothing to settle them
+    ConsentColumns consentColumns;   // what consent the file carries, found from its header
+    QJsonObject consent;             // what was recorded: {"detected", "purpose", "granted", "withdrawn", …}
 
     QJsonObject toJson() const; // the CLI contract
 };

@@ -115,6 +115,7 @@ private Q_SLOTS:
     void consentSelectionsInTheSidePanel();
     void eraseFromTheConsentTab();
     void organisationProfileIsChecked();
+    void mailchimpConsentThroughTheWizard();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -706,6 +707,39 @@ void TestMainWindow::organisationProfileIsChecked()
     const Consent::Organisation o = m_db->context().consent().organisation().value();
     QCOMPARE(o.name, QStringLiteral("Les Amis du Parc"));
     QCOMPARE(o.jurisdiction, Consent::Jurisdiction::Eu);
+}
+
+void TestMainWindow::mailchimpConsentThroughTheWizard()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    bool walked = false;
+    bool offered = false;
+    whenModal(this, [&](QWidget *modal) {
+        auto *wizard = qobject_cast<Gui::ImportWizard *>(modal);
+        if (!wizard)
+            return;
+        QTest::keyClick(wizard, Qt::Key_Enter); // 1 -> 2
+        auto *purpose = wizard->findChild<QComboBox *>(QStringLiteral("importConsentPurposeCombo"));
+        offered = purpose->isVisible() && wizard->findChild<QLabel *>(QStringLiteral("importConsentInfo"))
+                                              ->text()
+                                              .contains(QStringLiteral("CONFIRM_TIME"));
+        QCOMPARE(purpose->currentData().toString(), QString()); // nothing recorded unless chosen
+        purpose->setCurrentIndex(purpose->findData(QStringLiteral("newsletter")));
+        saveShot(wizard, QStringLiteral("import-wizard-consent.png"));
+        QTest::keyClick(wizard, Qt::Key_Enter); // 2 -> 3
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->currentPage()->isComplete(), 20000);
+        QTest::keyClick(wizard, Qt::Key_Enter); // 3 -> 4
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->currentPage()->isComplete(), 20000);
+        QTest::keyClick(wizard, Qt::Key_Enter);
+        walked = true;
+    });
+    drop(w.get(), QStringLiteral(CARNET_SOURCE_DIR "/tests/data/mailchimp_subscribed.csv"));
+    QTRY_VERIFY_WITH_TIMEOUT(walked, 30000);
+    QVERIFY(offered);
+    auto eligible = m_db->context().consent().eligible(QStringLiteral("newsletter"));
+    QCOMPARE(eligible.value().eligible.size(), size_t(40));
+    QTRY_COMPARE(table(*w)->model()->rowCount(), 43);
 }
 
 QTEST_MAIN(TestMainWindow)

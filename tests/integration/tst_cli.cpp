@@ -73,6 +73,7 @@ private Q_SLOTS:
     void consentExitCodes_data();
     void consentExitCodes();
     void accessExportAndErasure();
+    void importRecordsConsentOnlyForAPurpose();
 
 private:
     QStringList db(const QStringList &args) const { return QStringList{QStringLiteral("--database"), m_path} + args; }
@@ -755,6 +756,51 @@ void TestCli::accessExportAndErasure()
     Run audit = cli(db({"audit", "list", "--member", "1", "--json"}));
     QCOMPARE(audit.json().array().last().toObject().value(QStringLiteral("action")).toString(),
              QStringLiteral("member.erase"));
+}
+
+void TestCli::importRecordsConsentOnlyForAPurpose()
+{
+    const QString file = QStringLiteral(CARNET_SOURCE_DIR "/tests/data/mailchimp_subscribed.csv");
+    Run plain = cli(db({"import", file, "--json"}));
+    QCOMPARE(plain.exitCode, 0);
+    QJsonObject consent = plain.json().object().value(QStringLiteral("consent")).toObject();
+    QCOMPARE(consent.value(QStringLiteral("detected")).toString(), QStringLiteral("mailchimp-optin"));
+    QVERIFY(consent.value(QStringLiteral("purpose")).isNull());
+    QCOMPARE(cli(db({"consent", "eligible", "--purpose", "newsletter", "--json"}))
+                 .json()
+                 .object()
+                 .value(QStringLiteral("eligible"))
+                 .toArray()
+                 .size(),
+             0);
+    // Text output says why nothing was recorded.
+    QVERIFY(cli(db({"import", file, "--dry-run"})).out.contains("--consent-purpose"));
+
+    QCOMPARE(cli(db({"import", file, "--consent-purpose", "raffle"})).exitCode, 2);
+    Run withPurpose = cli(db({"import", file, "--consent-purpose", "newsletter", "--json"}));
+    QCOMPARE(withPurpose.exitCode, 0);
+    consent = withPurpose.json().object().value(QStringLiteral("consent")).toObject();
+    QCOMPARE(consent.value(QStringLiteral("granted")).toInt(), 40);
+    QCOMPARE(consent.value(QStringLiteral("purpose")).toString(), QStringLiteral("newsletter"));
+    const int batch = withPurpose.json().object().value(QStringLiteral("batch")).toInt();
+    QCOMPARE(cli(db({"consent", "eligible", "--purpose", "newsletter", "--json"}))
+                 .json()
+                 .object()
+                 .value(QStringLiteral("eligible"))
+                 .toArray()
+                 .size(),
+             40);
+    const QJsonArray history = cli(db({"consent", "history", "lea.david.0@asso.example.net", "--json"})).json().array();
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history.at(0).toObject().value(QStringLiteral("source")).toString(),
+             QStringLiteral("import mailchimp_subscribed.csv, line 2"));
+    QCOMPARE(history.at(0).toObject().value(QStringLiteral("date")).toString(), QStringLiteral("2025-01-27"));
+    // Undoing that import takes its consent away, and leaves the members of the first import.
+    QCOMPARE(cli(db({"import", "undo", QString::number(batch)})).exitCode, 0);
+    QCOMPARE(cli(db({"consent", "history", "lea.david.0@asso.example.net", "--json"})).json().array().size(), 0);
+    Run audit = cli(db({"audit", "list", "--json"}));
+    QCOMPARE(audit.json().array().last().toObject().value(QStringLiteral("action")).toString(),
+             QStringLiteral("import.consent"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

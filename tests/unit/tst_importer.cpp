@@ -1,5 +1,6 @@
 #include "TempDatabase.h"
 
+#include "consent/ConsentService.h"
 #include "import/ColumnMapper.h"
 #include "import/Importer.h"
 #include "storage/ImportBatchRepository.h"
@@ -57,6 +58,12 @@ private Q_SLOTS:
     void userMappingWins();
     void cagettePartnersBecomeHouseholds();
     void correctedMappingIsRemembered();
+    void mailchimpOptInNeedsAPurpose();
+    void mailchimpUnsubscribedFileWithdraws();
+    void yesNoNewsletterColumn();
+    void suppressedAddressIsNotResubscribed();
+    void undoRemovesTheConsentItRecorded();
+    void unknownConsentPurposeIsRefused();
 
 private:
     ImportReport import(const QString &path, ImportOptions options = {});
@@ -432,6 +439,186 @@ void TestImporter::correctedMappingIsRemembered()
     const ImportReport other = import(again);
     QCOMPARE(other.unchanged, 1);
     QCOMPARE(other.mapping.value(1), QStringLiteral("city"));
+}
+
+namespace {
+const QByteArray kOptIn = "Email Address,First Name,Last Name,OPTIN_TIME,OPTIN_IP,CONFIRM_TIME,CONFIRM_IP,LEID\r\n"
+                          "ana@example.org,Ana,Lima,2024-03-01 09:00:00,,2024-03-02 10:00:00,,1\r\n"
+                          "bo@example.org,Bo,Roy,2023-05-05 08:00:00,,,,2\r\n"
+                          "cy@example.org,Cy,Nil,,,,,3\r\n";
+
+QString reasonFor(TempDatabase &db, const QString &email, const QString &purpose)
+{
+    auto m = db.members().findByEmail(email);
+    if (!m.ok())
+        return QStringLiteral("no member");
+    for (const auto &[p, s] : db.context().consent().status(m.value()).value()) {
+        if (p.key == purpose)
+            return Consent::reasonKey(s.reason);
+    }
+    return {};
+}
+} // namespace
+
+void TestImporter::mailchimpOptInNeedsAPurpose()
+{
+    const QString path = write(QStringLiteral("audience.csv"), kOptIn);
+    // Without a purpose: the columns are recognised, kept as other information, and no consent is recorded.
+    ImportReport plain = import(path);
+    QCOMPARE(plain.created, 3);
+    QCOMPARE(plain.consentColumns.kind, Import::ConsentColumns::Kind::MailchimpOptIn);
+    QCOMPARE(reasonFor(*m_db, QStringLiteral("ana@example.org"), QStringLiteral("newsletter")),
+             QStringLiteral("no_consent"));
+    QCOMPARE(m_db->members()
+                 .findByEmail(QStringLiteral("ana@example.org"))
+                 .value()
+                 .extra.value(QStringLiteral("OPTIN_TIME"))
+                 .toString(),
+             QStringLiteral("2024-03-01 09:00:00"));
+
+    // Dry run with a purpose: counted, nothing written.
+    ImportOptions options;
+    options.consentPurpose = QStringLiteral("newsletter");
+    options.dryRun = true;
+    ImportReport dry = import(path, options);
+    QCOMPARE(dry.consent.value(QStringLiteral("granted")).toInt(), 2);
+    QCOMPARE(reasonFor(*m_db, QStringLiteral("ana@example.org"), QStringLiteral("newsletter")),
+             QStringLiteral("no_consent"));
+
+    options.dryRun = false;
+    ImportReport r = import(path, options);
+    QCOMPARE(r.unchanged, 3);
+    QCOMPARE(r.consent.value(QStringLiteral("granted")).toInt(), 2);
+    QCOMPARE(r.consent.value(QStringLiteral("without_date")).toInt(), 1);
+    QCOMPARE(reasonFor(*m_db, QStringLiteral("ana@example.org"), QStringLiteral("newsletter")),
+             QStringLiteral("express"));
+    QCOMPARE(reasonFor(*m_db, QStringLiteral("cy@example.org"), QStringLiteral("newsletter")),
+             QStringLiteral("no_consent"));
+    const qint64 ana = m_db->members().findByEmail(QStringLiteral("ana@example.org")).value().id;
+    const Consent::Event e = m_db->context().consent().history(ana).value().first();
+    QCOMPARE(e.occurredOn, QDate(2024, 3, 2)); // the confirmation, when there is one
+    QCOMPARE(e.source, QStringLiteral("import audience.csv, line 2"));
+    QVERIFY(e.wording.contains(QStringLiteral("OPTIN_TIME 2024-03-01 09:00:00")));
+    QCOMPARE(e.importBatchId, r.batchId);
+    const qint64 bo = m_db->members().findByEmail(QStringLiteral("bo@example.org")).value().id;
+    QCOMPARE(m_db->context().consent().history(bo).value().first().occurredOn, QDate(2023, 5, 5));
+    QCOMPARE(r.toJson().value(QStringLiteral("consent")).toObject().value(QStringLiteral("purpose")).toString(),
+             QStringLiteral("newsletter"));
+}
+
+void TestImporter::mailchimpUnsubscribedFileWithdraws()
+{
+    ImportOptions options;
+    options.consentPurpose = QStringLiteral("newsletter");
+    import(write(QStringLiteral("audience.csv"), kOptIn), options);
+    const QString unsub = write(
+        QStringLiteral("unsubscribed.csv"),
+        "Email Address,First Name,Last Name,OPTIN_TIME,CONFIRM_TIME,UNSUB_TIME,UNSUB_CAMPAIGN_TITLE,UNSUB_CAMPAIGN_ID,"
+        "UNSUB_REASON,UNSUB_REASON_OTHER\r\n"
+        "ana@example.org,Ana,Lima,2024-03-01 09:00:00,2024-03-02 10:00:00,2025-06-01 12:00:00,June news,abc,"
+        "NORMAL,\r\n");
+    ImportReport r = import(unsub, options);
+    QCOMPARE(r.consentColumns.kind, Import::ConsentColumns::Kind::MailchimpUnsubscribed);
+    QCOMPARE(r.consent.value(QStringLiteral("withdrawn")).toInt(), 1);
+    QCOMPARE(r.consent.value(QStringLiteral("granted")).toInt(), 0); // an unsubscribed file never grants
+    QCOMPARE(reasonFor(*m_db, QStringLiteral("ana@example.org"), QStringLiteral("newsletter")),
+             QStringLiteral("withdrawn"));
+    QCOMPARE(reasonFor(*m_db, QStringLiteral("bo@example.org"), QStringLiteral("newsletter")),
+             QStringLiteral("express"));
+    const qint64 ana = m_db->members().findByEmail(QStringLiteral("ana@example.org")).value().id;
+    QCOMPARE(m_db->context().consent().history(ana).value().last().occurredOn, QDate(2025, 6, 1));
+
+    const QString cleaned =
+        write(QStringLiteral("cleaned.csv"),
+              "Email Address,First Name,Last Name,CLEAN_TIME,CLEAN_CAMPAIGN_TITLE,CLEAN_CAMPAIGN_ID\r\n"
+              "bo@example.org,Bo,Roy,2025-07-01 00:00:00,July,x\r\n");
+    ImportReport c = import(cleaned, options);
+    QCOMPARE(c.consentColumns.kind, Import::ConsentColumns::Kind::MailchimpCleaned);
+    QCOMPARE(reasonFor(*m_db, QStringLiteral("bo@example.org"), QStringLiteral("newsletter")),
+             QStringLiteral("withdrawn"));
+}
+
+void TestImporter::yesNoNewsletterColumn()
+{
+    const QString path =
+        write(QStringLiteral("paheko.csv"), "Nom & Prénom;Courriel;Inscription à la lettre d'information \r\n"
+                                            "LIMA Ana;ana@example.org;Oui\r\n"
+                                            "ROY Bo;bo@example.org;Non\r\n"
+                                            "NIL Cy;cy@example.org;\r\n");
+    ImportOptions options;
+    options.consentPurpose = QStringLiteral("newsletter");
+    ImportReport r = import(path, options);
+    QCOMPARE(r.consentColumns.kind, Import::ConsentColumns::Kind::YesNo);
+    QCOMPARE(r.created, 3);
+    QCOMPARE(r.consent.value(QStringLiteral("granted")).toInt(), 1);
+    QCOMPARE(r.consent.value(QStringLiteral("withdrawn")).toInt(), 0); // Bo never had consent: nothing to withdraw
+    QCOMPARE(reasonFor(*m_db, QStringLiteral("ana@example.org"), QStringLiteral("newsletter")),
+             QStringLiteral("express"));
+    QCOMPARE(reasonFor(*m_db, QStringLiteral("bo@example.org"), QStringLiteral("newsletter")),
+             QStringLiteral("no_consent"));
+    // Later, Ana says no in a new file: her consent is withdrawn.
+    const QString later =
+        write(QStringLiteral("paheko-2.csv"), "Nom & Prénom;Courriel;Inscription à la lettre d'information\r\n"
+                                              "LIMA Ana;ana@example.org;Non\r\n");
+    ImportReport r2 = import(later, options);
+    QCOMPARE(r2.consent.value(QStringLiteral("withdrawn")).toInt(), 1);
+    QCOMPARE(reasonFor(*m_db, QStringLiteral("ana@example.org"), QStringLiteral("newsletter")),
+             QStringLiteral("withdrawn"));
+    // A "yes" in an old file does not undo that withdrawal silently: it is a new express consent, but
+    // only because the user chose the purpose for this file.
+    ImportReport r3 = import(path, options);
+    QCOMPARE(r3.consent.value(QStringLiteral("granted")).toInt(), 1);
+}
+
+void TestImporter::suppressedAddressIsNotResubscribed()
+{
+    const QString path = write(QStringLiteral("audience.csv"), kOptIn);
+    import(path);
+    const qint64 ana = m_db->members().findByEmail(QStringLiteral("ana@example.org")).value().id;
+    QVERIFY(m_db->context().consent().erase(ana).ok());
+    ImportOptions options;
+    options.consentPurpose = QStringLiteral("newsletter");
+    ImportReport r = import(path, options);
+    QCOMPARE(r.created, 1); // Ana is back as a member…
+    QCOMPARE(r.consent.value(QStringLiteral("skipped_suppressed")).toInt(), 1);
+    QCOMPARE(r.consent.value(QStringLiteral("granted")).toInt(), 1); // …Bo only
+    QCOMPARE(reasonFor(*m_db, QStringLiteral("ana@example.org"), QStringLiteral("newsletter")),
+             QStringLiteral("suppressed"));
+    auto eligible = m_db->context().consent().eligible(QStringLiteral("newsletter"));
+    QCOMPARE(eligible.value().eligible.size(), size_t(1));
+}
+
+void TestImporter::undoRemovesTheConsentItRecorded()
+{
+    const QString path = write(QStringLiteral("audience.csv"), kOptIn);
+    import(path); // the members first, without consent
+    ImportOptions options;
+    options.consentPurpose = QStringLiteral("newsletter");
+    ImportReport r = import(path, options);
+    QCOMPARE(r.consent.value(QStringLiteral("granted")).toInt(), 2);
+    Storage::ImportBatchRepository batches(m_db->context().database(), m_db->clock());
+    QVERIFY(batches.undo(r.batchId).ok());
+    QCOMPARE(reasonFor(*m_db, QStringLiteral("ana@example.org"), QStringLiteral("newsletter")),
+             QStringLiteral("no_consent"));
+    QCOMPARE(m_db->members().count().value(), 3); // the members of the first import stay
+}
+
+void TestImporter::unknownConsentPurposeIsRefused()
+{
+    ImportOptions options;
+    options.consentPurpose = QStringLiteral("raffle");
+    Importer importer(m_db->context().database(), m_db->members(), m_db->clock());
+    auto r = importer.run(write(QStringLiteral("audience.csv"), kOptIn), options);
+    QVERIFY(!r.ok());
+    QVERIFY(r.error().message.contains(QStringLiteral("raffle")));
+    QCOMPARE(m_db->members().count().value(), 0);
+    // A purpose for a file without consent columns: imported, with a warning.
+    options.consentPurpose = QStringLiteral("newsletter");
+    ImportReport plain =
+        import(write(QStringLiteral("plain.csv"), "Prénom,Nom,Courriel\r\nA,B,a@example.org\r\n"), options);
+    QCOMPARE(plain.created, 1);
+    QVERIFY(!plain.warnings.isEmpty());
+    QVERIFY(plain.warnings.last().message.contains(QStringLiteral("no consent column")));
 }
 
 QTEST_GUILESS_MAIN(TestImporter)
