@@ -452,7 +452,10 @@ QString reasonFor(TempDatabase &db, const QString &email, const QString &purpose
     auto m = db.members().findByEmail(email);
     if (!m.ok())
         return QStringLiteral("no member");
-    for (const auto &[p, s] : db.context().consent().status(m.value()).value()) {
+    auto all = db.context().consent().status(m.value());
+    if (!all.ok())
+        return all.error().message;
+    for (const auto &[p, s] : all.value()) {
         if (p.key == purpose)
             return Consent::reasonKey(s.reason);
     }
