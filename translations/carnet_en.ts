@@ -67,6 +67,16 @@
     </message>
 </context>
 <context>
+    <name>Gui::CopyAddressesDialog</name>
+    <message numerus="yes">
+        <source>%n address(es) may receive this message.</source>
+        <translation>
+            <numerusform>%n address may receive this message.</numerusform>
+            <numerusform>%n addresses may receive this message.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Gui::ImportWizardPagePreview</name>
     <message numerus="yes">
         <source>%n row(s) deserve a look (see Details).</source>

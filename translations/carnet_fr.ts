@@ -1042,6 +1042,32 @@ purposes add CLÉ --label LIBELLÉ [--basis-ca express|implied-membership|legiti
     </message>
 </context>
 <context>
+    <name>Gui::CopyAddressesDialog</name>
+    <message>
+        <source>Copy the addresses for mailing</source>
+        <translation>Copier les adresses pour un envoi</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose of the message</source>
+        <translation>&amp;Finalité du message</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) may receive this message.</source>
+        <translation>
+            <numerusform>%n adresse peut recevoir ce message.</numerusform>
+            <numerusform>%n adresses peuvent recevoir ce message.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out — %1.</source>
+        <translation>Laissés de côté — %1.</translation>
+    </message>
+</context>
+<context>
     <name>Gui::ImportWizard</name>
     <message>
         <source>Import members</source>
@@ -1499,6 +1525,14 @@ Liste des membres, consentements et envois pour les petites associations.</trans
             <numerusform>%n membre de « %1 »</numerusform>
             <numerusform>%n membres de « %1 »</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Co&amp;py the addresses for mailing…</source>
+        <translation>Co&amp;pier les adresses pour un envoi…</translation>
+    </message>
+    <message>
+        <source>The addresses are on the clipboard: paste them in the Bcc field.</source>
+        <translation>Les adresses sont dans le presse-papiers : collez-les dans le champ Cci.</translation>
     </message>
 </context>
 <context>

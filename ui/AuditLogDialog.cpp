@@ -58,7 +58,7 @@ QString AuditLogDialog::exportTo(const QString &path) const
     auto entries = m_context.audit().list();
     if (!entries.ok())
         return entries.error().message;
-    auto cell = [](QString text) {
+    auto cell = [](QString text) -> QString {
         if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.at(0)))
             text.prepend(QLatin1Char('\'')); // a spreadsheet never runs a cell
         return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');

@@ -4,6 +4,7 @@
 #include "ColumnChooser.h"
 #include "ConsentColumns.h"
 #include "ConsentDialog.h"
+#include "CopyAddressesDialog.h"
 #include "ImportWizard.h"
 #include "MemberEditorDialog.h"
 #include "MessageBox.h"
@@ -216,6 +217,23 @@ void MainWindow::createActions()
         if (id != 0)
             editCurrentMember(true);
     });
+    QAction *copy = consent->addAction(tr("Co&py the addresses for mailing…"), this, [this] {
+        // The members shown (or the selected rows), through the consent service only.
+        QList<qint64> chosen = selectedMemberIds();
+        std::vector<qint64> ids;
+        if (chosen.size() > 1) {
+            ids.assign(chosen.begin(), chosen.end());
+        } else {
+            for (int row = 0; row < m_model->rowCount(); ++row)
+                ids.push_back(m_model->memberIdAt(row));
+        }
+        if (ids.empty())
+            return;
+        CopyAddressesDialog dialog(m_context, std::move(ids), this);
+        if (dialog.exec() == QDialog::Accepted)
+            statusBar()->showMessage(tr("The addresses are on the clipboard: paste them in the Bcc field."), 8000);
+    });
+    copy->setObjectName(QStringLiteral("copyAddressesAction"));
     consent->addSeparator();
     QAction *organisation = consent->addAction(tr("&Organisation and purposes…"), this, &MainWindow::showOrganisation);
     organisation->setObjectName(QStringLiteral("organisationAction"));

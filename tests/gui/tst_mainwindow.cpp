@@ -1,6 +1,7 @@
 // Drives the real main window offscreen: find widgets by object name, type, press keys.
 #include "TempDatabase.h"
 
+#include "AuditLogDialog.h"
 #include "ImportWizard.h"
 #include "MainWindow.h"
 #include "MemberEditorDialog.h"
@@ -12,6 +13,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
@@ -26,6 +28,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QUrl>
@@ -116,6 +119,8 @@ private Q_SLOTS:
     void eraseFromTheConsentTab();
     void organisationProfileIsChecked();
     void mailchimpConsentThroughTheWizard();
+    void copiedAddressesGoThroughConsent();
+    void auditLogExportsNeutralisedCsv();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -740,6 +745,61 @@ void TestMainWindow::mailchimpConsentThroughTheWizard()
     auto eligible = m_db->context().consent().eligible(QStringLiteral("newsletter"));
     QCOMPARE(eligible.value().eligible.size(), size_t(40));
     QTRY_COMPARE(table(*w)->model()->rowCount(), 43);
+}
+
+void TestMainWindow::copiedAddressesGoThroughConsent()
+{
+    auto &consent = m_db->context().consent();
+    Consent::GrantRequest r;
+    r.purpose = QStringLiteral("newsletter");
+    r.source = QStringLiteral("paper form");
+    for (const char *email : {"helene@exemple.fr", "jean@example.org", "zoe@example.org"})
+        QVERIFY(consent.record(m_db->members().findByEmail(QString::fromLatin1(email)).value().id, r).ok());
+    Consent::WithdrawRequest wr;
+    wr.purposes = {QStringLiteral("newsletter")};
+    wr.source = QStringLiteral("email reply");
+    QVERIFY(consent.withdraw(m_db->members().findByEmail(QStringLiteral("jean@example.org")).value().id, wr).ok());
+    auto w = openWindow();
+    QVERIFY(w);
+    QApplication::clipboard()->clear();
+    QString summary;
+    whenDialog(this, QStringLiteral("copyAddressesDialog"), [&summary](QWidget *dialog) {
+        summary = dialog->findChild<QLabel *>(QStringLiteral("copySummary"))->text();
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("copyButton")), Qt::LeftButton);
+    });
+    w->findChild<QAction *>(QStringLiteral("copyAddressesAction"))->trigger();
+    const QString copied = QApplication::clipboard()->text();
+    QVERIFY2(summary.contains(QStringLiteral("2 addresses")), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("Withdrawn: 1")), qPrintable(summary));
+    QVERIFY(copied.contains(QStringLiteral("helene@exemple.fr")));
+    QVERIFY(copied.contains(QStringLiteral("zoe@example.org")));
+    QVERIFY2(!copied.contains(QStringLiteral("jean@example.org")), qPrintable(copied)); // withdrawn: never copied
+    QCOMPARE(copied.count(QStringLiteral("; ")), 1);
+}
+
+void TestMainWindow::auditLogExportsNeutralisedCsv()
+{
+    const qint64 helene = m_db->members().findByEmail(QStringLiteral("helene@exemple.fr")).value().id;
+    Consent::GrantRequest r;
+    r.purpose = QStringLiteral("newsletter");
+    r.source = QStringLiteral("=HYPERLINK(\"http://evil.example\")");
+    r.recordedBy = QStringLiteral("@admin");
+    QVERIFY(m_db->context().consent().record(helene, r).ok());
+    Gui::AuditLogDialog dialog(m_db->context());
+    auto *list = dialog.findChild<QTreeWidget *>(QStringLiteral("auditList"));
+    QCOMPARE(list->topLevelItemCount(), 1);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("audit.csv"));
+    QCOMPARE(dialog.exportTo(path), QString());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF")); // UTF-8 with BOM, for Excel
+    const QString csv = QString::fromUtf8(bytes);
+    QVERIFY(csv.contains(QStringLiteral("\"'@admin\""))); // a cell never starts with @ or =
+    QVERIFY(!csv.contains(QStringLiteral(";\"=")));
+    QVERIFY(csv.contains(QStringLiteral("\r\n")));
+    QVERIFY(!dialog.exportTo(QStringLiteral("/nonexistent/dir/audit.csv")).isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)
