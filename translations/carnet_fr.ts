@@ -1610,10 +1610,6 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <translation>%1 par %2</translation>
     </message>
     <message>
-        <source>SHA-256: %1</source>
-        <translation>SHA-256 : %1</translation>
-    </message>
-    <message>
         <source>Nothing recorded yet. Purposes with a default basis (association life) apply while the person is a member.</source>
         <translation>Rien d’enregistré pour l’instant. Les finalités avec une base par défaut (vie associative) s’appliquent tant que la personne est membre.</translation>
     </message>
@@ -1640,6 +1636,14 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>Erase this member</source>
         <translation>Effacer ce membre</translation>
+    </message>
+    <message>
+        <source>Save the evidence</source>
+        <translation>Enregistrer le justificatif</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1 — double-click to save a copy</source>
+        <translation>SHA-256 : %1 — double-cliquez pour en enregistrer une copie</translation>
     </message>
 </context>
 <context>

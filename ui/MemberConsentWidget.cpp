@@ -68,6 +68,22 @@ MemberConsentWidget::MemberConsentWidget(AppContext &context, QWidget *parent) :
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
 
+    // A double-click on an event with evidence saves the kept scan or email where the user wants it.
+    connect(m_history, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const QString sha = item->data(5, Qt::UserRole).toString();
+        if (sha.isEmpty())
+            return;
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save the evidence"),
+                                                          item->text(5).section(QStringLiteral(" — "), 0, 0));
+        if (path.isEmpty())
+            return;
+        auto bytes = m_context.consent().evidence(sha);
+        QSaveFile file(path);
+        if (!bytes.ok() || !file.open(QIODevice::WriteOnly) || file.write(bytes.value()) < 0 || !file.commit())
+            MessageBox::critical(this, tr("Save the evidence"),
+                                 bytes.ok() ? tr("%1 could not be written: %2").arg(path, file.errorString())
+                                            : bytes.error().message);
+    });
     connect(grant, &QPushButton::clicked, this, [this] { record(true); });
     connect(withdraw, &QPushButton::clicked, this, [this] { record(false); });
     connect(exportButton, &QPushButton::clicked, this, &MemberConsentWidget::exportData);
@@ -120,8 +136,10 @@ void MemberConsentWidget::refresh()
         auto *item =
             new QTreeWidgetItem({locale.toString(e.occurredOn, QLocale::ShortFormat),
                                  labels.value(e.purpose, e.purpose), what, e.source, e.wording, evidence, recorded});
-        if (!e.evidenceSha256.isEmpty())
-            item->setToolTip(5, tr("SHA-256: %1").arg(e.evidenceSha256));
+        if (!e.evidenceSha256.isEmpty()) {
+            item->setToolTip(5, tr("SHA-256: %1 — double-click to save a copy").arg(e.evidenceSha256));
+            item->setData(5, Qt::UserRole, e.evidenceSha256);
+        }
         item->setToolTip(4, e.wording);
         m_history->addTopLevelItem(item);
     }
