@@ -468,6 +468,7 @@ void MainWindow::refreshConsentCounts(bool purposesChanged)
         QMetaObject::invokeMethod(
             this, [this, groups] { m_panel->setConsentGroups(groups); }, Qt::QueuedConnection);
     });
+    m_tallyThread->setParent(this); // deleted with the window if it outlives the finished() handler
     connect(m_tallyThread, &QThread::finished, this, [this] {
         m_tallyThread->deleteLater();
         m_tallyThread = nullptr;
