@@ -279,7 +279,7 @@ void TestSmtpSession::dotStuffing()
     QCOMPARE(Session::dotStuff("a\r\n.b\r\n"), QByteArray("a\r\n..b\r\n.\r\n"));
     QCOMPARE(Session::dotStuff(".\nbare lf\rbare cr"), QByteArray("..\r\nbare lf\r\nbare cr\r\n.\r\n"));
     QCOMPARE(Session::dotStuff("x\r\n.\r\ny"), QByteArray("x\r\n..\r\ny\r\n.\r\n")); // a lone dot cannot end it early
-    QCOMPARE(Session::dotStuff(""), QByteArray(".\r\n"));
+    QCOMPARE(Session::dotStuff(""), QByteArray("\r\n.\r\n"));
 }
 
 void TestSmtpSession::plainTranscript()

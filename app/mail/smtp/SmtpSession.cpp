@@ -516,8 +516,8 @@ QByteArray Session::dotStuff(const QByteArray &message)
         out += c;
         lineStart = false;
     }
-    if (!lineStart)
-        out += "\r\n";
+    if (!lineStart || out.isEmpty())
+        out += "\r\n"; // the CRLF of "<CRLF>.<CRLF>" (an empty body too, as smtplib and aiosmtpd agree)
     out += ".\r\n";
     return out;
 }
