@@ -1,5 +1,6 @@
 // The SMTP reply parser and session state machine against a scripted fake transport: RFC-style
 // transcripts, exact bytes both ways, and every way a server can misbehave.
+#include "FakeSmtpTransport.h"
 #include "mail/smtp/SmtpSession.h"
 
 #include <QElapsedTimer>
@@ -10,97 +11,6 @@
 using namespace Smtp;
 
 namespace {
-
-// A server that answers what the client writes, step by step: each step expects one command line
-// (or the message data) and answers with raw bytes. Replies are delivered asynchronously, like a socket.
-class FakeTransport final : public Transport
-{
-    Q_OBJECT
-
-public:
-    struct Step
-    {
-        QByteArray expect; // what the client must send, exactly (CRLF included); empty: anything
-        QByteArray reply;  // what the server answers; empty: nothing
-        bool closeAfter = false;
-        bool silent = false; // the server stops answering
-    };
-
-    QList<Step> steps;
-    QByteArray written; // everything the client wrote
-    QByteArray greeting = "220 mail.example.org ESMTP\r\n";
-    bool greetingSilent = false;
-    bool encryptedNow = false;
-    QStringList mismatches;
-
-    void connectToHost(const QString &, quint16, bool implicitTls) override
-    {
-        encryptedNow = implicitTls;
-        QTimer::singleShot(0, this, [this] {
-            Q_EMIT connected();
-            if (!greetingSilent)
-                Q_EMIT received(greeting);
-        });
-    }
-    void startTls() override
-    {
-        QTimer::singleShot(0, this, [this] {
-            encryptedNow = true;
-            Q_EMIT encrypted();
-        });
-    }
-    void write(const QByteArray &bytes) override
-    {
-        written += bytes;
-        m_pending += bytes;
-        process();
-    }
-    void close() override
-    {
-        if (!m_closed) {
-            m_closed = true;
-            QTimer::singleShot(0, this, [this] { Q_EMIT closed(); });
-        }
-    }
-    bool isEncrypted() const override { return encryptedNow; }
-
-private:
-    void process()
-    {
-        while (!steps.isEmpty()) {
-            const Step &step = steps.first();
-            qsizetype length = 0;
-            if (step.expect.isEmpty()) {
-                length = m_pending.indexOf("\r\n");
-                if (length < 0)
-                    return;
-                length += 2;
-            } else {
-                if (m_pending.size() < step.expect.size())
-                    return;
-                length = step.expect.size();
-                if (!m_pending.startsWith(step.expect)) {
-                    mismatches.append(QString::fromUtf8("expected [" + step.expect + "] got [" + m_pending + "]"));
-                    steps.clear();
-                    return;
-                }
-            }
-            m_pending.remove(0, length);
-            const Step s = steps.takeFirst();
-            if (s.silent)
-                return;
-            QTimer::singleShot(0, this, [this, s] {
-                if (!s.reply.isEmpty())
-                    Q_EMIT received(s.reply);
-                if (s.closeAfter)
-                    close();
-            });
-        }
-    }
-
-    QByteArray m_pending;
-    bool m_closed = false;
-};
 
 Settings fastSettings(Security security = Security::None)
 {

@@ -1,0 +1,400 @@
+#include "Outbox.h"
+
+#include "core/Clock.h"
+#include "storage/Database.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QVariant>
+
+using Core::Error;
+using Core::Result;
+using Storage::exec;
+
+namespace Mail {
+
+namespace {
+
+QString iso(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime fromIso(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+}
+
+const QString kColumns = QStringLiteral(
+    "id, batch_id, member_id, address, envelope_from, smtp_utf8, message_id, state, attempts, next_attempt_at, "
+    "reply_code, reply_enhanced, reply_text, created_at, sent_at");
+
+Delivery fromRow(const QSqlQuery &q, bool withMessage)
+{
+    Delivery d;
+    d.id = q.value(0).toLongLong();
+    d.batchId = q.value(1).toLongLong();
+    d.memberId = q.value(2).toLongLong();
+    d.address = q.value(3).toString();
+    d.envelopeFrom = q.value(4).toString();
+    d.smtpUtf8 = q.value(5).toBool();
+    d.messageId = q.value(6).toString();
+    d.state = stateFromKey(q.value(7).toString());
+    d.attempts = q.value(8).toInt();
+    d.nextAttemptAt = fromIso(q.value(9));
+    d.replyCode = q.value(10).toInt();
+    d.replyEnhanced = q.value(11).toString();
+    d.replyText = q.value(12).toString();
+    d.createdAt = fromIso(q.value(13));
+    d.sentAt = fromIso(q.value(14));
+    if (withMessage)
+        d.message = q.value(15).toByteArray();
+    return d;
+}
+
+} // namespace
+
+QString stateKey(DeliveryState state)
+{
+    switch (state) {
+    case DeliveryState::Queued: return QStringLiteral("queued");
+    case DeliveryState::Sending: return QStringLiteral("sending");
+    case DeliveryState::Sent: return QStringLiteral("sent");
+    case DeliveryState::Deferred: return QStringLiteral("deferred");
+    case DeliveryState::Failed: return QStringLiteral("failed");
+    case DeliveryState::Cancelled: return QStringLiteral("cancelled");
+    case DeliveryState::Unknown: return QStringLiteral("unknown");
+    }
+    return {};
+}
+
+DeliveryState stateFromKey(const QString &key)
+{
+    for (DeliveryState s : {DeliveryState::Queued, DeliveryState::Sending, DeliveryState::Sent, DeliveryState::Deferred,
+                            DeliveryState::Failed, DeliveryState::Cancelled, DeliveryState::Unknown}) {
+        if (stateKey(s) == key)
+            return s;
+    }
+    return DeliveryState::Unknown;
+}
+
+QJsonObject Delivery::toJson() const
+{
+    QString reply;
+    if (replyCode) {
+        reply = QString::number(replyCode);
+        if (!replyEnhanced.isEmpty())
+            reply += QLatin1Char(' ') + replyEnhanced;
+        if (!replyText.isEmpty())
+            reply += QLatin1Char(' ') + replyText;
+    }
+    return QJsonObject{{QStringLiteral("id"), id},
+                       {QStringLiteral("batch"), batchId},
+                       {QStringLiteral("member"), memberId ? QJsonValue(memberId) : QJsonValue()},
+                       {QStringLiteral("address"), address},
+                       {QStringLiteral("state"), stateKey(state)},
+                       {QStringLiteral("attempts"), attempts},
+                       {QStringLiteral("reply"), reply.isEmpty() ? QJsonValue() : QJsonValue(reply)},
+                       {QStringLiteral("message_id"), messageId},
+                       {QStringLiteral("next_attempt_at"), nextAttemptAt.isValid()
+                                                               ? QJsonValue(nextAttemptAt.toUTC().toString(Qt::ISODate))
+                                                               : QJsonValue()},
+                       {QStringLiteral("sent_at"),
+                        sentAt.isValid() ? QJsonValue(sentAt.toUTC().toString(Qt::ISODate)) : QJsonValue()}};
+}
+
+Result<qint64> Outbox::queue(const QString &subject, const QString &purpose, const QList<OutgoingItem> &items)
+{
+    qint64 batchId = 0;
+    auto r = m_database.write([&]() -> Result<void> {
+        const QString now = iso(m_clock.now());
+        QSqlQuery b(m_database.connection());
+        b.prepare(QStringLiteral("INSERT INTO mail_batches (subject, purpose, created_at) VALUES (?, ?, ?)"));
+        b.addBindValue(subject);
+        b.addBindValue(purpose.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(purpose));
+        b.addBindValue(now);
+        if (auto e = exec(b, QStringLiteral("mail batch")); !e.ok())
+            return e;
+        batchId = b.lastInsertId().toLongLong();
+        QSqlQuery q(m_database.connection());
+        q.prepare(
+            QStringLiteral("INSERT INTO deliveries (batch_id, member_id, address, envelope_from, smtp_utf8, message, "
+                           "message_id, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)"));
+        for (const OutgoingItem &item : items) {
+            q.addBindValue(batchId);
+            q.addBindValue(item.memberId ? QVariant(item.memberId) : QVariant(QMetaType(QMetaType::LongLong)));
+            q.addBindValue(item.address);
+            q.addBindValue(item.envelopeFrom);
+            q.addBindValue(item.smtpUtf8);
+            q.addBindValue(item.message);
+            q.addBindValue(item.messageId);
+            q.addBindValue(now);
+            q.addBindValue(now);
+            if (auto e = exec(q, QStringLiteral("queue message")); !e.ok())
+                return e;
+        }
+        return {};
+    });
+    if (!r.ok())
+        return r.error();
+    return batchId;
+}
+
+Result<int> Outbox::recoverInterrupted()
+{
+    int changed = 0;
+    auto r = m_database.write([&]() -> Result<void> {
+        QSqlQuery q(m_database.connection());
+        q.prepare(QStringLiteral("UPDATE deliveries SET state = 'unknown', updated_at = ?, reply_code = NULL, "
+                                 "reply_enhanced = NULL, reply_text = ? WHERE state = 'sending'"));
+        q.addBindValue(iso(m_clock.now()));
+        q.addBindValue(
+            QCoreApplication::translate("Mail::Outbox", "Interrupted while sending: it may or may not have gone."));
+        if (auto e = exec(q, QStringLiteral("recover outbox")); !e.ok())
+            return e;
+        changed = q.numRowsAffected();
+        return {};
+    });
+    if (!r.ok())
+        return r.error();
+    return changed;
+}
+
+Result<QList<Delivery>> Outbox::due(qint64 batchId, int limit)
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(
+        QStringLiteral("SELECT %1, message FROM deliveries d WHERE (state = 'queued' OR (state = 'deferred' AND "
+                       "next_attempt_at <= ?)) AND (? = 0 OR batch_id = ?) AND NOT EXISTS (SELECT 1 FROM "
+                       "mail_batches b WHERE b.id = d.batch_id AND b.cancelled_at IS NOT NULL) ORDER BY id LIMIT ?")
+            .arg(kColumns));
+    q.addBindValue(iso(m_clock.now()));
+    q.addBindValue(batchId);
+    q.addBindValue(batchId);
+    q.addBindValue(limit);
+    if (auto e = exec(q, QStringLiteral("due messages")); !e.ok())
+        return e.error();
+    QList<Delivery> out;
+    while (q.next())
+        out.append(fromRow(q, true));
+    return out;
+}
+
+Result<void> Outbox::markSending(qint64 id)
+{
+    return m_database.write([&]() -> Result<void> {
+        QSqlQuery q(m_database.connection());
+        q.prepare(QStringLiteral("UPDATE deliveries SET state = 'sending', attempts = attempts + 1, updated_at = ?, "
+                                 "sent_at = ? WHERE id = ? AND state IN ('queued', 'deferred')"));
+        const QString now = iso(m_clock.now());
+        q.addBindValue(now);
+        q.addBindValue(now); // when it was tried: throttling counts attempts, not only successes
+        q.addBindValue(id);
+        if (auto e = exec(q, QStringLiteral("mark sending")); !e.ok())
+            return e;
+        if (q.numRowsAffected() != 1)
+            return Error::make(
+                Error::Code::Conflict,
+                QCoreApplication::translate("Mail::Outbox", "Message %1 is no longer waiting to be sent.").arg(id));
+        return {};
+    });
+}
+
+Result<void> Outbox::markResult(qint64 id, Smtp::Outcome outcome, const Smtp::Reply &reply, int retryBaseSeconds)
+{
+    return m_database.write([&]() -> Result<void> {
+        QSqlQuery read(m_database.connection());
+        read.prepare(QStringLiteral("SELECT attempts, created_at FROM deliveries WHERE id = ?"));
+        read.addBindValue(id);
+        if (auto e = exec(read, QStringLiteral("delivery")); !e.ok())
+            return e;
+        if (!read.next())
+            return Error::make(Error::Code::NotFound, QStringLiteral("delivery %1").arg(id));
+        const int attempts = read.value(0).toInt();
+        const QDateTime created = fromIso(read.value(1));
+        const QDateTime now = m_clock.now();
+        QString state = QStringLiteral("unknown");
+        QVariant next(QMetaType(QMetaType::QString));
+        QString text = reply.text();
+        switch (outcome) {
+        case Smtp::Outcome::Sent: state = QStringLiteral("sent"); break;
+        case Smtp::Outcome::Failed: state = QStringLiteral("failed"); break;
+        case Smtp::Outcome::Unknown: state = QStringLiteral("unknown"); break;
+        case Smtp::Outcome::Deferred:
+            if (attempts >= kMaxAttempts || (created.isValid() && created.daysTo(now) >= kGiveUpDays)) {
+                state = QStringLiteral("failed");
+                text = QCoreApplication::translate("Mail::Outbox", "Gave up after %1 attempts; last reply: %2")
+                           .arg(attempts)
+                           .arg(reply.toString());
+            } else {
+                state = QStringLiteral("deferred");
+                // Exponential backoff: base, 2×, 4×… capped at 12 hours.
+                const qint64 delay =
+                    std::min<qint64>(qint64(std::max(1, retryBaseSeconds)) << std::min(attempts - 1, 20), 12 * 3600);
+                next = iso(now.addSecs(delay));
+            }
+            break;
+        }
+        QSqlQuery q(m_database.connection());
+        q.prepare(
+            QStringLiteral("UPDATE deliveries SET state = ?, next_attempt_at = ?, reply_code = ?, reply_enhanced = ?, "
+                           "reply_text = ?, updated_at = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END "
+                           "WHERE id = ?"));
+        q.addBindValue(state);
+        q.addBindValue(next);
+        q.addBindValue(reply.code ? QVariant(reply.code) : QVariant(QMetaType(QMetaType::Int)));
+        q.addBindValue(reply.enhanced.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(reply.enhanced));
+        q.addBindValue(text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text));
+        q.addBindValue(iso(now));
+        q.addBindValue(state);
+        q.addBindValue(iso(now));
+        q.addBindValue(id);
+        return exec(q, QStringLiteral("delivery result"));
+    });
+}
+
+Result<qint64> Outbox::attemptsSince(const QDateTime &since) const
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT count(*) FROM deliveries WHERE sent_at IS NOT NULL AND sent_at > ?"));
+    q.addBindValue(iso(since));
+    if (auto e = exec(q, QStringLiteral("sent recently")); !e.ok())
+        return e.error();
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+Result<int> Outbox::allowance(const Limits &limits) const
+{
+    const QDateTime now = m_clock.now();
+    qint64 allowed = -1;
+    for (auto [limit, seconds] :
+         {std::pair{limits.perMinute, 60}, std::pair{limits.perHour, 3600}, std::pair{limits.perDay, 86400}}) {
+        if (limit <= 0)
+            continue;
+        auto used = attemptsSince(now.addSecs(-seconds));
+        if (!used.ok())
+            return used.error();
+        const qint64 left = std::max<qint64>(0, limit - used.value());
+        allowed = allowed < 0 ? left : std::min(allowed, left);
+    }
+    return int(allowed);
+}
+
+Result<QDateTime> Outbox::nextAllowedAt(const Limits &limits) const
+{
+    // The moment the oldest attempt inside a full window leaves it.
+    const QDateTime now = m_clock.now();
+    QDateTime when = now;
+    for (auto [limit, seconds] :
+         {std::pair{limits.perMinute, 60}, std::pair{limits.perHour, 3600}, std::pair{limits.perDay, 86400}}) {
+        if (limit <= 0)
+            continue;
+        QSqlQuery q(m_database.connection());
+        q.prepare(QStringLiteral("SELECT sent_at FROM deliveries WHERE sent_at IS NOT NULL AND sent_at > ? "
+                                 "ORDER BY sent_at DESC LIMIT 1 OFFSET ?"));
+        q.addBindValue(iso(now.addSecs(-seconds)));
+        q.addBindValue(limit - 1);
+        if (auto e = exec(q, QStringLiteral("throttle")); !e.ok())
+            return e.error();
+        if (q.next())
+            when = std::max(when, fromIso(q.value(0)).addSecs(seconds));
+    }
+    return when;
+}
+
+Result<QDateTime> Outbox::nextDueAt(qint64 batchId) const
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT min(next_attempt_at) FROM deliveries WHERE state = 'deferred' AND "
+                             "(? = 0 OR batch_id = ?)"));
+    q.addBindValue(batchId);
+    q.addBindValue(batchId);
+    if (auto e = exec(q, QStringLiteral("next retry")); !e.ok())
+        return e.error();
+    q.next();
+    return fromIso(q.value(0));
+}
+
+Result<QMap<QString, qint64>> Outbox::counts(qint64 batchId) const
+{
+    QMap<QString, qint64> out;
+    for (DeliveryState s : {DeliveryState::Queued, DeliveryState::Sending, DeliveryState::Sent, DeliveryState::Deferred,
+                            DeliveryState::Failed, DeliveryState::Cancelled, DeliveryState::Unknown})
+        out.insert(stateKey(s), 0);
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT state, count(*) FROM deliveries WHERE (? = 0 OR batch_id = ?) GROUP BY state"));
+    q.addBindValue(batchId);
+    q.addBindValue(batchId);
+    if (auto e = exec(q, QStringLiteral("outbox counts")); !e.ok())
+        return e.error();
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return out;
+}
+
+Result<QList<Delivery>> Outbox::deliveries(qint64 batchId) const
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM deliveries WHERE (? = 0 OR batch_id = ?) ORDER BY id").arg(kColumns));
+    q.addBindValue(batchId);
+    q.addBindValue(batchId);
+    if (auto e = exec(q, QStringLiteral("deliveries")); !e.ok())
+        return e.error();
+    QList<Delivery> out;
+    while (q.next())
+        out.append(fromRow(q, false));
+    return out;
+}
+
+Result<void> Outbox::resolve(qint64 deliveryId, bool asSent)
+{
+    return m_database.write([&]() -> Result<void> {
+        QSqlQuery q(m_database.connection());
+        q.prepare(QStringLiteral("UPDATE deliveries SET state = ?, updated_at = ?, next_attempt_at = NULL WHERE id = ? "
+                                 "AND state = 'unknown'"));
+        q.addBindValue(asSent ? QStringLiteral("sent") : QStringLiteral("queued"));
+        q.addBindValue(iso(m_clock.now()));
+        q.addBindValue(deliveryId);
+        if (auto e = exec(q, QStringLiteral("resolve")); !e.ok())
+            return e;
+        if (q.numRowsAffected() != 1)
+            return Error::make(
+                Error::Code::NotFound,
+                QCoreApplication::translate("Mail::Outbox", "There is no message %1 in the unknown state.")
+                    .arg(deliveryId));
+        return {};
+    });
+}
+
+Result<int> Outbox::cancel(qint64 batchId)
+{
+    int cancelled = 0;
+    auto r = m_database.write([&]() -> Result<void> {
+        QSqlQuery b(m_database.connection());
+        b.prepare(QStringLiteral("UPDATE mail_batches SET cancelled_at = ? WHERE id = ?"));
+        b.addBindValue(iso(m_clock.now()));
+        b.addBindValue(batchId);
+        if (auto e = exec(b, QStringLiteral("cancel batch")); !e.ok())
+            return e;
+        if (b.numRowsAffected() != 1)
+            return Error::make(Error::Code::NotFound,
+                               QCoreApplication::translate("Mail::Outbox", "There is no batch %1.").arg(batchId));
+        QSqlQuery q(m_database.connection());
+        q.prepare(QStringLiteral("UPDATE deliveries SET state = 'cancelled', updated_at = ? WHERE batch_id = ? AND "
+                                 "state IN ('queued', 'deferred')"));
+        q.addBindValue(iso(m_clock.now()));
+        q.addBindValue(batchId);
+        if (auto e = exec(q, QStringLiteral("cancel deliveries")); !e.ok())
+            return e;
+        cancelled = q.numRowsAffected();
+        return {};
+    });
+    if (!r.ok())
+        return r.error();
+    return cancelled;
+}
+
+} // namespace Mail

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "core/Result.h"
+#include "mail/smtp/SmtpSession.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+namespace Core {
+class Clock;
+}
+namespace Storage {
+class Database;
+}
+
+namespace Mail {
+
+enum class DeliveryState { Queued, Sending, Sent, Deferred, Failed, Cancelled, Unknown };
+QString stateKey(DeliveryState state); // "queued", "sending", …
+DeliveryState stateFromKey(const QString &key);
+
+struct Delivery
+{
+    qint64 id = 0;
+    qint64 batchId = 0;
+    qint64 memberId = 0;
+    QString address;
+    QString envelopeFrom;
+    bool smtpUtf8 = false;
+    QByteArray message;
+    QString messageId;
+    DeliveryState state = DeliveryState::Queued;
+    int attempts = 0;
+    QDateTime nextAttemptAt;
+    int replyCode = 0;
+    QString replyEnhanced;
+    QString replyText;
+    QDateTime createdAt;
+    QDateTime sentAt;
+
+    QJsonObject toJson() const; // {"id", "address", "state", "attempts", "reply", "message_id", …}
+};
+
+// One recipient's message, ready to queue.
+struct OutgoingItem
+{
+    QString address;
+    QString envelopeFrom;
+    bool smtpUtf8 = false;
+    QByteArray message;
+    QString messageId;
+    qint64 memberId = 0;
+};
+
+// Provider limits; 0: none.
+struct Limits
+{
+    int perMinute = 0;
+    int perHour = 0;
+    int perDay = 0;
+    int perConnection = 0;
+};
+
+// The persistent per-recipient queue. Each state change is committed before the SMTP step it
+// announces: `sending` before MAIL FROM, `sent` after the server's 250 to the final dot. A row found in
+// `sending` when a run starts was interrupted (crash, kill) and becomes `unknown`: never re-sent
+// without the user's decision.
+class Outbox
+{
+public:
+    static constexpr int kMaxAttempts = 8;
+    static constexpr int kGiveUpDays = 5;
+
+    Outbox(Storage::Database &database, const Core::Clock &clock) : m_database(database), m_clock(clock) {}
+
+    Core::Result<qint64> queue(const QString &subject, const QString &purpose, const QList<OutgoingItem> &items);
+    Core::Result<int> recoverInterrupted();
+    // Queued rows and deferred rows whose time has come, oldest first; `batchId` 0: every batch.
+    Core::Result<QList<Delivery>> due(qint64 batchId, int limit);
+    Core::Result<void> markSending(qint64 id);
+    Core::Result<void> markResult(qint64 id, Smtp::Outcome outcome, const Smtp::Reply &reply, int retryBaseSeconds);
+
+    // How many messages the limits allow now (-1: no limit), and when the next one will be allowed.
+    Core::Result<int> allowance(const Limits &limits) const;
+    Core::Result<QDateTime> nextAllowedAt(const Limits &limits) const;
+    Core::Result<QDateTime> nextDueAt(qint64 batchId) const; // earliest deferred retry; null: none
+
+    Core::Result<QMap<QString, qint64>> counts(qint64 batchId) const; // every state, 0 included
+    Core::Result<QList<Delivery>> deliveries(qint64 batchId) const;   // without the message bytes
+    Core::Result<void> resolve(qint64 deliveryId, bool asSent);       // an `unknown` row only
+    Core::Result<int> cancel(qint64 batchId);                         // queued and deferred rows
+
+private:
+    Core::Result<qint64> attemptsSince(const QDateTime &since) const;
+
+    Storage::Database &m_database;
+    const Core::Clock &m_clock;
+};
+
+} // namespace Mail

@@ -1,0 +1,293 @@
+// The persistent outbox on a real SQLite file, driven through the SMTP session against an in-memory
+// server: every recipient accounted for, nothing sent twice, limits respected.
+#include "FakeSmtpTransport.h"
+#include "TempDatabase.h"
+#include "mail/MimeMessage.h"
+#include "mail/Outbox.h"
+#include "mail/OutboxRunner.h"
+
+#include <QElapsedTimer>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Mail;
+
+namespace {
+
+QList<OutgoingItem> items(const QStringList &addresses)
+{
+    QList<OutgoingItem> out;
+    for (const QString &a : addresses) {
+        Message m;
+        m.from = {QStringLiteral("Bureau"), QStringLiteral("bureau@asso.example.org")};
+        m.to = {{QString(), a}};
+        m.subject = QStringLiteral("Assemblée générale");
+        m.text = QStringLiteral("Bonjour,\nRendez-vous samedi.\n");
+        auto built = Mime::build(m);
+        if (!built.ok())
+            continue;
+        out.append({built.value().envelopeTo.first(), built.value().envelopeFrom, built.value().needsSmtpUtf8,
+                    built.value().bytes, built.value().messageId, 0});
+    }
+    return out;
+}
+
+QStringList addresses(int n, const QString &prefix = QStringLiteral("m"))
+{
+    QStringList out;
+    for (int i = 0; i < n; ++i)
+        out.append(QStringLiteral("%1%2@example.org").arg(prefix).arg(i));
+    return out;
+}
+
+} // namespace
+
+class TestOutbox : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void sendsEachRecipientOnce();
+    void outcomesPerRecipient();
+    void droppedAfterTheDotIsUnknownUntilResolved();
+    void interruptedRunIsNeverResentBlindly();
+    void perMinuteLimitStopsAndResumes();
+    void perConnectionLimitOpensNewConnections();
+    void cancelStopsWhatIsLeft();
+    void givesUpAfterTooManyAttempts();
+    void serverDownLeavesEverythingQueued();
+
+private:
+    OutboxRunner::Summary runOnce(Limits limits = {}, qint64 batch = 0);
+
+    std::unique_ptr<TempDatabase> m_db;
+    std::unique_ptr<Outbox> m_outbox;
+    FakeSmtpServer::Shared m_server;
+    bool m_serverDown = false;
+};
+
+void TestOutbox::init()
+{
+    m_db = std::make_unique<TempDatabase>();
+    QVERIFY(m_db->ok());
+    m_outbox = std::make_unique<Outbox>(m_db->context().database(), m_db->clock());
+    m_server = FakeSmtpServer::Shared();
+    m_serverDown = false;
+}
+
+void TestOutbox::cleanup()
+{
+    m_outbox.reset();
+    m_db.reset();
+}
+
+OutboxRunner::Summary TestOutbox::runOnce(Limits limits, qint64 batch)
+{
+    Smtp::Settings settings;
+    settings.host = QStringLiteral("127.0.0.1");
+    settings.security = Smtp::Security::None;
+    settings.greetingTimeoutMs = settings.commandTimeoutMs = settings.dataTimeoutMs = settings.finalDotTimeoutMs = 500;
+    OutboxRunner runner(
+        *m_outbox, settings, limits, 60,
+        [this]() -> std::unique_ptr<Smtp::Transport> {
+            if (m_serverDown) {
+                auto fake = std::make_unique<FakeTransport>();
+                fake->greeting = "421 4.3.2 Service not available\r\n";
+                return fake;
+            }
+            return std::make_unique<FakeSmtpServer>(&m_server);
+        },
+        batch);
+    bool finished = false;
+    connect(&runner, &OutboxRunner::finished, this, [&] { finished = true; });
+    runner.start();
+    QElapsedTimer timer;
+    timer.start();
+    while (!finished && timer.elapsed() < 10000)
+        QTest::qWait(5);
+    return runner.summary();
+}
+
+void TestOutbox::sendsEachRecipientOnce()
+{
+    auto batch = m_outbox->queue(QStringLiteral("AG"), QString(), items(addresses(5)));
+    QVERIFY(batch.ok());
+    OutboxRunner::Summary s = runOnce();
+    QCOMPARE(s.sent, 5);
+    QCOMPARE(m_server.delivered.size(), 5);
+    QCOMPARE(m_server.connections, 1);
+    QCOMPARE(m_outbox->counts(batch.value()).value().value(QStringLiteral("sent")), 5);
+    // A second run finds nothing to do.
+    s = runOnce();
+    QCOMPARE(s.sent, 0);
+    QCOMPARE(m_server.delivered.size(), 5);
+    // What arrived is what was queued, dot-stuffing undone.
+    QVERIFY(m_server.messages.first().contains("Subject: =?UTF-8?B?"));
+}
+
+void TestOutbox::outcomesPerRecipient()
+{
+    m_server.rcptReply.insert(QStringLiteral("gone@example.org"), "550 5.1.1 No such user");
+    m_server.rcptReply.insert(QStringLiteral("busy@example.org"), "450 4.2.1 Mailbox busy, try later");
+    m_server.rcptReply.insert(QStringLiteral("full@example.org"), "452 4.2.2 Mailbox full");
+    m_server.finalReply.insert(QStringLiteral("spam@example.org"), "554 5.7.1 Message refused");
+    m_server.finalReply.insert(QStringLiteral("grey@example.org"), "451 4.7.1 Greylisted, come back later");
+    const QStringList all = {QStringLiteral("ok@example.org"),   QStringLiteral("gone@example.org"),
+                             QStringLiteral("busy@example.org"), QStringLiteral("full@example.org"),
+                             QStringLiteral("spam@example.org"), QStringLiteral("grey@example.org")};
+    auto batch = m_outbox->queue(QStringLiteral("News"), QStringLiteral("newsletter"), items(all));
+    QVERIFY(batch.ok());
+    OutboxRunner::Summary s = runOnce();
+    QCOMPARE(s.sent, 1);
+    QCOMPARE(s.failed, 2);
+    QCOMPARE(s.deferred, 3);
+    QHash<QString, Delivery> byAddress;
+    for (const Delivery &d : m_outbox->deliveries(batch.value()).value())
+        byAddress.insert(d.address, d);
+    QCOMPARE(byAddress[QStringLiteral("gone@example.org")].state, DeliveryState::Failed);
+    QCOMPARE(byAddress[QStringLiteral("gone@example.org")].replyCode, 550);
+    QCOMPARE(byAddress[QStringLiteral("gone@example.org")].replyEnhanced, QStringLiteral("5.1.1"));
+    QCOMPARE(byAddress[QStringLiteral("gone@example.org")].replyText, QStringLiteral("No such user"));
+    QCOMPARE(byAddress[QStringLiteral("spam@example.org")].state, DeliveryState::Failed);
+    QCOMPARE(byAddress[QStringLiteral("busy@example.org")].state, DeliveryState::Deferred);
+    QCOMPARE(byAddress[QStringLiteral("busy@example.org")].nextAttemptAt, m_db->clock().now().addSecs(60));
+    QCOMPARE(byAddress[QStringLiteral("grey@example.org")].state, DeliveryState::Deferred);
+
+    // Not yet time: nothing is retried.
+    s = runOnce();
+    QCOMPARE(s.sent + s.deferred + s.failed, 0);
+    // After the backoff, only the deferred are tried again; the server is happy now.
+    m_server.rcptReply.clear();
+    m_server.finalReply.clear();
+    m_db->clock().set(m_db->clock().now().addSecs(61));
+    s = runOnce();
+    QCOMPARE(s.sent, 3);
+    QCOMPARE(m_server.delivered.size(), 4);
+    QCOMPARE(QSet<QString>(m_server.delivered.begin(), m_server.delivered.end()).size(), 4); // no duplicate
+    QCOMPARE(m_outbox->counts(batch.value()).value().value(QStringLiteral("failed")), 2);
+    QCOMPARE(byAddress[QStringLiteral("busy@example.org")].attempts, 1);
+    QCOMPARE(m_outbox->deliveries(batch.value()).value().at(2).attempts, 2);
+}
+
+void TestOutbox::droppedAfterTheDotIsUnknownUntilResolved()
+{
+    m_server.dropAfterDot.insert(QStringLiteral("m1@example.org"));
+    auto batch = m_outbox->queue(QStringLiteral("AG"), QString(), items(addresses(3)));
+    OutboxRunner::Summary s = runOnce();
+    QCOMPARE(s.unknown, 1);
+    QCOMPARE(s.sent, 2); // the run went on with a new connection
+    QCOMPARE(m_server.connections, 2);
+    // Unknown is never re-sent by itself.
+    m_server.dropAfterDot.clear();
+    m_db->clock().set(m_db->clock().now().addDays(1));
+    s = runOnce();
+    QCOMPARE(s.sent, 0);
+    const Delivery unknown = m_outbox->deliveries(batch.value()).value().at(1);
+    QCOMPARE(unknown.state, DeliveryState::Unknown);
+    // The user decides: resend.
+    QVERIFY(m_outbox->resolve(unknown.id, false).ok());
+    s = runOnce();
+    QCOMPARE(s.sent, 1);
+    QCOMPARE(m_server.delivered.count(QStringLiteral("m1@example.org")), 1);
+    QVERIFY(!m_outbox->resolve(unknown.id, true).ok()); // only an unknown row can be resolved
+}
+
+void TestOutbox::interruptedRunIsNeverResentBlindly()
+{
+    auto batch = m_outbox->queue(QStringLiteral("AG"), QString(), items(addresses(3)));
+    // A run killed after writing `sending` for the first recipient.
+    const qint64 first = m_outbox->deliveries(batch.value()).value().first().id;
+    QVERIFY(m_outbox->markSending(first).ok());
+    OutboxRunner::Summary s = runOnce();
+    QCOMPARE(s.recovered, 1);
+    QCOMPARE(s.sent, 2);
+    QVERIFY(!m_server.delivered.contains(QStringLiteral("m0@example.org")));
+    QCOMPARE(m_outbox->deliveries(batch.value()).value().first().state, DeliveryState::Unknown);
+}
+
+void TestOutbox::perMinuteLimitStopsAndResumes()
+{
+    auto batch = m_outbox->queue(QStringLiteral("AG"), QString(), items(addresses(5)));
+    Limits limits;
+    limits.perMinute = 2;
+    OutboxRunner::Summary s = runOnce(limits);
+    QCOMPARE(s.sent, 2);
+    QVERIFY(s.limited);
+    QCOMPARE(s.resumeAt, m_db->clock().now().addSecs(60));
+    s = runOnce(limits);
+    QCOMPARE(s.sent, 0);
+    m_db->clock().set(m_db->clock().now().addSecs(61));
+    s = runOnce(limits);
+    QCOMPARE(s.sent, 2);
+    m_db->clock().set(m_db->clock().now().addSecs(61));
+    s = runOnce(limits);
+    QCOMPARE(s.sent, 1);
+    QVERIFY(!s.limited);
+    QCOMPARE(m_server.delivered.size(), 5);
+    QCOMPARE(m_outbox->counts(batch.value()).value().value(QStringLiteral("sent")), 5);
+    // A day limit works the same way: 1,200 members on a 500-a-day account take three days.
+    Limits daily;
+    daily.perDay = 3;
+    QVERIFY(m_outbox->queue(QStringLiteral("Next"), QString(), items(addresses(4, QStringLiteral("d")))).ok());
+    m_db->clock().set(m_db->clock().now().addDays(1));
+    QCOMPARE(runOnce(daily).sent, 3);
+    QCOMPARE(runOnce(daily).sent, 0);
+    m_db->clock().set(m_db->clock().now().addDays(1));
+    QCOMPARE(runOnce(daily).sent, 1);
+}
+
+void TestOutbox::perConnectionLimitOpensNewConnections()
+{
+    QVERIFY(m_outbox->queue(QStringLiteral("AG"), QString(), items(addresses(5))).ok());
+    Limits limits;
+    limits.perConnection = 2;
+    OutboxRunner::Summary s = runOnce(limits);
+    QCOMPARE(s.sent, 5);
+    QCOMPARE(m_server.connections, 3);
+}
+
+void TestOutbox::cancelStopsWhatIsLeft()
+{
+    auto batch = m_outbox->queue(QStringLiteral("AG"), QString(), items(addresses(4)));
+    Limits limits;
+    limits.perMinute = 1;
+    QCOMPARE(runOnce(limits).sent, 1);
+    auto cancelled = m_outbox->cancel(batch.value());
+    QCOMPARE(cancelled.value(), 3);
+    m_db->clock().set(m_db->clock().now().addSecs(3600));
+    QCOMPARE(runOnce().sent, 0);
+    const auto counts = m_outbox->counts(batch.value()).value();
+    QCOMPARE(counts.value(QStringLiteral("sent")), 1);
+    QCOMPARE(counts.value(QStringLiteral("cancelled")), 3);
+    QVERIFY(!m_outbox->cancel(999).ok());
+}
+
+void TestOutbox::givesUpAfterTooManyAttempts()
+{
+    m_server.rcptReply.insert(QStringLiteral("m0@example.org"), "451 4.3.0 Later");
+    auto batch = m_outbox->queue(QStringLiteral("AG"), QString(), items(addresses(1)));
+    for (int i = 0; i < Outbox::kMaxAttempts; ++i) {
+        runOnce();
+        m_db->clock().set(m_db->clock().now().addSecs(13 * 3600));
+    }
+    const Delivery d = m_outbox->deliveries(batch.value()).value().first();
+    QCOMPARE(d.state, DeliveryState::Failed);
+    QCOMPARE(d.attempts, Outbox::kMaxAttempts);
+    QVERIFY(d.replyText.contains(QStringLiteral("Gave up")));
+}
+
+void TestOutbox::serverDownLeavesEverythingQueued()
+{
+    auto batch = m_outbox->queue(QStringLiteral("AG"), QString(), items(addresses(3)));
+    m_serverDown = true;
+    OutboxRunner::Summary s = runOnce();
+    QVERIFY(s.error.contains(QStringLiteral("421")));
+    QCOMPARE(m_outbox->counts(batch.value()).value().value(QStringLiteral("queued")), 3);
+    m_serverDown = false;
+    QCOMPARE(runOnce().sent, 3);
+}
+
+QTEST_GUILESS_MAIN(TestOutbox)
+#include "tst_outbox.moc"
