@@ -4,10 +4,12 @@
 #include "CliOutput.h"
 #include "ConsentCommand.h"
 #include "ImportCommand.h"
+#include "MailCommand.h"
 #include "MembersCommand.h"
 #include "OrganisationCommand.h"
 #include "PreviewCommand.h"
 #include "PurposesCommand.h"
+#include "SmtpCommand.h"
 #include "core/Translations.h"
 #include "settings/AppSettings.h"
 #include "settings/DefaultPaths.h"
@@ -28,7 +30,8 @@ QString helpText()
                       "Commands:\n") +
            Cli::MembersCommand::help() + QLatin1Char('\n') + Cli::ConsentCommand::help() + QLatin1Char('\n') +
            Cli::PurposesCommand::help() + QLatin1Char('\n') + Cli::OrganisationCommand::help() + QLatin1Char('\n') +
-           Cli::AuditCommand::help() + QLatin1Char('\n');
+           Cli::AuditCommand::help() + QLatin1Char('\n') + Cli::SmtpCommand::help() + QLatin1Char('\n') +
+           Cli::MailCommand::help() + QLatin1Char('\n') + Cli::OutboxCommand::help() + QLatin1Char('\n');
 }
 
 } // namespace
@@ -75,7 +78,8 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("preview"))
         return Cli::PreviewCommand().run(args); // reads a file; no database needed
     const QStringList commands = {QStringLiteral("members"),  QStringLiteral("import"),       QStringLiteral("consent"),
-                                  QStringLiteral("purposes"), QStringLiteral("organisation"), QStringLiteral("audit")};
+                                  QStringLiteral("purposes"), QStringLiteral("organisation"), QStringLiteral("audit"),
+                                  QStringLiteral("smtp"),     QStringLiteral("mail"),         QStringLiteral("outbox")};
     if (!commands.contains(command))
         return Cli::usage(QCoreApplication::translate("Cli", "Unknown command \"%1\".").arg(command));
 
@@ -93,5 +97,11 @@ int main(int argc, char *argv[])
         return Cli::OrganisationCommand(c).run(args);
     if (command == QLatin1String("audit"))
         return Cli::AuditCommand(c).run(args);
+    if (command == QLatin1String("smtp"))
+        return Cli::SmtpCommand(c).run(args);
+    if (command == QLatin1String("mail"))
+        return Cli::MailCommand(c).run(args);
+    if (command == QLatin1String("outbox"))
+        return Cli::OutboxCommand(c).run(args);
     return Cli::MembersCommand(c).run(args);
 }

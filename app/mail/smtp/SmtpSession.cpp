@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <cstdio>
+
 namespace Smtp {
 
 namespace {
@@ -76,6 +78,9 @@ void Session::log(const QString &line)
 {
     if (m_log.size() < 2000)
         m_log.append(line);
+    static const bool debug = qEnvironmentVariableIsSet("CARNET_SMTP_DEBUG");
+    if (debug)
+        std::fprintf(stderr, "smtp: %s\n", line.toUtf8().constData()); // already redacted
 }
 
 bool Session::has(const QString &extension) const

@@ -1,0 +1,255 @@
+#include "SmtpCommand.h"
+
+#include "AppContext.h"
+#include "CliOutput.h"
+#include "mail/MimeMessage.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QSslCertificate>
+
+namespace Cli {
+
+QString SmtpCommand::help()
+{
+    return QCoreApplication::translate(
+        "Cli::SmtpCommand",
+        "smtp set --host H --port P --security starttls|tls|none --user U --from \"Name <addr>\" [--reply-to A]\n"
+        "  [--per-minute N] [--per-hour N] [--per-day N] [--per-connection N] [--ca-file PEM]\n"
+        "  [--trust-fingerprint SHA256] [--retry-seconds N] [--helo NAME] [--json]\n"
+        "smtp show [--json]\n"
+        "smtp test --to ADDR [--password-file F] [--json]   (password: CARNET_SMTP_PASSWORD or --password-file)");
+}
+
+int SmtpCommand::run(const QStringList &arguments)
+{
+    const QString action = arguments.value(0);
+    if (action == QLatin1String("set"))
+        return set(arguments.mid(1));
+    if (action == QLatin1String("show"))
+        return show(arguments.mid(1));
+    if (action == QLatin1String("test"))
+        return test(arguments.mid(1));
+    return usage(
+        QCoreApplication::translate("Cli::SmtpCommand", "Unknown smtp command \"%1\". Commands: set, show, test.")
+            .arg(action));
+}
+
+bool SmtpCommand::password(const QCommandLineParser &parser, const Mail::SmtpAccount &account, QString *password)
+{
+    if (parser.isSet(QStringLiteral("password-file"))) {
+        QFile f(parser.value(QStringLiteral("password-file")));
+        if (!f.open(QIODevice::ReadOnly)) {
+            printError(
+                QCoreApplication::translate("Cli::SmtpCommand", "Cannot read the password file %1.").arg(f.fileName()));
+            return false;
+        }
+        *password = QString::fromUtf8(f.readAll()).section(QLatin1Char('\n'), 0, 0).remove(QLatin1Char('\r'));
+        return true;
+    }
+    *password = qEnvironmentVariable("CARNET_SMTP_PASSWORD");
+    if (password->isEmpty() && !account.user.isEmpty()) {
+        printError(QCoreApplication::translate("Cli::SmtpCommand", "The account signs in as %1: give the password in "
+                                                                   "CARNET_SMTP_PASSWORD or with --password-file.")
+                       .arg(account.user));
+        return false;
+    }
+    return true;
+}
+
+Mail::OutboxRunner::TransportFactory SmtpCommand::transports(const Mail::SmtpAccount &account, QString *error)
+{
+    QList<QSslCertificate> cas;
+    if (!account.caFile.isEmpty()) {
+        cas = QSslCertificate::fromPath(account.caFile, QSsl::Pem);
+        if (cas.isEmpty()) {
+            *error = QCoreApplication::translate("Cli::SmtpCommand", "No certificate could be read from %1.")
+                         .arg(account.caFile);
+            return {};
+        }
+    }
+    const QString fingerprint = account.trustFingerprint;
+    return [cas, fingerprint]() -> std::unique_ptr<Smtp::Transport> {
+        return std::make_unique<Smtp::SslTransport>(cas, fingerprint);
+    };
+}
+
+int SmtpCommand::set(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    for (const char *name : {"host", "port", "security", "user", "from", "reply-to", "per-minute", "per-hour",
+                             "per-day", "per-connection", "ca-file", "trust-fingerprint", "retry-seconds", "helo"})
+        parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
+    parser.addOption(QCommandLineOption(QStringLiteral("store-password")));
+    parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    if (!parseArguments(parser, arguments) || !expectPositional(parser, 0, QString()))
+        return BadUsage;
+    if (parser.isSet(QStringLiteral("store-password")))
+        return usage(QCoreApplication::translate(
+            "Cli::SmtpCommand", "This Carnet has no keychain support yet: give the password in CARNET_SMTP_PASSWORD or "
+                                "with --password-file when sending."));
+    auto loaded = Mail::SmtpAccount::load(m_context.databaseSettings());
+    if (!loaded.ok())
+        return fail(loaded.error());
+    Mail::SmtpAccount a = loaded.value();
+    auto number = [&](const char *name, int *target) {
+        if (!parser.isSet(QString::fromLatin1(name)))
+            return true;
+        bool ok = false;
+        const int v = parser.value(QString::fromLatin1(name)).toInt(&ok);
+        if (!ok || v < 0) {
+            usage(QCoreApplication::translate("Cli::SmtpCommand", "--%1 takes a number (0: no limit).")
+                      .arg(QString::fromLatin1(name)));
+            return false;
+        }
+        *target = v;
+        return true;
+    };
+    if (parser.isSet(QStringLiteral("host")))
+        a.host = parser.value(QStringLiteral("host")).trimmed();
+    int port = a.port;
+    if (!number("port", &port) || port > 65535)
+        return port > 65535 ? usage(QCoreApplication::translate("Cli::SmtpCommand",
+                                                                "--port takes a number between 1 and 65535."))
+                            : BadUsage;
+    a.port = quint16(port);
+    if (parser.isSet(QStringLiteral("security"))) {
+        const auto s = Mail::SmtpAccount::securityFromKey(parser.value(QStringLiteral("security")));
+        if (!s)
+            return usage(QCoreApplication::translate("Cli::SmtpCommand", "--security is starttls, tls or none."));
+        a.security = *s;
+        if (*s == Smtp::Security::None)
+            printError(QCoreApplication::translate(
+                "Cli::SmtpCommand",
+                "Warning: without encryption, messages and the password travel in clear. Use this only "
+                "for a relay on this computer or your local network."));
+    }
+    if (parser.isSet(QStringLiteral("user")))
+        a.user = parser.value(QStringLiteral("user"));
+    if (parser.isSet(QStringLiteral("from")) &&
+        !Mail::SmtpAccount::parseMailbox(parser.value(QStringLiteral("from")), &a.from))
+        return usage(QCoreApplication::translate("Cli::SmtpCommand", "--from takes \"Name <address>\" or an address."));
+    if (parser.isSet(QStringLiteral("reply-to")))
+        a.replyTo = parser.value(QStringLiteral("reply-to"));
+    if (!number("per-minute", &a.limits.perMinute) || !number("per-hour", &a.limits.perHour) ||
+        !number("per-day", &a.limits.perDay) || !number("per-connection", &a.limits.perConnection) ||
+        !number("retry-seconds", &a.retrySeconds))
+        return BadUsage;
+    if (parser.isSet(QStringLiteral("ca-file")))
+        a.caFile = parser.value(QStringLiteral("ca-file"));
+    if (parser.isSet(QStringLiteral("trust-fingerprint")))
+        a.trustFingerprint = parser.value(QStringLiteral("trust-fingerprint")).remove(QLatin1Char(':')).toLower();
+    if (parser.isSet(QStringLiteral("helo")))
+        a.heloName = parser.value(QStringLiteral("helo"));
+    if (!a.caFile.isEmpty() && QSslCertificate::fromPath(a.caFile, QSsl::Pem).isEmpty())
+        return usage(
+            QCoreApplication::translate("Cli::SmtpCommand", "No certificate could be read from %1.").arg(a.caFile));
+    auto saved = m_context.database().write([&] { return Mail::SmtpAccount::save(m_context.databaseSettings(), a); });
+    if (!saved.ok())
+        return fail(saved.error());
+    if (parser.isSet(QStringLiteral("json")))
+        printJson(a.toJson());
+    else
+        printLine(QCoreApplication::translate("Cli::SmtpCommand", "Sending through %1:%2 as %3.")
+                      .arg(a.host)
+                      .arg(a.port)
+                      .arg(a.from.address));
+    return Success;
+}
+
+int SmtpCommand::show(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    if (!parseArguments(parser, arguments) || !expectPositional(parser, 0, QString()))
+        return BadUsage;
+    auto a = Mail::SmtpAccount::load(m_context.databaseSettings());
+    if (!a.ok())
+        return fail(a.error());
+    printJson(a.value().toJson());
+    return Success;
+}
+
+int SmtpCommand::test(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(QCommandLineOption(QStringLiteral("to"), QString(), QStringLiteral("address")));
+    parser.addOption(QCommandLineOption(QStringLiteral("password-file"), QString(), QStringLiteral("file")));
+    parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    if (!parseArguments(parser, arguments) || !expectPositional(parser, 0, QString()))
+        return BadUsage;
+    if (!parser.isSet(QStringLiteral("to")))
+        return usage(QCoreApplication::translate("Cli::SmtpCommand", "smtp test needs --to."));
+    auto loaded = Mail::SmtpAccount::load(m_context.databaseSettings());
+    if (!loaded.ok())
+        return fail(loaded.error());
+    const Mail::SmtpAccount a = loaded.value();
+    if (!a.isConfigured())
+        return usage(
+            QCoreApplication::translate("Cli::SmtpCommand", "No sending account yet: run carnet-cli smtp set first."));
+    QString secret;
+    if (!password(parser, a, &secret))
+        return BadUsage;
+    QString error;
+    auto factory = transports(a, &error);
+    if (!factory)
+        return usage(error);
+
+    Mail::Message m;
+    m.from = a.from;
+    m.to = {{QString(), parser.value(QStringLiteral("to"))}};
+    m.subject = QCoreApplication::translate("Cli::SmtpCommand", "Carnet: test message");
+    m.text = QCoreApplication::translate("Cli::SmtpCommand",
+                                         "This message was sent by Carnet to check the sending account (%1:%2).")
+                 .arg(a.host)
+                 .arg(a.port);
+    auto built = Mail::Mime::build(m);
+    if (!built.ok())
+        return fail(built.error());
+
+    Smtp::Session session(a.sessionSettings(secret), factory());
+    QEventLoop loop; // the CLI's own top-level loop for this one job
+    Smtp::MessageResult result;
+    QString failure;
+    bool delivered = false;
+    QObject::connect(&session, &Smtp::Session::ready, [&] {
+        Smtp::Envelope e;
+        e.from = built.value().envelopeFrom;
+        e.recipients = built.value().envelopeTo;
+        e.data = built.value().bytes;
+        e.needsSmtpUtf8 = built.value().needsSmtpUtf8;
+        session.send(e);
+    });
+    QObject::connect(&session, &Smtp::Session::messageDone, [&](const Smtp::MessageResult &r) {
+        result = r;
+        delivered = !r.recipients.isEmpty() && r.recipients.first().outcome == Smtp::Outcome::Sent;
+        session.quit();
+    });
+    QObject::connect(&session, &Smtp::Session::failed,
+                     [&](const QString &message, const Smtp::Reply &) { failure = message; });
+    QObject::connect(&session, &Smtp::Session::finished, &loop, &QEventLoop::quit);
+    session.start();
+    loop.exec();
+
+    const Smtp::RecipientResult r = result.recipients.value(0);
+    if (failure.isEmpty() && !delivered)
+        failure = r.reply.toString();
+    if (parser.isSet(QStringLiteral("json"))) {
+        printJson(QJsonObject{{QStringLiteral("ok"), delivered},
+                              {QStringLiteral("reply"), r.reply.code ? QJsonValue(r.reply.toString()) : QJsonValue()},
+                              {QStringLiteral("error"), failure.isEmpty() ? QJsonValue() : QJsonValue(failure)},
+                              {QStringLiteral("log"), QJsonArray::fromStringList(session.protocolLog())}});
+    } else if (delivered) {
+        printLine(QCoreApplication::translate("Cli::SmtpCommand", "The test message was accepted: %1")
+                      .arg(r.reply.toString()));
+    } else {
+        printError(QCoreApplication::translate("Cli::SmtpCommand", "The test message was not sent: %1").arg(failure));
+        for (const QString &line : session.protocolLog())
+            printError(QStringLiteral("  ") + line);
+    }
+    return delivered ? Success : JobFailed;
+}
+
+} // namespace Cli

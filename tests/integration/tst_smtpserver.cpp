@@ -1,0 +1,363 @@
+// carnet-cli sending through a real SMTP server on 127.0.0.1 (Debian's aiosmtpd) in STARTTLS,
+// implicit-TLS and plain modes with AUTH; messages checked by Python's email on arrival; a run killed
+// with SIGKILL mid-batch and rerun delivers every recipient exactly once or leaves it `unknown`.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+namespace {
+
+QString python()
+{
+    // aiosmtpd comes from Debian: the system interpreter, not a user's pyenv one.
+    return QFile::exists(QStringLiteral("/usr/bin/python3")) ? QStringLiteral("/usr/bin/python3")
+                                                             : QStringLiteral("python3");
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+} // namespace
+
+class TestSmtpServer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void sendsThroughEachSecurityMode_data();
+    void sendsThroughEachSecurityMode();
+    void startTlsMissingSendsNothing();
+    void wrongPasswordSendsNothing();
+    void untrustedCertificateIsRefused();
+    void killedMidBatchNeverSendsTwice();
+
+private:
+    bool startServer(const QString &mode, double delay = 0);
+    Run cli(const QStringList &args, const QString &password = QStringLiteral("s3cr3t é"));
+    QStringList received() const; // the RCPT of every message the server accepted
+    bool configure(const QString &security, bool withCa = true);
+
+    QTemporaryDir m_dir;
+    QString m_cert;
+    QString m_key;
+    QString m_out;
+    QString m_db;
+    QProcess *m_server = nullptr;
+    int m_port = 0;
+};
+
+void TestSmtpServer::initTestCase()
+{
+    m_cert = m_dir.filePath(QStringLiteral("cert.pem"));
+    m_key = m_dir.filePath(QStringLiteral("key.pem"));
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), m_key,
+                   QStringLiteral("-out"), m_cert, QStringLiteral("-days"), QStringLiteral("1"),
+                   QStringLiteral("-subj"), QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost")});
+    QVERIFY(openssl.waitForFinished(60000));
+    QCOMPARE(openssl.exitCode(), 0);
+    QProcess check;
+    check.start(python(), {QStringLiteral("-c"), QStringLiteral("import aiosmtpd")});
+    QVERIFY(check.waitForFinished(30000));
+    QVERIFY2(check.exitCode() == 0, "python3-aiosmtpd is needed (packaging/deps.sh installs it)");
+}
+
+void TestSmtpServer::init()
+{
+    static int n = 0;
+    ++n;
+    m_out = m_dir.filePath(QStringLiteral("out%1").arg(n));
+    QDir().mkpath(m_out);
+    m_db = m_dir.filePath(QStringLiteral("carnet%1.sqlite").arg(n));
+}
+
+void TestSmtpServer::cleanup()
+{
+    if (m_server) {
+        m_server->closeWriteChannel(); // the server stops when its input closes
+        if (!m_server->waitForFinished(10000))
+            m_server->kill();
+        delete m_server;
+        m_server = nullptr;
+    }
+}
+
+bool TestSmtpServer::startServer(const QString &mode, double delay)
+{
+    m_server = new QProcess;
+    m_server->setProcessChannelMode(QProcess::SeparateChannels);
+    m_server->start(python(),
+                    {QStringLiteral(CARNET_SOURCE_DIR "/tests/integration/smtp_server.py"), QStringLiteral("--mode"),
+                     mode, QStringLiteral("--out"), m_out, QStringLiteral("--cert"), m_cert, QStringLiteral("--key"),
+                     m_key, QStringLiteral("--user"), QStringLiteral("bureau"), QStringLiteral("--password"),
+                     QStringLiteral("s3cr3t é"), QStringLiteral("--delay"), QString::number(delay)});
+    if (!m_server->waitForStarted(10000))
+        return false;
+    QByteArray line;
+    while (!line.contains('\n') && m_server->waitForReadyRead(15000))
+        line += m_server->readAllStandardOutput();
+    if (!line.startsWith("PORT ")) {
+        qWarning("server did not start: %s %s", line.constData(), m_server->readAllStandardError().constData());
+        return false;
+    }
+    m_port = line.mid(5).trimmed().toInt();
+    return m_port > 0;
+}
+
+Run TestSmtpServer::cli(const QStringList &args, const QString &password)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CARNET_SMTP_PASSWORD"), password);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(CARNET_CLI_PATH), QStringList{QStringLiteral("--database"), m_db} + args);
+    Run r;
+    if (!p.waitForFinished(120000))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+bool TestSmtpServer::configure(const QString &security, bool withCa)
+{
+    QStringList args{QStringLiteral("smtp"),
+                     QStringLiteral("set"),
+                     QStringLiteral("--host"),
+                     QStringLiteral("127.0.0.1"),
+                     QStringLiteral("--port"),
+                     QString::number(m_port),
+                     QStringLiteral("--security"),
+                     security,
+                     QStringLiteral("--user"),
+                     QStringLiteral("bureau"),
+                     QStringLiteral("--from"),
+                     QStringLiteral("Les Amis du Parc <bureau@amis.example.org>"),
+                     QStringLiteral("--retry-seconds"),
+                     QStringLiteral("1")};
+    if (withCa)
+        args << QStringLiteral("--ca-file") << m_cert;
+    return cli(args).exitCode == 0;
+}
+
+QStringList TestSmtpServer::received() const
+{
+    QStringList out;
+    const QStringList files = QDir(m_out).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    for (const QString &f : files) {
+        QFile file(QDir(m_out).filePath(f));
+        if (file.open(QIODevice::ReadOnly))
+            for (const QJsonValue &v :
+                 QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("to")).toArray())
+                out.append(v.toString());
+    }
+    return out;
+}
+
+void TestSmtpServer::sendsThroughEachSecurityMode_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<QString>("security");
+    QTest::newRow("STARTTLS") << "starttls"
+                              << "starttls";
+    QTest::newRow("implicit TLS") << "tls"
+                                  << "tls";
+    QTest::newRow("plain (a local relay)") << "plain"
+                                           << "none";
+}
+
+void TestSmtpServer::sendsThroughEachSecurityMode()
+{
+    QFETCH(QString, mode);
+    QFETCH(QString, security);
+    QVERIFY(startServer(mode));
+    QVERIFY(configure(security));
+    const QString md = m_dir.filePath(QStringLiteral("message.md"));
+    QFile f(md);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("# Assembl\xC3\xA9"
+            "e g\xC3\xA9n\xC3\xA9rale\n\nBonjour **\xC3\xA0 tous**,\n\n.\nRendez-vous samedi.\n");
+    f.close();
+    Run queued = cli({QStringLiteral("mail"), QStringLiteral("send"), QStringLiteral("--to"),
+                      QStringLiteral("ana@example.org"), QStringLiteral("--to"), QStringLiteral("bo@example.org"),
+                      QStringLiteral("--subject"), QStringLiteral("Assemblée générale d'été"),
+                      QStringLiteral("--markdown"), md, QStringLiteral("--attach"), m_cert, QStringLiteral("--json")});
+    QCOMPARE(queued.exitCode, 0);
+    QCOMPARE(queued.json().value(QStringLiteral("queued")).toInt(), 2);
+    Run sent = cli({QStringLiteral("outbox"), QStringLiteral("run"), QStringLiteral("--json")});
+    QVERIFY2(sent.exitCode == 0, qPrintable(sent.err + QString::fromUtf8(sent.out)));
+    QCOMPARE(sent.json().value(QStringLiteral("sent")).toInt(), 2);
+    QCOMPARE(received(), (QStringList{QStringLiteral("ana@example.org"), QStringLiteral("bo@example.org")}));
+    // The server's copy, parsed by Python's email: the subject, both alternatives, the attachment.
+    QProcess parse;
+    parse.start(
+        python(),
+        {QStringLiteral("-c"),
+         QStringLiteral("import email, email.policy, sys\n"
+                        "m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)\n"
+                        "print(m['Subject'])\n"
+                        "print(m.get_body(('html',)).get_content().strip())\n"
+                        "print(len([a for a in m.iter_attachments()]))\n"),
+         QDir(m_out).filePath(QStringLiteral("00001.eml"))});
+    QVERIFY(parse.waitForFinished(30000));
+    const QString parsed = QString::fromUtf8(parse.readAllStandardOutput());
+    QVERIFY2(parsed.startsWith(QStringLiteral("Assemblée générale d'été\n")), qPrintable(parsed));
+    QVERIFY2(parsed.contains(QStringLiteral("<strong>à tous</strong>")), qPrintable(parsed));
+    QVERIFY2(parsed.trimmed().endsWith(QLatin1Char('1')), qPrintable(parsed));
+    Run status = cli(
+        {QStringLiteral("outbox"), QStringLiteral("status"), QStringLiteral("--details"), QStringLiteral("--json")});
+    QCOMPARE(status.json().value(QStringLiteral("sent")).toInt(), 2);
+    const QJsonObject first = status.json().value(QStringLiteral("recipients")).toArray().first().toObject();
+    for (const char *key : {"address", "state", "attempts", "reply", "message_id"})
+        QVERIFY2(first.contains(QLatin1String(key)), key);
+    // Nothing is sent twice.
+    QCOMPARE(cli({QStringLiteral("outbox"), QStringLiteral("run"), QStringLiteral("--json")})
+                 .json()
+                 .value(QStringLiteral("sent"))
+                 .toInt(),
+             0);
+    QCOMPARE(received().size(), 2);
+}
+
+void TestSmtpServer::startTlsMissingSendsNothing()
+{
+    QVERIFY(startServer(QStringLiteral("plain")));
+    QVERIFY(configure(QStringLiteral("starttls")));
+    QCOMPARE(
+        cli({QStringLiteral("mail"), QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("ana@example.org"),
+             QStringLiteral("--subject"), QStringLiteral("x"), QStringLiteral("--text"), m_cert})
+            .exitCode,
+        0);
+    Run r = cli({QStringLiteral("outbox"), QStringLiteral("run"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.json().value(QStringLiteral("error")).toString().contains(QStringLiteral("STARTTLS")),
+             r.out.constData());
+    QVERIFY(!QFile::exists(QDir(m_out).filePath(QStringLiteral("auth.log")))); // no password was offered
+    QVERIFY(received().isEmpty());
+    QCOMPARE(r.json().value(QStringLiteral("outbox")).toObject().value(QStringLiteral("queued")).toInt(), 1);
+}
+
+void TestSmtpServer::wrongPasswordSendsNothing()
+{
+    QVERIFY(startServer(QStringLiteral("starttls")));
+    QVERIFY(configure(QStringLiteral("starttls")));
+    QCOMPARE(
+        cli({QStringLiteral("mail"), QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("ana@example.org"),
+             QStringLiteral("--subject"), QStringLiteral("x"), QStringLiteral("--text"), m_cert})
+            .exitCode,
+        0);
+    Run r = cli({QStringLiteral("outbox"), QStringLiteral("run"), QStringLiteral("--json")}, QStringLiteral("wrong"));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.json().value(QStringLiteral("error")).toString().contains(QStringLiteral("535")), r.out.constData());
+    QVERIFY(received().isEmpty());
+    QVERIFY(!r.out.contains("wrong")); // the protocol log shows no password
+    Run test = cli({QStringLiteral("smtp"), QStringLiteral("test"), QStringLiteral("--to"),
+                    QStringLiteral("me@example.org"), QStringLiteral("--json")},
+                   QStringLiteral("wrong"));
+    QCOMPARE(test.exitCode, 1);
+    QVERIFY(test.json().value(QStringLiteral("log")).toArray().size() > 3);
+    Run good = cli({QStringLiteral("smtp"), QStringLiteral("test"), QStringLiteral("--to"),
+                    QStringLiteral("me@example.org"), QStringLiteral("--json")});
+    QVERIFY2(good.exitCode == 0, good.out.constData());
+    QCOMPARE(received(), QStringList{QStringLiteral("me@example.org")});
+}
+
+void TestSmtpServer::untrustedCertificateIsRefused()
+{
+    QVERIFY(startServer(QStringLiteral("tls")));
+    QVERIFY(configure(QStringLiteral("tls"), false)); // no CA file: the self-signed certificate is unknown
+    QCOMPARE(
+        cli({QStringLiteral("mail"), QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("ana@example.org"),
+             QStringLiteral("--subject"), QStringLiteral("x"), QStringLiteral("--text"), m_cert})
+            .exitCode,
+        0);
+    Run r = cli({QStringLiteral("outbox"), QStringLiteral("run"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.json().value(QStringLiteral("error")).toString().contains(QStringLiteral("certificate")),
+             r.out.constData());
+    QVERIFY(received().isEmpty());
+    // Trusting that one certificate by its fingerprint lets it through.
+    QProcess fp;
+    fp.start(QStringLiteral("openssl"),
+             {QStringLiteral("x509"), QStringLiteral("-in"), m_cert, QStringLiteral("-noout"),
+              QStringLiteral("-fingerprint"), QStringLiteral("-sha256")});
+    QVERIFY(fp.waitForFinished(30000));
+    const QString fingerprint = QString::fromLatin1(fp.readAllStandardOutput()).section(QLatin1Char('='), 1).trimmed();
+    QCOMPARE(cli({QStringLiteral("smtp"), QStringLiteral("set"), QStringLiteral("--trust-fingerprint"), fingerprint})
+                 .exitCode,
+             0);
+    QCOMPARE(cli({QStringLiteral("outbox"), QStringLiteral("run"), QStringLiteral("--json")})
+                 .json()
+                 .value(QStringLiteral("sent"))
+                 .toInt(),
+             1);
+}
+
+void TestSmtpServer::killedMidBatchNeverSendsTwice()
+{
+    QVERIFY(startServer(QStringLiteral("plain"), 0.05)); // 50 ms a message
+    QVERIFY(configure(QStringLiteral("none")));
+    QStringList args{QStringLiteral("mail"),  QStringLiteral("send"),   QStringLiteral("--subject"),
+                     QStringLiteral("Batch"), QStringLiteral("--text"), m_cert};
+    QStringList all;
+    for (int i = 0; i < 40; ++i) {
+        all.append(QStringLiteral("m%1@example.org").arg(i));
+        args << QStringLiteral("--to") << all.last();
+    }
+    QCOMPARE(cli(args).exitCode, 0);
+    QProcess run;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CARNET_SMTP_PASSWORD"), QStringLiteral("s3cr3t é"));
+    run.setProcessEnvironment(env);
+    run.start(QStringLiteral(CARNET_CLI_PATH),
+              {QStringLiteral("--database"), m_db, QStringLiteral("outbox"), QStringLiteral("run")});
+    QVERIFY(run.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(received().size() >= 10, 30000);
+    ::kill(pid_t(run.processId()), SIGKILL);
+    QVERIFY(run.waitForFinished(10000));
+    const int before = int(received().size());
+    QVERIFY(before < 40);
+    Run rerun = cli({QStringLiteral("outbox"), QStringLiteral("run"), QStringLiteral("--json")});
+    QCOMPARE(rerun.exitCode, 0);
+    const QStringList got = received();
+    // Every recipient at most once…
+    QCOMPARE(QSet<QString>(got.begin(), got.end()).size(), got.size());
+    // …and each either received or `unknown` (the one in flight when the run died), never lost.
+    Run status = cli(
+        {QStringLiteral("outbox"), QStringLiteral("status"), QStringLiteral("--details"), QStringLiteral("--json")});
+    int unknown = 0;
+    for (const QJsonValue &v : status.json().value(QStringLiteral("recipients")).toArray()) {
+        const QJsonObject o = v.toObject();
+        const QString state = o.value(QStringLiteral("state")).toString();
+        if (state == QLatin1String("unknown"))
+            ++unknown;
+        else
+            QVERIFY2(state == QLatin1String("sent") && got.contains(o.value(QStringLiteral("address")).toString()),
+                     qPrintable(o.value(QStringLiteral("address")).toString() + QLatin1Char(' ') + state));
+    }
+    QVERIFY(unknown <= 1);
+    QCOMPARE(got.size() + unknown >= 40, true);
+}
+
+QTEST_GUILESS_MAIN(TestSmtpServer)
+#include "tst_smtpserver.moc"
