@@ -223,6 +223,45 @@ import undo LOT</translation>
     </message>
 </context>
 <context>
+    <name>Cli::MailCommand</name>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Impossible de lire %1.</translation>
+    </message>
+    <message>
+        <source>mail send --to ADDR… --subject S (--text FILE | --markdown FILE) [--html FILE] [--attach FILE]… [--json]</source>
+        <translation>mail send --to ADRESSE… --subject SUJET (--text FICHIER | --markdown FICHIER) [--html FICHIER] [--attach FICHIER]… [--json]</translation>
+    </message>
+    <message>
+        <source>Unknown mail command &quot;%1&quot;. Commands: send.</source>
+        <translation>Commande mail inconnue « %1 ». Commandes : send.</translation>
+    </message>
+    <message>
+        <source>mail send needs --to and --subject.</source>
+        <translation>mail send demande --to et --subject.</translation>
+    </message>
+    <message>
+        <source>mail send needs either --text or --markdown.</source>
+        <translation>mail send demande soit --text, soit --markdown.</translation>
+    </message>
+    <message>
+        <source>No sending account yet: run carnet-cli smtp set first.</source>
+        <translation>Pas encore de compte d’envoi : lancez d’abord carnet-cli smtp set.</translation>
+    </message>
+    <message>
+        <source>Cannot read the attachment %1.</source>
+        <translation>Impossible de lire la pièce jointe %1.</translation>
+    </message>
+    <message>
+        <source>Batch %1: %2 message(s) queued. Send with: carnet-cli outbox run</source>
+        <translation>Lot %1 : %2 message(s) en file d’attente. Pour envoyer : carnet-cli outbox run</translation>
+    </message>
+    <message>
+        <source>%1 is on the suppression list: not queued.</source>
+        <translation>%1 est sur la liste d’exclusion : non mis en file.</translation>
+    </message>
+</context>
+<context>
     <name>Cli::MembersCommand</name>
     <message>
         <source>--%1 expects a date as YYYY-MM-DD, not &quot;%2&quot;.</source>
@@ -327,6 +366,59 @@ organisation show [--json]</translation>
     </message>
 </context>
 <context>
+    <name>Cli::OutboxCommand</name>
+    <message>
+        <source>outbox run [--batch ID] [--until-empty] [--password-file F] [--json]
+outbox status [--batch ID] [--details] [--json]
+outbox resolve ID --as sent|resend
+outbox cancel --batch ID</source>
+        <translation>outbox run [--batch LOT] [--until-empty] [--password-file FICHIER] [--json]
+outbox status [--batch LOT] [--details] [--json]
+outbox resolve ID --as sent|resend
+outbox cancel --batch LOT</translation>
+    </message>
+    <message>
+        <source>Unknown outbox command &quot;%1&quot;. Commands: run, status, resolve, cancel.</source>
+        <translation>Commande outbox inconnue « %1 ». Commandes : run, status, resolve, cancel.</translation>
+    </message>
+    <message>
+        <source>--batch takes a batch number.</source>
+        <translation>--batch prend un numéro de lot.</translation>
+    </message>
+    <message>
+        <source>No sending account yet: run carnet-cli smtp set first.</source>
+        <translation>Pas encore de compte d’envoi : lancez d’abord carnet-cli smtp set.</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 deferred, %3 failed, %4 unknown.</source>
+        <translation>%1 envoyés, %2 reportés, %3 en échec, %4 incertains.</translation>
+    </message>
+    <message>
+        <source>The account&apos;s limits are reached; the rest can go from %1.</source>
+        <translation>Les limites du compte sont atteintes ; la suite pourra partir à partir de %1.</translation>
+    </message>
+    <message>
+        <source>outbox resolve needs the message&apos;s id.</source>
+        <translation>outbox resolve demande le numéro du message.</translation>
+    </message>
+    <message>
+        <source>--as is sent or resend.</source>
+        <translation>--as vaut sent ou resend.</translation>
+    </message>
+    <message>
+        <source>Warning: if the first attempt did arrive, the member gets it twice.</source>
+        <translation>Attention : si le premier envoi est bien arrivé, le membre le recevra deux fois.</translation>
+    </message>
+    <message>
+        <source>outbox cancel needs --batch.</source>
+        <translation>outbox cancel demande --batch.</translation>
+    </message>
+    <message>
+        <source>%1 message(s) cancelled.</source>
+        <translation>%1 message(s) annulé(s).</translation>
+    </message>
+</context>
+<context>
     <name>Cli::PreviewCommand</name>
     <message>
         <source>preview FILE [--encoding E] [--delimiter D|tab] [--no-header] [--limit N] [--json]</source>
@@ -392,6 +484,89 @@ purposes add CLÉ --label LIBELLÉ [--basis-ca express|implied-membership|legiti
     <message>
         <source>Purpose added: %1 (%2).</source>
         <translation>Finalité ajoutée : %1 (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>Cli::SmtpCommand</name>
+    <message>
+        <source>smtp set --host H --port P --security starttls|tls|none --user U --from &quot;Name &lt;addr&gt;&quot; [--reply-to A]
+  [--per-minute N] [--per-hour N] [--per-day N] [--per-connection N] [--ca-file PEM]
+  [--trust-fingerprint SHA256] [--retry-seconds N] [--helo NAME] [--json]
+smtp show [--json]
+smtp test --to ADDR [--password-file F] [--json]   (password: CARNET_SMTP_PASSWORD or --password-file)</source>
+        <translation>smtp set --host HÔTE --port PORT --security starttls|tls|none --user UTILISATEUR --from &quot;Nom &lt;adresse&gt;&quot; [--reply-to ADRESSE]
+  [--per-minute N] [--per-hour N] [--per-day N] [--per-connection N] [--ca-file PEM]
+  [--trust-fingerprint SHA256] [--retry-seconds N] [--helo NOM] [--json]
+smtp show [--json]
+smtp test --to ADRESSE [--password-file FICHIER] [--json]   (mot de passe : CARNET_SMTP_PASSWORD ou --password-file)</translation>
+    </message>
+    <message>
+        <source>Unknown smtp command &quot;%1&quot;. Commands: set, show, test.</source>
+        <translation>Commande smtp inconnue « %1 ». Commandes : set, show, test.</translation>
+    </message>
+    <message>
+        <source>Cannot read the password file %1.</source>
+        <translation>Impossible de lire le fichier de mot de passe %1.</translation>
+    </message>
+    <message>
+        <source>The account signs in as %1: give the password in CARNET_SMTP_PASSWORD or with --password-file.</source>
+        <translation>Le compte se connecte en tant que %1 : donnez le mot de passe dans CARNET_SMTP_PASSWORD ou avec --password-file.</translation>
+    </message>
+    <message>
+        <source>No certificate could be read from %1.</source>
+        <translation>Aucun certificat n’a pu être lu dans %1.</translation>
+    </message>
+    <message>
+        <source>This Carnet has no keychain support yet: give the password in CARNET_SMTP_PASSWORD or with --password-file when sending.</source>
+        <translation>Ce Carnet ne sait pas encore utiliser le trousseau : donnez le mot de passe dans CARNET_SMTP_PASSWORD ou avec --password-file au moment d’envoyer.</translation>
+    </message>
+    <message>
+        <source>--%1 takes a number (0: no limit).</source>
+        <translation>--%1 prend un nombre (0 : pas de limite).</translation>
+    </message>
+    <message>
+        <source>--port takes a number between 1 and 65535.</source>
+        <translation>--port prend un nombre entre 1 et 65535.</translation>
+    </message>
+    <message>
+        <source>--security is starttls, tls or none.</source>
+        <translation>--security vaut starttls, tls ou none.</translation>
+    </message>
+    <message>
+        <source>Warning: without encryption, messages and the password travel in clear. Use this only for a relay on this computer or your local network.</source>
+        <translation>Attention : sans chiffrement, les messages et le mot de passe circulent en clair. Ne l’utilisez que pour un relais sur cet ordinateur ou votre réseau local.</translation>
+    </message>
+    <message>
+        <source>--from takes &quot;Name &lt;address&gt;&quot; or an address.</source>
+        <translation>--from prend « Nom &lt;adresse&gt; » ou une adresse.</translation>
+    </message>
+    <message>
+        <source>Sending through %1:%2 as %3.</source>
+        <translation>Envoi par %1:%2 en tant que %3.</translation>
+    </message>
+    <message>
+        <source>smtp test needs --to.</source>
+        <translation>smtp test demande --to.</translation>
+    </message>
+    <message>
+        <source>No sending account yet: run carnet-cli smtp set first.</source>
+        <translation>Pas encore de compte d’envoi : lancez d’abord carnet-cli smtp set.</translation>
+    </message>
+    <message>
+        <source>Carnet: test message</source>
+        <translation>Carnet : message d’essai</translation>
+    </message>
+    <message>
+        <source>This message was sent by Carnet to check the sending account (%1:%2).</source>
+        <translation>Ce message a été envoyé par Carnet pour vérifier le compte d’envoi (%1:%2).</translation>
+    </message>
+    <message>
+        <source>The test message was accepted: %1</source>
+        <translation>Le message d’essai a été accepté : %1</translation>
+    </message>
+    <message>
+        <source>The test message was not sent: %1</source>
+        <translation>Le message d’essai n’a pas été envoyé : %1</translation>
     </message>
 </context>
 <context>
@@ -1933,6 +2108,71 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     </message>
 </context>
 <context>
+    <name>Mail::Mime</name>
+    <message>
+        <source>The %1 address contains a line break.</source>
+        <translation>L’adresse %1 contient un saut de ligne.</translation>
+    </message>
+    <message>
+        <source>The %1 address &quot;%2&quot; cannot be used: %3</source>
+        <translation>L’adresse %1 « %2 » est inutilisable : %3</translation>
+    </message>
+    <message>
+        <source>The message has no recipient.</source>
+        <translation>Le message n’a pas de destinataire.</translation>
+    </message>
+    <message>
+        <source>The unsubscribe link is not a URI: %1</source>
+        <translation>Le lien de désinscription n’est pas une URI : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Mail::Outbox</name>
+    <message>
+        <source>Interrupted while sending: it may or may not have gone.</source>
+        <translation>Interrompu pendant l’envoi : il est peut-être parti, peut-être pas.</translation>
+    </message>
+    <message>
+        <source>Message %1 is no longer waiting to be sent.</source>
+        <translation>Le message %1 n’attend plus d’être envoyé.</translation>
+    </message>
+    <message>
+        <source>Gave up after %1 attempts; last reply: %2</source>
+        <translation>Abandon après %1 tentatives ; dernière réponse : %2</translation>
+    </message>
+    <message>
+        <source>There is no message %1 in the unknown state.</source>
+        <translation>Il n’y a pas de message %1 à l’état incertain.</translation>
+    </message>
+    <message>
+        <source>There is no batch %1.</source>
+        <translation>Il n’y a pas de lot %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Mail::SmtpAccount</name>
+    <message>
+        <source>The server needs a host name, such as smtp.example.org.</source>
+        <translation>Le serveur doit avoir un nom d’hôte, comme smtp.exemple.fr.</translation>
+    </message>
+    <message>
+        <source>The port is a number between 1 and 65535.</source>
+        <translation>Le port est un nombre entre 1 et 65535.</translation>
+    </message>
+    <message>
+        <source>The sender needs a valid address.</source>
+        <translation>L’expéditeur doit avoir une adresse valide.</translation>
+    </message>
+    <message>
+        <source>The reply-to address is not valid.</source>
+        <translation>L’adresse de réponse n’est pas valide.</translation>
+    </message>
+    <message>
+        <source>Limits are zero (none) or positive numbers.</source>
+        <translation>Les limites valent zéro (aucune) ou un nombre positif.</translation>
+    </message>
+</context>
+<context>
     <name>MemberEditorDialog</name>
     <message>
         <source>Member</source>
@@ -2040,6 +2280,84 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>The new language is used the next time Carnet starts.</source>
         <translation>La nouvelle langue s’appliquera au prochain démarrage de Carnet.</translation>
+    </message>
+</context>
+<context>
+    <name>Smtp::Session</name>
+    <message>
+        <source>The server stopped answering (%1 s without a reply).</source>
+        <translation>Le serveur ne répond plus (%1 s sans réponse).</translation>
+    </message>
+    <message>
+        <source>The server closed the connection.</source>
+        <translation>Le serveur a fermé la connexion.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not SMTP: %1</source>
+        <translation>La réponse du serveur n’est pas du SMTP : %1</translation>
+    </message>
+    <message>
+        <source>The connection is not encrypted: the password was not sent.</source>
+        <translation>La connexion n’est pas chiffrée : le mot de passe n’a pas été envoyé.</translation>
+    </message>
+    <message>
+        <source>The server offers no sign-in method Carnet knows (PLAIN or LOGIN).</source>
+        <translation>Le serveur ne propose aucune méthode de connexion que Carnet connaît (PLAIN ou LOGIN).</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Pas connecté.</translation>
+    </message>
+    <message>
+        <source>The message (%1 bytes) is larger than the server accepts (%2 bytes).</source>
+        <translation>Le message (%1 octets) dépasse ce que le serveur accepte (%2 octets).</translation>
+    </message>
+    <message>
+        <source>An address has non-ASCII characters and the server does not accept them (no SMTPUTF8).</source>
+        <translation>Une adresse contient des caractères non ASCII et le serveur ne les accepte pas (pas de SMTPUTF8).</translation>
+    </message>
+    <message>
+        <source>The server refused the connection: %1</source>
+        <translation>Le serveur a refusé la connexion : %1</translation>
+    </message>
+    <message>
+        <source>The server does not offer STARTTLS: nothing was sent, no password either. Check the port (587) or choose TLS (465).</source>
+        <translation>Le serveur ne propose pas STARTTLS : rien n’a été envoyé, pas même le mot de passe. Vérifiez le port (587) ou choisissez TLS (465).</translation>
+    </message>
+    <message>
+        <source>The server refused EHLO: %1</source>
+        <translation>Le serveur a refusé EHLO : %1</translation>
+    </message>
+    <message>
+        <source>The server refused HELO: %1</source>
+        <translation>Le serveur a refusé HELO : %1</translation>
+    </message>
+    <message>
+        <source>The server does not offer STARTTLS: nothing was sent, no password either.</source>
+        <translation>Le serveur ne propose pas STARTTLS : rien n’a été envoyé, pas même le mot de passe.</translation>
+    </message>
+    <message>
+        <source>The server refused STARTTLS: %1. Nothing was sent, no password either.</source>
+        <translation>Le serveur a refusé STARTTLS : %1. Rien n’a été envoyé, pas même le mot de passe.</translation>
+    </message>
+    <message>
+        <source>Sign-in refused: %1</source>
+        <translation>Connexion refusée : %1</translation>
+    </message>
+    <message>
+        <source>The server is closing the connection: %1</source>
+        <translation>Le serveur ferme la connexion : %1</translation>
+    </message>
+    <message>
+        <source>The server refused RSET: %1</source>
+        <translation>Le serveur a refusé RSET : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Smtp::SslTransport</name>
+    <message>
+        <source>The server&apos;s certificate was refused: %1</source>
+        <translation>Le certificat du serveur a été refusé : %1</translation>
     </message>
 </context>
 <context>
