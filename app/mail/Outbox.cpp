@@ -4,6 +4,7 @@
 #include "storage/Database.h"
 
 #include <QCoreApplication>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -103,6 +104,11 @@ QJsonObject Delivery::toJson() const
                         sentAt.isValid() ? QJsonValue(sentAt.toUTC().toString(Qt::ISODate)) : QJsonValue()}};
 }
 
+Outbox::Outbox(Storage::Database &database, const Core::Clock &clock) : m_database(database), m_clock(clock)
+{}
+
+Outbox::~Outbox() = default;
+
 Result<qint64> Outbox::queue(const QString &subject, const QString &purpose, const QList<OutgoingItem> &items)
 {
     qint64 batchId = 0;
@@ -184,15 +190,19 @@ Result<QList<Delivery>> Outbox::due(qint64 batchId, int limit)
 Result<void> Outbox::markSending(qint64 id)
 {
     return m_database.write([&]() -> Result<void> {
-        QSqlQuery q(m_database.connection());
-        q.prepare(QStringLiteral("UPDATE deliveries SET state = 'sending', attempts = attempts + 1, updated_at = ?, "
-                                 "sent_at = ? WHERE id = ? AND state IN ('queued', 'deferred')"));
+        if (!m_sending) {
+            m_sending = std::make_unique<QSqlQuery>(m_database.connection());
+            m_sending->prepare(QStringLiteral("UPDATE deliveries SET state = 'sending', attempts = attempts + 1, "
+                                              "updated_at = ?, sent_at = ? WHERE id = ? AND state IN ('queued', "
+                                              "'deferred')"));
+        }
+        QSqlQuery &q = *m_sending;
         const QString now = iso(m_clock.now());
-        q.addBindValue(now);
-        q.addBindValue(now); // when it was tried: throttling counts attempts, not only successes
-        q.addBindValue(id);
-        if (auto e = exec(q, QStringLiteral("mark sending")); !e.ok())
-            return e;
+        q.bindValue(0, now);
+        q.bindValue(1, now); // when it was tried: throttling counts attempts, not only successes
+        q.bindValue(2, id);
+        if (!q.exec())
+            return Storage::Database::errorFrom(q.lastError(), QStringLiteral("mark sending"));
         if (q.numRowsAffected() != 1)
             return Error::make(
                 Error::Code::Conflict,
@@ -203,19 +213,29 @@ Result<void> Outbox::markSending(qint64 id)
 
 Result<void> Outbox::markResult(qint64 id, Smtp::Outcome outcome, const Smtp::Reply &reply, int retryBaseSeconds)
 {
+    QSqlQuery read(m_database.connection());
+    read.prepare(QStringLiteral("SELECT attempts, created_at FROM deliveries WHERE id = ?"));
+    read.addBindValue(id);
+    if (auto e = exec(read, QStringLiteral("delivery")); !e.ok())
+        return e;
+    if (!read.next())
+        return Error::make(Error::Code::NotFound, QStringLiteral("delivery %1").arg(id));
+    Delivery d;
+    d.id = id;
+    d.attempts = read.value(0).toInt();
+    d.createdAt = fromIso(read.value(1));
+    return markResult(d, outcome, reply, retryBaseSeconds);
+}
+
+Result<void> Outbox::markResult(const Delivery &delivery, Smtp::Outcome outcome, const Smtp::Reply &reply,
+                                int retryBaseSeconds)
+{
     return m_database.write([&]() -> Result<void> {
-        QSqlQuery read(m_database.connection());
-        read.prepare(QStringLiteral("SELECT attempts, created_at FROM deliveries WHERE id = ?"));
-        read.addBindValue(id);
-        if (auto e = exec(read, QStringLiteral("delivery")); !e.ok())
-            return e;
-        if (!read.next())
-            return Error::make(Error::Code::NotFound, QStringLiteral("delivery %1").arg(id));
-        const int attempts = read.value(0).toInt();
-        const QDateTime created = fromIso(read.value(1));
+        const int attempts = delivery.attempts;
+        const QDateTime created = delivery.createdAt;
         const QDateTime now = m_clock.now();
         QString state = QStringLiteral("unknown");
-        QVariant next(QMetaType(QMetaType::QString));
+        QVariant next{QMetaType(QMetaType::QString)};
         QString text = reply.text();
         switch (outcome) {
         case Smtp::Outcome::Sent: state = QStringLiteral("sent"); break;
@@ -230,27 +250,31 @@ Result<void> Outbox::markResult(qint64 id, Smtp::Outcome outcome, const Smtp::Re
             } else {
                 state = QStringLiteral("deferred");
                 // Exponential backoff: base, 2×, 4×… capped at 12 hours.
-                const qint64 delay =
-                    std::min<qint64>(qint64(std::max(1, retryBaseSeconds)) << std::min(attempts - 1, 20), 12 * 3600);
+                const qint64 delay = std::min<qint64>(
+                    qint64(std::max(1, retryBaseSeconds)) << std::min(std::max(attempts, 1) - 1, 20), 12 * 3600);
                 next = iso(now.addSecs(delay));
             }
             break;
         }
-        QSqlQuery q(m_database.connection());
-        q.prepare(
-            QStringLiteral("UPDATE deliveries SET state = ?, next_attempt_at = ?, reply_code = ?, reply_enhanced = ?, "
-                           "reply_text = ?, updated_at = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END "
-                           "WHERE id = ?"));
-        q.addBindValue(state);
-        q.addBindValue(next);
-        q.addBindValue(reply.code ? QVariant(reply.code) : QVariant(QMetaType(QMetaType::Int)));
-        q.addBindValue(reply.enhanced.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(reply.enhanced));
-        q.addBindValue(text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text));
-        q.addBindValue(iso(now));
-        q.addBindValue(state);
-        q.addBindValue(iso(now));
-        q.addBindValue(id);
-        return exec(q, QStringLiteral("delivery result"));
+        if (!m_result) {
+            m_result = std::make_unique<QSqlQuery>(m_database.connection());
+            m_result->prepare(QStringLiteral(
+                "UPDATE deliveries SET state = ?, next_attempt_at = ?, reply_code = ?, reply_enhanced = ?, "
+                "reply_text = ?, updated_at = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?"));
+        }
+        QSqlQuery &q = *m_result;
+        q.bindValue(0, state);
+        q.bindValue(1, next);
+        q.bindValue(2, reply.code ? QVariant(reply.code) : QVariant(QMetaType(QMetaType::Int)));
+        q.bindValue(3, reply.enhanced.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(reply.enhanced));
+        q.bindValue(4, text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text));
+        q.bindValue(5, iso(now));
+        q.bindValue(6, state);
+        q.bindValue(7, iso(now));
+        q.bindValue(8, delivery.id);
+        if (!q.exec())
+            return Storage::Database::errorFrom(q.lastError(), QStringLiteral("delivery result"));
+        return {};
     });
 }
 

@@ -9,6 +9,10 @@
 #include <QMap>
 #include <QString>
 
+#include <memory>
+
+class QSqlQuery;
+
 namespace Core {
 class Clock;
 }
@@ -74,7 +78,8 @@ public:
     static constexpr int kMaxAttempts = 8;
     static constexpr int kGiveUpDays = 5;
 
-    Outbox(Storage::Database &database, const Core::Clock &clock) : m_database(database), m_clock(clock) {}
+    Outbox(Storage::Database &database, const Core::Clock &clock);
+    ~Outbox();
 
     Core::Result<qint64> queue(const QString &subject, const QString &purpose, const QList<OutgoingItem> &items);
     Core::Result<int> recoverInterrupted();
@@ -82,6 +87,9 @@ public:
     Core::Result<QList<Delivery>> due(qint64 batchId, int limit);
     Core::Result<void> markSending(qint64 id);
     Core::Result<void> markResult(qint64 id, Smtp::Outcome outcome, const Smtp::Reply &reply, int retryBaseSeconds);
+    // The same, when the caller knows the row (the runner): no read before the write.
+    Core::Result<void> markResult(const Delivery &delivery, Smtp::Outcome outcome, const Smtp::Reply &reply,
+                                  int retryBaseSeconds);
 
     // How many messages the limits allow now (-1: no limit), and when the next one will be allowed.
     Core::Result<int> allowance(const Limits &limits) const;
@@ -98,6 +106,8 @@ private:
 
     Storage::Database &m_database;
     const Core::Clock &m_clock;
+    std::unique_ptr<QSqlQuery> m_sending; // prepared once: a run writes two statements a message
+    std::unique_ptr<QSqlQuery> m_result;
 };
 
 } // namespace Mail

@@ -63,10 +63,11 @@ void OutboxRunner::openSession()
     connect(m_session, &Smtp::Session::ready, this, &OutboxRunner::sendNext);
     connect(m_session, &Smtp::Session::certificateRefused, this, &OutboxRunner::certificateRefused);
     connect(m_session, &Smtp::Session::messageDone, this, [this](const Smtp::MessageResult &result) {
-        const qint64 id = m_current;
+        Delivery d = m_currentDelivery;
+        d.attempts += 1; // markSending counted this attempt
         m_current = 0;
         const Smtp::RecipientResult r = result.recipients.value(0);
-        if (auto saved = m_outbox.markResult(id, r.outcome, r.reply, m_retryBase); !saved.ok())
+        if (auto saved = m_outbox.markResult(d, r.outcome, r.reply, m_retryBase); !saved.ok())
             m_summary.error = saved.error().message;
         switch (r.outcome) {
         case Smtp::Outcome::Sent: ++m_summary.sent; break;
@@ -112,6 +113,8 @@ void OutboxRunner::sendNext()
         return;
     }
     m_current = d.id;
+    m_currentDelivery = d;
+    m_currentDelivery.message.clear(); // the bytes are in the envelope; keep memory flat
     ++m_onConnection;
     Smtp::Envelope envelope;
     envelope.from = d.envelopeFrom;

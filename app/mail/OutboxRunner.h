@@ -60,6 +60,7 @@ private:
     Smtp::Session *m_session = nullptr;
     QList<Delivery> m_queue;
     qint64 m_current = 0;
+    Delivery m_currentDelivery;
     int m_onConnection = 0;
     int m_done = 0;
     bool m_stop = false;

@@ -183,9 +183,13 @@ void Session::send(const Envelope &envelope)
     m_rcptIndex = 0;
     m_mailRefused = false;
     if (m_messagesOnConnection > 0) {
-        m_state = State::Rset;
-        command("RSET", m_settings.commandTimeoutMs);
-        return;
+        if (has(QStringLiteral("PIPELINING"))) {
+            m_rsetFirst = true; // RSET goes in the same pipelined write as the envelope (RFC 2920 §3.1)
+        } else {
+            m_state = State::Rset;
+            command("RSET", m_settings.commandTimeoutMs);
+            return;
+        }
     }
     beginMessage();
 }
@@ -200,6 +204,7 @@ void Session::beginMessage()
             maxSize = e.section(QLatin1Char(' '), 1, 1).toLongLong();
     }
     auto failAll = [this](const Reply &reply) {
+        m_rsetFirst = false;
         MessageResult result;
         for (const QString &r : std::as_const(m_envelope.recipients))
             result.recipients.append({r, Outcome::Failed, reply});
@@ -233,7 +238,13 @@ void Session::beginMessage()
     m_state = State::MailFrom;
     if (m_pipelined) {
         // RFC 2920: the envelope and DATA in one write; the replies come back in order.
-        QByteArray batch = mail + "\r\n";
+        QByteArray batch;
+        if (m_rsetFirst) {
+            log(QStringLiteral("C: RSET"));
+            batch += "RSET\r\n";
+            m_state = State::Rset;
+        }
+        batch += mail + "\r\n";
         log(QStringLiteral("C: ") + QString::fromUtf8(mail));
         for (const QString &r : std::as_const(m_envelope.recipients)) {
             const QByteArray rcpt = "RCPT TO:<" + r.toUtf8() + ">";
@@ -363,9 +374,13 @@ void Session::onReply(const Reply &reply)
             abort(tr("The server is closing the connection: %1").arg(reply.toString()), reply);
         return;
     case State::Rset:
-        if (reply.code == 250)
+        if (reply.code == 250 && m_rsetFirst) {
+            m_rsetFirst = false;
+            m_state = State::MailFrom; // the envelope's replies follow
+            arm(m_settings.commandTimeoutMs);
+        } else if (reply.code == 250) {
             beginMessage();
-        else
+        } else
             abort(tr("The server refused RSET: %1").arg(reply.toString()), reply);
         return;
     case State::MailFrom:

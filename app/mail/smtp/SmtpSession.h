@@ -145,6 +145,7 @@ private:
     QList<RecipientResult> m_results;
     int m_accepted = 0;
     bool m_pipelined = false;
+    bool m_rsetFirst = false; // RSET pipelined ahead of the next envelope
     bool m_mailRefused = false;
     Reply m_mailReply;
 };
