@@ -27,6 +27,9 @@ public:
     Storage::AuditLog &audit() { return *m_audit; }
     Storage::SettingsRepository &databaseSettings() { return *m_databaseSettings; }
     Consent::ConsentService &consent() { return *m_consent; }
+    // The SMTP password typed in the window: for this session only, never written anywhere.
+    QString sessionSmtpPassword() const { return m_sessionSmtpPassword; }
+    void setSessionSmtpPassword(const QString &password) { m_sessionSmtpPassword = password; }
     const Core::Clock &clock() const { return *m_clock; }
     Settings::AppSettings &settings() { return *m_settings; }
 
@@ -40,4 +43,5 @@ private:
     std::unique_ptr<Storage::AuditLog> m_audit;
     std::unique_ptr<Storage::SettingsRepository> m_databaseSettings;
     std::unique_ptr<Consent::ConsentService> m_consent;
+    QString m_sessionSmtpPassword;
 };

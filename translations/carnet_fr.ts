@@ -489,22 +489,6 @@ purposes add CLÉ --label LIBELLÉ [--basis-ca express|implied-membership|legiti
 <context>
     <name>Cli::SmtpCommand</name>
     <message>
-        <source>smtp set --host H --port P --security starttls|tls|none --user U --from &quot;Name &lt;addr&gt;&quot; [--reply-to A]
-  [--per-minute N] [--per-hour N] [--per-day N] [--per-connection N] [--ca-file PEM]
-  [--trust-fingerprint SHA256] [--retry-seconds N] [--helo NAME] [--json]
-smtp show [--json]
-smtp test --to ADDR [--password-file F] [--json]   (password: CARNET_SMTP_PASSWORD or --password-file)</source>
-        <translation>smtp set --host HÔTE --port PORT --security starttls|tls|none --user UTILISATEUR --from &quot;Nom &lt;adresse&gt;&quot; [--reply-to ADRESSE]
-  [--per-minute N] [--per-hour N] [--per-day N] [--per-connection N] [--ca-file PEM]
-  [--trust-fingerprint SHA256] [--retry-seconds N] [--helo NOM] [--json]
-smtp show [--json]
-smtp test --to ADRESSE [--password-file FICHIER] [--json]   (mot de passe : CARNET_SMTP_PASSWORD ou --password-file)</translation>
-    </message>
-    <message>
-        <source>Unknown smtp command &quot;%1&quot;. Commands: set, show, test.</source>
-        <translation>Commande smtp inconnue « %1 ». Commandes : set, show, test.</translation>
-    </message>
-    <message>
         <source>Cannot read the password file %1.</source>
         <translation>Impossible de lire le fichier de mot de passe %1.</translation>
     </message>
@@ -567,6 +551,28 @@ smtp test --to ADRESSE [--password-file FICHIER] [--json]   (mot de passe : CARN
     <message>
         <source>The test message was not sent: %1</source>
         <translation>Le message d’essai n’a pas été envoyé : %1</translation>
+    </message>
+    <message>
+        <source>smtp set [--preset NAME] --host H --port P --security starttls|tls|none --user U --from &quot;Name &lt;addr&gt;&quot; [--reply-to A]
+  [--per-minute N] [--per-hour N] [--per-day N] [--per-connection N] [--ca-file PEM]
+  [--trust-fingerprint SHA256] [--retry-seconds N] [--helo NAME] [--json]
+smtp show [--json]
+smtp presets   (common providers: server, port, security, conservative limits)
+smtp test --to ADDR [--password-file F] [--json]   (password: CARNET_SMTP_PASSWORD or --password-file)</source>
+        <translation>smtp set [--preset NOM] --host HÔTE --port PORT --security starttls|tls|none --user UTILISATEUR --from &quot;Nom &lt;adresse&gt;&quot; [--reply-to ADRESSE]
+  [--per-minute N] [--per-hour N] [--per-day N] [--per-connection N] [--ca-file PEM]
+  [--trust-fingerprint SHA256] [--retry-seconds N] [--helo NOM] [--json]
+smtp show [--json]
+smtp presets   (fournisseurs courants : serveur, port, sécurité, limites prudentes)
+smtp test --to ADRESSE [--password-file FICHIER] [--json]   (mot de passe : CARNET_SMTP_PASSWORD ou --password-file)</translation>
+    </message>
+    <message>
+        <source>Unknown smtp command &quot;%1&quot;. Commands: set, show, test, presets.</source>
+        <translation>Commande smtp inconnue « %1 ». Commandes : set, show, test, presets.</translation>
+    </message>
+    <message>
+        <source>Unknown preset &quot;%1&quot;. Presets: %2.</source>
+        <translation>Fournisseur inconnu « %1 ». Fournisseurs : %2.</translation>
     </message>
 </context>
 <context>
@@ -1709,6 +1715,10 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <source>The addresses are on the clipboard: paste them in the Bcc field.</source>
         <translation>Les adresses sont dans le presse-papiers : collez-les dans le champ Cci.</translation>
     </message>
+    <message>
+        <source>&amp;Sending account…</source>
+        <translation>Compte d’&amp;envoi…</translation>
+    </message>
 </context>
 <context>
     <name>Gui::MemberConsentWidget</name>
@@ -1959,6 +1969,157 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>Same as the system</source>
         <translation>Comme le système</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SmtpAccountDialog</name>
+    <message>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <source>Sending account</source>
+        <translation>Compte d’envoi</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>My own server</source>
+        <translation>Mon propre serveur</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (port 587)</translation>
+    </message>
+    <message>
+        <source>TLS (port 465)</source>
+        <translation>TLS (port 465)</translation>
+    </message>
+    <message>
+        <source>None — only for a relay on this computer or network</source>
+        <translation>Aucune — seulement pour un relais sur cet ordinateur ou ce réseau</translation>
+    </message>
+    <message>
+        <source>Kept for this session only, never written to a file</source>
+        <translation>Gardé pour cette session seulement, jamais écrit dans un fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation>&amp;Fournisseur</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;Hôte</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>P&amp;ort</translation>
+    </message>
+    <message>
+        <source>&amp;Security</source>
+        <translation>&amp;Sécurité</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>&amp;Utilisateur</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <source>Sender and limits</source>
+        <translation>Expéditeur et limites</translation>
+    </message>
+    <message>
+        <source>Sender &amp;name</source>
+        <translation>&amp;Nom de l’expéditeur</translation>
+    </message>
+    <message>
+        <source>Sender &amp;address</source>
+        <translation>&amp;Adresse de l’expéditeur</translation>
+    </message>
+    <message>
+        <source>&amp;Reply to</source>
+        <translation>&amp;Répondre à</translation>
+    </message>
+    <message>
+        <source>a minute</source>
+        <translation>par minute</translation>
+    </message>
+    <message>
+        <source>an hour</source>
+        <translation>par heure</translation>
+    </message>
+    <message>
+        <source>a day</source>
+        <translation>par jour</translation>
+    </message>
+    <message>
+        <source>a connection</source>
+        <translation>par connexion</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>Au plus</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Essai</translation>
+    </message>
+    <message>
+        <source>Your own address</source>
+        <translation>Votre propre adresse</translation>
+    </message>
+    <message>
+        <source>Send a &amp;test message</source>
+        <translation>Envoyer un message d’&amp;essai</translation>
+    </message>
+    <message>
+        <source>Trust this certificate</source>
+        <translation>Faire confiance à ce certificat</translation>
+    </message>
+    <message>
+        <source>This certificate will be trusted (SHA-256 %1). Send the test again.</source>
+        <translation>Ce certificat sera accepté (SHA-256 %1). Refaites l’essai.</translation>
+    </message>
+    <message>
+        <source>The sender needs a valid address.</source>
+        <translation>L’expéditeur doit avoir une adresse valide.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was refused (%1).
+Subject: %2
+Issuer: %3
+Valid from %4 to %5
+SHA-256: %6</source>
+        <translation>Le certificat du serveur a été refusé (%1).
+Sujet : %2
+Émetteur : %3
+Valide du %4 au %5
+SHA-256 : %6</translation>
+    </message>
+    <message>
+        <source>Carnet: test message</source>
+        <translation>Carnet : message d’essai</translation>
+    </message>
+    <message>
+        <source>This message was sent by Carnet to check the sending account (%1:%2).</source>
+        <translation>Ce message a été envoyé par Carnet pour vérifier le compte d’envoi (%1:%2).</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>The test message was accepted: %1</source>
+        <translation>Le message d’essai a été accepté : %1</translation>
+    </message>
+    <message>
+        <source>The test message was not sent: %1</source>
+        <translation>Le message d’essai n’a pas été envoyé : %1</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "OrganisationDialog.h"
 #include "SelectionPanel.h"
 #include "SettingsDialog.h"
+#include "SmtpAccountDialog.h"
 #include "WelcomeWidget.h"
 
 #include "AppContext.h"
@@ -205,6 +206,11 @@ void MainWindow::createActions()
     });
     find->setShortcut(QKeySequence::Find);
     edit->addSeparator();
+    QAction *smtp = edit->addAction(tr("&Sending account…"), this, [this] {
+        SmtpAccountDialog dialog(m_context, {}, this);
+        dialog.exec();
+    });
+    smtp->setObjectName(QStringLiteral("smtpAccountAction"));
     QAction *prefs = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     prefs->setShortcut(QKeySequence::Preferences);
 

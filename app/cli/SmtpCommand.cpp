@@ -3,6 +3,7 @@
 #include "AppContext.h"
 #include "CliOutput.h"
 #include "mail/MimeMessage.h"
+#include "mail/SmtpPresets.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -16,10 +17,12 @@ QString SmtpCommand::help()
 {
     return QCoreApplication::translate(
         "Cli::SmtpCommand",
-        "smtp set --host H --port P --security starttls|tls|none --user U --from \"Name <addr>\" [--reply-to A]\n"
+        "smtp set [--preset NAME] --host H --port P --security starttls|tls|none --user U --from \"Name <addr>\" "
+        "[--reply-to A]\n"
         "  [--per-minute N] [--per-hour N] [--per-day N] [--per-connection N] [--ca-file PEM]\n"
         "  [--trust-fingerprint SHA256] [--retry-seconds N] [--helo NAME] [--json]\n"
         "smtp show [--json]\n"
+        "smtp presets   (common providers: server, port, security, conservative limits)\n"
         "smtp test --to ADDR [--password-file F] [--json]   (password: CARNET_SMTP_PASSWORD or --password-file)");
 }
 
@@ -32,9 +35,24 @@ int SmtpCommand::run(const QStringList &arguments)
         return show(arguments.mid(1));
     if (action == QLatin1String("test"))
         return test(arguments.mid(1));
-    return usage(
-        QCoreApplication::translate("Cli::SmtpCommand", "Unknown smtp command \"%1\". Commands: set, show, test.")
-            .arg(action));
+    if (action == QLatin1String("presets")) {
+        QJsonArray presets;
+        for (const Mail::SmtpPreset &p : Mail::smtpPresets())
+            presets.append(QJsonObject{{QStringLiteral("key"), p.key},
+                                       {QStringLiteral("name"), p.name},
+                                       {QStringLiteral("host"), p.host},
+                                       {QStringLiteral("port"), p.port},
+                                       {QStringLiteral("security"), Mail::SmtpAccount::securityKey(p.security)},
+                                       {QStringLiteral("per_minute"), p.limits.perMinute},
+                                       {QStringLiteral("per_hour"), p.limits.perHour},
+                                       {QStringLiteral("per_day"), p.limits.perDay},
+                                       {QStringLiteral("per_connection"), p.limits.perConnection}});
+        printJson(presets);
+        return Success;
+    }
+    return usage(QCoreApplication::translate("Cli::SmtpCommand",
+                                             "Unknown smtp command \"%1\". Commands: set, show, test, presets.")
+                     .arg(action));
 }
 
 bool SmtpCommand::password(const QCommandLineParser &parser, const Mail::SmtpAccount &account, QString *password)
@@ -79,7 +97,7 @@ Mail::OutboxRunner::TransportFactory SmtpCommand::transports(const Mail::SmtpAcc
 int SmtpCommand::set(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    for (const char *name : {"host", "port", "security", "user", "from", "reply-to", "per-minute", "per-hour",
+    for (const char *name : {"preset", "host", "port", "security", "user", "from", "reply-to", "per-minute", "per-hour",
                              "per-day", "per-connection", "ca-file", "trust-fingerprint", "retry-seconds", "helo"})
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
     parser.addOption(QCommandLineOption(QStringLiteral("store-password")));
@@ -94,6 +112,21 @@ int SmtpCommand::set(const QStringList &arguments)
     if (!loaded.ok())
         return fail(loaded.error());
     Mail::SmtpAccount a = loaded.value();
+    // A preset fills the server and the limits; flags given as well win.
+    if (parser.isSet(QStringLiteral("preset"))) {
+        const Mail::SmtpPreset *preset = Mail::smtpPreset(parser.value(QStringLiteral("preset")));
+        if (!preset) {
+            QStringList keys;
+            for (const Mail::SmtpPreset &p : Mail::smtpPresets())
+                keys.append(p.key);
+            return usage(QCoreApplication::translate("Cli::SmtpCommand", "Unknown preset \"%1\". Presets: %2.")
+                             .arg(parser.value(QStringLiteral("preset")), keys.join(QStringLiteral(", "))));
+        }
+        a.host = preset->host;
+        a.port = preset->port;
+        a.security = preset->security;
+        a.limits = preset->limits;
+    }
     auto number = [&](const char *name, int *target) {
         if (!parser.isSet(QString::fromLatin1(name)))
             return true;

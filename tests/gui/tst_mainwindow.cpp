@@ -2,11 +2,14 @@
 #include "TempDatabase.h"
 
 #include "AuditLogDialog.h"
+#include "FakeSmtpTransport.h"
 #include "ImportWizard.h"
 #include "MainWindow.h"
 #include "MemberEditorDialog.h"
 #include "MessageBox.h"
+#include "SmtpAccountDialog.h"
 #include "core/Translations.h"
+#include "mail/SmtpAccount.h"
 #include "storage/AuditLog.h"
 #include "storage/MemberTableModel.h"
 
@@ -25,6 +28,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
+#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
@@ -121,6 +126,7 @@ private Q_SLOTS:
     void mailchimpConsentThroughTheWizard();
     void copiedAddressesGoThroughConsent();
     void auditLogExportsNeutralisedCsv();
+    void smtpAccountPresetTestAndSave();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -800,6 +806,60 @@ void TestMainWindow::auditLogExportsNeutralisedCsv()
     QVERIFY(!csv.contains(QStringLiteral(";\"=")));
     QVERIFY(csv.contains(QStringLiteral("\r\n")));
     QVERIFY(!dialog.exportTo(QStringLiteral("/nonexistent/dir/audit.csv")).isEmpty());
+}
+
+void TestMainWindow::smtpAccountPresetTestAndSave()
+{
+    FakeSmtpServer::Shared server;
+    bool serverDown = true;
+    Gui::SmtpAccountDialog dialog(m_db->context(), [&]() -> std::unique_ptr<Smtp::Transport> {
+        if (serverDown) {
+            auto fake = std::make_unique<FakeTransport>();
+            fake->greeting = "421 4.3.2 Too busy\r\n";
+            return fake;
+        }
+        return std::make_unique<FakeSmtpServer>(&server);
+    });
+    dialog.show();
+    auto *preset = dialog.findChild<QComboBox *>(QStringLiteral("presetCombo"));
+    const int ovh = preset->findData(QStringLiteral("ovh"));
+    QVERIFY(ovh > 0);
+    preset->setCurrentIndex(ovh);
+    Q_EMIT preset->activated(ovh);
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("hostEdit"))->text(), QStringLiteral("ssl0.ovh.net"));
+    QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("portSpin"))->value(), 465);
+    QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("perHourSpin"))->value(), 180);
+    dialog.findChild<QLineEdit *>(QStringLiteral("fromNameEdit"))->setText(QStringLiteral("Les Amis"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("fromAddressEdit"))
+        ->setText(QStringLiteral("bureau@amis.example.org"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(QStringLiteral("s3cr3t"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("testToEdit"))->setText(QStringLiteral("me@example.org"));
+    auto *result = dialog.findChild<QLabel *>(QStringLiteral("testResult"));
+    // The server refuses: the failure and the protocol log are shown.
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("testButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.testRunning(), 5000);
+    QVERIFY2(result->text().contains(QStringLiteral("421")), qPrintable(result->text()));
+    auto *log = dialog.findChild<QPlainTextEdit *>(QStringLiteral("protocolLog"));
+    QVERIFY(log->isVisible());
+    QVERIFY(log->toPlainText().contains(QStringLiteral("S: 421")));
+    saveShot(&dialog, QStringLiteral("smtp-account-dialog.png"));
+    // The server accepts.
+    serverDown = false;
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("testButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.testRunning(), 5000);
+    QVERIFY2(result->text().contains(QStringLiteral("accepted")), qPrintable(result->text()));
+    QCOMPARE(server.delivered, QStringList{QStringLiteral("me@example.org")});
+    dialog.accept();
+    const Mail::SmtpAccount saved = Mail::SmtpAccount::load(m_db->context().databaseSettings()).value();
+    QCOMPARE(saved.host, QStringLiteral("ssl0.ovh.net"));
+    QCOMPARE(saved.from.address, QStringLiteral("bureau@amis.example.org"));
+    QCOMPARE(saved.limits.perHour, 180);
+    // The password stays in memory for the session, never in the file.
+    QCOMPARE(m_db->context().sessionSmtpPassword(), QStringLiteral("s3cr3t"));
+    QSqlQuery q(m_db->context().database().connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM settings WHERE value LIKE '%s3cr3t%'")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)
