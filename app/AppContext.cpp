@@ -2,7 +2,8 @@
 
 Core::Result<std::unique_ptr<AppContext>> AppContext::open(const QString &databasePath,
                                                            std::unique_ptr<Core::Clock> clock,
-                                                           std::unique_ptr<Settings::AppSettings> settings)
+                                                           std::unique_ptr<Settings::AppSettings> settings,
+                                                           std::unique_ptr<Settings::CredentialStore> credentials)
 {
     auto database = Storage::Database::open(databasePath);
     if (!database.ok())
@@ -10,6 +11,7 @@ Core::Result<std::unique_ptr<AppContext>> AppContext::open(const QString &databa
     std::unique_ptr<AppContext> context(new AppContext);
     context->m_clock = clock ? std::move(clock) : std::make_unique<Core::SystemClock>();
     context->m_settings = settings ? std::move(settings) : std::make_unique<Settings::AppSettings>();
+    context->m_credentials = credentials ? std::move(credentials) : std::make_unique<Settings::MemoryCredentialStore>();
     context->m_database = std::move(database).value();
     context->m_members = std::make_unique<Storage::MemberRepository>(*context->m_database, *context->m_clock);
     context->m_audit = std::make_unique<Storage::AuditLog>(*context->m_database, *context->m_clock);

@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "core/Result.h"
 #include "settings/AppSettings.h"
+#include "settings/CredentialStore.h"
 #include "storage/AuditLog.h"
 #include "storage/Database.h"
 #include "storage/MemberRepository.h"
@@ -17,9 +18,10 @@ class AppContext
 {
 public:
     // `clock` and `settings` default to the system clock and the user's settings (tests inject theirs).
-    static Core::Result<std::unique_ptr<AppContext>> open(const QString &databasePath,
-                                                          std::unique_ptr<Core::Clock> clock = nullptr,
-                                                          std::unique_ptr<Settings::AppSettings> settings = nullptr);
+    static Core::Result<std::unique_ptr<AppContext>>
+    open(const QString &databasePath, std::unique_ptr<Core::Clock> clock = nullptr,
+         std::unique_ptr<Settings::AppSettings> settings = nullptr,
+         std::unique_ptr<Settings::CredentialStore> credentials = nullptr);
     ~AppContext();
 
     Storage::Database &database() { return *m_database; }
@@ -32,12 +34,15 @@ public:
     void setSessionSmtpPassword(const QString &password) { m_sessionSmtpPassword = password; }
     const Core::Clock &clock() const { return *m_clock; }
     Settings::AppSettings &settings() { return *m_settings; }
+    // The keychain (given by the executables) or, by default, this session's memory.
+    Settings::CredentialStore &credentials() { return *m_credentials; }
 
 private:
     AppContext() = default;
 
     std::unique_ptr<Core::Clock> m_clock;
     std::unique_ptr<Settings::AppSettings> m_settings;
+    std::unique_ptr<Settings::CredentialStore> m_credentials;
     std::unique_ptr<Storage::Database> m_database;
     std::unique_ptr<Storage::MemberRepository> m_members;
     std::unique_ptr<Storage::AuditLog> m_audit;

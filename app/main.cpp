@@ -3,6 +3,7 @@
 #include "core/Translations.h"
 #include "settings/AppSettings.h"
 #include "settings/DefaultPaths.h"
+#include "settings/KeychainCredentialStore.h"
 #include "storage/Database.h"
 #include "storage/DemoAssociation.h"
 
@@ -58,7 +59,8 @@ int main(int argc, char *argv[])
         upgrading->show();
         QApplication::processEvents();
     }
-    auto context = AppContext::open(path, nullptr, std::move(settings));
+    auto context =
+        AppContext::open(path, nullptr, std::move(settings), std::make_unique<Settings::KeychainCredentialStore>());
     upgrading.reset();
     if (!context.ok()) {
         Gui::MessageBox::critical(nullptr, QApplication::translate("main", "Carnet cannot open the member list"),

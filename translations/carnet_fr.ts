@@ -493,16 +493,8 @@ purposes add CLÉ --label LIBELLÉ [--basis-ca express|implied-membership|legiti
         <translation>Impossible de lire le fichier de mot de passe %1.</translation>
     </message>
     <message>
-        <source>The account signs in as %1: give the password in CARNET_SMTP_PASSWORD or with --password-file.</source>
-        <translation>Le compte se connecte en tant que %1 : donnez le mot de passe dans CARNET_SMTP_PASSWORD ou avec --password-file.</translation>
-    </message>
-    <message>
         <source>No certificate could be read from %1.</source>
         <translation>Aucun certificat n’a pu être lu dans %1.</translation>
-    </message>
-    <message>
-        <source>This Carnet has no keychain support yet: give the password in CARNET_SMTP_PASSWORD or with --password-file when sending.</source>
-        <translation>Ce Carnet ne sait pas encore utiliser le trousseau : donnez le mot de passe dans CARNET_SMTP_PASSWORD ou avec --password-file au moment d’envoyer.</translation>
     </message>
     <message>
         <source>--%1 takes a number (0: no limit).</source>
@@ -573,6 +565,14 @@ smtp test --to ADRESSE [--password-file FICHIER] [--json]   (mot de passe : CARN
     <message>
         <source>Unknown preset &quot;%1&quot;. Presets: %2.</source>
         <translation>Fournisseur inconnu « %1 ». Fournisseurs : %2.</translation>
+    </message>
+    <message>
+        <source>The account signs in as %1: give the password in CARNET_SMTP_PASSWORD, with --password-file, or keep it in the keychain with smtp set --store-password.</source>
+        <translation>Le compte se connecte en tant que %1 : donnez le mot de passe dans CARNET_SMTP_PASSWORD, avec --password-file, ou gardez-le dans le trousseau avec smtp set --store-password.</translation>
+    </message>
+    <message>
+        <source>The password could not be kept in the keychain (%1): give it in CARNET_SMTP_PASSWORD or with --password-file when sending.</source>
+        <translation>Le mot de passe n’a pas pu être gardé dans le trousseau (%1) : donnez-le dans CARNET_SMTP_PASSWORD ou avec --password-file au moment d’envoyer.</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1719,14 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <source>&amp;Sending account…</source>
         <translation>Compte d’&amp;envoi…</translation>
     </message>
+    <message>
+        <source>The password is kept in the system keychain.</source>
+        <translation>Le mot de passe est gardé dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>No keychain here (%1): the password is kept for this session only.</source>
+        <translation>Pas de trousseau ici (%1) : le mot de passe est gardé pour cette session seulement.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::MemberConsentWidget</name>
@@ -2426,6 +2434,13 @@ SHA-256 : %6</translation>
     <message>
         <source>Consent</source>
         <translation>Consentement</translation>
+    </message>
+</context>
+<context>
+    <name>Settings::CredentialStore</name>
+    <message>
+        <source>No password is kept for %1.</source>
+        <translation>Aucun mot de passe n’est gardé pour %1.</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,8 @@
 
 #include "AppContext.h"
 #include "import/CsvFile.h"
+#include "mail/SmtpAccount.h"
+#include "settings/CredentialStore.h"
 #include "storage/AuditLog.h"
 #include "storage/MemberTableModel.h"
 #include "storage/SettingsRepository.h"
@@ -208,7 +210,26 @@ void MainWindow::createActions()
     edit->addSeparator();
     QAction *smtp = edit->addAction(tr("&Sending account…"), this, [this] {
         SmtpAccountDialog dialog(m_context, {}, this);
-        dialog.exec();
+        if (dialog.exec() != QDialog::Accepted || m_context.sessionSmtpPassword().isEmpty())
+            return;
+        // Kept in the system keychain when there is one; otherwise for this session only.
+        auto account = Mail::SmtpAccount::load(m_context.databaseSettings());
+        if (!account.ok() || account.value().user.isEmpty())
+            return;
+        const QString key = Settings::CredentialStore::smtpKey(account.value().user, account.value().host);
+        connect(
+            &m_context.credentials(), &Settings::CredentialStore::writeDone, this,
+            [this, key](const QString &k, const QString &error) {
+                if (k != key)
+                    return;
+                statusBar()->showMessage(
+                    error.isEmpty() && m_context.credentials().isPersistent()
+                        ? tr("The password is kept in the system keychain.")
+                        : tr("No keychain here (%1): the password is kept for this session only.").arg(error),
+                    10000);
+            },
+            Qt::SingleShotConnection);
+        m_context.credentials().write(key, m_context.sessionSmtpPassword());
     });
     smtp->setObjectName(QStringLiteral("smtpAccountAction"));
     QAction *prefs = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);

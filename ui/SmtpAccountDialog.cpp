@@ -152,6 +152,18 @@ SmtpAccountDialog::SmtpAccountDialog(AppContext &context, Mail::OutboxRunner::Tr
     m_security->setCurrentIndex(m_security->findData(Mail::SmtpAccount::securityKey(m_loaded.security)));
     m_user->setText(m_loaded.user);
     m_password->setText(m_context.sessionSmtpPassword());
+    if (m_password->text().isEmpty() && !m_loaded.user.isEmpty()) {
+        // From the keychain, when the user kept it there (asynchronous: the field fills in when it answers).
+        const QString key = Settings::CredentialStore::smtpKey(m_loaded.user, m_loaded.host);
+        connect(
+            &m_context.credentials(), &Settings::CredentialStore::readDone, this,
+            [this, key](const QString &k, const QString &secret, const QString &) {
+                if (k == key && m_password->text().isEmpty())
+                    m_password->setText(secret);
+            },
+            Qt::SingleShotConnection);
+        m_context.credentials().read(key);
+    }
     m_fromName->setText(m_loaded.from.name);
     m_fromAddress->setText(m_loaded.from.address);
     m_replyTo->setText(m_loaded.replyTo);

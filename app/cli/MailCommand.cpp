@@ -196,7 +196,7 @@ int OutboxCommand::runQueue(const QStringList &arguments)
         return usage(QCoreApplication::translate("Cli::OutboxCommand",
                                                  "No sending account yet: run carnet-cli smtp set first."));
     QString secret;
-    if (!SmtpCommand::password(parser, account, &secret))
+    if (!SmtpCommand::password(parser, account, m_context.credentials(), &secret))
         return BadUsage;
     QString error;
     auto factory = SmtpCommand::transports(account, &error);

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QSslCertificate>
+#include <QTextStream>
 
 namespace Cli {
 
@@ -55,7 +56,8 @@ int SmtpCommand::run(const QStringList &arguments)
                      .arg(action));
 }
 
-bool SmtpCommand::password(const QCommandLineParser &parser, const Mail::SmtpAccount &account, QString *password)
+bool SmtpCommand::password(const QCommandLineParser &parser, const Mail::SmtpAccount &account,
+                           Settings::CredentialStore &credentials, QString *password)
 {
     if (parser.isSet(QStringLiteral("password-file"))) {
         QFile f(parser.value(QStringLiteral("password-file")));
@@ -68,9 +70,21 @@ bool SmtpCommand::password(const QCommandLineParser &parser, const Mail::SmtpAcc
         return true;
     }
     *password = qEnvironmentVariable("CARNET_SMTP_PASSWORD");
+    if (password->isEmpty() && !account.user.isEmpty() && credentials.isPersistent()) {
+        QEventLoop loop; // the CLI's top-level loop for this job
+        QObject::connect(&credentials, &Settings::CredentialStore::readDone, &loop,
+                         [&](const QString &, const QString &secret, const QString &) {
+                             *password = secret;
+                             loop.quit();
+                         });
+        credentials.read(Settings::CredentialStore::smtpKey(account.user, account.host));
+        loop.exec();
+    }
     if (password->isEmpty() && !account.user.isEmpty()) {
-        printError(QCoreApplication::translate("Cli::SmtpCommand", "The account signs in as %1: give the password in "
-                                                                   "CARNET_SMTP_PASSWORD or with --password-file.")
+        printError(QCoreApplication::translate("Cli::SmtpCommand",
+                                               "The account signs in as %1: give the password in "
+                                               "CARNET_SMTP_PASSWORD, with --password-file, or keep it "
+                                               "in the keychain with smtp set --store-password.")
                        .arg(account.user));
         return false;
     }
@@ -104,10 +118,7 @@ int SmtpCommand::set(const QStringList &arguments)
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
     if (!parseArguments(parser, arguments) || !expectPositional(parser, 0, QString()))
         return BadUsage;
-    if (parser.isSet(QStringLiteral("store-password")))
-        return usage(QCoreApplication::translate(
-            "Cli::SmtpCommand", "This Carnet has no keychain support yet: give the password in CARNET_SMTP_PASSWORD or "
-                                "with --password-file when sending."));
+    const bool storePassword = parser.isSet(QStringLiteral("store-password"));
     auto loaded = Mail::SmtpAccount::load(m_context.databaseSettings());
     if (!loaded.ok())
         return fail(loaded.error());
@@ -182,6 +193,27 @@ int SmtpCommand::set(const QStringList &arguments)
     auto saved = m_context.database().write([&] { return Mail::SmtpAccount::save(m_context.databaseSettings(), a); });
     if (!saved.ok())
         return fail(saved.error());
+    if (storePassword) {
+        // The password comes on standard input (one line), never on the command line.
+        QTextStream in(stdin);
+        const QString secret = in.readLine();
+        QString error;
+        QEventLoop loop; // the CLI's top-level loop for this job
+        QObject::connect(&m_context.credentials(), &Settings::CredentialStore::writeDone, &loop,
+                         [&](const QString &, const QString &e) {
+                             error = e;
+                             loop.quit();
+                         });
+        m_context.credentials().write(Settings::CredentialStore::smtpKey(a.user, a.host), secret);
+        loop.exec();
+        if (!error.isEmpty() || !m_context.credentials().isPersistent()) {
+            printError(QCoreApplication::translate("Cli::SmtpCommand",
+                                                   "The password could not be kept in the keychain (%1): give it in "
+                                                   "CARNET_SMTP_PASSWORD or with --password-file when sending.")
+                           .arg(error));
+            return JobFailed;
+        }
+    }
     if (parser.isSet(QStringLiteral("json")))
         printJson(a.toJson());
     else
@@ -223,7 +255,7 @@ int SmtpCommand::test(const QStringList &arguments)
         return usage(
             QCoreApplication::translate("Cli::SmtpCommand", "No sending account yet: run carnet-cli smtp set first."));
     QString secret;
-    if (!password(parser, a, &secret))
+    if (!password(parser, a, m_context.credentials(), &secret))
         return BadUsage;
     QString error;
     auto factory = transports(a, &error);

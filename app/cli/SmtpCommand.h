@@ -2,6 +2,7 @@
 
 #include "mail/OutboxRunner.h"
 #include "mail/SmtpAccount.h"
+#include "settings/CredentialStore.h"
 
 #include <QCommandLineParser>
 #include <QStringList>
@@ -20,7 +21,8 @@ public:
 
     // Shared with `outbox run`: the password (CARNET_SMTP_PASSWORD or --password-file), and the
     // transports for the account (its extra CA file and trusted fingerprint).
-    static bool password(const QCommandLineParser &parser, const Mail::SmtpAccount &account, QString *password);
+    static bool password(const QCommandLineParser &parser, const Mail::SmtpAccount &account,
+                         Settings::CredentialStore &credentials, QString *password);
     static Mail::OutboxRunner::TransportFactory transports(const Mail::SmtpAccount &account, QString *error);
 
 private:

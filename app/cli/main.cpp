@@ -13,6 +13,7 @@
 #include "core/Translations.h"
 #include "settings/AppSettings.h"
 #include "settings/DefaultPaths.h"
+#include "settings/KeychainCredentialStore.h"
 
 #include <QCoreApplication>
 
@@ -83,7 +84,8 @@ int main(int argc, char *argv[])
     if (!commands.contains(command))
         return Cli::usage(QCoreApplication::translate("Cli", "Unknown command \"%1\".").arg(command));
 
-    auto context = AppContext::open(databasePath);
+    auto context =
+        AppContext::open(databasePath, nullptr, nullptr, std::make_unique<Settings::KeychainCredentialStore>());
     if (!context.ok())
         return Cli::fail(context.error());
     AppContext &c = *context.value();

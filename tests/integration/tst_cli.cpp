@@ -74,6 +74,7 @@ private Q_SLOTS:
     void consentExitCodes();
     void accessExportAndErasure();
     void importRecordsConsentOnlyForAPurpose();
+    void smtpPasswordNeverInTheFile();
 
 private:
     QStringList db(const QStringList &args) const { return QStringList{QStringLiteral("--database"), m_path} + args; }
@@ -801,6 +802,49 @@ void TestCli::importRecordsConsentOnlyForAPurpose()
     Run audit = cli(db({"audit", "list", "--json"}));
     QCOMPARE(audit.json().array().last().toObject().value(QStringLiteral("action")).toString(),
              QStringLiteral("import.consent"));
+}
+
+void TestCli::smtpPasswordNeverInTheFile()
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY")); // no desktop session: the keychain may be unreachable
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(CARNET_CLI_PATH),
+            {QStringLiteral("--database"), m_path, QStringLiteral("smtp"), QStringLiteral("set"),
+             QStringLiteral("--preset"), QStringLiteral("gandi"), QStringLiteral("--user"),
+             QStringLiteral("bureau@asso.example.org"), QStringLiteral("--from"),
+             QStringLiteral("Bureau <bureau@asso.example.org>"), QStringLiteral("--store-password")});
+    QVERIFY(p.waitForStarted());
+    p.write("tr3s-s3cr3t\n");
+    p.closeWriteChannel();
+    QVERIFY(p.waitForFinished(60000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    // With a keychain the password is kept there; without one, the command says so and how to send anyway.
+    if (p.exitCode() != 0) {
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(err.contains(QStringLiteral("keychain")) && err.contains(QStringLiteral("CARNET_SMTP_PASSWORD")),
+                 qPrintable(err));
+    }
+    // Either way the account is saved, and the password is nowhere in the file.
+    const Run show = cli(db({"smtp", "show", "--json"}));
+    QCOMPARE(show.json().object().value(QStringLiteral("host")).toString(), QStringLiteral("mail.gandi.net"));
+    QVERIFY(!show.out.contains("tr3s"));
+    for (const QString &path : QStringList{m_path, m_path + QStringLiteral("-wal")}) {
+        QFile raw(path);
+        if (raw.open(QIODevice::ReadOnly))
+            QVERIFY2(!raw.readAll().contains("tr3s-s3cr3t"), qPrintable(path));
+    }
+    // Sending without any password source says where to give it.
+    QProcessEnvironment noPassword = QProcessEnvironment::systemEnvironment();
+    noPassword.remove(QStringLiteral("CARNET_SMTP_PASSWORD"));
+    noPassword.remove(QStringLiteral("DISPLAY"));
+    QCOMPARE(cli(db({"mail", "send", "--to", "a@example.org", "--subject", "x", "--text", m_path})).exitCode, 0);
+    if (p.exitCode() != 0) {
+        const Run run = cli(db({"outbox", "run"}), noPassword);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("--store-password")), qPrintable(run.err));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)
