@@ -1727,6 +1727,10 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <source>No keychain here (%1): the password is kept for this session only.</source>
         <translation>Pas de trousseau ici (%1) : le mot de passe est gardé pour cette session seulement.</translation>
     </message>
+    <message>
+        <source>&amp;Outbox…</source>
+        <translation>Boîte d’en&amp;voi…</translation>
+    </message>
 </context>
 <context>
     <name>Gui::MemberConsentWidget</name>
@@ -1951,6 +1955,121 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>Name of the purpose (for example: Events, Fundraising):</source>
         <translation>Nom de la finalité (par exemple : Événements, Collecte de fonds) :</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::OutboxDialog</name>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>en cours d’envoi</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation>reporté</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>en échec</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>incertain</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Boîte d’envoi</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <source>Server&apos;s reply</source>
+        <translation>Réponse du serveur</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Prochaine tentative</translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation>&amp;Envoyer maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel what is left…</source>
+        <translation>&amp;Annuler ce qui reste…</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;sent</source>
+        <translation>Marquer comme en&amp;voyé</translation>
+    </message>
+    <message>
+        <source>Send a&amp;gain…</source>
+        <translation>&amp;Renvoyer…</translation>
+    </message>
+    <message>
+        <source>Cancel the messages of this batch that have not gone yet? Those already sent stay sent.</source>
+        <translation>Annuler les messages de ce lot qui ne sont pas encore partis ? Ceux déjà envoyés le restent.</translation>
+    </message>
+    <message>
+        <source>%1 message(s) cancelled.</source>
+        <translation>%1 message(s) annulé(s).</translation>
+    </message>
+    <message>
+        <source>Every batch</source>
+        <translation>Tous les lots</translation>
+    </message>
+    <message>
+        <source>Send this message again? If the first attempt did arrive, %1 gets it twice.</source>
+        <translation>Renvoyer ce message ? Si le premier envoi est bien arrivé, %1 le recevra deux fois.</translation>
+    </message>
+    <message>
+        <source>No sending account yet: Edit › Sending account…</source>
+        <translation>Pas encore de compte d’envoi : Édition › Compte d’envoi…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 deferred, %3 failed, %4 unknown.</source>
+        <translation>%1 envoyés, %2 reportés, %3 en échec, %4 incertains.</translation>
+    </message>
+    <message>
+        <source>The account&apos;s limits are reached; the rest can go from %1.</source>
+        <translation>Les limites du compte sont atteintes ; la suite pourra partir à partir de %1.</translation>
+    </message>
+    <message>
+        <source>Pausing after the message in flight…</source>
+        <translation>Pause après le message en cours…</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "MemberEditorDialog.h"
 #include "MessageBox.h"
 #include "OrganisationDialog.h"
+#include "OutboxDialog.h"
 #include "SelectionPanel.h"
 #include "SettingsDialog.h"
 #include "SmtpAccountDialog.h"
@@ -232,6 +233,11 @@ void MainWindow::createActions()
         m_context.credentials().write(key, m_context.sessionSmtpPassword());
     });
     smtp->setObjectName(QStringLiteral("smtpAccountAction"));
+    QAction *outbox = edit->addAction(tr("&Outbox…"), this, [this] {
+        OutboxDialog dialog(m_context, {}, this);
+        dialog.exec();
+    });
+    outbox->setObjectName(QStringLiteral("outboxAction"));
     QAction *prefs = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     prefs->setShortcut(QKeySequence::Preferences);
 

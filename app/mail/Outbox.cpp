@@ -88,6 +88,8 @@ QJsonObject Delivery::toJson() const
             reply += QLatin1Char(' ') + replyEnhanced;
         if (!replyText.isEmpty())
             reply += QLatin1Char(' ') + replyText;
+    } else {
+        reply = replyText; // Carnet's own words (an interrupted run), no server reply
     }
     return QJsonObject{{QStringLiteral("id"), id},
                        {QStringLiteral("batch"), batchId},
@@ -355,6 +357,19 @@ Result<QMap<QString, qint64>> Outbox::counts(qint64 batchId) const
         return e.error();
     while (q.next())
         out.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return out;
+}
+
+Result<QList<QPair<qint64, QString>>> Outbox::batches(int limit) const
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT id, subject FROM mail_batches ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(limit);
+    if (auto e = exec(q, QStringLiteral("mail batches")); !e.ok())
+        return e.error();
+    QList<QPair<qint64, QString>> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toString()});
     return out;
 }
 

@@ -96,10 +96,11 @@ public:
     Core::Result<QDateTime> nextAllowedAt(const Limits &limits) const;
     Core::Result<QDateTime> nextDueAt(qint64 batchId) const; // earliest deferred retry; null: none
 
-    Core::Result<QMap<QString, qint64>> counts(qint64 batchId) const; // every state, 0 included
-    Core::Result<QList<Delivery>> deliveries(qint64 batchId) const;   // without the message bytes
-    Core::Result<void> resolve(qint64 deliveryId, bool asSent);       // an `unknown` row only
-    Core::Result<int> cancel(qint64 batchId);                         // queued and deferred rows
+    Core::Result<QMap<QString, qint64>> counts(qint64 batchId) const;     // every state, 0 included
+    Core::Result<QList<QPair<qint64, QString>>> batches(int limit) const; // id and subject, newest first
+    Core::Result<QList<Delivery>> deliveries(qint64 batchId) const;       // without the message bytes
+    Core::Result<void> resolve(qint64 deliveryId, bool asSent);           // an `unknown` row only
+    Core::Result<int> cancel(qint64 batchId);                             // queued and deferred rows
 
 private:
     Core::Result<qint64> attemptsSince(const QDateTime &since) const;

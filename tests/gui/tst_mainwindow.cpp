@@ -7,8 +7,11 @@
 #include "MainWindow.h"
 #include "MemberEditorDialog.h"
 #include "MessageBox.h"
+#include "OutboxDialog.h"
 #include "SmtpAccountDialog.h"
 #include "core/Translations.h"
+#include "mail/MimeMessage.h"
+#include "mail/Outbox.h"
 #include "mail/SmtpAccount.h"
 #include "storage/AuditLog.h"
 #include "storage/MemberTableModel.h"
@@ -127,6 +130,7 @@ private Q_SLOTS:
     void copiedAddressesGoThroughConsent();
     void auditLogExportsNeutralisedCsv();
     void smtpAccountPresetTestAndSave();
+    void outboxSendsOnAWorkerAndResolvesUnknown();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -860,6 +864,59 @@ void TestMainWindow::smtpAccountPresetTestAndSave()
     QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM settings WHERE value LIKE '%s3cr3t%'")));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toInt(), 0);
+}
+
+void TestMainWindow::outboxSendsOnAWorkerAndResolvesUnknown()
+{
+    Mail::SmtpAccount account;
+    account.host = QStringLiteral("127.0.0.1");
+    account.security = Smtp::Security::None;
+    account.from = {QStringLiteral("Bureau"), QStringLiteral("bureau@asso.example.org")};
+    QVERIFY(m_db->context()
+                .database()
+                .write([&] { return Mail::SmtpAccount::save(m_db->context().databaseSettings(), account); })
+                .ok());
+    Mail::Outbox outbox(m_db->context().database(), m_db->clock());
+    QList<Mail::OutgoingItem> items;
+    for (int i = 0; i < 5; ++i) {
+        Mail::Message m;
+        m.from = account.from;
+        m.to = {{QString(), QStringLiteral("m%1@example.org").arg(i)}};
+        m.subject = QStringLiteral("AG");
+        m.text = QStringLiteral("Bonjour");
+        auto built = Mail::Mime::build(m);
+        QVERIFY(built.ok());
+        items.append({built.value().envelopeTo.first(), built.value().envelopeFrom, false, built.value().bytes,
+                      built.value().messageId, 0});
+    }
+    auto batch = outbox.queue(QStringLiteral("AG"), QString(), items);
+    QVERIFY(batch.ok());
+    // One message was interrupted in an earlier run: it is `unknown`, and stays so until the user decides.
+    const qint64 interrupted = outbox.deliveries(batch.value()).value().first().id;
+    QVERIFY(outbox.markSending(interrupted).ok());
+    QVERIFY(outbox.recoverInterrupted().ok());
+
+    FakeSmtpServer::Shared server;
+    Gui::OutboxDialog dialog(m_db->context(), [&server]() -> std::unique_ptr<Smtp::Transport> {
+        return std::make_unique<FakeSmtpServer>(&server);
+    });
+    dialog.show();
+    auto *list = dialog.findChild<QTreeWidget *>(QStringLiteral("outboxList"));
+    QCOMPARE(list->topLevelItemCount(), 5);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("sendNowButton")), Qt::LeftButton);
+    QVERIFY(dialog.isSending());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isSending(), 10000);
+    QCOMPARE(server.delivered.size(), 4); // the unknown one is not sent again by itself
+    QVERIFY2(dialog.findChild<QLabel *>(QStringLiteral("outboxCounts"))->text().startsWith(QStringLiteral("4 sent")),
+             qPrintable(dialog.findChild<QLabel *>(QStringLiteral("outboxCounts"))->text()));
+    saveShot(&dialog, QStringLiteral("outbox-dialog.png"));
+    // The user says it did arrive.
+    list->setCurrentItem(list->topLevelItem(0));
+    auto *markSent = dialog.findChild<QPushButton *>(QStringLiteral("markSentButton"));
+    QVERIFY(markSent->isEnabled());
+    QTest::mouseClick(markSent, Qt::LeftButton);
+    QCOMPARE(outbox.counts(batch.value()).value().value(QStringLiteral("sent")), 5);
+    QCOMPARE(server.delivered.size(), 4);
 }
 
 QTEST_MAIN(TestMainWindow)

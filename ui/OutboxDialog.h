@@ -1,0 +1,54 @@
+#pragma once
+
+#include "mail/OutboxRunner.h"
+
+#include <QDialog>
+
+class AppContext;
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QThread;
+class QTreeWidget;
+
+namespace Gui {
+
+// The outbox: what became of every recipient (queued, sending, sent, deferred, failed, cancelled,
+// unknown), with the server's reply; Send now (on a worker thread, with progress; the window stays live),
+// Pause, Cancel what a batch has left, and for an `unknown` message the user's decision: mark it sent or
+// send it again.
+class OutboxDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    OutboxDialog(AppContext &context, Mail::OutboxRunner::TransportFactory transports = {}, QWidget *parent = nullptr);
+    ~OutboxDialog() override;
+
+    void refresh();
+    void sendNow();
+    void pause();
+    bool isSending() const { return m_thread != nullptr; }
+
+private:
+    qint64 currentBatch() const;
+    void resolveSelected(bool asSent);
+
+    AppContext &m_context;
+    Mail::OutboxRunner::TransportFactory m_transports;
+    QComboBox *m_batch = nullptr;
+    QLabel *m_counts = nullptr;
+    QTreeWidget *m_list = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_status = nullptr;
+    QPushButton *m_send = nullptr;
+    QPushButton *m_pause = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QPushButton *m_markSent = nullptr;
+    QPushButton *m_resend = nullptr;
+    QThread *m_thread = nullptr;
+    QObject *m_job = nullptr;
+};
+
+} // namespace Gui
