@@ -1731,6 +1731,14 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <source>&amp;Outbox…</source>
         <translation>Boîte d’en&amp;voi…</translation>
     </message>
+    <message>
+        <source>Outbox: %1 sent, %2 deferred, %3 failed, %4 unknown.%5</source>
+        <translation>Boîte d’envoi : %1 envoyés, %2 reportés, %3 en échec, %4 incertains.%5</translation>
+    </message>
+    <message>
+        <source>Messages are waiting in the outbox: give the password in Edit › Sending account… and they will go.</source>
+        <translation>Des messages attendent dans la boîte d’envoi : donnez le mot de passe dans Édition › Compte d’envoi… et ils partiront.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::MemberConsentWidget</name>

@@ -17,6 +17,8 @@
 
 #include "AppContext.h"
 #include "import/CsvFile.h"
+#include "mail/Outbox.h"
+#include "mail/OutboxJob.h"
 #include "mail/SmtpAccount.h"
 #include "settings/CredentialStore.h"
 #include "storage/AuditLog.h"
@@ -40,6 +42,7 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
+#include <QSslCertificate>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
@@ -154,6 +157,12 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     // The side panel's counts come just after the table is on screen.
     QTimer::singleShot(0, this, &MainWindow::refreshCounts);
     QTimer::singleShot(0, this, [this] { refreshConsentCounts(true); });
+    // What the outbox still holds goes by itself, within the account's limits.
+    m_sendTimer = new QTimer(this);
+    m_sendTimer->setInterval(60 * 1000);
+    connect(m_sendTimer, &QTimer::timeout, this, &MainWindow::resumeSending);
+    m_sendTimer->start();
+    QTimer::singleShot(5000, this, &MainWindow::resumeSending);
     // Fit the columns to the first rows once; the user's widths are theirs afterwards.
     m_table->horizontalHeader()->setResizeContentsPrecision(200);
     m_table->resizeColumnsToContents();
@@ -164,6 +173,10 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
 MainWindow::~MainWindow()
 {
     m_model->setColumnProvider(nullptr);
+    if (m_sendThread) {
+        m_sendThread->quit();
+        m_sendThread->wait();
+    }
     if (m_tallyThread) {
         m_tallyAgain = false;
         m_tallyThread->wait();
@@ -211,7 +224,10 @@ void MainWindow::createActions()
     edit->addSeparator();
     QAction *smtp = edit->addAction(tr("&Sending account…"), this, [this] {
         SmtpAccountDialog dialog(m_context, {}, this);
-        if (dialog.exec() != QDialog::Accepted || m_context.sessionSmtpPassword().isEmpty())
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        QTimer::singleShot(0, this, &MainWindow::resumeSending); // anything waiting can go now
+        if (m_context.sessionSmtpPassword().isEmpty())
             return;
         // Kept in the system keychain when there is one; otherwise for this session only.
         auto account = Mail::SmtpAccount::load(m_context.databaseSettings());
@@ -525,6 +541,76 @@ void MainWindow::showOrganisation()
     m_model->providerChanged();
     m_columns->restore();
     refreshConsentCounts(true);
+}
+
+void MainWindow::resumeSending()
+{
+    if (m_sendThread)
+        return;
+    auto account = Mail::SmtpAccount::load(m_context.databaseSettings());
+    if (!account.ok() || !account.value().isConfigured())
+        return;
+    Mail::Outbox outbox(m_context.database(), m_context.clock());
+    auto due = outbox.due(0, 1);
+    auto allowed = outbox.allowance(account.value().limits);
+    if (!due.ok() || due.value().isEmpty() || !allowed.ok() || allowed.value() == 0)
+        return;
+    const Mail::SmtpAccount a = account.value();
+    auto start = [this, a](const QString &password) {
+        if (m_sendThread)
+            return;
+        const QList<QSslCertificate> cas =
+            a.caFile.isEmpty() ? QList<QSslCertificate>() : QSslCertificate::fromPath(a.caFile, QSsl::Pem);
+        const QString fingerprint = a.trustFingerprint;
+        auto *job = new Mail::OutboxJob(m_context.database().path(), a, password, 0,
+                                        [cas, fingerprint]() -> std::unique_ptr<Smtp::Transport> {
+                                            return std::make_unique<Smtp::SslTransport>(cas, fingerprint);
+                                        });
+        m_sendThread = new QThread(this);
+        job->moveToThread(m_sendThread);
+        connect(job, &Mail::OutboxJob::finished, this,
+                [this, job](int sent, int deferred, int failed, int unknown, const QString &error, bool,
+                            const QDateTime &) {
+                    if (sent + deferred + failed + unknown > 0 || !error.isEmpty())
+                        statusBar()->showMessage(tr("Outbox: %1 sent, %2 deferred, %3 failed, %4 unknown.%5")
+                                                     .arg(sent)
+                                                     .arg(deferred)
+                                                     .arg(failed)
+                                                     .arg(unknown)
+                                                     .arg(error.isEmpty() ? QString() : QLatin1Char(' ') + error),
+                                                 15000);
+                    job->deleteLater();
+                });
+        connect(job, &QObject::destroyed, m_sendThread, &QThread::quit);
+        connect(m_sendThread, &QThread::finished, this, [this] {
+            m_sendThread->deleteLater();
+            m_sendThread = nullptr;
+        });
+        m_sendThread->start(QThread::LowPriority);
+        QMetaObject::invokeMethod(job, &Mail::OutboxJob::start, Qt::QueuedConnection);
+    };
+    if (a.user.isEmpty() || !m_context.sessionSmtpPassword().isEmpty()) {
+        start(m_context.sessionSmtpPassword());
+        return;
+    }
+    const QString key = Settings::CredentialStore::smtpKey(a.user, a.host);
+    connect(
+        &m_context.credentials(), &Settings::CredentialStore::readDone, this,
+        [this, key, start](const QString &k, const QString &secret, const QString &) {
+            if (k != key)
+                return;
+            if (!secret.isEmpty()) {
+                m_context.setSessionSmtpPassword(secret);
+                start(secret);
+            } else if (!m_toldAboutPassword) {
+                m_toldAboutPassword = true;
+                statusBar()->showMessage(tr("Messages are waiting in the outbox: give the password in Edit › Sending "
+                                            "account… and they will go."),
+                                         15000);
+            }
+        },
+        Qt::SingleShotConnection);
+    m_context.credentials().read(key);
 }
 
 void MainWindow::showAuditLog()

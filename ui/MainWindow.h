@@ -10,6 +10,7 @@ class QLineEdit;
 class QStackedWidget;
 class QTableView;
 class QThread;
+class QTimer;
 
 namespace Storage {
 class MemberTableModel;
@@ -42,6 +43,9 @@ public Q_SLOTS:
     void recordConsentForShown();               // bulk: the selected rows, or every member shown
     void showOrganisation();
     void showAuditLog();
+    // Sends what the outbox holds that is due, in the background, when the account and its password are
+    // known: a batch larger than the day's limit continues by itself the next day. Also run every minute.
+    void resumeSending();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -70,6 +74,9 @@ private:
     QLabel *m_status = nullptr;
     std::unique_ptr<ConsentColumns> m_consentColumns;
     QThread *m_tallyThread = nullptr;
+    QThread *m_sendThread = nullptr;
+    QTimer *m_sendTimer = nullptr;
+    bool m_toldAboutPassword = false;
     bool m_tallyAgain = false;
 };
 

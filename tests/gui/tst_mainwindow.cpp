@@ -22,6 +22,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,6 +30,7 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -131,6 +133,7 @@ private Q_SLOTS:
     void auditLogExportsNeutralisedCsv();
     void smtpAccountPresetTestAndSave();
     void outboxSendsOnAWorkerAndResolvesUnknown();
+    void waitingMessagesGoByThemselves();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -917,6 +920,54 @@ void TestMainWindow::outboxSendsOnAWorkerAndResolvesUnknown()
     QTest::mouseClick(markSent, Qt::LeftButton);
     QCOMPARE(outbox.counts(batch.value()).value().value(QStringLiteral("sent")), 5);
     QCOMPARE(server.delivered.size(), 4);
+}
+
+void TestMainWindow::waitingMessagesGoByThemselves()
+{
+    // A real SMTP server process on 127.0.0.1 (the fault tests' script, healthy).
+    QTemporaryDir out;
+    QProcess server;
+    server.start(QStringLiteral("python3"), {QStringLiteral(CARNET_SOURCE_DIR "/tests/integration/smtp_faults.py"),
+                                             QStringLiteral("--out"), out.path()});
+    QVERIFY(server.waitForStarted(10000));
+    QByteArray line;
+    while (!line.contains('\n') && server.waitForReadyRead(15000))
+        line += server.readAllStandardOutput();
+    QVERIFY(line.startsWith("PORT "));
+    Mail::SmtpAccount account;
+    account.host = QStringLiteral("127.0.0.1");
+    account.port = quint16(line.mid(5).trimmed().toInt());
+    account.security = Smtp::Security::None;
+    account.from = {QStringLiteral("Bureau"), QStringLiteral("bureau@asso.example.org")};
+    QVERIFY(m_db->context()
+                .database()
+                .write([&] { return Mail::SmtpAccount::save(m_db->context().databaseSettings(), account); })
+                .ok());
+    Mail::Outbox outbox(m_db->context().database(), m_db->clock());
+    QList<Mail::OutgoingItem> items;
+    for (const char *to : {"a@example.org", "b@example.org"}) {
+        Mail::Message m;
+        m.from = account.from;
+        m.to = {{QString(), QString::fromLatin1(to)}};
+        m.subject = QStringLiteral("AG");
+        m.text = QStringLiteral("Bonjour");
+        auto built = Mail::Mime::build(m);
+        QVERIFY(built.ok());
+        items.append({built.value().envelopeTo.first(), built.value().envelopeFrom, false, built.value().bytes,
+                      built.value().messageId, 0});
+    }
+    auto batch = outbox.queue(QStringLiteral("AG"), QString(), items);
+    QVERIFY(batch.ok());
+    auto w = openWindow();
+    QVERIFY(w);
+    w->resumeSending(); // what the window does by itself a few seconds after it opens, then every minute
+    QTRY_COMPARE_WITH_TIMEOUT(QDir(out.path()).entryList({QStringLiteral("*.json")}, QDir::Files).size(), 2, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(outbox.counts(batch.value()).value().value(QStringLiteral("sent")), 2, 5000);
+    w->resumeSending(); // nothing left: nothing sent twice
+    QTest::qWait(300);
+    QCOMPARE(QDir(out.path()).entryList({QStringLiteral("*.json")}, QDir::Files).size(), 2);
+    server.closeWriteChannel();
+    server.waitForFinished(5000);
 }
 
 QTEST_MAIN(TestMainWindow)
