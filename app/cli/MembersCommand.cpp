@@ -237,7 +237,7 @@ int MembersCommand::remove(const QStringList &arguments)
     auto found = m_context.members().findByReference(parser.positionalArguments().first());
     if (!found.ok())
         return fail(found.error());
-    if (auto removed = m_context.members().remove(found.value().id); !removed.ok())
+    if (auto removed = m_context.consent().removeMember(found.value().id); !removed.ok())
         return fail(removed.error());
     if (parser.isSet(QStringLiteral("json")))
         printJson(QJsonObject{{QStringLiteral("deleted"), found.value().id}});

@@ -660,6 +660,26 @@ Result<bool> ConsentService::isSuppressed(const QString &email) const
     return m_ledger.isSuppressed(hash);
 }
 
+Result<void> ConsentService::removeMember(qint64 memberId)
+{
+    auto member = m_members.find(memberId);
+    if (!member.ok())
+        return member.error();
+    auto events = m_ledger.events(memberId);
+    if (!events.ok())
+        return events.error();
+    const bool withdrew = std::any_of(events.value().cbegin(), events.value().cend(),
+                                      [](const Event &e) { return e.action == Action::Withdraw; });
+    return m_database.write([&]() -> Result<void> {
+        const QByteArray hash = suppressionHash(member.value().email);
+        if (withdrew && !hash.isEmpty()) {
+            if (auto s = m_ledger.suppress(hash, QStringLiteral("withdrawn"), m_clock.now()); !s.ok())
+                return s;
+        }
+        return m_members.remove(memberId);
+    });
+}
+
 Result<QJsonObject> ConsentService::exportMember(qint64 memberId, const QString &destination)
 {
     auto member = m_members.find(memberId);

@@ -127,6 +127,9 @@ public:
     // audit entry stay, with counts only.
     Core::Result<QJsonObject> erase(qint64 memberId);
     Core::Result<bool> isSuppressed(const QString &email) const;
+    // Deleting a member (not an erasure): their consent history goes with them, so an address that had
+    // withdrawn anything goes on the suppression list first — a later import cannot bring it back.
+    Core::Result<void> removeMember(qint64 memberId);
 
     ConsentLedger &ledger() { return m_ledger; }
 

@@ -90,6 +90,7 @@ private Q_SLOTS:
     void bulkRecording();
     void accessExport();
     void erasure();
+    void deletingAMemberWhoWithdrewKeepsTheAddressSuppressed();
 };
 
 void TestConsentService::builtInPurposes()
@@ -578,6 +579,23 @@ void TestConsentService::erasure()
     QCOMPARE(statusOf(db, back.id, QStringLiteral("newsletter")).reason, Reason::Suppressed);
     QCOMPARE(statusOf(db, back.id, QStringLiteral("association")).reason, Reason::Suppressed);
     QCOMPARE(consent.erase(m.id).error().code, Core::Error::Code::NotFound);
+}
+
+void TestConsentService::deletingAMemberWhoWithdrewKeepsTheAddressSuppressed()
+{
+    TempDatabase db;
+    auto &consent = db.context().consent();
+    const Core::Member gone = db.add(QStringLiteral("A"), QStringLiteral("Gone"), QStringLiteral("gone@example.org"));
+    const Core::Member plain =
+        db.add(QStringLiteral("B"), QStringLiteral("Plain"), QStringLiteral("plain@example.org"));
+    QVERIFY(consent.record(gone.id, express()).ok());
+    QVERIFY(consent.withdraw(gone.id, withdrawal()).ok()); // the newsletter only
+    QVERIFY(consent.removeMember(gone.id).ok());
+    QVERIFY(consent.removeMember(plain.id).ok());
+    QCOMPARE(db.members().count().value(), 0);
+    QVERIFY(consent.isSuppressed(QStringLiteral("gone@example.org")).value());
+    QVERIFY(!consent.isSuppressed(QStringLiteral("plain@example.org")).value());
+    QCOMPARE(consent.removeMember(gone.id).error().code, Core::Error::Code::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestConsentService)
