@@ -545,20 +545,6 @@ purposes add CLÉ --label LIBELLÉ [--basis-ca express|implied-membership|legiti
         <translation>Le message d’essai n’a pas été envoyé : %1</translation>
     </message>
     <message>
-        <source>smtp set [--preset NAME] --host H --port P --security starttls|tls|none --user U --from &quot;Name &lt;addr&gt;&quot; [--reply-to A]
-  [--per-minute N] [--per-hour N] [--per-day N] [--per-connection N] [--ca-file PEM]
-  [--trust-fingerprint SHA256] [--retry-seconds N] [--helo NAME] [--json]
-smtp show [--json]
-smtp presets   (common providers: server, port, security, conservative limits)
-smtp test --to ADDR [--password-file F] [--json]   (password: CARNET_SMTP_PASSWORD or --password-file)</source>
-        <translation>smtp set [--preset NOM] --host HÔTE --port PORT --security starttls|tls|none --user UTILISATEUR --from &quot;Nom &lt;adresse&gt;&quot; [--reply-to ADRESSE]
-  [--per-minute N] [--per-hour N] [--per-day N] [--per-connection N] [--ca-file PEM]
-  [--trust-fingerprint SHA256] [--retry-seconds N] [--helo NOM] [--json]
-smtp show [--json]
-smtp presets   (fournisseurs courants : serveur, port, sécurité, limites prudentes)
-smtp test --to ADRESSE [--password-file FICHIER] [--json]   (mot de passe : CARNET_SMTP_PASSWORD ou --password-file)</translation>
-    </message>
-    <message>
         <source>Unknown smtp command &quot;%1&quot;. Commands: set, show, test, presets.</source>
         <translation>Commande smtp inconnue « %1 ». Commandes : set, show, test, presets.</translation>
     </message>
@@ -573,6 +559,20 @@ smtp test --to ADRESSE [--password-file FICHIER] [--json]   (mot de passe : CARN
     <message>
         <source>The password could not be kept in the keychain (%1): give it in CARNET_SMTP_PASSWORD or with --password-file when sending.</source>
         <translation>Le mot de passe n’a pas pu être gardé dans le trousseau (%1) : donnez-le dans CARNET_SMTP_PASSWORD ou avec --password-file au moment d’envoyer.</translation>
+    </message>
+    <message>
+        <source>smtp set [--preset NAME] --host H --port P --security starttls|tls|none --user U --from &quot;Name &lt;addr&gt;&quot; [--reply-to A]
+  [--per-minute N] [--per-hour N] [--per-day N] [--per-connection N] [--ca-file PEM]
+  [--trust-fingerprint SHA256] [--retry-seconds N] [--timeout-seconds N] [--helo NAME] [--json]
+smtp show [--json]
+smtp presets   (common providers: server, port, security, conservative limits)
+smtp test --to ADDR [--password-file F] [--json]   (password: CARNET_SMTP_PASSWORD or --password-file)</source>
+        <translation>smtp set [--preset NOM] --host HÔTE --port PORT --security starttls|tls|none --user UTILISATEUR --from &quot;Nom &lt;adresse&gt;&quot; [--reply-to ADRESSE]
+  [--per-minute N] [--per-hour N] [--per-day N] [--per-connection N] [--ca-file PEM]
+  [--trust-fingerprint SHA256] [--retry-seconds N] [--timeout-seconds N] [--helo NOM] [--json]
+smtp show [--json]
+smtp presets   (fournisseurs courants : serveur, port, sécurité, limites prudentes)
+smtp test --to ADRESSE [--password-file FICHIER] [--json]   (mot de passe : CARNET_SMTP_PASSWORD ou --password-file)</translation>
     </message>
 </context>
 <context>

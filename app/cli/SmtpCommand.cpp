@@ -21,7 +21,7 @@ QString SmtpCommand::help()
         "smtp set [--preset NAME] --host H --port P --security starttls|tls|none --user U --from \"Name <addr>\" "
         "[--reply-to A]\n"
         "  [--per-minute N] [--per-hour N] [--per-day N] [--per-connection N] [--ca-file PEM]\n"
-        "  [--trust-fingerprint SHA256] [--retry-seconds N] [--helo NAME] [--json]\n"
+        "  [--trust-fingerprint SHA256] [--retry-seconds N] [--timeout-seconds N] [--helo NAME] [--json]\n"
         "smtp show [--json]\n"
         "smtp presets   (common providers: server, port, security, conservative limits)\n"
         "smtp test --to ADDR [--password-file F] [--json]   (password: CARNET_SMTP_PASSWORD or --password-file)");
@@ -111,8 +111,9 @@ Mail::OutboxRunner::TransportFactory SmtpCommand::transports(const Mail::SmtpAcc
 int SmtpCommand::set(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    for (const char *name : {"preset", "host", "port", "security", "user", "from", "reply-to", "per-minute", "per-hour",
-                             "per-day", "per-connection", "ca-file", "trust-fingerprint", "retry-seconds", "helo"})
+    for (const char *name :
+         {"preset", "host", "port", "security", "user", "from", "reply-to", "per-minute", "per-hour", "per-day",
+          "per-connection", "ca-file", "trust-fingerprint", "retry-seconds", "helo", "timeout-seconds"})
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
     parser.addOption(QCommandLineOption(QStringLiteral("store-password")));
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
@@ -179,7 +180,7 @@ int SmtpCommand::set(const QStringList &arguments)
         a.replyTo = parser.value(QStringLiteral("reply-to"));
     if (!number("per-minute", &a.limits.perMinute) || !number("per-hour", &a.limits.perHour) ||
         !number("per-day", &a.limits.perDay) || !number("per-connection", &a.limits.perConnection) ||
-        !number("retry-seconds", &a.retrySeconds))
+        !number("retry-seconds", &a.retrySeconds) || !number("timeout-seconds", &a.timeoutSeconds))
         return BadUsage;
     if (parser.isSet(QStringLiteral("ca-file")))
         a.caFile = parser.value(QStringLiteral("ca-file"));

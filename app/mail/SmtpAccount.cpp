@@ -72,7 +72,8 @@ QJsonObject SmtpAccount::toJson() const
                        {QStringLiteral("ca_file"), caFile},
                        {QStringLiteral("trust_fingerprint"), trustFingerprint},
                        {QStringLiteral("retry_seconds"), retrySeconds},
-                       {QStringLiteral("helo"), heloName}};
+                       {QStringLiteral("helo"), heloName},
+                       {QStringLiteral("timeout_seconds"), timeoutSeconds}};
 }
 
 Smtp::Settings SmtpAccount::sessionSettings(const QString &password) const
@@ -86,6 +87,8 @@ Smtp::Settings SmtpAccount::sessionSettings(const QString &password) const
     s.heloName = heloName.isEmpty() ? from.address.section(QLatin1Char('@'), -1) : heloName;
     if (limits.perConnection > 0)
         s.maxMessagesPerConnection = limits.perConnection;
+    if (timeoutSeconds > 0)
+        s.greetingTimeoutMs = s.commandTimeoutMs = s.dataTimeoutMs = s.finalDotTimeoutMs = timeoutSeconds * 1000;
     return s;
 }
 
@@ -112,6 +115,7 @@ Result<SmtpAccount> SmtpAccount::load(const Storage::SettingsRepository &setting
     a.trustFingerprint = o.value(QStringLiteral("trust_fingerprint")).toString();
     a.retrySeconds = o.value(QStringLiteral("retry_seconds")).toInt(300);
     a.heloName = o.value(QStringLiteral("helo")).toString();
+    a.timeoutSeconds = o.value(QStringLiteral("timeout_seconds")).toInt();
     return a;
 }
 
@@ -134,7 +138,7 @@ Result<void> SmtpAccount::save(Storage::SettingsRepository &settings, const Smtp
         return invalid(QCoreApplication::translate("Mail::SmtpAccount", "The reply-to address is not valid."),
                        QStringLiteral("reply_to"));
     if (account.limits.perMinute < 0 || account.limits.perHour < 0 || account.limits.perDay < 0 ||
-        account.limits.perConnection < 0 || account.retrySeconds < 1)
+        account.limits.perConnection < 0 || account.retrySeconds < 1 || account.timeoutSeconds < 0)
         return invalid(QCoreApplication::translate("Mail::SmtpAccount", "Limits are zero (none) or positive numbers."),
                        QStringLiteral("limits"));
     return settings.setValue(kKey, QString::fromUtf8(QJsonDocument(account.toJson()).toJson(QJsonDocument::Compact)));

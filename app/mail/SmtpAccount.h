@@ -28,6 +28,7 @@ struct SmtpAccount
     QString trustFingerprint; // SHA-256 of the one certificate the user chose to trust
     int retrySeconds = 300;   // first retry after a "later" reply; doubles each time
     QString heloName;
+    int timeoutSeconds = 0; // 0: RFC 5321's per-command timeouts (minutes); otherwise one figure for all
 
     bool isConfigured() const { return !host.isEmpty() && !from.address.isEmpty(); }
     QJsonObject toJson() const; // no password

@@ -7,7 +7,9 @@ rules: {"greeting": "421 ...",            the greeting (then the server closes i
         "final": {"addr": "451 ..."},      the reply to the final dot for an address
         "drop_after_dot": ["addr"],        close the connection after the dot, without a reply
         "split": true,                     send every reply one byte at a time
-        "bare": true}                      replies without text ("250" alone)
+        "bare": true,                      replies without text ("250" alone)
+        "starttls": "454 ...",             offer STARTTLS and answer it with this refusal
+        "silent_on": "MAIL" | "DOT"}       stop answering at MAIL FROM, or after the final dot
 Accepted messages are written to DIR as NNNNN.json {"to": [...]}. Prints "PORT n"; stops when its
 standard input closes."""
 import argparse
@@ -55,7 +57,15 @@ def main():
                 cmd = line.decode(errors='replace').rstrip('\r\n')
                 verb = cmd[:4].upper()
                 if verb in ('EHLO', 'HELO'):
-                    await reply(writer, '250 faults.example.org')
+                    if 'starttls' in rules and verb == 'EHLO':
+                        await reply(writer, '250-faults.example.org')
+                        await reply(writer, '250 STARTTLS')
+                    else:
+                        await reply(writer, '250 faults.example.org')
+                elif cmd.upper() == 'STARTTLS' and 'starttls' in rules:
+                    await reply(writer, rules['starttls'])
+                elif verb == 'MAIL' and rules.get('silent_on') == 'MAIL':
+                    await asyncio.sleep(3600)
                 elif verb == 'MAIL' or verb == 'RSET' or verb == 'NOOP':
                     await reply(writer, '250 2.1.0 Ok')
                 elif verb == 'RCPT':
@@ -70,6 +80,8 @@ def main():
                     if rcpt in rules.get('drop_after_dot', []):
                         writer.close()
                         return
+                    if rules.get('silent_on') == 'DOT':
+                        await asyncio.sleep(3600)
                     final = rules.get('final', {}).get(rcpt, '250 2.0.0 Ok: queued')
                     if final.startswith('250'):
                         counter['n'] += 1

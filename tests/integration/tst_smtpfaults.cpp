@@ -21,6 +21,7 @@ struct Scenario
     QJsonObject rules;
     States afterFirst;
     States afterRerun;
+    QString security = QStringLiteral("none");
 };
 
 } // namespace
@@ -144,6 +145,20 @@ void TestSmtpFaults::faults_data()
         << Scenario{{{QStringLiteral("split"), true}}, st("sent", "sent", "sent"), st("sent", "sent", "sent")};
     QTest::newRow("bare 250 without text")
         << Scenario{{{QStringLiteral("bare"), true}}, st("sent", "sent", "sent"), st("sent", "sent", "sent")};
+    // STARTTLS offered but refused: nothing is sent, no password, everything waits.
+    QTest::newRow("STARTTLS refused") << Scenario{
+        {{QStringLiteral("starttls"), QStringLiteral("454 4.7.0 TLS not available")}},
+        st("queued", "queued", "queued"),
+        st("queued", "queued", "queued"),
+        QStringLiteral("starttls")};
+    // A server that stops answering: before the dot it is "later", after the dot nobody knows.
+    QTest::newRow("server stops answering at MAIL") << Scenario{{{QStringLiteral("silent_on"), QStringLiteral("MAIL")}},
+                                                                st("deferred", "deferred", "deferred"),
+                                                                st("sent", "sent", "sent")};
+    QTest::newRow("server stops answering after the dot")
+        << Scenario{{{QStringLiteral("silent_on"), QStringLiteral("DOT")}},
+                    st("unknown", "unknown", "unknown"),
+                    st("unknown", "unknown", "unknown")};
 }
 
 void TestSmtpFaults::faults()
@@ -155,12 +170,13 @@ void TestSmtpFaults::faults()
     m_out = m_dir.filePath(QStringLiteral("f%1").arg(n));
     QDir().mkpath(m_out);
     QVERIFY(startServer(scenario.rules));
+    QString security = scenario.security;
     auto configure = [&] {
         int code = -1;
         cli({QStringLiteral("smtp"), QStringLiteral("set"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
-             QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--security"), QStringLiteral("none"),
+             QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--security"), security,
              QStringLiteral("--from"), QStringLiteral("bureau@asso.example.org"), QStringLiteral("--retry-seconds"),
-             QStringLiteral("1")},
+             QStringLiteral("1"), QStringLiteral("--timeout-seconds"), QStringLiteral("1")},
             &code);
         return code == 0;
     };
@@ -177,10 +193,11 @@ void TestSmtpFaults::faults()
 
     // A healthy server now; deferred messages are due after a second.
     stopServer();
-    QVERIFY(startServer({}));
+    QVERIFY(startServer(scenario.security == QLatin1String("starttls") ? scenario.rules : QJsonObject()));
     QVERIFY(configure());
     QThread::msleep(1200);
-    cli({QStringLiteral("outbox"), QStringLiteral("run"), QStringLiteral("--json")});
+    // --until-empty waits for deferred retries (their backoff doubles with each attempt).
+    cli({QStringLiteral("outbox"), QStringLiteral("run"), QStringLiteral("--until-empty"), QStringLiteral("--json")});
     QCOMPARE(states(), scenario.afterRerun);
     stopServer();
     const QStringList got = accepted();
