@@ -130,4 +130,11 @@
         <translation>Une liste de désabonnés Mailchimp : chaque ligne est un retrait.</translation>
     </message>
 </context>
+<context>
+    <name>Storage::Selection</name>
+    <message>
+        <source>No email address</source>
+        <translation>Pas d’adresse courriel</translation>
+    </message>
+</context>
 </TS>
