@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QDate>
+#include <QHash>
+#include <QJsonValue>
+#include <QString>
+#include <QVariantList>
+
+#include <functional>
+#include <vector>
+
+namespace Reports {
+
+// Members matching a consent condition ("consent.newsletter" = "withdrawn"…), in increasing id order.
+using ConsentResolver = std::function<Core::Result<std::vector<qint64>>(const QString &purpose, const QString &state)>;
+
+// A filter in its JSON form, turned into an SQL condition on `members` with bound values only:
+//   {"all": [ … ]} or {"any": [ … ]}, nested; a condition is {"field": F, "op": OP, "value": V}.
+// Fields: a member field key (whitelist), "extra.<name>" (the JSON path is bound, not spliced) or
+// "consent.<purpose>" (resolved by the consent service into a bound id list). Operators: eq, ne, in,
+// contains, starts_with, before, after, between, is_empty, is_not_empty. A value may be
+// {"param": "KEY", "label": "…"}: taken from `params`, an error when missing.
+// Anything else — an unknown field or operator, a wrong type, nesting deeper than 16 — is an Invalid
+// error with the reason; nothing user-supplied ever reaches the SQL text.
+struct BuiltQuery
+{
+    QString where; // "" or a condition to put after WHERE
+    QVariantList bindings;
+};
+
+Core::Result<BuiltQuery> buildFilter(const QJsonValue &filter, const QHash<QString, QString> &params,
+                                     const ConsentResolver &consent);
+
+// The parameters a filter asks for when run: key -> label.
+QHash<QString, QString> filterParameters(const QJsonValue &filter);
+
+} // namespace Reports
