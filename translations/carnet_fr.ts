@@ -487,6 +487,83 @@ purposes add CLÉ --label LIBELLÉ [--basis-ca express|implied-membership|legiti
     </message>
 </context>
 <context>
+    <name>Cli::ReportCommand</name>
+    <message>
+        <source>report save --definition FILE.json
+report list [--json]
+report show NAME --json
+report delete NAME
+report run NAME [--param KEY=VALUE]… [--output FILE] [--format csv|tsv] [--delimiter &apos;,&apos;|&apos;;&apos;|tab] [--bom]
+  [--preset excel-fr|excel-en|mailchimp] [--for-mailing PURPOSE] [--json]</source>
+        <translation>report save --definition FICHIER.json
+report list [--json]
+report show NOM --json
+report delete NOM
+report run NOM [--param CLÉ=VALEUR]… [--output FICHIER] [--format csv|tsv] [--delimiter &apos;,&apos;|&apos;;&apos;|tab] [--bom]
+  [--preset excel-fr|excel-en|mailchimp] [--for-mailing FINALITÉ] [--json]</translation>
+    </message>
+    <message>
+        <source>Unknown report command &quot;%1&quot;. Commands: save, list, show, delete, run.</source>
+        <translation>Commande report inconnue « %1 ». Commandes : save, list, show, delete, run.</translation>
+    </message>
+    <message>
+        <source>report save needs --definition with a readable JSON file.</source>
+        <translation>report save demande --definition avec un fichier JSON lisible.</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object: %2</source>
+        <translation>%1 n’est pas un objet JSON : %2</translation>
+    </message>
+    <message>
+        <source>Report &quot;%1&quot; saved.</source>
+        <translation>Rapport « %1 » enregistré.</translation>
+    </message>
+    <message>
+        <source>report show needs a report name.</source>
+        <translation>report show demande le nom d’un rapport.</translation>
+    </message>
+    <message>
+        <source>report delete needs a report name.</source>
+        <translation>report delete demande le nom d’un rapport.</translation>
+    </message>
+    <message>
+        <source>report run needs a report name.</source>
+        <translation>report run demande le nom d’un rapport.</translation>
+    </message>
+    <message>
+        <source>--param takes KEY=VALUE, not &quot;%1&quot;.</source>
+        <translation>--param prend CLÉ=VALEUR, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>--preset is excel-fr, excel-en or mailchimp.</source>
+        <translation>--preset vaut excel-fr, excel-en ou mailchimp.</translation>
+    </message>
+    <message>
+        <source>--format is csv or tsv.</source>
+        <translation>--format vaut csv ou tsv.</translation>
+    </message>
+    <message>
+        <source>--delimiter is &apos;,&apos;, &apos;;&apos; or tab.</source>
+        <translation>--delimiter vaut « , », « ; » ou tab.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 row(s) written to %2.</source>
+        <translation>%1 ligne(s) écrite(s) dans %2.</translation>
+    </message>
+    <message>
+        <source>Left out for mailing: %1</source>
+        <translation>Laissés de côté pour l’envoi : %1</translation>
+    </message>
+    <message>
+        <source>Reminder: this file holds personal data; keep it safe and delete it when done.</source>
+        <translation>Rappel : ce fichier contient des données personnelles ; gardez-le en lieu sûr et supprimez-le une fois fini.</translation>
+    </message>
+</context>
+<context>
     <name>Cli::SmtpCommand</name>
     <message>
         <source>Cannot read the password file %1.</source>
@@ -2561,6 +2638,100 @@ SHA-256 : %6</translation>
     <message>
         <source>Consent</source>
         <translation>Consentement</translation>
+    </message>
+</context>
+<context>
+    <name>Reports::QueryBuilder</name>
+    <message>
+        <source>A value is an object but not a parameter.</source>
+        <translation>Une valeur est un objet mais pas un paramètre.</translation>
+    </message>
+    <message>
+        <source>The report asks for &quot;%1&quot;: give it with --param %2=VALUE.</source>
+        <translation>Le rapport demande « %1 » : donnez-le avec --param %2=VALEUR.</translation>
+    </message>
+    <message>
+        <source>Unknown operator &quot;%1&quot;.</source>
+        <translation>Opérateur inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <source>A consent field takes eq or ne.</source>
+        <translation>Un champ de consentement prend eq ou ne.</translation>
+    </message>
+    <message>
+        <source>Consent conditions cannot be used here.</source>
+        <translation>Les conditions de consentement ne s’utilisent pas ici.</translation>
+    </message>
+    <message>
+        <source>extra. needs a name.</source>
+        <translation>extra. demande un nom.</translation>
+    </message>
+    <message>
+        <source>The attribute name &quot;%1&quot; cannot be used in a filter.</source>
+        <translation>Le nom d’attribut « %1 » ne peut pas servir dans un filtre.</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;%1&quot;.</source>
+        <translation>Champ inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <source>The value of %1 must be text or a number.</source>
+        <translation>La valeur de %1 doit être un texte ou un nombre.</translation>
+    </message>
+    <message>
+        <source>in takes a list of 1 to 1,000 values.</source>
+        <translation>in prend une liste de 1 à 1 000 valeurs.</translation>
+    </message>
+    <message>
+        <source>between takes two values.</source>
+        <translation>between prend deux valeurs.</translation>
+    </message>
+    <message>
+        <source>The filter is nested too deeply.</source>
+        <translation>Le filtre est imbriqué trop profondément.</translation>
+    </message>
+    <message>
+        <source>A filter element must be an object.</source>
+        <translation>Un élément de filtre doit être un objet.</translation>
+    </message>
+    <message>
+        <source>A group is either all or any.</source>
+        <translation>Un groupe est soit all, soit any.</translation>
+    </message>
+    <message>
+        <source>A group holds a list.</source>
+        <translation>Un groupe contient une liste.</translation>
+    </message>
+</context>
+<context>
+    <name>Reports::Report</name>
+    <message>
+        <source>The report needs a name.</source>
+        <translation>Le rapport doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>Unknown column &quot;%1&quot;.</source>
+        <translation>Colonne inconnue « %1 ».</translation>
+    </message>
+    <message>
+        <source>The report needs at least one column.</source>
+        <translation>Le rapport doit avoir au moins une colonne.</translation>
+    </message>
+    <message>
+        <source>Reports sort by member fields only.</source>
+        <translation>Les rapports se trient sur des champs de membre seulement.</translation>
+    </message>
+    <message>
+        <source>Reports group by member fields only.</source>
+        <translation>Les rapports se regroupent sur des champs de membre seulement.</translation>
+    </message>
+    <message>
+        <source>There is no report &quot;%1&quot;.</source>
+        <translation>Il n’y a pas de rapport « %1 ».</translation>
+    </message>
+    <message>
+        <source>A consent condition is eligible, not_eligible, withdrawn or expiring, not &quot;%1&quot;.</source>
+        <translation>Une condition de consentement vaut eligible, not_eligible, withdrawn ou expiring, pas « %1 ».</translation>
     </message>
 </context>
 <context>

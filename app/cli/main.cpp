@@ -9,6 +9,7 @@
 #include "OrganisationCommand.h"
 #include "PreviewCommand.h"
 #include "PurposesCommand.h"
+#include "ReportCommand.h"
 #include "SmtpCommand.h"
 #include "core/Translations.h"
 #include "settings/AppSettings.h"
@@ -32,7 +33,8 @@ QString helpText()
            Cli::MembersCommand::help() + QLatin1Char('\n') + Cli::ConsentCommand::help() + QLatin1Char('\n') +
            Cli::PurposesCommand::help() + QLatin1Char('\n') + Cli::OrganisationCommand::help() + QLatin1Char('\n') +
            Cli::AuditCommand::help() + QLatin1Char('\n') + Cli::SmtpCommand::help() + QLatin1Char('\n') +
-           Cli::MailCommand::help() + QLatin1Char('\n') + Cli::OutboxCommand::help() + QLatin1Char('\n');
+           Cli::MailCommand::help() + QLatin1Char('\n') + Cli::OutboxCommand::help() + QLatin1Char('\n') +
+           Cli::ReportCommand::help() + QLatin1Char('\n');
 }
 
 } // namespace
@@ -80,7 +82,8 @@ int main(int argc, char *argv[])
         return Cli::PreviewCommand().run(args); // reads a file; no database needed
     const QStringList commands = {QStringLiteral("members"),  QStringLiteral("import"),       QStringLiteral("consent"),
                                   QStringLiteral("purposes"), QStringLiteral("organisation"), QStringLiteral("audit"),
-                                  QStringLiteral("smtp"),     QStringLiteral("mail"),         QStringLiteral("outbox")};
+                                  QStringLiteral("smtp"),     QStringLiteral("mail"),         QStringLiteral("outbox"),
+                                  QStringLiteral("report")};
     if (!commands.contains(command))
         return Cli::usage(QCoreApplication::translate("Cli", "Unknown command \"%1\".").arg(command));
 
@@ -105,5 +108,7 @@ int main(int argc, char *argv[])
         return Cli::MailCommand(c).run(args);
     if (command == QLatin1String("outbox"))
         return Cli::OutboxCommand(c).run(args);
+    if (command == QLatin1String("report"))
+        return Cli::ReportCommand(c).run(args);
     return Cli::MembersCommand(c).run(args);
 }

@@ -75,6 +75,7 @@ private Q_SLOTS:
     void accessExportAndErasure();
     void importRecordsConsentOnlyForAPurpose();
     void smtpPasswordNeverInTheFile();
+    void reportsContract();
 
 private:
     QStringList db(const QStringList &args) const { return QStringList{QStringLiteral("--database"), m_path} + args; }
@@ -845,6 +846,115 @@ void TestCli::smtpPasswordNeverInTheFile()
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(QStringLiteral("--store-password")), qPrintable(run.err));
     }
+}
+
+void TestCli::reportsContract()
+{
+    for (const QStringList &add :
+         QList<QStringList>{{"--first-name", "Ana", "--last-name", "Lima", "--email", "ana@example.org", "--section",
+                             "CPL", "--membership-start", "2024-03-05"},
+                            {"--first-name", "=HYPERLINK(\"http://evil.example\")", "--last-name", "Roy", "--email",
+                             "bo@example.org", "--section", "CPL"},
+                            {"--first-name", "Cy", "--last-name", "Nil, \"the\" third", "--email", "cy@example.org",
+                             "--section", "MPL"}})
+        QCOMPARE(cli(db(QStringList{"members", "add"} + add)).exitCode, 0);
+    const QString def = m_dir.filePath(QStringLiteral("report.json"));
+    QFile f(def);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"name":"By section","group":"AG","subgroup":"","notes":"",
+               "columns":["email","first_name","last_name","membership_start"],
+               "filter":{"field":"section","op":"eq","value":{"param":"section","label":"Which section?"}},
+               "sort":[{"field":"last_name","order":"asc"}],"group_by":null})");
+    f.close();
+    QCOMPARE(cli(db({"report", "save", "--definition", def})).exitCode, 0);
+    QCOMPARE(cli(db({"report", "list", "--json"}))
+                 .json()
+                 .array()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("name"))
+                 .toString(),
+             QStringLiteral("By section"));
+    QCOMPARE(cli(db({"report", "show", "By section", "--json"}))
+                 .json()
+                 .object()
+                 .value(QStringLiteral("columns"))
+                 .toArray()
+                 .size(),
+             4);
+    // A parameter the report asks for.
+    const Run missing = cli(db({"report", "run", "By section"}));
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY(missing.err.contains(QStringLiteral("--param section=")));
+    // Byte-exact presets; formula cells neutralised, separators and quotes quoted.
+    const Run mailchimp = cli(db({"report", "run", "By section", "--param", "section=CPL", "--preset", "mailchimp"}));
+    QCOMPARE(mailchimp.exitCode, 0);
+    QCOMPARE(mailchimp.out, QByteArray("Email Address,First Name,Last Name\r\n"
+                                       "ana@example.org,Ana,Lima\r\n"
+                                       "bo@example.org,\"'=HYPERLINK(\"\"http://evil.example\"\")\",Roy\r\n"));
+    const Run excelEn = cli(db({"report", "run", "By section", "--param", "section=MPL", "--preset", "excel-en"}));
+    QCOMPARE(excelEn.out, QByteArray("\xEF\xBB\xBF"
+                                     "Email,First name,Last name,Member since\r\n"
+                                     "cy@example.org,Cy,\"Nil, \"\"the\"\" third\",\r\n"));
+    const Run excelFr = cli(db({"report", "run", "By section", "--param", "section=CPL", "--preset", "excel-fr"}));
+    QVERIFY(excelFr.out.startsWith("\xEF\xBB\xBF"));
+    QVERIFY(excelFr.out.contains("ana@example.org;Ana;Lima;05/03/2024\r\n"));
+    const Run json = cli(db({"report", "run", "By section", "--param", "section=CPL", "--json"}));
+    QCOMPARE(json.json().array().first().toObject().value(QStringLiteral("membership_start")).toString(),
+             QStringLiteral("2024-03-05"));
+    // For mailing: withdrawn and suppressed members are never in the file.
+    QCOMPARE(cli(db({"consent", "record", "ana@example.org", "--purpose", "newsletter", "--basis", "express",
+                     "--source", "form"}))
+                 .exitCode,
+             0);
+    QCOMPARE(cli(db({"consent", "record", "bo@example.org", "--purpose", "newsletter", "--basis", "express", "--source",
+                     "form"}))
+                 .exitCode,
+             0);
+    QCOMPARE(cli(db({"consent", "withdraw", "bo@example.org", "--all", "--source", "letter"})).exitCode, 0);
+    const Run mailing =
+        cli(db({"report", "run", "By section", "--param", "section=CPL", "--for-mailing", "newsletter", "--json"}));
+    QCOMPARE(mailing.json().object().value(QStringLiteral("rows")).toArray().size(), 1);
+    QCOMPARE(mailing.json()
+                 .object()
+                 .value(QStringLiteral("excluded"))
+                 .toObject()
+                 .value(QStringLiteral("suppressed"))
+                 .toInt(),
+             1);
+    // Written whole or not at all: an unwritable target leaves the previous file as it was.
+    const QString out = m_dir.filePath(QStringLiteral("export.csv"));
+    QCOMPARE(cli(db({"report", "run", "By section", "--param", "section=CPL", "--output", out})).exitCode, 0);
+    QFile written(out);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray before = written.readAll();
+    written.close();
+    QVERIFY(before.startsWith("email,first_name"));
+    const Run bad =
+        cli(db({"report", "run", "By section", "--param", "section=MPL", "--output", "/nonexistent/dir/x.csv"}));
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY(bad.err.contains(QStringLiteral("/nonexistent/dir/x.csv")));
+    QVERIFY(QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::ExeOwner));
+    const Run readOnly = cli(db({"report", "run", "By section", "--param", "section=MPL", "--output", out}));
+    QVERIFY(QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    if (::geteuid() != 0) { // root writes anywhere
+        QCOMPARE(readOnly.exitCode, 1);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), before);
+    }
+    // Every export is in the audit log.
+    const QJsonArray audit = cli(db({"audit", "list", "--json"})).json().array();
+    int exports = 0;
+    for (const QJsonValue &v : audit)
+        exports += v.toObject().value(QStringLiteral("action")).toString() == QLatin1String("export");
+    QVERIFY(exports >= 6);
+    QCOMPARE(cli(db({"report", "delete", "By section"})).exitCode, 0);
+    QCOMPARE(cli(db({"report", "delete", "By section"})).exitCode, 1);
+    // A definition that is not one is refused.
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(R"({"name":"Bad","columns":["password"]})");
+    f.close();
+    QCOMPARE(cli(db({"report", "save", "--definition", def})).exitCode, 1);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,0 +1,337 @@
+#include "Report.h"
+
+#include "consent/ConsentService.h"
+#include "core/Clock.h"
+#include "core/MemberField.h"
+#include "storage/Database.h"
+#include "storage/MemberRepository.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using Core::Error;
+using Core::Result;
+
+namespace Reports {
+
+namespace {
+
+Error invalid(const QString &message, const QString &field = {})
+{
+    return Error::make(Error::Code::Invalid, message, field);
+}
+
+bool memberField(const QString &key, Core::MemberField *field)
+{
+    return Core::MemberFields::fromKey(key, field) && *field != Core::MemberField::Extra;
+}
+
+bool validColumn(const QString &column)
+{
+    Core::MemberField f;
+    if (memberField(column, &f))
+        return true;
+    if (column.startsWith(QLatin1String("extra.")) && column.size() > 6)
+        return true;
+    return column.startsWith(QLatin1String("consent.")) && column.size() > 8;
+}
+
+} // namespace
+
+Result<ReportDefinition> ReportDefinition::fromJson(const QJsonObject &json)
+{
+    ReportDefinition r;
+    r.name = json.value(QStringLiteral("name")).toString().trimmed();
+    if (r.name.isEmpty())
+        return invalid(QCoreApplication::translate("Reports::Report", "The report needs a name."),
+                       QStringLiteral("name"));
+    r.group = json.value(QStringLiteral("group")).toString().trimmed();
+    r.subgroup = json.value(QStringLiteral("subgroup")).toString().trimmed();
+    r.notes = json.value(QStringLiteral("notes")).toString();
+    for (const QJsonValue &c : json.value(QStringLiteral("columns")).toArray()) {
+        if (!c.isString() || !validColumn(c.toString()))
+            return invalid(QCoreApplication::translate("Reports::Report", "Unknown column \"%1\".")
+                               .arg(c.isString() ? c.toString() : QStringLiteral("?")),
+                           QStringLiteral("columns"));
+        r.columns.append(c.toString());
+    }
+    if (r.columns.isEmpty())
+        return invalid(QCoreApplication::translate("Reports::Report", "The report needs at least one column."),
+                       QStringLiteral("columns"));
+    r.filter = json.value(QStringLiteral("filter"));
+    for (const QJsonValue &s : json.value(QStringLiteral("sort")).toArray()) {
+        const QJsonObject o = s.toObject();
+        Core::MemberField f;
+        if (!memberField(o.value(QStringLiteral("field")).toString(), &f))
+            return invalid(QCoreApplication::translate("Reports::Report", "Reports sort by member fields only."),
+                           QStringLiteral("sort"));
+        r.sort.append({o.value(QStringLiteral("field")).toString(),
+                       o.value(QStringLiteral("order")).toString() == QLatin1String("desc")});
+    }
+    r.groupBy = json.value(QStringLiteral("group_by")).toString();
+    Core::MemberField g;
+    if (!r.groupBy.isEmpty() && !memberField(r.groupBy, &g))
+        return invalid(QCoreApplication::translate("Reports::Report", "Reports group by member fields only."),
+                       QStringLiteral("group_by"));
+    // The filter must make sense now (parameters are only asked when run).
+    QHash<QString, QString> dummy;
+    const QHash<QString, QString> asked = filterParameters(r.filter);
+    for (auto it = asked.cbegin(); it != asked.cend(); ++it)
+        dummy.insert(it.key(), QStringLiteral("x"));
+    auto consentNever = [](const QString &, const QString &) -> Result<std::vector<qint64>> {
+        return std::vector<qint64>();
+    };
+    if (auto built = buildFilter(r.filter, dummy, consentNever); !built.ok())
+        return built.error();
+    return r;
+}
+
+QJsonObject ReportDefinition::toJson() const
+{
+    QJsonArray sortJson;
+    for (const SortKey &s : sort)
+        sortJson.append(
+            QJsonObject{{QStringLiteral("field"), s.field},
+                        {QStringLiteral("order"), s.descending ? QStringLiteral("desc") : QStringLiteral("asc")}});
+    return QJsonObject{{QStringLiteral("name"), name},
+                       {QStringLiteral("group"), group},
+                       {QStringLiteral("subgroup"), subgroup},
+                       {QStringLiteral("notes"), notes},
+                       {QStringLiteral("columns"), QJsonArray::fromStringList(columns)},
+                       {QStringLiteral("filter"), filter.isUndefined() ? QJsonValue(QJsonObject()) : filter},
+                       {QStringLiteral("sort"), sortJson},
+                       {QStringLiteral("group_by"), groupBy.isEmpty() ? QJsonValue() : QJsonValue(groupBy)}};
+}
+
+Result<void> ReportRepository::save(const ReportDefinition &report)
+{
+    return m_database.write([&]() -> Result<void> {
+        QSqlQuery q(m_database.connection());
+        q.prepare(
+            QStringLiteral("INSERT INTO saved_reports (name, definition, created_at, updated_at) VALUES (?, ?, ?, ?) "
+                           "ON CONFLICT (name) DO UPDATE SET definition = excluded.definition, "
+                           "updated_at = excluded.updated_at"));
+        const QString now = m_clock.now().toUTC().toString(Qt::ISODate);
+        q.addBindValue(report.name);
+        q.addBindValue(QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact)));
+        q.addBindValue(now);
+        q.addBindValue(now);
+        return Storage::exec(q, QStringLiteral("save report"));
+    });
+}
+
+Result<QList<ReportDefinition>> ReportRepository::list() const
+{
+    QSqlQuery q(m_database.connection());
+    if (!q.exec(QStringLiteral("SELECT definition FROM saved_reports ORDER BY name")))
+        return Storage::Database::errorFrom(q.lastError(), QStringLiteral("reports"));
+    QList<ReportDefinition> out;
+    while (q.next()) {
+        auto r = ReportDefinition::fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
+        if (r.ok())
+            out.append(r.value());
+    }
+    return out;
+}
+
+Result<ReportDefinition> ReportRepository::find(const QString &name) const
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT definition FROM saved_reports WHERE name = ?"));
+    q.addBindValue(name);
+    if (auto e = Storage::exec(q, QStringLiteral("report")); !e.ok())
+        return e.error();
+    if (!q.next())
+        return Error::make(Error::Code::NotFound,
+                           QCoreApplication::translate("Reports::Report", "There is no report \"%1\".").arg(name));
+    return ReportDefinition::fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
+}
+
+Result<void> ReportRepository::remove(const QString &name)
+{
+    return m_database.write([&]() -> Result<void> {
+        QSqlQuery q(m_database.connection());
+        q.prepare(QStringLiteral("DELETE FROM saved_reports WHERE name = ?"));
+        q.addBindValue(name);
+        if (auto e = Storage::exec(q, QStringLiteral("delete report")); !e.ok())
+            return e;
+        if (q.numRowsAffected() == 0)
+            return Error::make(Error::Code::NotFound,
+                               QCoreApplication::translate("Reports::Report", "There is no report \"%1\".").arg(name));
+        return {};
+    });
+}
+
+bool CsvOptions::preset(const QString &name, CsvOptions *o)
+{
+    CsvOptions p;
+    if (name == QLatin1String("excel-fr")) {
+        p.delimiter = QLatin1Char(';');
+        p.bom = true;
+        p.dateFormat = QStringLiteral("dd/MM/yyyy");
+        p.labels = true;
+    } else if (name == QLatin1String("excel-en")) {
+        p.delimiter = QLatin1Char(',');
+        p.bom = true;
+        p.dateFormat = QStringLiteral("yyyy-MM-dd");
+        p.labels = true;
+    } else if (name == QLatin1String("mailchimp")) {
+        p.mailchimp = true;
+    } else {
+        return false;
+    }
+    *o = p;
+    return true;
+}
+
+QString csvCell(const QString &value, QChar delimiter)
+{
+    QString v = value;
+    if (!v.isEmpty() && QStringLiteral("=+-@\t\r").contains(v.at(0)))
+        v.prepend(QLatin1Char('\''));
+    if (v.contains(delimiter) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n')) ||
+        v.contains(QLatin1Char('\r')))
+        return QLatin1Char('"') + v.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    return v;
+}
+
+ReportRunner::ReportRunner(Storage::Database &database, Storage::MemberRepository &members,
+                           Consent::ConsentService &consent, const Core::Clock &clock)
+    : m_database(database), m_members(members), m_consent(consent), m_clock(clock)
+{}
+
+Result<std::vector<qint64>> ReportRunner::ids(const ReportDefinition &report,
+                                              const QHash<QString, QString> &params) const
+{
+    auto resolver = [this](const QString &purpose, const QString &state) -> Result<std::vector<qint64>> {
+        if (state == QLatin1String("eligible") || state == QLatin1String("not_eligible")) {
+            auto e = m_consent.eligible(purpose);
+            if (!e.ok())
+                return e.error();
+            if (state == QLatin1String("eligible"))
+                return e.value().eligible;
+            std::vector<qint64> out;
+            for (const auto &ids : e.value().excluded)
+                out.insert(out.end(), ids.begin(), ids.end());
+            std::sort(out.begin(), out.end());
+            return out;
+        }
+        if (state == QLatin1String("withdrawn"))
+            return m_consent.select(purpose, Consent::ConsentSelection::Withdrawn);
+        if (state == QLatin1String("expiring"))
+            return m_consent.select(purpose, Consent::ConsentSelection::Expiring);
+        return Error::make(Error::Code::Invalid,
+                           QCoreApplication::translate("Reports::Report",
+                                                       "A consent condition is eligible, not_eligible, withdrawn or "
+                                                       "expiring, not \"%1\".")
+                               .arg(state.left(40)));
+    };
+    auto built = buildFilter(report.filter, params, resolver);
+    if (!built.ok())
+        return built.error();
+    QStringList order;
+    for (const SortKey &s : report.sort) {
+        const QString col = s.field; // validated member field key
+        order.append(col + (s.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC")));
+    }
+    order.append(QStringLiteral("id"));
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id FROM members %1 ORDER BY %2")
+                  .arg(built.value().where.isEmpty() ? QString() : QStringLiteral("WHERE ") + built.value().where,
+                       order.join(QStringLiteral(", "))));
+    for (const QVariant &v : built.value().bindings)
+        q.addBindValue(v);
+    if (auto e = Storage::exec(q, QStringLiteral("run report")); !e.ok())
+        return e.error();
+    std::vector<qint64> out;
+    while (q.next())
+        out.push_back(q.value(0).toLongLong());
+    return out;
+}
+
+Result<qint64> ReportRunner::count(const ReportDefinition &report, const QHash<QString, QString> &params) const
+{
+    auto all = ids(report, params);
+    if (!all.ok())
+        return all.error();
+    return qint64(all.value().size());
+}
+
+QStringList ReportRunner::headers(const ReportDefinition &report, const CsvOptions &options) const
+{
+    if (options.mailchimp)
+        return {QStringLiteral("Email Address"), QStringLiteral("First Name"), QStringLiteral("Last Name")};
+    QStringList out;
+    for (const QString &c : report.columns) {
+        Core::MemberField f;
+        if (options.labels && memberField(c, &f))
+            out.append(Core::MemberFields::label(f));
+        else
+            out.append(c);
+    }
+    return out;
+}
+
+Result<void> ReportRunner::rows(const ReportDefinition &report, const std::vector<qint64> &ids,
+                                const QString &dateFormat, const std::function<void(const QStringList &)> &visit) const
+{
+    auto purposes = m_consent.purposes();
+    if (!purposes.ok())
+        return purposes.error();
+    constexpr size_t kChunk = 500;
+    for (size_t start = 0; start < ids.size(); start += kChunk) {
+        const std::vector<qint64> chunk(ids.begin() + qsizetype(start),
+                                        ids.begin() + qsizetype(std::min(ids.size(), start + kChunk)));
+        auto members = m_members.fetch(chunk);
+        if (!members.ok())
+            return members.error();
+        QHash<QString, QHash<qint64, Consent::Status>> consent;
+        for (const QString &c : report.columns) {
+            if (!c.startsWith(QLatin1String("consent.")) || consent.contains(c))
+                continue;
+            for (const Consent::Purpose &p : purposes.value()) {
+                if (p.key == c.mid(8)) {
+                    auto s = m_consent.statuses(members.value(), p);
+                    if (!s.ok())
+                        return s.error();
+                    consent.insert(c, s.value());
+                }
+            }
+        }
+        for (const Core::Member &m : members.value()) {
+            QStringList row;
+            for (const QString &c : report.columns) {
+                Core::MemberField f;
+                if (memberField(c, &f)) {
+                    const QVariant v = m.value(f);
+                    if (v.typeId() == QMetaType::QDate)
+                        row.append(v.toDate().toString(dateFormat));
+                    else if (v.typeId() == QMetaType::QDateTime)
+                        row.append(v.toDateTime().toUTC().toString(Qt::ISODate));
+                    else
+                        row.append(v.toString());
+                } else if (c.startsWith(QLatin1String("extra."))) {
+                    row.append(m.extra.value(c.mid(6)).toVariant().toString());
+                } else {
+                    const auto it = consent.value(c).constFind(m.id);
+                    if (it == consent.value(c).cend())
+                        row.append(QString());
+                    else
+                        row.append(Consent::reasonKey(it->reason) +
+                                   (it->validUntil.isValid() && it->eligible
+                                        ? QLatin1Char(' ') + it->validUntil.toString(dateFormat)
+                                        : QString()));
+                }
+            }
+            visit(row);
+        }
+    }
+    return {};
+}
+
+} // namespace Reports

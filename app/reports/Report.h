@@ -1,0 +1,104 @@
+#pragma once
+
+#include "QueryBuilder.h"
+#include "core/Result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <vector>
+
+namespace Core {
+class Clock;
+}
+namespace Storage {
+class AuditLog;
+class Database;
+class MemberRepository;
+} // namespace Storage
+namespace Consent {
+class ConsentService;
+}
+
+namespace Reports {
+
+struct SortKey
+{
+    QString field;
+    bool descending = false;
+};
+
+// A saved report, in the JSON form documented in README: name, group, subgroup, notes, columns, filter,
+// sort, group_by. Columns: member field keys, "extra.<name>", "consent.<purpose>".
+struct ReportDefinition
+{
+    QString name;
+    QString group;
+    QString subgroup;
+    QString notes;
+    QStringList columns;
+    QJsonValue filter;
+    QList<SortKey> sort;
+    QString groupBy;
+
+    static Core::Result<ReportDefinition> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+};
+
+class ReportRepository
+{
+public:
+    explicit ReportRepository(Storage::Database &database, const Core::Clock &clock)
+        : m_database(database), m_clock(clock)
+    {}
+    Core::Result<void> save(const ReportDefinition &report);
+    Core::Result<QList<ReportDefinition>> list() const;
+    Core::Result<ReportDefinition> find(const QString &name) const;
+    Core::Result<void> remove(const QString &name);
+
+private:
+    Storage::Database &m_database;
+    const Core::Clock &m_clock;
+};
+
+// How a CSV is written: separator, BOM, CRLF, dates, header labels. Presets: "excel-fr", "excel-en",
+// "mailchimp".
+struct CsvOptions
+{
+    QChar delimiter = QLatin1Char(',');
+    bool bom = false;
+    QString dateFormat = QStringLiteral("yyyy-MM-dd");
+    bool labels = false;    // header in the user's language rather than field names
+    bool mailchimp = false; // Email Address, First Name, Last Name
+    static bool preset(const QString &name, CsvOptions *options);
+};
+
+// One cell as a spreadsheet will read it: quoted when needed, and a leading = + - @ tab or CR neutralised
+// with an apostrophe so that no spreadsheet ever runs it as a formula.
+QString csvCell(const QString &value, QChar delimiter);
+
+// Runs a report: the matching members in order, and each row's values.
+class ReportRunner
+{
+public:
+    ReportRunner(Storage::Database &database, Storage::MemberRepository &members, Consent::ConsentService &consent,
+                 const Core::Clock &clock);
+
+    Core::Result<std::vector<qint64>> ids(const ReportDefinition &report, const QHash<QString, QString> &params) const;
+    Core::Result<qint64> count(const ReportDefinition &report, const QHash<QString, QString> &params) const;
+    QStringList headers(const ReportDefinition &report, const CsvOptions &options) const;
+    // Streams the rows (values as text, dates in `dateFormat`) by chunks of 500.
+    Core::Result<void> rows(const ReportDefinition &report, const std::vector<qint64> &ids, const QString &dateFormat,
+                            const std::function<void(const QStringList &)> &visit) const;
+
+private:
+    Storage::Database &m_database;
+    Storage::MemberRepository &m_members;
+    Consent::ConsentService &m_consent;
+    const Core::Clock &m_clock;
+};
+
+} // namespace Reports
