@@ -172,19 +172,30 @@ int ReportCommand::runReport(const QStringList &arguments)
         def.columns = {QStringLiteral("email"), QStringLiteral("first_name"), QStringLiteral("last_name")};
 
     Reports::ReportRunner runner(m_context.database(), m_context.members(), m_context.consent(), m_context.clock());
-    auto ids = runner.ids(def, params);
-    if (!ids.ok()) {
-        if (ids.error().code == Core::Error::Code::Invalid) {
-            printError(ids.error().message);
-            return BadUsage;
+    auto refused = [](const Core::Error &error) {
+        // A missing parameter or a bad filter is bad usage; a storage failure is a failed job.
+        if (error.code == Core::Error::Code::Invalid) {
+            printError(error.message);
+            return int(BadUsage);
         }
-        return fail(ids.error());
-    }
-    std::vector<qint64> rows = std::move(ids).value();
-    QJsonObject excluded;
+        return fail(error);
+    };
+    const bool json = parser.isSet(QStringLiteral("json"));
+    const QString output = parser.value(QStringLiteral("output"));
     const QString purpose = parser.value(QStringLiteral("for-mailing"));
+    const QStringList keys = def.columns;
+
+    // The rows: every match, or for mailing only those the consent service allows (in the report's order).
+    std::vector<qint64> rows;
+    QJsonObject excluded;
+    const bool needIds = !purpose.isEmpty() || (json && output.isEmpty());
+    if (needIds) {
+        auto ids = runner.ids(def, params);
+        if (!ids.ok())
+            return refused(ids.error());
+        rows = std::move(ids).value();
+    }
     if (!purpose.isEmpty()) {
-        // For mailing: only those the consent service allows, in the report's order.
         auto eligible = m_context.consent().eligible(purpose, rows);
         if (!eligible.ok())
             return fail(eligible.error());
@@ -194,43 +205,69 @@ int ReportCommand::runReport(const QStringList &arguments)
         excluded = eligible.value().excludedJson();
     }
 
-    const bool json = parser.isSet(QStringLiteral("json"));
-    const QStringList keys = def.columns;
-    const QStringList headers = runner.headers(def, options);
-    const QString output = parser.value(QStringLiteral("output"));
-    QByteArray csv;
+    qint64 written = 0;
     QJsonArray objects;
-    if (!json || !output.isEmpty()) {
-        if (options.bom)
-            csv += "\xEF\xBB\xBF";
-        QStringList cells;
-        for (const QString &h : headers)
-            cells.append(Reports::csvCell(h, options.delimiter));
-        csv += cells.join(options.delimiter).toUtf8() + "\r\n";
-    }
-    auto rowsDone = runner.rows(def, rows, options.dateFormat, [&](const QStringList &values) {
-        if (json && output.isEmpty()) {
+    if (json && output.isEmpty()) {
+        auto done = runner.rows(def, rows, options.dateFormat, [&](const QStringList &values) {
             QJsonObject o;
             for (int i = 0; i < keys.size(); ++i)
                 o.insert(keys[i], values.value(i));
             objects.append(o);
-            return;
-        }
-        QStringList cells;
-        for (const QString &v : values)
-            cells.append(Reports::csvCell(v, options.delimiter));
-        csv += cells.join(options.delimiter).toUtf8() + "\r\n";
-    });
-    if (!rowsDone.ok())
-        return fail(rowsDone.error());
-
-    if (!output.isEmpty()) {
-        // Whole or nothing: a full disk or a read-only folder leaves any previous file as it was.
+        });
+        if (!done.ok())
+            return fail(done.error());
+        written = qint64(rows.size());
+    } else {
+        // CSV, streamed to the file (whole or nothing) or to standard output.
         QSaveFile file(output);
-        if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit())
+        if (!output.isEmpty() && !file.open(QIODevice::WriteOnly))
             return fail(Core::Error::make(Core::Error::Code::Storage,
                                           QCoreApplication::translate("Cli::ReportCommand", "Cannot write %1: %2")
                                               .arg(output, file.errorString())));
+        bool writeFailed = false;
+        auto write = [&](const QByteArray &bytes) {
+            if (output.isEmpty())
+                std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+            else if (file.write(bytes) != bytes.size())
+                writeFailed = true;
+        };
+        QByteArray header = options.bom ? QByteArray("\xEF\xBB\xBF") : QByteArray();
+        QStringList cells;
+        for (const QString &h : runner.headers(def, options))
+            cells.append(Reports::csvCell(h, options.delimiter));
+        header += cells.join(options.delimiter).toUtf8() + "\r\n";
+        write(header);
+        bool handled = false;
+        auto streamed = runner.streamCsv(def, params, purpose.isEmpty() ? nullptr : &rows, options, write, &handled);
+        if (!streamed.ok())
+            return refused(streamed.error());
+        written = streamed.value();
+        if (!handled) {
+            // Consent columns: through the consent service, a chunk at a time.
+            if (!needIds) {
+                auto ids = runner.ids(def, params);
+                if (!ids.ok())
+                    return refused(ids.error());
+                rows = std::move(ids).value();
+            }
+            auto done = runner.rows(def, rows, options.dateFormat, [&](const QStringList &values) {
+                QStringList line;
+                for (const QString &v : values)
+                    line.append(Reports::csvCell(v, options.delimiter));
+                write(line.join(options.delimiter).toUtf8() + "\r\n");
+            });
+            if (!done.ok())
+                return fail(done.error());
+            written = qint64(rows.size());
+        }
+        if (output.isEmpty()) {
+            std::fflush(stdout);
+        } else if (writeFailed || !file.commit()) {
+            file.cancelWriting();
+            return fail(Core::Error::make(Core::Error::Code::Storage,
+                                          QCoreApplication::translate("Cli::ReportCommand", "Cannot write %1: %2")
+                                              .arg(output, file.errorString())));
+        }
     }
     auto audited = m_context.database().write([&] {
         return m_context.audit().append(
@@ -246,22 +283,18 @@ int ReportCommand::runReport(const QStringList &arguments)
         return fail(audited.error());
 
     if (json && output.isEmpty()) {
-        if (purpose.isEmpty()) {
+        if (purpose.isEmpty())
             printJson(objects);
-        } else {
+        else
             printJson(QJsonObject{{QStringLiteral("rows"), objects}, {QStringLiteral("excluded"), excluded}});
-        }
-    } else if (output.isEmpty()) {
-        std::fwrite(csv.constData(), 1, size_t(csv.size()), stdout);
-        std::fflush(stdout);
-    } else if (json) {
-        QJsonObject o{{QStringLiteral("file"), output}, {QStringLiteral("rows"), qint64(rows.size())}};
+    } else if (!output.isEmpty() && json) {
+        QJsonObject o{{QStringLiteral("file"), output}, {QStringLiteral("rows"), written}};
         if (!purpose.isEmpty())
             o.insert(QStringLiteral("excluded"), excluded);
         printJson(o);
-    } else {
+    } else if (!output.isEmpty()) {
         printLine(
-            QCoreApplication::translate("Cli::ReportCommand", "%1 row(s) written to %2.").arg(rows.size()).arg(output));
+            QCoreApplication::translate("Cli::ReportCommand", "%1 row(s) written to %2.").arg(written).arg(output));
     }
     if (!purpose.isEmpty() && !(json && output.isEmpty())) {
         QStringList parts;

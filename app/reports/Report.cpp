@@ -5,6 +5,7 @@
 #include "core/MemberField.h"
 #include "storage/Database.h"
 #include "storage/MemberRepository.h"
+#include "storage/SqliteStatement.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -12,6 +13,8 @@
 #include <QLocale>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <cstring>
 
 using Core::Error;
 using Core::Result;
@@ -252,6 +255,149 @@ Result<std::vector<qint64>> ReportRunner::ids(const ReportDefinition &report,
     while (q.next())
         out.push_back(q.value(0).toLongLong());
     return out;
+}
+
+namespace {
+
+// One CSV cell from UTF-8 bytes: neutralised and quoted like csvCell().
+void appendCell(QByteArray &line, const char *data, int size, char delimiter)
+{
+    bool quote = false;
+    for (int i = 0; i < size; ++i) {
+        const char c = data[i];
+        if (c == delimiter || c == '"' || c == '\n' || c == '\r') {
+            quote = true;
+            break;
+        }
+    }
+    const bool neutralise = size > 0 && std::strchr("=+-@\t\r", data[0]) != nullptr;
+    if (!quote) {
+        if (neutralise)
+            line += '\'';
+        line.append(data, size);
+        return;
+    }
+    line += '"';
+    if (neutralise)
+        line += '\'';
+    for (int i = 0; i < size; ++i) {
+        if (data[i] == '"')
+            line += '"';
+        line += data[i];
+    }
+    line += '"';
+}
+
+} // namespace
+
+Result<qint64> ReportRunner::streamCsv(const ReportDefinition &report, const QHash<QString, QString> &params,
+                                       const std::vector<qint64> *only, const CsvOptions &options,
+                                       const std::function<void(const QByteArray &)> &write, bool *handled) const
+{
+    *handled = false;
+    QStringList select;
+    QVariantList selectBindings;
+    QList<bool> isDate;
+    for (const QString &c : report.columns) {
+        Core::MemberField f;
+        if (memberField(c, &f)) {
+            select.append(Core::MemberFields::key(f)); // whitelisted
+            isDate.append(f == Core::MemberField::MembershipStart || f == Core::MemberField::MembershipEnd);
+        } else if (c.startsWith(QLatin1String("extra.")) && !c.contains(QLatin1Char('"'))) {
+            select.append(QStringLiteral("json_extract(extra, ?)"));
+            selectBindings.append(QStringLiteral("$.\"%1\"").arg(c.mid(6)));
+            isDate.append(false);
+        } else {
+            return 0; // a consent column: not this path
+        }
+    }
+    auto resolver = [this](const QString &purpose, const QString &state) -> Result<std::vector<qint64>> {
+        if (state == QLatin1String("withdrawn"))
+            return m_consent.select(purpose, Consent::ConsentSelection::Withdrawn);
+        if (state == QLatin1String("expiring"))
+            return m_consent.select(purpose, Consent::ConsentSelection::Expiring);
+        auto e = m_consent.eligible(purpose);
+        if (!e.ok())
+            return e.error();
+        if (state == QLatin1String("eligible"))
+            return e.value().eligible;
+        std::vector<qint64> out;
+        for (const auto &ids : e.value().excluded)
+            out.insert(out.end(), ids.begin(), ids.end());
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    auto built = buildFilter(report.filter, params, resolver);
+    if (!built.ok())
+        return built.error();
+    QStringList where;
+    if (!built.value().where.isEmpty())
+        where.append(QStringLiteral("(%1)").arg(built.value().where));
+    QVariantList bindings = selectBindings + built.value().bindings;
+    if (only) {
+        QByteArray ids = "[";
+        for (size_t i = 0; i < only->size(); ++i) {
+            if (i)
+                ids += ',';
+            ids += QByteArray::number((*only)[i]);
+        }
+        ids += ']';
+        where.append(QStringLiteral("id IN (SELECT value FROM json_each(?))"));
+        bindings.append(QString::fromLatin1(ids));
+    }
+    QStringList order;
+    for (const SortKey &s : report.sort)
+        order.append(s.field + (s.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC")));
+    order.append(QStringLiteral("id"));
+    const QString sql =
+        QStringLiteral("SELECT %1 FROM members %2 ORDER BY %3")
+            .arg(select.join(QStringLiteral(", ")),
+                 where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")),
+                 order.join(QStringLiteral(", ")));
+    auto statement = Storage::SqliteStatement::prepare(m_database.connection(), sql);
+    if (!statement)
+        return 0; // not SQLite: the general path
+    *handled = true;
+    for (int i = 0; i < bindings.size(); ++i)
+        statement->bindText(i + 1, bindings[i].toString());
+    const char delimiter = char(options.delimiter.toLatin1());
+    const bool isoDates = options.dateFormat == QLatin1String("yyyy-MM-dd");
+    QByteArray buffer;
+    buffer.reserve(1 << 20);
+    qint64 rows = 0;
+    const int columns = int(select.size());
+    while (true) {
+        auto more = statement->step();
+        if (!more.ok())
+            return more.error();
+        if (!more.value())
+            break;
+        for (int c = 0; c < columns; ++c) {
+            if (c)
+                buffer += delimiter;
+            int size = 0;
+            const char *text = statement->text(c, &size);
+            if (!text)
+                continue;
+            if (isDate[c] && !isoDates && size == 10) {
+                const QByteArray formatted = QDate::fromString(QString::fromLatin1(text, size), Qt::ISODate)
+                                                 .toString(options.dateFormat)
+                                                 .toUtf8();
+                appendCell(buffer, formatted.constData(), int(formatted.size()), delimiter);
+            } else {
+                appendCell(buffer, text, size, delimiter);
+            }
+        }
+        buffer += "\r\n";
+        ++rows;
+        if (buffer.size() > (1 << 20) - 4096) {
+            write(buffer);
+            buffer.clear();
+        }
+    }
+    if (!buffer.isEmpty())
+        write(buffer);
+    return rows;
 }
 
 Result<qint64> ReportRunner::count(const ReportDefinition &report, const QHash<QString, QString> &params) const

@@ -90,6 +90,13 @@ public:
     Core::Result<std::vector<qint64>> ids(const ReportDefinition &report, const QHash<QString, QString> &params) const;
     Core::Result<qint64> count(const ReportDefinition &report, const QHash<QString, QString> &params) const;
     QStringList headers(const ReportDefinition &report, const CsvOptions &options) const;
+    // The CSV lines (header excluded) straight from SQLite, for reports whose columns are member fields or
+    // attributes: one streaming statement, bytes written as SQLite holds them (the million-row path).
+    // `only`: restrict to these ids (for mailing), empty for none. Returns false in `*handled` when a
+    // column needs the consent service (the caller then uses rows()). Counts the rows written.
+    Core::Result<qint64> streamCsv(const ReportDefinition &report, const QHash<QString, QString> &params,
+                                   const std::vector<qint64> *only, const CsvOptions &options,
+                                   const std::function<void(const QByteArray &)> &write, bool *handled) const;
     // Streams the rows (values as text, dates in `dateFormat`) by chunks of 500.
     Core::Result<void> rows(const ReportDefinition &report, const std::vector<qint64> &ids, const QString &dateFormat,
                             const std::function<void(const QStringList &)> &visit) const;

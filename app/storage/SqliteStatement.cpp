@@ -56,6 +56,30 @@ Core::Result<void> SqliteStatement::run()
     return Database::errorFrom(error, QStringLiteral("statement"));
 }
 
+Core::Result<bool> SqliteStatement::step()
+{
+    const int rc = sqlite3_step(m_statement);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    const QSqlError error(QStringLiteral("sqlite"), QString::fromUtf8(sqlite3_errmsg(m_db)), QSqlError::StatementError,
+                          QString::number(rc));
+    return Database::errorFrom(error, QStringLiteral("statement"));
+}
+
+const char *SqliteStatement::text(int column, int *size) const
+{
+    const unsigned char *t = sqlite3_column_text(m_statement, column);
+    *size = t ? sqlite3_column_bytes(m_statement, column) : 0;
+    return reinterpret_cast<const char *>(t);
+}
+
+int SqliteStatement::columnCount() const
+{
+    return sqlite3_column_count(m_statement);
+}
+
 qint64 SqliteStatement::lastInsertId() const
 {
     return sqlite3_last_insert_rowid(m_db);

@@ -25,6 +25,10 @@ public:
     void bindInt(int index, qint64 value);
     void bindNull(int index);
     Core::Result<void> run(); // steps to completion, then resets and clears the bindings
+    // Reading: step() until it returns false (done) or an error; text() is valid until the next step().
+    Core::Result<bool> step();
+    const char *text(int column, int *size) const; // 0-based; nullptr for NULL
+    int columnCount() const;
     qint64 lastInsertId() const;
 
 private:
