@@ -1,5 +1,6 @@
 // carnet: the GUI executable. Translators, AppContext, the main window — nothing else.
 #include "AppContext.h"
+#include "consent/DemoConsent.h"
 #include "core/Translations.h"
 #include "settings/AppSettings.h"
 #include "settings/DefaultPaths.h"
@@ -71,6 +72,8 @@ int main(int argc, char *argv[])
         auto count = context.value()->members().count();
         if (count.ok() && count.value() == 0) {
             auto populated = Storage::DemoAssociation::populate(context.value()->members(), context.value()->clock());
+            if (populated.ok())
+                populated = Consent::DemoConsent::populate(context.value()->consent(), context.value()->clock());
             if (!populated.ok())
                 Gui::MessageBox::critical(nullptr, QApplication::translate("main", "Carnet"),
                                           populated.error().message);

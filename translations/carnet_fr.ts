@@ -815,6 +815,25 @@ smtp test --to ADRESSE [--password-file FICHIER] [--json]   (mot de passe : CARN
     </message>
 </context>
 <context>
+    <name>Consent::DemoConsent</name>
+    <message>
+        <source>Paper form, general assembly</source>
+        <translation>Formulaire papier, assemblée générale</translation>
+    </message>
+    <message>
+        <source>Website form</source>
+        <translation>Formulaire du site web</translation>
+    </message>
+    <message>
+        <source>I would like to receive the library&apos;s newsletter (form v2).</source>
+        <translation>Je souhaite recevoir la lettre d’information de la bibliothèque (formulaire v2).</translation>
+    </message>
+    <message>
+        <source>Unsubscribe link</source>
+        <translation>Lien de désinscription</translation>
+    </message>
+</context>
+<context>
     <name>Consent::Organisation</name>
     <message>
         <source>The organisation needs a name.</source>

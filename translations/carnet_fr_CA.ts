@@ -137,4 +137,11 @@
         <translation>Pas d’adresse courriel</translation>
     </message>
 </context>
+<context>
+    <name>Consent::DemoConsent</name>
+    <message>
+        <source>I would like to receive the library&apos;s newsletter (form v2).</source>
+        <translation>Je souhaite recevoir l’infolettre de la bibliothèque (formulaire v2).</translation>
+    </message>
+</context>
 </TS>

@@ -2,7 +2,9 @@
 // export, erasure, the audit log.
 #include "TempDatabase.h"
 #include "consent/ConsentService.h"
+#include "consent/DemoConsent.h"
 #include "storage/AuditLog.h"
+#include "storage/DemoAssociation.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -91,6 +93,7 @@ private Q_SLOTS:
     void accessExport();
     void erasure();
     void deletingAMemberWhoWithdrewKeepsTheAddressSuppressed();
+    void demoAssociationHasConsentToShow();
 };
 
 void TestConsentService::builtInPurposes()
@@ -596,6 +599,21 @@ void TestConsentService::deletingAMemberWhoWithdrewKeepsTheAddressSuppressed()
     QVERIFY(consent.isSuppressed(QStringLiteral("gone@example.org")).value());
     QVERIFY(!consent.isSuppressed(QStringLiteral("plain@example.org")).value());
     QCOMPARE(consent.removeMember(gone.id).error().code, Core::Error::Code::NotFound);
+}
+
+void TestConsentService::demoAssociationHasConsentToShow()
+{
+    TempDatabase db;
+    QVERIFY(Storage::DemoAssociation::populate(db.members(), db.clock()).ok());
+    auto events = Consent::DemoConsent::populate(db.context().consent(), db.clock());
+    QVERIFY(events.ok());
+    QVERIFY(events.value() > 100);
+    auto newsletter = db.context().consent().eligible(QStringLiteral("newsletter"));
+    QVERIFY(newsletter.value().eligible.size() > 100);
+    QVERIFY(newsletter.value().excludedCount(Reason::Withdrawn) +
+                newsletter.value().excludedCount(Reason::Suppressed) >=
+            3);
+    QVERIFY(newsletter.value().excludedCount(Reason::NoConsent) > 50);
 }
 
 QTEST_GUILESS_MAIN(TestConsentService)
