@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -80,6 +81,12 @@ bool expectPositional(const QCommandLineParser &parser, int expected, const QStr
     else
         usage(what);
     return false;
+}
+
+void runUntilDone(const std::function<void(const std::function<void()> &done)> &start)
+{
+    QTimer::singleShot(0, QCoreApplication::instance(), [start] { start([] { QCoreApplication::exit(0); }); });
+    QCoreApplication::exec();
 }
 
 int usage(const QString &message)

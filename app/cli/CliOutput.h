@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 class QCommandLineParser;
 
 namespace Cli {
@@ -27,6 +29,10 @@ bool parseArguments(QCommandLineParser &parser, const QStringList &arguments);
 // Reads --NAME as YYYY-MM-DD into `date` (left null when the option is absent); on a bad date prints
 // why and returns false.
 bool dateOption(const QCommandLineParser &parser, const QString &name, QDate *date);
+// Runs the application's own event loop until `start` calls the `done` it is given. carnet-cli runs one
+// job at a time from main(), so this is its main loop, entered and left once per asynchronous step —
+// never a loop nested inside another.
+void runUntilDone(const std::function<void(const std::function<void()> &done)> &start);
 // Refuses positional arguments beyond `expected`; prints why.
 bool expectPositional(const QCommandLineParser &parser, int expected, const QString &what);
 

@@ -11,7 +11,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -211,10 +210,10 @@ int OutboxCommand::runQueue(const QStringList &arguments)
     while (true) {
         Mail::OutboxRunner runner(outbox, account.sessionSettings(secret), account.limits, account.retrySeconds,
                                   factory, batch);
-        QEventLoop loop; // the CLI's top-level loop for this job
-        QObject::connect(&runner, &Mail::OutboxRunner::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(0, &runner, &Mail::OutboxRunner::start);
-        loop.exec();
+        runUntilDone([&](const std::function<void()> &done) {
+            QObject::connect(&runner, &Mail::OutboxRunner::finished, &runner, done);
+            runner.start();
+        });
         const Mail::OutboxRunner::Summary &s = runner.summary();
         total.sent += s.sent;
         total.deferred += s.deferred;
@@ -242,9 +241,10 @@ int OutboxCommand::runQueue(const QStringList &arguments)
         if (!next.isValid())
             break;
         const qint64 wait = std::max<qint64>(0, m_context.clock().now().msecsTo(next));
-        QEventLoop pause;
-        QTimer::singleShot(int(std::min<qint64>(wait + 50, 24LL * 3600 * 1000)), &pause, &QEventLoop::quit);
-        pause.exec();
+        runUntilDone([wait](const std::function<void()> &done) {
+            QTimer::singleShot(int(std::min<qint64>(wait + 50, 24LL * 3600 * 1000)), QCoreApplication::instance(),
+                               done);
+        });
     }
     auto counts = outbox.counts(batch);
     if (!counts.ok())

@@ -6,7 +6,6 @@
 #include "mail/SmtpPresets.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QSslCertificate>
@@ -71,14 +70,16 @@ bool SmtpCommand::password(const QCommandLineParser &parser, const Mail::SmtpAcc
     }
     *password = qEnvironmentVariable("CARNET_SMTP_PASSWORD");
     if (password->isEmpty() && !account.user.isEmpty() && credentials.isPersistent()) {
-        QEventLoop loop; // the CLI's top-level loop for this job
-        QObject::connect(&credentials, &Settings::CredentialStore::readDone, &loop,
-                         [&](const QString &, const QString &secret, const QString &) {
-                             *password = secret;
-                             loop.quit();
-                         });
-        credentials.read(Settings::CredentialStore::smtpKey(account.user, account.host));
-        loop.exec();
+        runUntilDone([&](const std::function<void()> &done) {
+            QObject::connect(
+                &credentials, &Settings::CredentialStore::readDone, &credentials,
+                [password, done](const QString &, const QString &secret, const QString &) {
+                    *password = secret;
+                    done();
+                },
+                Qt::SingleShotConnection);
+            credentials.read(Settings::CredentialStore::smtpKey(account.user, account.host));
+        });
     }
     if (password->isEmpty() && !account.user.isEmpty()) {
         printError(QCoreApplication::translate("Cli::SmtpCommand",
@@ -199,14 +200,16 @@ int SmtpCommand::set(const QStringList &arguments)
         QTextStream in(stdin);
         const QString secret = in.readLine();
         QString error;
-        QEventLoop loop; // the CLI's top-level loop for this job
-        QObject::connect(&m_context.credentials(), &Settings::CredentialStore::writeDone, &loop,
-                         [&](const QString &, const QString &e) {
-                             error = e;
-                             loop.quit();
-                         });
-        m_context.credentials().write(Settings::CredentialStore::smtpKey(a.user, a.host), secret);
-        loop.exec();
+        runUntilDone([&](const std::function<void()> &done) {
+            QObject::connect(
+                &m_context.credentials(), &Settings::CredentialStore::writeDone, &m_context.credentials(),
+                [&error, done](const QString &, const QString &e) {
+                    error = e;
+                    done();
+                },
+                Qt::SingleShotConnection);
+            m_context.credentials().write(Settings::CredentialStore::smtpKey(a.user, a.host), secret);
+        });
         if (!error.isEmpty() || !m_context.credentials().isPersistent()) {
             printError(QCoreApplication::translate("Cli::SmtpCommand",
                                                    "The password could not be kept in the keychain (%1): give it in "
@@ -276,7 +279,6 @@ int SmtpCommand::test(const QStringList &arguments)
         return fail(built.error());
 
     Smtp::Session session(a.sessionSettings(secret), factory());
-    QEventLoop loop; // the CLI's own top-level loop for this one job
     Smtp::MessageResult result;
     QString failure;
     bool delivered = false;
@@ -295,9 +297,10 @@ int SmtpCommand::test(const QStringList &arguments)
     });
     QObject::connect(&session, &Smtp::Session::failed,
                      [&](const QString &message, const Smtp::Reply &) { failure = message; });
-    QObject::connect(&session, &Smtp::Session::finished, &loop, &QEventLoop::quit);
-    session.start();
-    loop.exec();
+    runUntilDone([&](const std::function<void()> &done) {
+        QObject::connect(&session, &Smtp::Session::finished, &session, done);
+        session.start();
+    });
 
     const Smtp::RecipientResult r = result.recipients.value(0);
     if (failure.isEmpty() && !delivered)
