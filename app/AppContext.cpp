@@ -18,11 +18,14 @@ Core::Result<std::unique_ptr<AppContext>> AppContext::open(const QString &databa
     context->m_databaseSettings = std::make_unique<Storage::SettingsRepository>(*context->m_database);
     context->m_consent = std::make_unique<Consent::ConsentService>(
         *context->m_database, *context->m_members, *context->m_audit, *context->m_databaseSettings, *context->m_clock);
+    context->m_privacy = std::make_unique<Consent::MemberPrivacy>(
+        *context->m_database, *context->m_members, *context->m_audit, *context->m_consent, *context->m_clock);
     return context;
 }
 
 AppContext::~AppContext()
 {
+    m_privacy.reset();
     m_consent.reset();
     m_databaseSettings.reset();
     m_audit.reset();

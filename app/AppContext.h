@@ -1,6 +1,7 @@
 #pragma once
 
 #include "consent/ConsentService.h"
+#include "consent/MemberPrivacy.h"
 #include "core/Clock.h"
 #include "core/Result.h"
 #include "settings/AppSettings.h"
@@ -29,6 +30,7 @@ public:
     Storage::AuditLog &audit() { return *m_audit; }
     Storage::SettingsRepository &databaseSettings() { return *m_databaseSettings; }
     Consent::ConsentService &consent() { return *m_consent; }
+    Consent::MemberPrivacy &privacy() { return *m_privacy; }
     // The SMTP password typed in the window: for this session only, never written anywhere.
     QString sessionSmtpPassword() const { return m_sessionSmtpPassword; }
     void setSessionSmtpPassword(const QString &password) { m_sessionSmtpPassword = password; }
@@ -48,5 +50,6 @@ private:
     std::unique_ptr<Storage::AuditLog> m_audit;
     std::unique_ptr<Storage::SettingsRepository> m_databaseSettings;
     std::unique_ptr<Consent::ConsentService> m_consent;
+    std::unique_ptr<Consent::MemberPrivacy> m_privacy;
     QString m_sessionSmtpPassword;
 };

@@ -428,7 +428,7 @@ void MainWindow::deleteSelectedMembers()
                              QMessageBox::Cancel) != QMessageBox::Yes)
         return;
     for (qint64 id : std::as_const(ids)) {
-        if (auto removed = m_context.consent().removeMember(id); !removed.ok()) {
+        if (auto removed = m_context.privacy().removeMember(id); !removed.ok()) {
             MessageBox::critical(this, tr("Delete members"), removed.error().message);
             break;
         }

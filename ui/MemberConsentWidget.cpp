@@ -170,7 +170,7 @@ void MemberConsentWidget::exportData()
         QFileDialog::getSaveFileName(this, tr("Export this member's data"), suggested, tr("JSON files (*.json)"));
     if (path.isEmpty())
         return;
-    auto data = m_context.consent().exportMember(m_member.id, path);
+    auto data = m_context.privacy().exportMember(m_member.id, path);
     if (!data.ok()) {
         MessageBox::critical(this, tr("Export this member's data"), data.error().message);
         return;
@@ -195,7 +195,7 @@ void MemberConsentWidget::erase()
     if (MessageBox::question(this, tr("Erase this member"), question, QMessageBox::Yes | QMessageBox::Cancel,
                              QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    auto erased = m_context.consent().erase(m_member.id);
+    auto erased = m_context.privacy().erase(m_member.id);
     if (!erased.ok()) {
         MessageBox::critical(this, tr("Erase this member"), erased.error().message);
         return;

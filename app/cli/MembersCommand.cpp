@@ -237,7 +237,7 @@ int MembersCommand::remove(const QStringList &arguments)
     auto found = m_context.members().findByReference(parser.positionalArguments().first());
     if (!found.ok())
         return fail(found.error());
-    if (auto removed = m_context.consent().removeMember(found.value().id); !removed.ok())
+    if (auto removed = m_context.privacy().removeMember(found.value().id); !removed.ok())
         return fail(removed.error());
     if (parser.isSet(QStringLiteral("json")))
         printJson(QJsonObject{{QStringLiteral("deleted"), found.value().id}});
@@ -344,7 +344,7 @@ int MembersCommand::exportData(const QStringList &arguments)
     if (!found.ok())
         return fail(found.error());
     const QString output = parser.value(QStringLiteral("output"));
-    auto data = m_context.consent().exportMember(found.value().id, output);
+    auto data = m_context.privacy().exportMember(found.value().id, output);
     if (!data.ok())
         return fail(data.error());
     if (output.isEmpty()) {
@@ -379,7 +379,7 @@ int MembersCommand::erase(const QStringList &arguments)
     auto found = m_context.members().findByReference(parser.positionalArguments().first());
     if (!found.ok())
         return fail(found.error());
-    auto erased = m_context.consent().erase(found.value().id);
+    auto erased = m_context.privacy().erase(found.value().id);
     if (!erased.ok())
         return fail(erased.error());
     if (parser.isSet(QStringLiteral("json"))) {

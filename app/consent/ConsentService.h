@@ -80,8 +80,9 @@ struct BulkResult
     int suppressed = 0; // skipped: on the suppression list and the grant is not express
 };
 
-// The consent rules applied to the database: recording, withdrawal, status, eligibility, the access
-// export and erasure. The only road to a recipient: every list of addresses for mailing is asked here.
+// The consent rules applied to the database: recording, withdrawal, status, eligibility (the access
+// export and erasure are MemberPrivacy's). The only road to a recipient: every list of addresses for mailing is asked
+// here.
 class ConsentService
 {
 public:
@@ -119,17 +120,8 @@ public:
     // The three counts in one pass over the members (for the side panel, on a worker thread).
     Core::Result<SelectionTally> tally(const QString &purpose, QDate at = {}) const;
 
-    // GDPR access and portability: everything Carnet holds about the member. `destination` (a file
-    // name) goes to the audit log.
-    Core::Result<QJsonObject> exportMember(qint64 memberId, const QString &destination);
     Core::Result<QByteArray> evidence(const QString &sha256) const { return m_ledger.evidence(sha256); }
-    // GDPR erasure: the member's row, consent history and import snapshots go; a suppression entry and an
-    // audit entry stay, with counts only.
-    Core::Result<QJsonObject> erase(qint64 memberId);
     Core::Result<bool> isSuppressed(const QString &email) const;
-    // Deleting a member (not an erasure): their consent history goes with them, so an address that had
-    // withdrawn anything goes on the suppression list first — a later import cannot bring it back.
-    Core::Result<void> removeMember(qint64 memberId);
 
     ConsentLedger &ledger() { return m_ledger; }
 

@@ -522,7 +522,7 @@ void TestConsentService::accessExport()
         db.add(QStringLiteral("Hélène"), QStringLiteral("Côté"), QStringLiteral("helene@example.org"));
     QVERIFY(consent.record(m.id, express()).ok());
     QVERIFY(consent.withdraw(m.id, withdrawal()).ok());
-    auto json = consent.exportMember(m.id, QStringLiteral("/home/x/helene.json"));
+    auto json = db.context().privacy().exportMember(m.id, QStringLiteral("/home/x/helene.json"));
     VERIFY_OK(json);
     const QJsonObject o = json.value();
     QCOMPARE(o.value(QStringLiteral("member")).toObject().value(QStringLiteral("email")).toString(),
@@ -553,7 +553,7 @@ void TestConsentService::erasure()
         db.add(QStringLiteral("Other"), QStringLiteral("Member"), QStringLiteral("o@example.org"));
     QVERIFY(consent.record(m.id, express()).ok());
     QVERIFY(consent.record(other.id, express()).ok());
-    auto erased = consent.erase(m.id);
+    auto erased = db.context().privacy().erase(m.id);
     VERIFY_OK(erased);
     QCOMPARE(erased.value().value(QStringLiteral("consent_events")).toInt(), 1);
     QCOMPARE(db.members().find(m.id).error().code, Core::Error::Code::NotFound);
@@ -581,7 +581,7 @@ void TestConsentService::erasure()
         db.add(QStringLiteral("Hélène"), QStringLiteral("Côté"), QStringLiteral("Helene@example.org"));
     QCOMPARE(statusOf(db, back.id, QStringLiteral("newsletter")).reason, Reason::Suppressed);
     QCOMPARE(statusOf(db, back.id, QStringLiteral("association")).reason, Reason::Suppressed);
-    QCOMPARE(consent.erase(m.id).error().code, Core::Error::Code::NotFound);
+    QCOMPARE(db.context().privacy().erase(m.id).error().code, Core::Error::Code::NotFound);
 }
 
 void TestConsentService::deletingAMemberWhoWithdrewKeepsTheAddressSuppressed()
@@ -593,12 +593,12 @@ void TestConsentService::deletingAMemberWhoWithdrewKeepsTheAddressSuppressed()
         db.add(QStringLiteral("B"), QStringLiteral("Plain"), QStringLiteral("plain@example.org"));
     QVERIFY(consent.record(gone.id, express()).ok());
     QVERIFY(consent.withdraw(gone.id, withdrawal()).ok()); // the newsletter only
-    QVERIFY(consent.removeMember(gone.id).ok());
-    QVERIFY(consent.removeMember(plain.id).ok());
+    QVERIFY(db.context().privacy().removeMember(gone.id).ok());
+    QVERIFY(db.context().privacy().removeMember(plain.id).ok());
     QCOMPARE(db.members().count().value(), 0);
     QVERIFY(consent.isSuppressed(QStringLiteral("gone@example.org")).value());
     QVERIFY(!consent.isSuppressed(QStringLiteral("plain@example.org")).value());
-    QCOMPARE(consent.removeMember(gone.id).error().code, Core::Error::Code::NotFound);
+    QCOMPARE(db.context().privacy().removeMember(gone.id).error().code, Core::Error::Code::NotFound);
 }
 
 void TestConsentService::demoAssociationHasConsentToShow()

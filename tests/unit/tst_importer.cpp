@@ -578,7 +578,7 @@ void TestImporter::suppressedAddressIsNotResubscribed()
     const QString path = write(QStringLiteral("audience.csv"), kOptIn);
     import(path);
     const qint64 ana = m_db->members().findByEmail(QStringLiteral("ana@example.org")).value().id;
-    QVERIFY(m_db->context().consent().erase(ana).ok());
+    QVERIFY(m_db->context().privacy().erase(ana).ok());
     ImportOptions options;
     options.consentPurpose = QStringLiteral("newsletter");
     ImportReport r = import(path, options);
