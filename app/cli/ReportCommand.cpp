@@ -3,6 +3,7 @@
 #include "AppContext.h"
 #include "CliOutput.h"
 #include "reports/Report.h"
+#include "reports/ReportExporter.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -10,7 +11,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <cstdio>
 
@@ -25,7 +25,8 @@ QString ReportCommand::help()
         "report show NAME --json\n"
         "report delete NAME\n"
         "report run NAME [--param KEY=VALUE]… [--output FILE] [--format csv|tsv] [--delimiter ','|';'|tab] [--bom]\n"
-        "  [--preset excel-fr|excel-en|mailchimp] [--for-mailing PURPOSE] [--json]");
+        "  [--preset excel-fr|excel-en|mailchimp] [--for-mailing PURPOSE] [--json]\n"
+        "report totals NAME [--param KEY=VALUE]… [--json]");
 }
 
 int ReportCommand::run(const QStringList &arguments)
@@ -42,9 +43,12 @@ int ReportCommand::run(const QStringList &arguments)
         return remove(rest);
     if (action == QLatin1String("run"))
         return runReport(rest);
-    return usage(QCoreApplication::translate("Cli::ReportCommand",
-                                             "Unknown report command \"%1\". Commands: save, list, show, delete, run.")
-                     .arg(action));
+    if (action == QLatin1String("totals"))
+        return totals(rest);
+    return usage(
+        QCoreApplication::translate("Cli::ReportCommand",
+                                    "Unknown report command \"%1\". Commands: save, list, show, delete, run, totals.")
+            .arg(action));
 }
 
 int ReportCommand::save(const QStringList &arguments)
@@ -143,12 +147,8 @@ int ReportCommand::runReport(const QStringList &arguments)
     Reports::ReportDefinition def = report.value();
 
     QHash<QString, QString> params;
-    for (const QString &p : parser.values(QStringLiteral("param"))) {
-        if (!p.contains(QLatin1Char('=')))
-            return usage(
-                QCoreApplication::translate("Cli::ReportCommand", "--param takes KEY=VALUE, not \"%1\".").arg(p));
-        params.insert(p.section(QLatin1Char('='), 0, 0), p.section(QLatin1Char('='), 1));
-    }
+    if (!parseParams(parser.values(QStringLiteral("param")), &params))
+        return BadUsage;
     Reports::CsvOptions options;
     if (parser.isSet(QStringLiteral("preset")) &&
         !Reports::CsvOptions::preset(parser.value(QStringLiteral("preset")), &options))
@@ -170,8 +170,6 @@ int ReportCommand::runReport(const QStringList &arguments)
         options.bom = true;
     if (options.mailchimp)
         def.columns = {QStringLiteral("email"), QStringLiteral("first_name"), QStringLiteral("last_name")};
-
-    Reports::ReportRunner runner(m_context.database(), m_context.members(), m_context.consent(), m_context.clock());
     auto refused = [](const Core::Error &error) {
         // A missing parameter or a bad filter is bad usage; a storage failure is a failed job.
         if (error.code == Core::Error::Code::Invalid) {
@@ -180,35 +178,26 @@ int ReportCommand::runReport(const QStringList &arguments)
         }
         return fail(error);
     };
+
+    Reports::ReportRunner runner(m_context.database(), m_context.members(), m_context.consent(), m_context.clock());
+    const Reports::ReportExporter exporter(runner, m_context.consent(), m_context.database(), m_context.audit());
     const bool json = parser.isSet(QStringLiteral("json"));
     const QString output = parser.value(QStringLiteral("output"));
     const QString purpose = parser.value(QStringLiteral("for-mailing"));
-    const QStringList keys = def.columns;
+    const Reports::ExportRequest request{def, params, options, purpose, output};
 
     // The rows: every match, or for mailing only those the consent service allows (in the report's order).
-    std::vector<qint64> rows;
-    QJsonObject excluded;
-    const bool needIds = !purpose.isEmpty() || (json && output.isEmpty());
-    if (needIds) {
-        auto ids = runner.ids(def, params);
-        if (!ids.ok())
-            return refused(ids.error());
-        rows = std::move(ids).value();
-    }
-    if (!purpose.isEmpty()) {
-        auto eligible = m_context.consent().eligible(purpose, rows);
-        if (!eligible.ok())
-            return fail(eligible.error());
-        std::vector<qint64> allowed = eligible.value().eligible;
-        std::sort(allowed.begin(), allowed.end());
-        std::erase_if(rows, [&allowed](qint64 id) { return !std::binary_search(allowed.begin(), allowed.end(), id); });
-        excluded = eligible.value().excludedJson();
-    }
+    const bool jsonRows = json && output.isEmpty();
+    auto plan = exporter.plan(request, jsonRows);
+    if (!plan.ok())
+        return refused(plan.error());
+    const QJsonObject excluded = plan.value().excluded();
 
     qint64 written = 0;
     QJsonArray objects;
-    if (json && output.isEmpty()) {
-        auto done = runner.rows(def, rows, options.dateFormat, [&](const QStringList &values) {
+    if (jsonRows) {
+        const QStringList keys = def.columns;
+        auto done = runner.rows(def, plan.value().rows, options.dateFormat, [&](const QStringList &values) {
             QJsonObject o;
             for (int i = 0; i < keys.size(); ++i)
                 o.insert(keys[i], values.value(i));
@@ -216,87 +205,33 @@ int ReportCommand::runReport(const QStringList &arguments)
         });
         if (!done.ok())
             return fail(done.error());
-        written = qint64(rows.size());
-    } else {
-        // CSV, streamed to the file (whole or nothing) or to standard output.
-        QSaveFile file(output);
-        if (!output.isEmpty() && !file.open(QIODevice::WriteOnly))
-            return fail(Core::Error::make(Core::Error::Code::Storage,
-                                          QCoreApplication::translate("Cli::ReportCommand", "Cannot write %1: %2")
-                                              .arg(output, file.errorString())));
-        bool writeFailed = false;
-        auto write = [&](const QByteArray &bytes) {
-            if (output.isEmpty())
-                std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-            else if (file.write(bytes) != bytes.size())
-                writeFailed = true;
-        };
-        QByteArray header = options.bom ? QByteArray("\xEF\xBB\xBF") : QByteArray();
-        QStringList cells;
-        for (const QString &h : runner.headers(def, options))
-            cells.append(Reports::csvCell(h, options.delimiter));
-        header += cells.join(options.delimiter).toUtf8() + "\r\n";
-        write(header);
-        bool handled = false;
-        auto streamed = runner.streamCsv(def, params, purpose.isEmpty() ? nullptr : &rows, options, write, &handled);
-        if (!streamed.ok())
-            return refused(streamed.error());
-        written = streamed.value();
-        if (!handled) {
-            // Consent columns: through the consent service, a chunk at a time.
-            if (!needIds) {
-                auto ids = runner.ids(def, params);
-                if (!ids.ok())
-                    return refused(ids.error());
-                rows = std::move(ids).value();
-            }
-            auto done = runner.rows(def, rows, options.dateFormat, [&](const QStringList &values) {
-                QStringList line;
-                for (const QString &v : values)
-                    line.append(Reports::csvCell(v, options.delimiter));
-                write(line.join(options.delimiter).toUtf8() + "\r\n");
-            });
-            if (!done.ok())
-                return fail(done.error());
-            written = qint64(rows.size());
-        }
-        if (output.isEmpty()) {
-            std::fflush(stdout);
-        } else if (writeFailed || !file.commit()) {
-            file.cancelWriting();
-            return fail(Core::Error::make(Core::Error::Code::Storage,
-                                          QCoreApplication::translate("Cli::ReportCommand", "Cannot write %1: %2")
-                                              .arg(output, file.errorString())));
-        }
-    }
-    auto audited = m_context.database().write([&] {
-        return m_context.audit().append(
-            QStringLiteral("export"), 0,
-            {{QStringLiteral("report"), def.name},
-             {QStringLiteral("columns"), QJsonArray::fromStringList(keys)},
-             {QStringLiteral("rows"), qint64(rows.size())},
-             {QStringLiteral("file"), output.isEmpty() ? QStringLiteral("-") : QFileInfo(output).fileName()},
-             {QStringLiteral("purpose"),
-              purpose.isEmpty() ? QStringLiteral("administration") : QStringLiteral("mailing:") + purpose}});
-    });
-    if (!audited.ok())
-        return fail(audited.error());
-
-    if (json && output.isEmpty()) {
+        written = plan.value().rowCount;
+        if (auto a = exporter.audit(request, written, QStringLiteral("-")); !a.ok())
+            return fail(a.error());
         if (purpose.isEmpty())
             printJson(objects);
         else
             printJson(QJsonObject{{QStringLiteral("rows"), objects}, {QStringLiteral("excluded"), excluded}});
-    } else if (!output.isEmpty() && json) {
-        QJsonObject o{{QStringLiteral("file"), output}, {QStringLiteral("rows"), written}};
-        if (!purpose.isEmpty())
-            o.insert(QStringLiteral("excluded"), excluded);
-        printJson(o);
-    } else if (!output.isEmpty()) {
-        printLine(
-            QCoreApplication::translate("Cli::ReportCommand", "%1 row(s) written to %2.").arg(written).arg(output));
+    } else {
+        // CSV, streamed to the file (whole or nothing) or to standard output.
+        auto done = exporter.write(request, plan.value(), [](const QByteArray &bytes) {
+            std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+        });
+        std::fflush(stdout);
+        if (!done.ok())
+            return refused(done.error());
+        written = done.value();
+        if (!output.isEmpty() && json) {
+            QJsonObject o{{QStringLiteral("file"), output}, {QStringLiteral("rows"), written}};
+            if (!purpose.isEmpty())
+                o.insert(QStringLiteral("excluded"), excluded);
+            printJson(o);
+        } else if (!output.isEmpty()) {
+            printLine(
+                QCoreApplication::translate("Cli::ReportCommand", "%1 row(s) written to %2.").arg(written).arg(output));
+        }
     }
-    if (!purpose.isEmpty() && !(json && output.isEmpty())) {
+    if (!purpose.isEmpty() && !jsonRows) {
         QStringList parts;
         for (auto it = excluded.begin(); it != excluded.end(); ++it)
             parts.append(QStringLiteral("%1: %2").arg(it.key()).arg(it.value().toInt()));
@@ -307,6 +242,60 @@ int ReportCommand::runReport(const QStringList &arguments)
         printError(QCoreApplication::translate(
             "Cli::ReportCommand", "Reminder: this file holds personal data; keep it safe and delete it when done."));
     return Success;
+}
+
+int ReportCommand::totals(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(QCommandLineOption(QStringLiteral("param"), QString(), QStringLiteral("value")));
+    parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    if (!parseArguments(parser, arguments) ||
+        !expectPositional(parser, 1,
+                          QCoreApplication::translate("Cli::ReportCommand", "report totals needs a report name.")))
+        return BadUsage;
+    auto report =
+        Reports::ReportRepository(m_context.database(), m_context.clock()).find(parser.positionalArguments().first());
+    if (!report.ok())
+        return fail(report.error());
+    QHash<QString, QString> params;
+    if (!parseParams(parser.values(QStringLiteral("param")), &params))
+        return BadUsage;
+    Reports::ReportRunner runner(m_context.database(), m_context.members(), m_context.consent(), m_context.clock());
+    auto count = runner.count(report.value(), params);
+    auto totals = runner.totals(report.value(), params);
+    if (!count.ok() || !totals.ok()) {
+        const Core::Error error = !count.ok() ? count.error() : totals.error();
+        if (error.code == Core::Error::Code::Invalid) {
+            printError(error.message);
+            return BadUsage;
+        }
+        return fail(error);
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray groups;
+        for (const Reports::GroupTotal &g : totals.value())
+            groups.append(QJsonObject{{QStringLiteral("value"), g.value}, {QStringLiteral("count"), g.count}});
+        printJson(QJsonObject{{QStringLiteral("count"), count.value()},
+                              {QStringLiteral("group_by"), report.value().groupBy},
+                              {QStringLiteral("groups"), groups}});
+        return Success;
+    }
+    for (const Reports::GroupTotal &g : totals.value())
+        printLine(QStringLiteral("%1\t%2").arg(g.value).arg(g.count));
+    printLine(QCoreApplication::translate("Cli::ReportCommand", "Total\t%1").arg(count.value()));
+    return Success;
+}
+
+bool ReportCommand::parseParams(const QStringList &values, QHash<QString, QString> *params)
+{
+    for (const QString &p : values) {
+        if (!p.contains(QLatin1Char('='))) {
+            usage(QCoreApplication::translate("Cli::ReportCommand", "--param takes KEY=VALUE, not \"%1\".").arg(p));
+            return false;
+        }
+        params->insert(p.section(QLatin1Char('='), 0, 0), p.section(QLatin1Char('='), 1));
+    }
+    return true;
 }
 
 } // namespace Cli

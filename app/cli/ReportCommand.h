@@ -1,12 +1,13 @@
 #pragma once
 
+#include <QHash>
 #include <QStringList>
 
 class AppContext;
 
 namespace Cli {
 
-// carnet-cli report save|list|show|delete|run …
+// carnet-cli report save|list|show|delete|run|totals …
 class ReportCommand
 {
 public:
@@ -20,6 +21,8 @@ private:
     int show(const QStringList &arguments);
     int remove(const QStringList &arguments);
     int runReport(const QStringList &arguments);
+    int totals(const QStringList &arguments);
+    static bool parseParams(const QStringList &values, QHash<QString, QString> *params);
 
     AppContext &m_context;
 };

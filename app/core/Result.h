@@ -21,6 +21,7 @@ struct Error
         Corrupt,   // the file is damaged
         ReadOnly,  // the file or its folder cannot be written
         TooNew,    // the file was written by a newer Carnet
+        Cancelled, // the user stopped the job; nothing was changed
     };
 
     Code code = Code::Invalid;

@@ -25,12 +25,26 @@ struct Builder
 {
     const QHash<QString, QString> &params;
     const ConsentResolver &consent;
+    QDate today;
     QVariantList bindings;
 
     Result<QString> node(const QJsonValue &v, int depth);
     Result<QString> condition(const QJsonObject &c);
+    Result<QString> membership(const QString &op, const QJsonValue &value, const QJsonValue &days);
+    Result<QString> freeText(const QString &op, const QJsonValue &value);
     Result<QJsonValue> resolve(const QJsonValue &value);
 };
+
+// The user's text as a LIKE pattern with % and _ taken literally.
+QString likePattern(const QString &text, bool prefix)
+{
+    QString pattern = text;
+    pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+        .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return prefix ? QString(pattern + QStringLiteral("%"))
+                  : QString(QStringLiteral("%") + pattern + QStringLiteral("%"));
+}
 
 Result<QJsonValue> Builder::resolve(const QJsonValue &value)
 {
@@ -74,6 +88,11 @@ Result<QString> Builder::condition(const QJsonObject &c)
     auto value = resolve(c.value(QStringLiteral("value")));
     if (!value.ok())
         return value.error();
+
+    if (field == QLatin1String("membership"))
+        return membership(op, value.value(), c.value(QStringLiteral("days")));
+    if (field == QLatin1String("text"))
+        return freeText(op, value.value());
 
     // consent.<purpose>: a set of member ids, bound as one JSON array.
     if (field.startsWith(QLatin1String("consent."))) {
@@ -184,13 +203,55 @@ Result<QString> Builder::condition(const QJsonObject &c)
         return QStringLiteral("%1 > ?").arg(col);
     }
     // contains / starts_with: LIKE with the user's % and _ escaped.
-    QString pattern = text;
-    pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-        .replace(QLatin1Char('%'), QStringLiteral("\\%"))
-        .replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    bindings.append(op == QLatin1String("contains") ? QString(QStringLiteral("%") + pattern + QStringLiteral("%"))
-                                                    : QString(pattern + QStringLiteral("%")));
+    bindings.append(likePattern(text, op == QLatin1String("starts_with")));
     return QStringLiteral("%1 LIKE ? ESCAPE '\\'").arg(col);
+}
+
+Result<QString> Builder::membership(const QString &op, const QJsonValue &value, const QJsonValue &daysValue)
+{
+    if (op != QLatin1String("eq") && op != QLatin1String("ne"))
+        return invalid(QCoreApplication::translate("Reports::QueryBuilder", "The membership status takes eq or ne."));
+    const QString state = scalar(value);
+    QString condition;
+    const QString todayIso = today.toString(Qt::ISODate);
+    if (state == QLatin1String("active")) {
+        // Paid up today: an end date from today on, or a start without an end (open-ended membership).
+        bindings.append(todayIso);
+        condition =
+            QStringLiteral("(membership_end >= ? OR (membership_end IS NULL AND membership_start IS NOT NULL))");
+    } else if (state == QLatin1String("expired")) {
+        bindings.append(todayIso);
+        condition = QStringLiteral("membership_end < ?");
+    } else if (state == QLatin1String("ending")) {
+        const int days = daysValue.isUndefined() || daysValue.isNull() ? 60 : daysValue.toInt(-1);
+        if (!daysValue.isUndefined() && !daysValue.isNull() && (!daysValue.isDouble() || days < 1 || days > 3650))
+            return invalid(
+                QCoreApplication::translate("Reports::QueryBuilder", "days is a number of days from 1 to 3,650."));
+        bindings.append(todayIso);
+        bindings.append(today.addDays(days).toString(Qt::ISODate));
+        condition = QStringLiteral("membership_end BETWEEN ? AND ?");
+    } else {
+        return invalid(QCoreApplication::translate("Reports::QueryBuilder",
+                                                   "The membership status is active, expired or ending, not \"%1\".")
+                           .arg(state.left(40)));
+    }
+    return op == QLatin1String("eq") ? condition : QStringLiteral("NOT coalesce(%1, 0)").arg(condition);
+}
+
+Result<QString> Builder::freeText(const QString &op, const QJsonValue &value)
+{
+    if (op != QLatin1String("contains"))
+        return invalid(QCoreApplication::translate("Reports::QueryBuilder", "The free text takes contains."));
+    if (!(value.isString() || value.isDouble()))
+        return invalid(QCoreApplication::translate("Reports::QueryBuilder", "The free text must be text."));
+    // The fields the member table's search looks in; whitelisted names, one bound pattern each.
+    static const char *const fields[] = {"first_name", "last_name", "email", "member_number", "city", "postal_code"};
+    QStringList parts;
+    for (const char *f : fields) {
+        bindings.append(likePattern(scalar(value), false));
+        parts.append(QStringLiteral("%1 LIKE ? ESCAPE '\\'").arg(QLatin1String(f)));
+    }
+    return QStringLiteral("(%1)").arg(parts.join(QStringLiteral(" OR ")));
 }
 
 Result<QString> Builder::node(const QJsonValue &v, int depth)
@@ -241,11 +302,11 @@ void collectParams(const QJsonValue &v, QHash<QString, QString> *out, int depth)
 } // namespace
 
 Result<BuiltQuery> buildFilter(const QJsonValue &filter, const QHash<QString, QString> &params,
-                               const ConsentResolver &consent)
+                               const ConsentResolver &consent, const QDate &today)
 {
     if (filter.isNull() || filter.isUndefined() || (filter.isObject() && filter.toObject().isEmpty()))
         return BuiltQuery{};
-    Builder b{params, consent, {}};
+    Builder b{params, consent, today, {}};
     auto where = b.node(filter, 0);
     if (!where.ok())
         return where.error();

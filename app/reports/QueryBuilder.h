@@ -19,7 +19,9 @@ using ConsentResolver = std::function<Core::Result<std::vector<qint64>>(const QS
 // A filter in its JSON form, turned into an SQL condition on `members` with bound values only:
 //   {"all": [ … ]} or {"any": [ … ]}, nested; a condition is {"field": F, "op": OP, "value": V}.
 // Fields: a member field key (whitelist), "extra.<name>" (the JSON path is bound, not spliced) or
-// "consent.<purpose>" (resolved by the consent service into a bound id list). Operators: eq, ne, in,
+// "consent.<purpose>" (resolved by the consent service into a bound id list), "membership" (eq/ne "active",
+// "expired" or "ending" with an optional "days", default 60, counted from `today`) or "text" (contains: the
+// names, email, member number, city and postal code, like the member table's search). Operators: eq, ne, in,
 // contains, starts_with, before, after, between, is_empty, is_not_empty. A value may be
 // {"param": "KEY", "label": "…"}: taken from `params`, an error when missing.
 // Anything else — an unknown field or operator, a wrong type, nesting deeper than 16 — is an Invalid
@@ -31,7 +33,7 @@ struct BuiltQuery
 };
 
 Core::Result<BuiltQuery> buildFilter(const QJsonValue &filter, const QHash<QString, QString> &params,
-                                     const ConsentResolver &consent);
+                                     const ConsentResolver &consent, const QDate &today);
 
 // The parameters a filter asks for when run: key -> label.
 QHash<QString, QString> filterParameters(const QJsonValue &filter);

@@ -88,7 +88,7 @@ Result<ReportDefinition> ReportDefinition::fromJson(const QJsonObject &json)
     auto consentNever = [](const QString &, const QString &) -> Result<std::vector<qint64>> {
         return std::vector<qint64>();
     };
-    if (auto built = buildFilter(r.filter, dummy, consentNever); !built.ok())
+    if (auto built = buildFilter(r.filter, dummy, consentNever, QDate(2000, 1, 1)); !built.ok())
         return built.error();
     return r;
 }
@@ -207,33 +207,36 @@ ReportRunner::ReportRunner(Storage::Database &database, Storage::MemberRepositor
     : m_database(database), m_members(members), m_consent(consent), m_clock(clock)
 {}
 
-Result<std::vector<qint64>> ReportRunner::ids(const ReportDefinition &report,
-                                              const QHash<QString, QString> &params) const
+ConsentResolver ReportRunner::consentResolver() const
 {
-    auto resolver = [this](const QString &purpose, const QString &state) -> Result<std::vector<qint64>> {
-        if (state == QLatin1String("eligible") || state == QLatin1String("not_eligible")) {
-            auto e = m_consent.eligible(purpose);
-            if (!e.ok())
-                return e.error();
-            if (state == QLatin1String("eligible"))
-                return e.value().eligible;
-            std::vector<qint64> out;
-            for (const auto &ids : e.value().excluded)
-                out.insert(out.end(), ids.begin(), ids.end());
-            std::sort(out.begin(), out.end());
-            return out;
-        }
+    return [this](const QString &purpose, const QString &state) -> Result<std::vector<qint64>> {
         if (state == QLatin1String("withdrawn"))
             return m_consent.select(purpose, Consent::ConsentSelection::Withdrawn);
         if (state == QLatin1String("expiring"))
             return m_consent.select(purpose, Consent::ConsentSelection::Expiring);
-        return Error::make(Error::Code::Invalid,
-                           QCoreApplication::translate("Reports::Report",
-                                                       "A consent condition is eligible, not_eligible, withdrawn or "
-                                                       "expiring, not \"%1\".")
-                               .arg(state.left(40)));
+        if (state != QLatin1String("eligible") && state != QLatin1String("not_eligible"))
+            return Error::make(Error::Code::Invalid,
+                               QCoreApplication::translate("Reports::Report",
+                                                           "A consent condition is eligible, not_eligible, withdrawn "
+                                                           "or expiring, not \"%1\".")
+                                   .arg(state.left(40)));
+        auto e = m_consent.eligible(purpose);
+        if (!e.ok())
+            return e.error();
+        if (state == QLatin1String("eligible"))
+            return e.value().eligible;
+        std::vector<qint64> out;
+        for (const auto &ids : e.value().excluded)
+            out.insert(out.end(), ids.begin(), ids.end());
+        std::sort(out.begin(), out.end());
+        return out;
     };
-    auto built = buildFilter(report.filter, params, resolver);
+}
+
+Result<std::vector<qint64>> ReportRunner::ids(const ReportDefinition &report,
+                                              const QHash<QString, QString> &params) const
+{
+    auto built = buildFilter(report.filter, params, consentResolver(), m_clock.today());
     if (!built.ok())
         return built.error();
     QStringList order;
@@ -311,23 +314,7 @@ Result<qint64> ReportRunner::streamCsv(const ReportDefinition &report, const QHa
             return 0; // a consent column: not this path
         }
     }
-    auto resolver = [this](const QString &purpose, const QString &state) -> Result<std::vector<qint64>> {
-        if (state == QLatin1String("withdrawn"))
-            return m_consent.select(purpose, Consent::ConsentSelection::Withdrawn);
-        if (state == QLatin1String("expiring"))
-            return m_consent.select(purpose, Consent::ConsentSelection::Expiring);
-        auto e = m_consent.eligible(purpose);
-        if (!e.ok())
-            return e.error();
-        if (state == QLatin1String("eligible"))
-            return e.value().eligible;
-        std::vector<qint64> out;
-        for (const auto &ids : e.value().excluded)
-            out.insert(out.end(), ids.begin(), ids.end());
-        std::sort(out.begin(), out.end());
-        return out;
-    };
-    auto built = buildFilter(report.filter, params, resolver);
+    auto built = buildFilter(report.filter, params, consentResolver(), m_clock.today());
     if (!built.ok())
         return built.error();
     QStringList where;
@@ -402,10 +389,44 @@ Result<qint64> ReportRunner::streamCsv(const ReportDefinition &report, const QHa
 
 Result<qint64> ReportRunner::count(const ReportDefinition &report, const QHash<QString, QString> &params) const
 {
-    auto all = ids(report, params);
-    if (!all.ok())
-        return all.error();
-    return qint64(all.value().size());
+    // The live count: SQLite counts without handing a million ids over.
+    auto built = buildFilter(report.filter, params, consentResolver(), m_clock.today());
+    if (!built.ok())
+        return built.error();
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT count(*) FROM members %1")
+                  .arg(built.value().where.isEmpty() ? QString() : QStringLiteral("WHERE ") + built.value().where));
+    for (const QVariant &v : built.value().bindings)
+        q.addBindValue(v);
+    if (auto e = Storage::exec(q, QStringLiteral("count report")); !e.ok())
+        return e.error();
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Result<QList<GroupTotal>> ReportRunner::totals(const ReportDefinition &report,
+                                               const QHash<QString, QString> &params) const
+{
+    Core::MemberField f;
+    if (report.groupBy.isEmpty() || !memberField(report.groupBy, &f))
+        return QList<GroupTotal>();
+    auto built = buildFilter(report.filter, params, consentResolver(), m_clock.today());
+    if (!built.ok())
+        return built.error();
+    const QString column = Core::MemberFields::key(f); // whitelisted
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(
+        QStringLiteral("SELECT %1, count(*) FROM members %2 GROUP BY %1 ORDER BY %1")
+            .arg(column, built.value().where.isEmpty() ? QString() : QStringLiteral("WHERE ") + built.value().where));
+    for (const QVariant &v : built.value().bindings)
+        q.addBindValue(v);
+    if (auto e = Storage::exec(q, QStringLiteral("report totals")); !e.ok())
+        return e.error();
+    QList<GroupTotal> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toLongLong()});
+    return out;
 }
 
 QStringList ReportRunner::headers(const ReportDefinition &report, const CsvOptions &options) const

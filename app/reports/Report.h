@@ -80,6 +80,13 @@ struct CsvOptions
 // with an apostrophe so that no spreadsheet ever runs it as a formula.
 QString csvCell(const QString &value, QChar delimiter);
 
+// One line of a report's totals: the value of its group_by field ("" for none) and how many members.
+struct GroupTotal
+{
+    QString value;
+    qint64 count = 0;
+};
+
 // Runs a report: the matching members in order, and each row's values.
 class ReportRunner
 {
@@ -89,6 +96,8 @@ public:
 
     Core::Result<std::vector<qint64>> ids(const ReportDefinition &report, const QHash<QString, QString> &params) const;
     Core::Result<qint64> count(const ReportDefinition &report, const QHash<QString, QString> &params) const;
+    // Members per value of the report's group_by field (Koha's "math" step), in value order; empty without one.
+    Core::Result<QList<GroupTotal>> totals(const ReportDefinition &report, const QHash<QString, QString> &params) const;
     QStringList headers(const ReportDefinition &report, const CsvOptions &options) const;
     // The CSV lines (header excluded) straight from SQLite, for reports whose columns are member fields or
     // attributes: one streaming statement, bytes written as SQLite holds them (the million-row path).
@@ -101,7 +110,11 @@ public:
     Core::Result<void> rows(const ReportDefinition &report, const std::vector<qint64> &ids, const QString &dateFormat,
                             const std::function<void(const QStringList &)> &visit) const;
 
+    Storage::MemberRepository &members() const { return m_members; }
+
 private:
+    ConsentResolver consentResolver() const;
+
     Storage::Database &m_database;
     Storage::MemberRepository &m_members;
     Consent::ConsentService &m_consent;

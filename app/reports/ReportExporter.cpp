@@ -1,0 +1,166 @@
+#include "ReportExporter.h"
+
+#include "storage/AuditLog.h"
+#include "storage/Database.h"
+#include "storage/MemberRepository.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QSaveFile>
+#include <QSet>
+
+using Core::Error;
+using Core::Result;
+
+namespace Reports {
+
+Result<ExportPlan> ReportExporter::plan(const ExportRequest &request, bool wantRows) const
+{
+    ExportPlan plan;
+    plan.forMailing = !request.purpose.isEmpty();
+    if (!plan.forMailing && !wantRows) {
+        auto count = m_runner.count(request.report, request.params);
+        if (!count.ok())
+            return count.error();
+        plan.rowCount = count.value();
+        return plan;
+    }
+    auto ids = m_runner.ids(request.report, request.params);
+    if (!ids.ok())
+        return ids.error();
+    plan.rows = std::move(ids).value();
+    if (plan.forMailing) {
+        // The consent service decides, at this instant; the report keeps its order.
+        auto eligible = m_consent.eligible(request.purpose, plan.rows);
+        if (!eligible.ok())
+            return eligible.error();
+        plan.eligibility = std::move(eligible).value();
+        std::vector<qint64> allowed = plan.eligibility.eligible;
+        std::sort(allowed.begin(), allowed.end());
+        std::erase_if(plan.rows,
+                      [&allowed](qint64 id) { return !std::binary_search(allowed.begin(), allowed.end(), id); });
+    }
+    plan.rowCount = qint64(plan.rows.size());
+    return plan;
+}
+
+Result<qint64> ReportExporter::write(const ExportRequest &request, const ExportPlan &plan,
+                                     const std::function<void(const QByteArray &)> &sink,
+                                     const std::atomic_bool *cancel) const
+{
+    ReportDefinition report = request.report;
+    const CsvOptions &options = request.options;
+    if (options.mailchimp)
+        report.columns = {QStringLiteral("email"), QStringLiteral("first_name"), QStringLiteral("last_name")};
+    const bool toFile = !request.path.isEmpty();
+    auto cannotWrite = [&](const QString &why) {
+        return Error::make(Error::Code::Storage,
+                           QCoreApplication::translate("Reports::ReportExporter", "Cannot write %1: %2")
+                               .arg(QDir::toNativeSeparators(request.path), why));
+    };
+    QSaveFile file(request.path);
+    if (toFile && !file.open(QIODevice::WriteOnly))
+        return cannotWrite(file.errorString());
+    bool writeFailed = false;
+    bool stopped = false;
+    auto out = [&](const QByteArray &bytes) {
+        if (writeFailed || stopped)
+            return;
+        if (cancel && cancel->load()) {
+            stopped = true;
+            return;
+        }
+        if (!toFile)
+            sink(bytes);
+        else if (file.write(bytes) != bytes.size())
+            writeFailed = true;
+    };
+    QByteArray header = options.bom ? QByteArray("\xEF\xBB\xBF") : QByteArray();
+    QStringList cells;
+    for (const QString &h : m_runner.headers(report, options))
+        cells.append(csvCell(h, options.delimiter));
+    header += cells.join(options.delimiter).toUtf8() + "\r\n";
+    out(header);
+
+    bool handled = false;
+    auto streamed =
+        m_runner.streamCsv(report, request.params, plan.forMailing ? &plan.rows : nullptr, options, out, &handled);
+    if (!streamed.ok())
+        return streamed.error();
+    qint64 written = streamed.value();
+    if (!handled) {
+        // Consent columns: through the consent service, a chunk at a time.
+        std::vector<qint64> ids = plan.rows;
+        if (!plan.forMailing && ids.empty() && plan.rowCount > 0) {
+            auto all = m_runner.ids(report, request.params);
+            if (!all.ok())
+                return all.error();
+            ids = std::move(all).value();
+        }
+        auto done = m_runner.rows(report, ids, options.dateFormat, [&](const QStringList &values) {
+            QStringList line;
+            for (const QString &v : values)
+                line.append(csvCell(v, options.delimiter));
+            out(line.join(options.delimiter).toUtf8() + "\r\n");
+        });
+        if (!done.ok())
+            return done.error();
+        written = qint64(ids.size());
+    }
+    if (stopped) {
+        file.cancelWriting();
+        return Error::make(Error::Code::Cancelled,
+                           QCoreApplication::translate("Reports::ReportExporter", "The export was stopped."));
+    }
+    if (toFile && (writeFailed || !file.commit())) {
+        const QString why = file.errorString();
+        file.cancelWriting();
+        return cannotWrite(why);
+    }
+    if (auto a = audit(request, written, toFile ? QFileInfo(request.path).fileName() : QStringLiteral("-")); !a.ok())
+        return a.error();
+    return written;
+}
+
+Result<void> ReportExporter::audit(const ExportRequest &request, qint64 rows, const QString &destination) const
+{
+    QStringList columns = request.report.columns;
+    if (request.options.mailchimp)
+        columns = {QStringLiteral("email"), QStringLiteral("first_name"), QStringLiteral("last_name")};
+    return m_database.write([&] {
+        return m_audit.append(
+            QStringLiteral("export"), 0,
+            {{QStringLiteral("report"), request.report.name},
+             {QStringLiteral("columns"), QJsonArray::fromStringList(columns)},
+             {QStringLiteral("rows"), rows},
+             {QStringLiteral("file"), destination},
+             {QStringLiteral("purpose"), request.purpose.isEmpty() ? QStringLiteral("administration")
+                                                                   : QStringLiteral("mailing:") + request.purpose}});
+    });
+}
+
+Result<QString> ReportExporter::addresses(const std::vector<qint64> &ids) const
+{
+    QStringList addresses;
+    QSet<QString> seen;
+    constexpr size_t kChunk = 500;
+    for (size_t start = 0; start < ids.size(); start += kChunk) {
+        const std::vector<qint64> chunk(ids.begin() + qsizetype(start),
+                                        ids.begin() + qsizetype(std::min(ids.size(), start + kChunk)));
+        auto members = m_runner.members().fetch(chunk);
+        if (!members.ok())
+            return members.error();
+        for (const Core::Member &m : members.value()) {
+            const QString key = m.email.toLower();
+            if (!m.email.isEmpty() && !seen.contains(key)) {
+                seen.insert(key);
+                addresses.append(m.email);
+            }
+        }
+    }
+    return addresses.join(QStringLiteral("; "));
+}
+
+} // namespace Reports

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "Report.h"
+#include "consent/ConsentService.h"
+#include "core/Result.h"
+
+#include <QJsonObject>
+
+#include <atomic>
+#include <functional>
+#include <vector>
+
+namespace Storage {
+class AuditLog;
+}
+
+namespace Reports {
+
+// One export of a report: to a file, or to a sink (standard output), for administration (every row) or for
+// mailing (only the members the consent service allows for `purpose`).
+struct ExportRequest
+{
+    ReportDefinition report;
+    QHash<QString, QString> params;
+    CsvOptions options;
+    QString purpose; // empty: for administration
+    QString path;    // empty: the sink given to write()
+};
+
+// What an export will write, known before writing: the rows (for mailing: only those allowed, in the
+// report's order) and, for mailing, who is left out and why.
+struct ExportPlan
+{
+    bool forMailing = false;
+    std::vector<qint64> rows; // for mailing, or when the caller asked for them; otherwise empty
+    qint64 rowCount = 0;
+    Consent::Eligibility eligibility; // for mailing: the excluded ids by reason
+    QJsonObject excluded() const { return forMailing ? eligibility.excludedJson() : QJsonObject(); }
+};
+
+// Writes reports out: CSV with the chosen options, atomically (a temporary file renamed at the end: never a
+// half-written file; a full disk or a refused write leaves any previous file as it was), every export in
+// the audit log. The addresses for an e-mail program's BCC come from here too, through the consent service.
+class ReportExporter
+{
+public:
+    ReportExporter(ReportRunner &runner, Consent::ConsentService &consent, Storage::Database &database,
+                   Storage::AuditLog &audit)
+        : m_runner(runner), m_consent(consent), m_database(database), m_audit(audit)
+    {}
+
+    Core::Result<ExportPlan> plan(const ExportRequest &request, bool wantRows = false) const;
+    // The CSV (header and rows) to the file in request.path, or to `sink` when the path is empty. `cancel`,
+    // when set during the run, stops it with a Cancelled error and no file. Returns the rows written.
+    Core::Result<qint64> write(const ExportRequest &request, const ExportPlan &plan,
+                               const std::function<void(const QByteArray &)> &sink = {},
+                               const std::atomic_bool *cancel = nullptr) const;
+    // The audit entry of an export (write() adds it itself; for exports written elsewhere, e.g. JSON).
+    Core::Result<void> audit(const ExportRequest &request, qint64 rows, const QString &destination) const;
+
+    // "a@x.org; b@y.org": each address once (a household may share a mailbox), in the order given.
+    Core::Result<QString> addresses(const std::vector<qint64> &ids) const;
+
+private:
+    ReportRunner &m_runner;
+    Consent::ConsentService &m_consent;
+    Storage::Database &m_database;
+    Storage::AuditLog &m_audit;
+};
+
+} // namespace Reports
