@@ -77,6 +77,40 @@
     </message>
 </context>
 <context>
+    <name>Gui::ExportWizardPageFile</name>
+    <message numerus="yes">
+        <source>%Ln row(s) written to %1.</source>
+        <translation>
+            <numerusform>%Ln row written to %1.</numerusform>
+            <numerusform>%Ln rows written to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln address(es) copied; paste them into the Bcc field.</source>
+        <translation>
+            <numerusform>%Ln address copied; paste it into the Bcc field.</numerusform>
+            <numerusform>%Ln addresses copied; paste them into the Bcc field.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ExportWizardPagePurpose</name>
+    <message numerus="yes">
+        <source>%Ln address(es) of members who agreed.</source>
+        <translation>
+            <numerusform>%Ln address of members who agreed.</numerusform>
+            <numerusform>%Ln addresses of members who agreed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) will be written.</source>
+        <translation>
+            <numerusform>%Ln row will be written.</numerusform>
+            <numerusform>%Ln rows will be written.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Gui::ImportWizardPagePreview</name>
     <message numerus="yes">
         <source>%n row(s) deserve a look (see Details).</source>
@@ -121,6 +155,33 @@
         <translation>
             <numerusform>%n member of &quot;%1&quot;</numerusform>
             <numerusform>%n members of &quot;%1&quot;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ReportWizardPageFilters</name>
+    <message numerus="yes">
+        <source>%Ln member(s) match.</source>
+        <translation>
+            <numerusform>%Ln member matches.</numerusform>
+            <numerusform>%Ln members match.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ReportWizardPagePreview</name>
+    <message numerus="yes">
+        <source>%Ln member(s); the first %1 below.</source>
+        <translation>
+            <numerusform>%Ln member; the first %1 below.</numerusform>
+            <numerusform>%Ln members; the first %1 below.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s).</source>
+        <translation>
+            <numerusform>%Ln member.</numerusform>
+            <numerusform>%Ln members.</numerusform>
         </translation>
     </message>
 </context>

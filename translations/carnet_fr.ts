@@ -489,24 +489,6 @@ purposes add CLÉ --label LIBELLÉ [--basis-ca express|implied-membership|legiti
 <context>
     <name>Cli::ReportCommand</name>
     <message>
-        <source>report save --definition FILE.json
-report list [--json]
-report show NAME --json
-report delete NAME
-report run NAME [--param KEY=VALUE]… [--output FILE] [--format csv|tsv] [--delimiter &apos;,&apos;|&apos;;&apos;|tab] [--bom]
-  [--preset excel-fr|excel-en|mailchimp] [--for-mailing PURPOSE] [--json]</source>
-        <translation>report save --definition FICHIER.json
-report list [--json]
-report show NOM --json
-report delete NOM
-report run NOM [--param CLÉ=VALEUR]… [--output FICHIER] [--format csv|tsv] [--delimiter &apos;,&apos;|&apos;;&apos;|tab] [--bom]
-  [--preset excel-fr|excel-en|mailchimp] [--for-mailing FINALITÉ] [--json]</translation>
-    </message>
-    <message>
-        <source>Unknown report command &quot;%1&quot;. Commands: save, list, show, delete, run.</source>
-        <translation>Commande report inconnue « %1 ». Commandes : save, list, show, delete, run.</translation>
-    </message>
-    <message>
         <source>report save needs --definition with a readable JSON file.</source>
         <translation>report save demande --definition avec un fichier JSON lisible.</translation>
     </message>
@@ -547,10 +529,6 @@ report run NOM [--param CLÉ=VALEUR]… [--output FICHIER] [--format csv|tsv] [-
         <translation>--delimiter vaut « , », « ; » ou tab.</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
-    </message>
-    <message>
         <source>%1 row(s) written to %2.</source>
         <translation>%1 ligne(s) écrite(s) dans %2.</translation>
     </message>
@@ -561,6 +539,34 @@ report run NOM [--param CLÉ=VALEUR]… [--output FICHIER] [--format csv|tsv] [-
     <message>
         <source>Reminder: this file holds personal data; keep it safe and delete it when done.</source>
         <translation>Rappel : ce fichier contient des données personnelles ; gardez-le en lieu sûr et supprimez-le une fois fini.</translation>
+    </message>
+    <message>
+        <source>report save --definition FILE.json
+report list [--json]
+report show NAME --json
+report delete NAME
+report run NAME [--param KEY=VALUE]… [--output FILE] [--format csv|tsv] [--delimiter &apos;,&apos;|&apos;;&apos;|tab] [--bom]
+  [--preset excel-fr|excel-en|mailchimp] [--for-mailing PURPOSE] [--json]
+report totals NAME [--param KEY=VALUE]… [--json]</source>
+        <translation>report save --definition FICHIER.json
+report list [--json]
+report show NOM --json
+report delete NOM
+report run NOM [--param CLÉ=VALEUR]… [--output FICHIER] [--format csv|tsv] [--delimiter &apos;,&apos;|&apos;;&apos;|tab] [--bom]
+  [--preset excel-fr|excel-en|mailchimp] [--for-mailing FINALITÉ] [--json]
+report totals NOM [--param CLÉ=VALEUR]… [--json]</translation>
+    </message>
+    <message>
+        <source>Unknown report command &quot;%1&quot;. Commands: save, list, show, delete, run, totals.</source>
+        <translation>Commande report inconnue « %1 ». Commandes : save, list, show, delete, run, totals.</translation>
+    </message>
+    <message>
+        <source>report totals needs a report name.</source>
+        <translation>report totals demande le nom d’un rapport.</translation>
+    </message>
+    <message>
+        <source>Total	%1</source>
+        <translation>Total	%1</translation>
     </message>
 </context>
 <context>
@@ -1098,6 +1104,98 @@ smtp test --to ADRESSE [--password-file FICHIER] [--json]   (mot de passe : CARN
     </message>
 </context>
 <context>
+    <name>ExportWizardPageColumns</name>
+    <message>
+        <source>2. Columns and labels</source>
+        <translation>2. Colonnes et intitulés</translation>
+    </message>
+    <message>
+        <source>Tick the columns to write, in this order.</source>
+        <translation>Cochez les colonnes à écrire, dans cet ordre.</translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation>&amp;Monter</translation>
+    </message>
+    <message>
+        <source>&amp;Down</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWizardPageFile</name>
+    <message>
+        <source>4. File</source>
+        <translation>4. Fichier</translation>
+    </message>
+    <message>
+        <source>Where to write it. The file is written whole or not at all.</source>
+        <translation>Où l’écrire. Le fichier est écrit en entier ou pas du tout.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWizardPageFormat</name>
+    <message>
+        <source>1. Format</source>
+        <translation>1. Format</translation>
+    </message>
+    <message>
+        <source>What the list is for decides its shape.</source>
+        <translation>L’usage de la liste décide de sa forme.</translation>
+    </message>
+    <message>
+        <source>Excel (&amp;French): columns separated by ;, dates as 31/12/2026</source>
+        <translation>Excel (&amp;français) : colonnes séparées par ;, dates au format 31/12/2026</translation>
+    </message>
+    <message>
+        <source>Excel (&amp;English): columns separated by commas, dates as 2026-12-31</source>
+        <translation>Excel (&amp;anglais) : colonnes séparées par des virgules, dates au format 2026-12-31</translation>
+    </message>
+    <message>
+        <source>&amp;Mailchimp import: Email Address, First Name, Last Name</source>
+        <translation>Import &amp;Mailchimp : Email Address, First Name, Last Name</translation>
+    </message>
+    <message>
+        <source>CSV with &amp;my choices:</source>
+        <translation>CSV selon &amp;mes choix :</translation>
+    </message>
+    <message>
+        <source>&amp;Separator</source>
+        <translation>&amp;Séparateur</translation>
+    </message>
+    <message>
+        <source>UTF-8 with a &amp;BOM (Excel recognises the accents)</source>
+        <translation>UTF-8 avec &amp;BOM (Excel reconnaît les accents)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the addresses, for the Bcc field of Outlook or Thunderbird</source>
+        <translation>&amp;Copier les adresses, pour le champ Cci d’Outlook ou de Thunderbird</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWizardPagePurpose</name>
+    <message>
+        <source>3. Purpose</source>
+        <translation>3. Finalité</translation>
+    </message>
+    <message>
+        <source>A list for mailing holds only the members who agreed to receive that kind of message.</source>
+        <translation>Une liste pour un envoi ne contient que les membres qui ont accepté de recevoir ce genre de message.</translation>
+    </message>
+    <message>
+        <source>For a &amp;mailing about:</source>
+        <translation>Pour un &amp;envoi au sujet de :</translation>
+    </message>
+    <message>
+        <source>For &amp;administration (every row: a member list for the board, the accounts…)</source>
+        <translation>Pour l’&amp;administration (toutes les lignes : liste des membres pour le bureau, la comptabilité…)</translation>
+    </message>
+</context>
+<context>
     <name>Gui::AuditLogDialog</name>
     <message>
         <source>Audit log</source>
@@ -1342,6 +1440,259 @@ smtp test --to ADRESSE [--password-file FICHIER] [--json]   (mot de passe : CARN
     <message>
         <source>Left out — %1.</source>
         <translation>Laissés de côté — %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ExportWizard</name>
+    <message>
+        <source>Export %1</source>
+        <translation>Exporter %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ExportWizardPageColumns</name>
+    <message>
+        <source>Header: column names in your language</source>
+        <translation>En-tête : noms des colonnes en français</translation>
+    </message>
+    <message>
+        <source>Header: field names (email, first_name…)</source>
+        <translation>En-tête : noms des champs (email, first_name…)</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ExportWizardPageFile</name>
+    <message>
+        <source>File to write</source>
+        <translation>Fichier à écrire</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adresses</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;Text files (*.txt *.tsv)</source>
+        <translation>Fichiers CSV (*.csv);;Fichiers texte (*.txt *.tsv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) written to %1.</source>
+        <translation>
+            <numerusform>%Ln ligne écrite dans %1.</numerusform>
+            <numerusform>%Ln lignes écrites dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finish copies them to the clipboard; paste them into the Bcc field (never To or Cc).</source>
+        <translation>Copier les place dans le presse-papiers ; collez-les dans le champ Cci (jamais À ni Cc).</translation>
+    </message>
+    <message>
+        <source>4. The addresses</source>
+        <translation>4. Les adresses</translation>
+    </message>
+    <message>
+        <source>4. File</source>
+        <translation>4. Fichier</translation>
+    </message>
+    <message>
+        <source>Gathering the addresses…</source>
+        <translation>Rassemblement des adresses…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>&amp;Write</source>
+        <translation>&amp;Écrire</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln address(es) copied; paste them into the Bcc field.</source>
+        <translation>
+            <numerusform>%Ln adresse copiée ; collez-la dans le champ Cci.</numerusform>
+            <numerusform>%Ln adresses copiées ; collez-les dans le champ Cci.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is a folder: give a file name.</source>
+        <translation>%1 est un dossier : donnez un nom de fichier.</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Remplacer le fichier ?</translation>
+    </message>
+    <message>
+        <source>%1 exists already. Replace it?</source>
+        <translation>%1 existe déjà. Le remplacer ?</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Écriture…</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ExportWizardPageFormat</name>
+    <message>
+        <source>Comma ,</source>
+        <translation>Virgule ,</translation>
+    </message>
+    <message>
+        <source>Semicolon ;</source>
+        <translation>Point-virgule ;</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulation</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ExportWizardPagePurpose</name>
+    <message numerus="yes">
+        <source>%Ln address(es) of members who agreed.</source>
+        <translation>
+            <numerusform>%Ln adresse de membre qui a accepté.</numerusform>
+            <numerusform>%Ln adresses de membres qui ont accepté.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) will be written.</source>
+        <translation>
+            <numerusform>%Ln ligne sera écrite.</numerusform>
+            <numerusform>%Ln lignes seront écrites.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>No one is left out.</source>
+        <translation>Personne n’est laissé de côté.</translation>
+    </message>
+    <message>
+        <source>Left out — %1.</source>
+        <translation>Laissés de côté — %1.</translation>
+    </message>
+    <message>
+        <source>Reminder: this file holds personal data. Keep it where only the people who need it can read it, and delete it when done.</source>
+        <translation>Rappel : ce fichier contient des données personnelles. Gardez-le là où seules les personnes qui en ont besoin peuvent le lire, et supprimez-le une fois fini.</translation>
+    </message>
+    <message>
+        <source>Checking consent…</source>
+        <translation>Vérification des consentements…</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Comptage…</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FilterConditionWidget</name>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>et</translation>
+    </message>
+    <message>
+        <source>Second value</source>
+        <translation>Seconde valeur</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>The question asked when the report runs</source>
+        <translation>La question posée quand le rapport s’exécute</translation>
+    </message>
+    <message>
+        <source>Question asked when run</source>
+        <translation>Question posée à l’exécution</translation>
+    </message>
+    <message>
+        <source>Ask when run</source>
+        <translation>Demander à l’exécution</translation>
+    </message>
+    <message>
+        <source>Leave the value open: the report asks for it each time it runs.</source>
+        <translation>Laisser la valeur ouverte : le rapport la demande à chaque exécution.</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>Retirer cette condition</translation>
+    </message>
+    <message>
+        <source>%1?</source>
+        <translation>%1 ?</translation>
+    </message>
+    <message>
+        <source>Write the question the report will ask.</source>
+        <translation>Écrivez la question que le rapport posera.</translation>
+    </message>
+    <message>
+        <source>Give both values.</source>
+        <translation>Donnez les deux valeurs.</translation>
+    </message>
+    <message>
+        <source>Give at least one value.</source>
+        <translation>Donnez au moins une valeur.</translation>
+    </message>
+    <message>
+        <source>Give a value for &quot;%1&quot;.</source>
+        <translation>Donnez une valeur pour « %1 ».</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FilterGroupWidget</name>
+    <message>
+        <source>all</source>
+        <translation>toutes</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>l’une</translation>
+    </message>
+    <message>
+        <source>Match all or any of the conditions</source>
+        <translation>Remplir toutes les conditions ou l’une d’elles</translation>
+    </message>
+    <message>
+        <source>Any member matching</source>
+        <translation>Tout membre remplissant</translation>
+    </message>
+    <message>
+        <source>Members matching</source>
+        <translation>Les membres remplissant</translation>
+    </message>
+    <message>
+        <source>of these conditions:</source>
+        <translation>de ces conditions :</translation>
+    </message>
+    <message>
+        <source>Remove this group</source>
+        <translation>Retirer ce groupe</translation>
+    </message>
+    <message>
+        <source>Add a condition</source>
+        <translation>Ajouter une condition</translation>
+    </message>
+    <message>
+        <source>Add a group (any of…)</source>
+        <translation>Ajouter un groupe (l’une de…)</translation>
     </message>
 </context>
 <context>
@@ -1835,6 +2186,18 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <source>Messages are waiting in the outbox: give the password in Edit › Sending account… and they will go.</source>
         <translation>Des messages attendent dans la boîte d’envoi : donnez le mot de passe dans Édition › Compte d’envoi… et ils partiront.</translation>
     </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Rapports</translation>
+    </message>
+    <message>
+        <source>&amp;New report…</source>
+        <translation>&amp;Nouveau rapport…</translation>
+    </message>
+    <message>
+        <source>&amp;Export the members shown…</source>
+        <translation>&amp;Exporter les membres affichés…</translation>
+    </message>
 </context>
 <context>
     <name>Gui::MemberConsentWidget</name>
@@ -2177,6 +2540,255 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     </message>
 </context>
 <context>
+    <name>Gui::ReportActions</name>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copie)</translation>
+    </message>
+    <message>
+        <source>Duplicate the report &quot;%1&quot;</source>
+        <translation>Dupliquer le rapport « %1 »</translation>
+    </message>
+    <message>
+        <source>Report &quot;%1&quot; saved.</source>
+        <translation>Rapport « %1 » enregistré.</translation>
+    </message>
+    <message>
+        <source>Delete the report?</source>
+        <translation>Supprimer le rapport ?</translation>
+    </message>
+    <message>
+        <source>Delete the report &quot;%1&quot;? The members stay; only the report goes.</source>
+        <translation>Supprimer le rapport « %1 » ? Les membres restent ; seul le rapport disparaît.</translation>
+    </message>
+    <message>
+        <source>Report &quot;%1&quot; deleted.</source>
+        <translation>Rapport « %1 » supprimé.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>the report &quot;%1&quot;</source>
+        <translation>le rapport « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ReportFields</name>
+    <message>
+        <source>Membership status</source>
+        <translation>Statut d’adhésion</translation>
+    </message>
+    <message>
+        <source>Consent: %1</source>
+        <translation>Consentement : %1</translation>
+    </message>
+    <message>
+        <source>%1 (imported)</source>
+        <translation>%1 (importé)</translation>
+    </message>
+    <message>
+        <source>Any of name, email, number, city</source>
+        <translation>Nom, e-mail, numéro ou ville</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>est</translation>
+    </message>
+    <message>
+        <source>is not</source>
+        <translation>n’est pas</translation>
+    </message>
+    <message>
+        <source>is one of (separated by ;)</source>
+        <translation>est l’un de (séparés par ;)</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>contient</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>commence par</translation>
+    </message>
+    <message>
+        <source>is before</source>
+        <translation>est avant le</translation>
+    </message>
+    <message>
+        <source>is after</source>
+        <translation>est après le</translation>
+    </message>
+    <message>
+        <source>is between</source>
+        <translation>est entre le</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>est vide</translation>
+    </message>
+    <message>
+        <source>is not empty</source>
+        <translation>n’est pas vide</translation>
+    </message>
+    <message>
+        <source>may be mailed</source>
+        <translation>peut recevoir des envois</translation>
+    </message>
+    <message>
+        <source>may not be mailed</source>
+        <translation>ne peut pas recevoir d’envois</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>expiring within 60 days</source>
+        <translation>expire dans les 60 jours</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expirée</translation>
+    </message>
+    <message>
+        <source>ending within…</source>
+        <translation>se termine dans…</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ReportParamsDialog</name>
+    <message>
+        <source>The report &quot;%1&quot; asks:</source>
+        <translation>Le rapport « %1 » demande :</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ReportWizard</name>
+    <message>
+        <source>New report</source>
+        <translation>Nouveau rapport</translation>
+    </message>
+    <message>
+        <source>Edit the report &quot;%1&quot;</source>
+        <translation>Modifier le rapport « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ReportWizardPageFilters</name>
+    <message numerus="yes">
+        <source>%Ln member(s) match.</source>
+        <translation>
+            <numerusform>%Ln membre correspond.</numerusform>
+            <numerusform>%Ln membres correspondent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Counted in %1 ms.</source>
+        <translation>Compté en %1 ms.</translation>
+    </message>
+    <message>
+        <source>The number of members depends on the answers asked when the report runs; the preview asks them.</source>
+        <translation>Le nombre de membres dépend des réponses demandées à l’exécution ; l’aperçu les demande.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Comptage…</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ReportWizardPagePreview</name>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Answer the questions above to see the preview.</source>
+        <translation>Répondez aux questions ci-dessus pour voir l’aperçu.</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Préparation de l’aperçu…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s); the first %1 below.</source>
+        <translation>
+            <numerusform>%Ln membre ; les %1 premiers ci-dessous.</numerusform>
+            <numerusform>%Ln membres ; les %1 premiers ci-dessous.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s).</source>
+        <translation>
+            <numerusform>%Ln membre.</numerusform>
+            <numerusform>%Ln membres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ReportWizardPageSave</name>
+    <message>
+        <source>Show its members in the window</source>
+        <translation>Afficher ses membres dans la fenêtre</translation>
+    </message>
+    <message>
+        <source>Export it…</source>
+        <translation>L’exporter…</translation>
+    </message>
+    <message>
+        <source>Nothing more</source>
+        <translation>Rien de plus</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Replace the report?</source>
+        <translation>Remplacer le rapport ?</translation>
+    </message>
+    <message>
+        <source>A report named &quot;%1&quot; exists already. Replace it with this one?</source>
+        <translation>Un rapport nommé « %1 » existe déjà. Le remplacer par celui-ci ?</translation>
+    </message>
+    <message>
+        <source>Report saved</source>
+        <translation>Rapport enregistré</translation>
+    </message>
+    <message>
+        <source>Saved as &quot;%1&quot;; the old &quot;%2&quot; stays: %3</source>
+        <translation>Enregistré sous « %1 » ; l’ancien « %2 » reste : %3</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ReportWizardPageSort</name>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>ascending (A → Z, oldest first)</source>
+        <translation>croissant (A → Z, le plus ancien d’abord)</translation>
+    </message>
+    <message>
+        <source>descending (Z → A, newest first)</source>
+        <translation>décroissant (Z → A, le plus récent d’abord)</translation>
+    </message>
+</context>
+<context>
     <name>Gui::SelectionPanel</name>
     <message>
         <source>Selections</source>
@@ -2193,6 +2805,34 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>Consent: %1</source>
         <translation>Consentement : %1</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <source>Right-click to edit, duplicate, export or delete.</source>
+        <translation>Clic droit pour modifier, dupliquer, exporter ou supprimer.</translation>
+    </message>
+    <message>
+        <source>&amp;Show its members</source>
+        <translation>&amp;Afficher ses membres</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;upliquer</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
     </message>
 </context>
 <context>
@@ -2660,6 +3300,147 @@ SHA-256 : %6</translation>
     </message>
 </context>
 <context>
+    <name>ReportParamsDialog</name>
+    <message>
+        <source>Run the report</source>
+        <translation>Exécuter le rapport</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWizardPageColumns</name>
+    <message>
+        <source>2. Columns</source>
+        <translation>2. Colonnes</translation>
+    </message>
+    <message>
+        <source>Choose the columns and their order. Double-click a field to add or remove it.</source>
+        <translation>Choisissez les colonnes et leur ordre. Double-cliquez sur un champ pour l’ajouter ou le retirer.</translation>
+    </message>
+    <message>
+        <source>&amp;Available fields</source>
+        <translation>Champs &amp;disponibles</translation>
+    </message>
+    <message>
+        <source>C&amp;olumns of the report</source>
+        <translation>C&amp;olonnes du rapport</translation>
+    </message>
+    <message>
+        <source>&amp;Add →</source>
+        <translation>&amp;Ajouter →</translation>
+    </message>
+    <message>
+        <source>← &amp;Remove</source>
+        <translation>← &amp;Retirer</translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation>&amp;Monter</translation>
+    </message>
+    <message>
+        <source>&amp;Down</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWizardPageFilters</name>
+    <message>
+        <source>3. Filters</source>
+        <translation>3. Filtres</translation>
+    </message>
+    <message>
+        <source>Which members? Leave it empty for every member. A value can be left open: the report then asks for it each time it runs.</source>
+        <translation>Quels membres ? Laissez vide pour tous les membres. Une valeur peut rester ouverte : le rapport la demande alors à chaque exécution.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWizardPagePreview</name>
+    <message>
+        <source>5. Preview</source>
+        <translation>5. Aperçu</translation>
+    </message>
+    <message>
+        <source>The first rows and the total, as the report will give them.</source>
+        <translation>Les premières lignes et le total, tels que le rapport les donnera.</translation>
+    </message>
+    <message>
+        <source>Answers to the questions the report asks</source>
+        <translation>Réponses aux questions que pose le rapport</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWizardPageSave</name>
+    <message>
+        <source>6. Save</source>
+        <translation>6. Enregistrement</translation>
+    </message>
+    <message>
+        <source>Give the report a name; groups and subgroups sort the side panel&apos;s Reports.</source>
+        <translation>Donnez un nom au rapport ; groupes et sous-groupes rangent les Rapports du panneau latéral.</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Group</source>
+        <translation>&amp;Groupe</translation>
+    </message>
+    <message>
+        <source>S&amp;ubgroup</source>
+        <translation>So&amp;us-groupe</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otes</translation>
+    </message>
+    <message>
+        <source>&amp;Then</source>
+        <translation>&amp;Ensuite</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWizardPageSort</name>
+    <message>
+        <source>4. Sort and totals</source>
+        <translation>4. Tri et totaux</translation>
+    </message>
+    <message>
+        <source>The order of the rows, and optionally how many members per value of a field (per section, per category…).</source>
+        <translation>L’ordre des lignes et, si vous le voulez, le nombre de membres par valeur d’un champ (par section, par catégorie…).</translation>
+    </message>
+    <message>
+        <source>&amp;Sort by</source>
+        <translation>&amp;Trier par</translation>
+    </message>
+    <message>
+        <source>&amp;Then by</source>
+        <translation>&amp;Puis par</translation>
+    </message>
+    <message>
+        <source>&amp;Count members per</source>
+        <translation>&amp;Compter les membres par</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWizardPageSubject</name>
+    <message>
+        <source>1. What</source>
+        <translation>1. Quoi</translation>
+    </message>
+    <message>
+        <source>What the report lists.</source>
+        <translation>Ce que le rapport liste.</translation>
+    </message>
+    <message>
+        <source>&amp;Members — one row per member</source>
+        <translation>&amp;Membres — une ligne par membre</translation>
+    </message>
+    <message>
+        <source>Every member field, the membership status, consent per purpose and the attributes your imports brought in.</source>
+        <translation>Tous les champs des membres, le statut d’adhésion, le consentement par finalité et les attributs apportés par vos imports.</translation>
+    </message>
+</context>
+<context>
     <name>Reports::QueryBuilder</name>
     <message>
         <source>A value is an object but not a parameter.</source>
@@ -2721,6 +3502,30 @@ SHA-256 : %6</translation>
         <source>A group holds a list.</source>
         <translation>Un groupe contient une liste.</translation>
     </message>
+    <message>
+        <source>A condition needs a field and an operator.</source>
+        <translation>Une condition demande un champ et un opérateur.</translation>
+    </message>
+    <message>
+        <source>The membership status takes eq or ne.</source>
+        <translation>Le statut d’adhésion prend eq ou ne.</translation>
+    </message>
+    <message>
+        <source>days is a number of days from 1 to 3,650.</source>
+        <translation>days est un nombre de jours de 1 à 3 650.</translation>
+    </message>
+    <message>
+        <source>The membership status is active, expired or ending, not &quot;%1&quot;.</source>
+        <translation>Le statut d’adhésion vaut active, expired ou ending, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>The free text takes contains.</source>
+        <translation>Le texte libre prend contains.</translation>
+    </message>
+    <message>
+        <source>The free text must be text.</source>
+        <translation>Le texte libre doit être du texte.</translation>
+    </message>
 </context>
 <context>
     <name>Reports::Report</name>
@@ -2751,6 +3556,25 @@ SHA-256 : %6</translation>
     <message>
         <source>A consent condition is eligible, not_eligible, withdrawn or expiring, not &quot;%1&quot;.</source>
         <translation>Une condition de consentement vaut eligible, not_eligible, withdrawn ou expiring, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>Membership status</source>
+        <translation>Statut d’adhésion</translation>
+    </message>
+    <message>
+        <source>Consent: %1</source>
+        <translation>Consentement : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Reports::ReportExporter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>The export was stopped.</source>
+        <translation>L’export a été arrêté.</translation>
     </message>
 </context>
 <context>

@@ -144,4 +144,11 @@
         <translation>Je souhaite recevoir l’infolettre de la bibliothèque (formulaire v2).</translation>
     </message>
 </context>
+<context>
+    <name>Gui::ReportFields</name>
+    <message>
+        <source>Any of name, email, number, city</source>
+        <translation>Nom, courriel, numéro ou ville</translation>
+    </message>
+</context>
 </TS>

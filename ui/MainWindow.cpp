@@ -10,6 +10,7 @@
 #include "MessageBox.h"
 #include "OrganisationDialog.h"
 #include "OutboxDialog.h"
+#include "ReportActions.h"
 #include "SelectionPanel.h"
 #include "SettingsDialog.h"
 #include "SmtpAccountDialog.h"
@@ -72,6 +73,8 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     m_model->setColumnProvider(m_consentColumns.get());
     m_model->setSelectionResolver([this](const Storage::Selection &selection) {
         using Storage::Selection;
+        if (selection.kind == Selection::Kind::Report)
+            return m_reports->resolve(selection);
         const Consent::ConsentSelection kind =
             selection.kind == Selection::Kind::ConsentExpiring    ? Consent::ConsentSelection::Expiring
             : selection.kind == Selection::Kind::ConsentWithdrawn ? Consent::ConsentSelection::Withdrawn
@@ -134,10 +137,13 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     }
     m_columns = new ColumnChooser(m_table->horizontalHeader(), this);
     m_columns->restore();
+    m_reports = new ReportActions(m_context, this, m_panel, m_model);
+    connect(m_reports, &ReportActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     createActions();
 
     connect(m_search, &QLineEdit::textChanged, m_model, &Storage::MemberTableModel::setSearchText);
-    connect(m_panel, &SelectionPanel::selectionChanged, m_model, &Storage::MemberTableModel::setSelection);
+    connect(m_panel, &SelectionPanel::selectionChanged, m_reports, &ReportActions::choose);
     connect(m_model, &Storage::MemberTableModel::countsChanged, this, &MainWindow::updateStatus);
     connect(m_model, &Storage::MemberTableModel::membersChanged, this, &MainWindow::refreshCounts);
     connect(m_model, &Storage::MemberTableModel::indexReady, this, &MainWindow::updateStatus);
@@ -157,6 +163,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     // The side panel's counts come just after the table is on screen.
     QTimer::singleShot(0, this, &MainWindow::refreshCounts);
     QTimer::singleShot(0, this, [this] { refreshConsentCounts(true); });
+    QTimer::singleShot(0, m_reports, &ReportActions::refreshPanel);
     // What the outbox still holds goes by itself, within the account's limits.
     m_sendTimer = new QTimer(this);
     m_sendTimer->setInterval(60 * 1000);
@@ -288,6 +295,37 @@ void MainWindow::createActions()
     organisation->setObjectName(QStringLiteral("organisationAction"));
     QAction *audit = consent->addAction(tr("&Audit log…"), this, &MainWindow::showAuditLog);
     audit->setObjectName(QStringLiteral("auditLogAction"));
+
+    QMenu *reports = menuBar()->addMenu(tr("&Reports"));
+    QAction *newReport = reports->addAction(tr("&New report…"), m_reports, &ReportActions::newReport);
+    newReport->setObjectName(QStringLiteral("newReportAction"));
+    newReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    QAction *exportShown = reports->addAction(tr("&Export the members shown…"), this, [this] {
+        // A saved report exports as itself; any other selection as the rows shown (or those selected).
+        if (m_model->selection().kind == Storage::Selection::Kind::Report && m_search->text().isEmpty() &&
+            selectedMemberIds().size() <= 1) {
+            m_reports->exportReport(m_model->selection().value);
+            return;
+        }
+        const QList<qint64> chosen = selectedMemberIds();
+        std::vector<qint64> ids;
+        if (chosen.size() > 1) {
+            ids.assign(chosen.begin(), chosen.end());
+        } else {
+            ids.reserve(size_t(m_model->rowCount()));
+            for (int row = 0; row < m_model->rowCount(); ++row)
+                ids.push_back(m_model->memberIdAt(row));
+        }
+        if (ids.empty())
+            return;
+        const int count = int(ids.size());
+        m_reports->exportShown(
+            std::move(ids),
+            chosen.size() > 1 ? tr("%n selected member(s)", nullptr, count)
+                              : tr("%n member(s) of \"%1\"", nullptr, count).arg(m_panel->currentSelection().label()));
+    });
+    exportShown->setObjectName(QStringLiteral("exportAction"));
+    exportShown->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addMenu(m_columns);
@@ -474,7 +512,7 @@ void MainWindow::consentChanged()
 {
     m_consentColumns->clear();
     m_model->providerChanged();
-    if (m_model->selection().isConsent())
+    if (m_model->selection().isResolved())
         m_model->reload();
     refreshConsentCounts();
 }

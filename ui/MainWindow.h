@@ -20,6 +20,7 @@ namespace Gui {
 
 class ColumnChooser;
 class ConsentColumns;
+class ReportActions;
 class SelectionPanel;
 class WelcomeWidget;
 
@@ -71,6 +72,7 @@ private:
     QTableView *m_table = nullptr;
     QLineEdit *m_search = nullptr;
     ColumnChooser *m_columns = nullptr;
+    ReportActions *m_reports = nullptr;
     QLabel *m_status = nullptr;
     std::unique_ptr<ConsentColumns> m_consentColumns;
     QThread *m_tallyThread = nullptr;

@@ -2,6 +2,7 @@
 
 #include <QHeaderView>
 #include <QLocale>
+#include <QMenu>
 
 namespace Gui {
 
@@ -27,6 +28,65 @@ SelectionPanel::SelectionPanel(QWidget *parent) : QTreeWidget(parent)
             return;
         Q_EMIT selectionChanged(Selection::fromKey(item->data(0, KeyRole).toString()));
     });
+    setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(this, &QTreeWidget::customContextMenuRequested, this, &SelectionPanel::showReportMenu);
+}
+
+void SelectionPanel::setReports(const QList<Reports::ReportDefinition> &reports)
+{
+    m_reports = reports;
+    setCounts(m_counts);
+}
+
+void SelectionPanel::addReports()
+{
+    if (m_reports.isEmpty())
+        return;
+    auto *top = new QTreeWidgetItem({tr("Reports")});
+    top->setFlags(Qt::ItemIsEnabled);
+    QFont f = top->font(0);
+    f.setBold(true);
+    top->setFont(0, f);
+    auto folder = [](QTreeWidgetItem *parent, const QString &name) {
+        for (int i = 0; i < parent->childCount(); ++i)
+            if (parent->child(i)->data(0, KeyRole).isNull() && parent->child(i)->text(0) == name)
+                return parent->child(i);
+        auto *item = new QTreeWidgetItem(parent, {name});
+        item->setFlags(Qt::ItemIsEnabled);
+        item->setExpanded(true);
+        return item;
+    };
+    for (const Reports::ReportDefinition &r : std::as_const(m_reports)) {
+        QTreeWidgetItem *parent = top;
+        if (!r.group.isEmpty())
+            parent = folder(parent, r.group);
+        if (!r.subgroup.isEmpty())
+            parent = folder(parent, r.subgroup);
+        auto *item = new QTreeWidgetItem(parent, {r.name});
+        item->setData(0, KeyRole, Selection{Selection::Kind::Report, r.name}.key());
+        item->setToolTip(0, r.notes.isEmpty() ? tr("Right-click to edit, duplicate, export or delete.") : r.notes);
+    }
+    addTopLevelItem(top);
+    top->setExpanded(true);
+    for (QTreeWidgetItemIterator it(top); *it; ++it)
+        (*it)->setExpanded(true);
+}
+
+void SelectionPanel::showReportMenu(const QPoint &pos)
+{
+    QTreeWidgetItem *item = itemAt(pos);
+    const Selection selection = item ? Selection::fromKey(item->data(0, KeyRole).toString()) : Selection{};
+    if (selection.kind != Selection::Kind::Report)
+        return;
+    const QString name = selection.value;
+    QMenu menu(this);
+    menu.addAction(tr("&Show its members"), this, [this, item] { setCurrentItem(item); });
+    menu.addAction(tr("&Edit…"), this, [this, name] { Q_EMIT reportEditRequested(name); });
+    menu.addAction(tr("D&uplicate"), this, [this, name] { Q_EMIT reportDuplicateRequested(name); });
+    menu.addAction(tr("E&xport…"), this, [this, name] { Q_EMIT reportExportRequested(name); });
+    menu.addSeparator();
+    menu.addAction(tr("&Delete…"), this, [this, name] { Q_EMIT reportDeleteRequested(name); });
+    menu.exec(viewport()->mapToGlobal(pos));
 }
 
 QTreeWidgetItem *SelectionPanel::itemFor(const Selection &selection) const
@@ -112,6 +172,7 @@ void SelectionPanel::setCounts(const QList<Storage::SelectionCount> &counts)
         (*group)->setExpanded(true);
     }
     addConsentGroups();
+    addReports();
     QTreeWidgetItem *item = itemFor(current);
     setCurrentItem(item ? item : topLevelItem(0));
     m_updating = false;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "reports/Report.h"
 #include "storage/Selection.h"
 
 #include <QTreeWidget>
@@ -28,6 +29,8 @@ public:
 
     void setCounts(const QList<Storage::SelectionCount> &counts);
     void setConsentGroups(const QList<ConsentGroup> &groups);
+    // The saved reports, under Reports, by group and subgroup; each is a selection.
+    void setReports(const QList<Reports::ReportDefinition> &reports);
     Storage::Selection currentSelection() const;
     void select(const Storage::Selection &selection);
     QStringList sections() const { return m_sections; }
@@ -35,16 +38,24 @@ public:
 
 Q_SIGNALS:
     void selectionChanged(const Storage::Selection &selection);
+    // The context menu of a saved report.
+    void reportEditRequested(const QString &name);
+    void reportDuplicateRequested(const QString &name);
+    void reportExportRequested(const QString &name);
+    void reportDeleteRequested(const QString &name);
 
 private:
     QTreeWidgetItem *itemFor(const Storage::Selection &selection) const;
     void addConsentGroups();
+    void addReports();
+    void showReportMenu(const QPoint &pos);
 
     QTreeWidgetItem *m_sectionsGroup = nullptr;
     QTreeWidgetItem *m_categoriesGroup = nullptr;
     QStringList m_sections;
     QStringList m_categories;
     QList<ConsentGroup> m_consentGroups;
+    QList<Reports::ReportDefinition> m_reports;
     QList<Storage::SelectionCount> m_counts;
     bool m_updating = false;
 };

@@ -184,7 +184,7 @@ int ReportCommand::runReport(const QStringList &arguments)
     const bool json = parser.isSet(QStringLiteral("json"));
     const QString output = parser.value(QStringLiteral("output"));
     const QString purpose = parser.value(QStringLiteral("for-mailing"));
-    const Reports::ExportRequest request{def, params, options, purpose, output};
+    const Reports::ExportRequest request{def, params, options, purpose, output, std::nullopt};
 
     // The rows: every match, or for mailing only those the consent service allows (in the report's order).
     const bool jsonRows = json && output.isEmpty();

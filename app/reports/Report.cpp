@@ -40,10 +40,23 @@ bool validColumn(const QString &column)
         return true;
     if (column.startsWith(QLatin1String("extra.")) && column.size() > 6)
         return true;
+    if (column == QLatin1String("membership"))
+        return true;
     return column.startsWith(QLatin1String("consent.")) && column.size() > 8;
 }
 
 } // namespace
+
+QString membershipStatus(const Core::Member &member, const QDate &today)
+{
+    // The same words as the "membership" filter: expired, ending (within 60 days), active; "" when unknown.
+    if (member.membershipEnd.isValid()) {
+        if (member.membershipEnd < today)
+            return QStringLiteral("expired");
+        return member.membershipEnd <= today.addDays(60) ? QStringLiteral("ending") : QStringLiteral("active");
+    }
+    return member.membershipStart.isValid() ? QStringLiteral("active") : QString();
+}
 
 Result<ReportDefinition> ReportDefinition::fromJson(const QJsonObject &json)
 {
@@ -311,7 +324,7 @@ Result<qint64> ReportRunner::streamCsv(const ReportDefinition &report, const QHa
             selectBindings.append(QStringLiteral("$.\"%1\"").arg(c.mid(6)));
             isDate.append(false);
         } else {
-            return 0; // a consent column: not this path
+            return 0; // a consent or membership-status column: not this path
         }
     }
     auto built = buildFilter(report.filter, params, consentResolver(), m_clock.today());
@@ -434,12 +447,24 @@ QStringList ReportRunner::headers(const ReportDefinition &report, const CsvOptio
     if (options.mailchimp)
         return {QStringLiteral("Email Address"), QStringLiteral("First Name"), QStringLiteral("Last Name")};
     QStringList out;
+    auto purposes = options.labels ? m_consent.purposes() : Result<QList<Consent::Purpose>>(QList<Consent::Purpose>());
     for (const QString &c : report.columns) {
         Core::MemberField f;
-        if (options.labels && memberField(c, &f))
-            out.append(Core::MemberFields::label(f));
-        else
+        if (!options.labels) {
             out.append(c);
+        } else if (memberField(c, &f)) {
+            out.append(Core::MemberFields::label(f));
+        } else if (c == QLatin1String("membership")) {
+            out.append(QCoreApplication::translate("Reports::Report", "Membership status"));
+        } else if (c.startsWith(QLatin1String("extra."))) {
+            out.append(c.mid(6));
+        } else {
+            QString label = c.mid(8);
+            for (const Consent::Purpose &p : purposes.ok() ? purposes.value() : QList<Consent::Purpose>())
+                if (p.key == label)
+                    label = p.displayLabel();
+            out.append(QCoreApplication::translate("Reports::Report", "Consent: %1").arg(label));
+        }
     }
     return out;
 }
@@ -484,6 +509,8 @@ Result<void> ReportRunner::rows(const ReportDefinition &report, const std::vecto
                         row.append(v.toString());
                 } else if (c.startsWith(QLatin1String("extra."))) {
                     row.append(m.extra.value(c.mid(6)).toVariant().toString());
+                } else if (c == QLatin1String("membership")) {
+                    row.append(membershipStatus(m, m_clock.today()));
                 } else {
                     const auto it = consent.value(c).constFind(m.id);
                     if (it == consent.value(c).cend())

@@ -13,7 +13,8 @@
 
 namespace Core {
 class Clock;
-}
+struct Member;
+} // namespace Core
 namespace Storage {
 class AuditLog;
 class Database;
@@ -32,7 +33,7 @@ struct SortKey
 };
 
 // A saved report, in the JSON form documented in README: name, group, subgroup, notes, columns, filter,
-// sort, group_by. Columns: member field keys, "extra.<name>", "consent.<purpose>".
+// sort, group_by. Columns: member field keys, "extra.<name>", "consent.<purpose>", "membership" (status).
 struct ReportDefinition
 {
     QString name;
@@ -79,6 +80,9 @@ struct CsvOptions
 // One cell as a spreadsheet will read it: quoted when needed, and a leading = + - @ tab or CR neutralised
 // with an apostrophe so that no spreadsheet ever runs it as a formula.
 QString csvCell(const QString &value, QChar delimiter);
+
+// A member's membership status on `today`: "active", "ending" (within 60 days), "expired" or "" (no dates).
+QString membershipStatus(const Core::Member &member, const QDate &today);
 
 // One line of a report's totals: the value of its group_by field ("" for none) and how many members.
 struct GroupTotal

@@ -20,17 +20,22 @@ Result<ExportPlan> ReportExporter::plan(const ExportRequest &request, bool wantR
 {
     ExportPlan plan;
     plan.forMailing = !request.purpose.isEmpty();
-    if (!plan.forMailing && !wantRows) {
+    plan.restricted = plan.forMailing || request.members.has_value();
+    if (!plan.restricted && !wantRows) {
         auto count = m_runner.count(request.report, request.params);
         if (!count.ok())
             return count.error();
         plan.rowCount = count.value();
         return plan;
     }
-    auto ids = m_runner.ids(request.report, request.params);
-    if (!ids.ok())
-        return ids.error();
-    plan.rows = std::move(ids).value();
+    if (request.members) {
+        plan.rows = *request.members;
+    } else {
+        auto ids = m_runner.ids(request.report, request.params);
+        if (!ids.ok())
+            return ids.error();
+        plan.rows = std::move(ids).value();
+    }
     if (plan.forMailing) {
         // The consent service decides, at this instant; the report keeps its order.
         auto eligible = m_consent.eligible(request.purpose, plan.rows);
@@ -93,7 +98,7 @@ Result<qint64> ReportExporter::write(const ExportRequest &request, const ExportP
     if (!handled) {
         // Consent columns: through the consent service, a chunk at a time.
         std::vector<qint64> ids = plan.rows;
-        if (!plan.forMailing && ids.empty() && plan.rowCount > 0) {
+        if (!plan.restricted && ids.empty() && plan.rowCount > 0) {
             auto all = m_runner.ids(report, request.params);
             if (!all.ok())
                 return all.error();

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace Storage {
@@ -25,6 +26,8 @@ struct ExportRequest
     CsvOptions options;
     QString purpose; // empty: for administration
     QString path;    // empty: the sink given to write()
+    // Set: exactly these members (the window's current selection), the report giving columns and order.
+    std::optional<std::vector<qint64>> members;
 };
 
 // What an export will write, known before writing: the rows (for mailing: only those allowed, in the
@@ -32,7 +35,8 @@ struct ExportRequest
 struct ExportPlan
 {
     bool forMailing = false;
-    std::vector<qint64> rows; // for mailing, or when the caller asked for them; otherwise empty
+    bool restricted = false;  // rows is the exact list to write (for mailing, or given members)
+    std::vector<qint64> rows; // for mailing, given members, or when the caller asked for them; otherwise empty
     qint64 rowCount = 0;
     Consent::Eligibility eligibility; // for mailing: the excluded ids by reason
     QJsonObject excluded() const { return forMailing ? eligibility.excludedJson() : QJsonObject(); }

@@ -277,6 +277,22 @@ Result<qint64> MemberRepository::count() const
     return q.value(0).toLongLong();
 }
 
+Result<QStringList> MemberRepository::attributeNames(int sample) const
+{
+    // The names of the extra attributes imports brought in, from the most recent members (a sample keeps
+    // this instant at a million members; attributes come by import, so recent rows carry them).
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT DISTINCT j.key FROM (SELECT extra FROM members WHERE extra IS NOT NULL AND "
+                             "extra <> '{}' ORDER BY id DESC LIMIT ?) AS m, json_each(m.extra) AS j ORDER BY j.key"));
+    q.addBindValue(sample);
+    if (!q.exec())
+        return Database::errorFrom(q.lastError(), QStringLiteral("attributes"));
+    QStringList out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
 Result<std::vector<qint64>> MemberRepository::ids(const MemberQuery &query) const
 {
     QVariantList bindings;

@@ -41,6 +41,8 @@ public:
     Core::Result<Core::Member> findByReference(const QString &reference) const;
 
     Core::Result<qint64> count() const;
+    // Names of the extra attributes in use (from the `sample` most recent members that have any).
+    Core::Result<QStringList> attributeNames(int sample = 5000) const;
     // Member ids of a selection, in the query's order.
     Core::Result<std::vector<qint64>> ids(const MemberQuery &query) const;
     // The members with these ids, in the order given (missing ids are skipped).

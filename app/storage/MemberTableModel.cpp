@@ -241,8 +241,8 @@ void MemberTableModel::reload()
     m_filtered = false;
     auto ids = m_repository.ids(query);
     auto total = m_repository.count();
-    if (ids.ok() && m_selection.isConsent()) {
-        // The consent service says who; the query above gave the order.
+    if (ids.ok() && m_selection.isResolved()) {
+        // The consent service (or a saved report) says who; the query above gave the order.
         auto chosen = m_resolver ? m_resolver(m_selection) : Core::Result<std::vector<qint64>>(std::vector<qint64>());
         if (!chosen.ok()) {
             ids = chosen.error();

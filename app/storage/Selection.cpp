@@ -16,6 +16,7 @@ QString Selection::key() const
     case Kind::ConsentMissing: return QStringLiteral("consent-missing:") + value;
     case Kind::ConsentExpiring: return QStringLiteral("consent-expiring:") + value;
     case Kind::ConsentWithdrawn: return QStringLiteral("consent-withdrawn:") + value;
+    case Kind::Report: return QStringLiteral("report:") + value;
     }
     return {};
 }
@@ -32,6 +33,8 @@ Selection Selection::fromKey(const QString &key)
         return {Kind::Section, key.mid(8)};
     if (key.startsWith(QLatin1String("category:")))
         return {Kind::Category, key.mid(9)};
+    if (key.startsWith(QLatin1String("report:")) && key.size() > 7)
+        return {Kind::Report, key.mid(7)};
     for (auto [prefix, kind] :
          {std::pair{"consent-missing:", Kind::ConsentMissing}, std::pair{"consent-expiring:", Kind::ConsentExpiring},
           std::pair{"consent-withdrawn:", Kind::ConsentWithdrawn}}) {
@@ -58,6 +61,7 @@ QString Selection::label() const
         return QCoreApplication::translate("Storage::Selection", "Consent expiring within %n day(s)", nullptr,
                                            kEndingSoonDays);
     case Kind::ConsentWithdrawn: return QCoreApplication::translate("Storage::Selection", "Withdrawn");
+    case Kind::Report: return value;
     }
     return {};
 }

@@ -19,6 +19,8 @@ struct Selection
         ConsentMissing,
         ConsentExpiring,
         ConsentWithdrawn,
+        // A saved report (value = its name); resolved by the report runner, not in SQL.
+        Report,
     };
 
     Kind kind = Kind::All;
@@ -28,10 +30,13 @@ struct Selection
     {
         return kind == Kind::ConsentMissing || kind == Kind::ConsentExpiring || kind == Kind::ConsentWithdrawn;
     }
+    // Whose members come from a resolver rather than from SQL (consent, saved reports).
+    bool isResolved() const { return isConsent() || kind == Kind::Report; }
 
     static constexpr int kEndingSoonDays = 60;
 
-    QString key() const; // stable, for settings: "all", "section:CPL", "consent-missing:newsletter"
+    QString
+    key() const; // stable, for settings: "all", "section:CPL", "consent-missing:newsletter", "report:Adhérents CPL"
     static Selection fromKey(const QString &key);
     QString label() const; // translated
 

@@ -227,7 +227,7 @@ void TestReports::presetsAreByteExact()
     if (preset == QLatin1String("excel-fr")) {
         request.report.columns.append(QStringLiteral("consent.newsletter"));
         QCOMPARE(exportBytes(request), QByteArray("\xEF\xBB\xBF"
-                                                  "Email;First name;Member since;consent.newsletter\r\n"
+                                                  "Email;First name;Member since;Consent: Newsletter\r\n"
                                                   "ana@example.org;Ana;05/03/2024;no_consent\r\n"));
     }
 }
