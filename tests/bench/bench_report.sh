@@ -11,7 +11,7 @@ source_db=${1:-/tmp/carnet-bench-1000000.sqlite}
 if [ ! -f "$build/CMakeCache.txt" ]; then
     cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCARNET_BUILD_TESTS=ON
 fi
-cmake --build "$build" --target carnet-cli -j2 >/dev/null
+cmake --build "$build" --target carnet-cli bench_report_count -j2 >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 db="$work/report.sqlite"
@@ -44,3 +44,6 @@ for run in 1 2 3; do
     /usr/bin/time -f "count of a filter 'city contains ville' (no index can help): %e s (process)" \
         "${cli[@]}" report run city --json --output "$work/c.csv" 2>&1 >/dev/null | grep -v Reminder
 done
+# The wizard's live count, in-process (what the Filters step runs on its worker after each edit).
+cmake --build "$build" --target bench_report_count -j2 >/dev/null
+"$build/tests/bench/bench_report_count" "$db"

@@ -12,6 +12,7 @@
 #include "ReportWizard.h"
 #include "SmtpAccountDialog.h"
 #include "consent/ConsentService.h"
+#include "core/MemberField.h"
 #include "core/Translations.h"
 #include "mail/MimeMessage.h"
 #include "mail/Outbox.h"
@@ -984,6 +985,8 @@ void TestMainWindow::reportWizardWalkedWithTheKeyboard()
     auto w = openWindow();
     QVERIFY(w);
     const QString out = m_db->dir() + QStringLiteral("/cpl.csv");
+    // CARNET_TEST_LANGUAGE=fr_FR takes the French screenshots; the wording checks are English.
+    const bool english = qEnvironmentVariable("CARNET_TEST_LANGUAGE", QStringLiteral("en")) == QLatin1String("en");
     QString liveCount, askedCount, previewTotal;
     int totalsRows = -1;
     bool walked = false, answered = false, exported = false;
@@ -1021,32 +1024,33 @@ void TestMainWindow::reportWizardWalkedWithTheKeyboard()
         auto *field = wizard->findChild<QComboBox *>(QStringLiteral("filterField"));
         QVERIFY(field);
         field->setFocus();
-        QTest::keyClicks(field, QStringLiteral("Section"));
+        QTest::keyClicks(field, Core::MemberFields::label(Core::MemberField::Section));
         QCOMPARE(field->currentData().toString(), QStringLiteral("section"));
         auto *value = wizard->findChild<QComboBox *>(QStringLiteral("filterValue"));
         value->setFocus();
         QTest::keyClicks(value, QStringLiteral("CPL"));
         auto *count = wizard->findChild<QLabel *>(QStringLiteral("liveCount"));
-        QTRY_COMPARE_WITH_TIMEOUT(count->text(), QStringLiteral("2 members match."), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(count->text().startsWith(QStringLiteral("2 ")), 10000);
         liveCount = count->text();
         auto *ask = wizard->findChild<QCheckBox *>(QStringLiteral("filterAsk"));
         ask->setFocus();
         QTest::keyClick(ask, Qt::Key_Space); // which section: asked when run
-        QCOMPARE(wizard->findChild<QLineEdit *>(QStringLiteral("filterQuestion"))->text(), QStringLiteral("Section?"));
-        QTRY_VERIFY(count->text().contains(QStringLiteral("depends on the answers")));
+        QVERIFY(!english ||
+                wizard->findChild<QLineEdit *>(QStringLiteral("filterQuestion"))->text() == QLatin1String("Section?"));
+        QTRY_VERIFY(!count->text().startsWith(QStringLiteral("2 ")));
         askedCount = count->text();
         saveShot(wizard, QStringLiteral("report-wizard-filters.png"));
         QTest::keyClick(wizard, Qt::Key_Enter); // -> 4 Sort and totals
         auto *groupBy = wizard->findChild<QComboBox *>(QStringLiteral("groupBy"));
         groupBy->setFocus();
-        QTest::keyClicks(groupBy, QStringLiteral("Category"));
+        QTest::keyClicks(groupBy, Core::MemberFields::label(Core::MemberField::Category).left(3)); // ASCII keys
         QCOMPARE(groupBy->currentData().toString(), QStringLiteral("category"));
         QTest::keyClick(wizard, Qt::Key_Enter); // -> 5 Preview: the question first
         auto *answer = wizard->findChild<QLineEdit *>(QStringLiteral("answer_section"));
         QVERIFY(answer);
         QTest::keyClicks(answer, QStringLiteral("CPL"));
         auto *total = wizard->findChild<QLabel *>(QStringLiteral("previewTotal"));
-        QTRY_COMPARE_WITH_TIMEOUT(total->text(), QStringLiteral("2 members."), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(total->text().startsWith(QStringLiteral("2 ")), 10000);
         previewTotal = total->text();
         totalsRows = wizard->findChild<QTableWidget *>(QStringLiteral("totalsTable"))->rowCount();
         QCOMPARE(wizard->findChild<QTableWidget *>(QStringLiteral("previewTable"))->rowCount(), 2);
@@ -1076,9 +1080,9 @@ void TestMainWindow::reportWizardWalkedWithTheKeyboard()
                 QCOMPARE(exportWizard->currentId(), int(Gui::ExportWizard::ColumnsPage));
                 QTest::keyClick(exportWizard, Qt::Key_Enter); // -> Purpose (administration)
                 QTRY_VERIFY_WITH_TIMEOUT(exportWizard->currentPage()->isComplete(), 10000);
-                QVERIFY(exportWizard->findChild<QLabel *>(QStringLiteral("planLabel"))
-                            ->text()
-                            .contains(QStringLiteral("personal data")));
+                QVERIFY(!english || exportWizard->findChild<QLabel *>(QStringLiteral("planLabel"))
+                                        ->text()
+                                        .contains(QStringLiteral("personal data")));
                 QTest::keyClick(exportWizard, Qt::Key_Enter); // -> File
                 auto *path = exportWizard->findChild<QLineEdit *>(QStringLiteral("pathEdit"));
                 path->selectAll();
@@ -1093,6 +1097,8 @@ void TestMainWindow::reportWizardWalkedWithTheKeyboard()
     });
     w->findChild<QAction *>(QStringLiteral("newReportAction"))->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(walked && answered && exported, 30000);
+    if (!english)
+        return;
     QCOMPARE(askedCount.left(40), QStringLiteral("The number of members depends on the ans"));
     QCOMPARE(previewTotal, QStringLiteral("2 members."));
     QCOMPARE(liveCount, QStringLiteral("2 members match."));
