@@ -13,12 +13,12 @@ namespace Reports {
 // One condition of a report's filter: field, operator, value — or the value asked when the report runs.
 struct FilterCondition
 {
-    QString field;      // a member field key, "extra.<name>", "consent.<purpose>", "membership" or "text"
-    QString op;         // eq, ne, in, contains, starts_with, before, after, between, is_empty, is_not_empty
-    QJsonValue value;   // text, a number, or a list (in, between); undefined for is_empty / is_not_empty
-    QString param;      // non-empty: asked when run, under this key
-    QString paramLabel; // the question asked ("Which section?")
-    int days = 0;       // membership "ending": within this many days (0: the default, 60)
+    QString field; // a member field key, "extra.<name>", "consent.<purpose>", "membership" or "text"
+    QString op;    // eq, ne, in, contains, starts_with, before, after, between, is_empty, is_not_empty
+    QJsonValue value{QJsonValue::Undefined}; // text, a number, a list (in, between); none for is_empty…
+    QString param;                           // non-empty: asked when run, under this key
+    QString paramLabel;                      // the question asked ("Which section?")
+    int days = 0;                            // membership "ending": within this many days (0: the default, 60)
 
     friend bool operator==(const FilterCondition &, const FilterCondition &) = default;
 };

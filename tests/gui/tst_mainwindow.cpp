@@ -10,6 +10,7 @@
 #include "MessageBox.h"
 #include "OutboxDialog.h"
 #include "ReportWizard.h"
+#include "SelectionPanel.h"
 #include "SmtpAccountDialog.h"
 #include "consent/ConsentService.h"
 #include "core/MemberField.h"
@@ -29,6 +30,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -144,6 +146,7 @@ private Q_SLOTS:
     void waitingMessagesGoByThemselves();
     void reportWizardWalkedWithTheKeyboard();
     void exportForMailingCopiesOnlyThoseWhoAgreed();
+    void reportsDuplicatedEditedAndDeletedFromThePanel();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -1197,6 +1200,75 @@ void TestMainWindow::exportForMailingCopiesOnlyThoseWhoAgreed()
     QVERIFY2(plan.contains(QStringLiteral("Withdrawn: 1")) || plan.contains(QStringLiteral("withdrawn: 1")),
              qPrintable(plan));
     QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("helene@exemple.fr"));
+}
+
+void TestMainWindow::reportsDuplicatedEditedAndDeletedFromThePanel()
+{
+    Reports::ReportRepository reports(m_db->context().database(), m_db->clock());
+    auto def = Reports::ReportDefinition::fromJson(QJsonDocument::fromJson(R"({"name":"No email","group":"Checks",
+        "columns":["first_name","last_name"],"filter":{"field":"email","op":"is_empty"}})")
+                                                       .object());
+    QVERIFY(def.ok());
+    QVERIFY(reports.save(def.value()).ok());
+    auto w = openWindow();
+    QVERIFY(w);
+    auto *panel = w->findChild<Gui::SelectionPanel *>(QStringLiteral("selectionPanel"));
+    QTRY_VERIFY(!panel->findItems(QStringLiteral("No email"), Qt::MatchRecursive).isEmpty());
+    // Duplicate: the wizard opens on a copy; walking it through saves "No email (copy)", the original stays.
+    bool walked = false;
+    whenDialog(this, QStringLiteral("reportWizard"), [&](QWidget *modal) {
+        auto *wizard = qobject_cast<Gui::ReportWizard *>(modal);
+        auto failed = qScopeGuard([&] {
+            if (!walked)
+                wizard->reject();
+        });
+        for (int step = 0; step < 4; ++step)
+            QTest::keyClick(wizard, Qt::Key_Enter);
+        QCOMPARE(wizard->currentId(), int(Gui::ReportWizard::PreviewPage));
+        QTRY_VERIFY(
+            wizard->findChild<QLabel *>(QStringLiteral("previewTotal"))->text().startsWith(QStringLiteral("0 ")));
+        QTest::keyClick(wizard, Qt::Key_Enter);
+        auto *after = wizard->findChild<QComboBox *>(QStringLiteral("afterCombo"));
+        after->setCurrentIndex(after->findData(int(Gui::ReportWizard::After::Nothing)));
+        QTest::keyClick(wizard, Qt::Key_Enter);
+        walked = true;
+    });
+    Q_EMIT panel->reportDuplicateRequested(QStringLiteral("No email"));
+    QTRY_VERIFY(walked);
+    QVERIFY(reports.find(QStringLiteral("No email")).ok());
+    auto copy = reports.find(QStringLiteral("No email (copy)"));
+    QVERIFY(copy.ok());
+    // The same condition, as the wizard writes it: a group of one.
+    QCOMPARE(copy.value().filter, QJsonValue(QJsonObject{{QStringLiteral("all"), QJsonArray{def.value().filter}}}));
+    QTRY_VERIFY(!panel->findItems(QStringLiteral("No email (copy)"), Qt::MatchRecursive).isEmpty());
+    // Edit: renamed in the Save step, the old name goes.
+    walked = false;
+    whenDialog(this, QStringLiteral("reportWizard"), [&](QWidget *modal) {
+        auto *wizard = qobject_cast<Gui::ReportWizard *>(modal);
+        auto failed = qScopeGuard([&] {
+            if (!walked)
+                wizard->reject();
+        });
+        for (int step = 0; step < 5; ++step)
+            QTest::keyClick(wizard, Qt::Key_Enter);
+        auto *name = wizard->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
+        name->selectAll();
+        QTest::keyClicks(name, QStringLiteral("Without email"));
+        QTest::keyClick(wizard, Qt::Key_Enter);
+        walked = true;
+    });
+    Q_EMIT panel->reportEditRequested(QStringLiteral("No email (copy)"));
+    QTRY_VERIFY(walked);
+    QVERIFY(!reports.find(QStringLiteral("No email (copy)")).ok());
+    QVERIFY(reports.find(QStringLiteral("Without email")).ok());
+    // Delete asks first; No keeps it, Yes removes it.
+    Gui::MessageBox::setNextAnswer(QMessageBox::No);
+    Q_EMIT panel->reportDeleteRequested(QStringLiteral("Without email"));
+    QVERIFY(reports.find(QStringLiteral("Without email")).ok());
+    Gui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    Q_EMIT panel->reportDeleteRequested(QStringLiteral("Without email"));
+    QVERIFY(!reports.find(QStringLiteral("Without email")).ok());
+    QTRY_VERIFY(panel->findItems(QStringLiteral("Without email"), Qt::MatchRecursive).isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)
