@@ -3205,6 +3205,13 @@ SHA-256 : %6</translation>
     </message>
 </context>
 <context>
+    <name>Mail::UnsubscribeToken</name>
+    <message>
+        <source>This is not an unsubscribe token from this member file.</source>
+        <translation>Ce n’est pas un jeton de désabonnement de ce fichier de membres.</translation>
+    </message>
+</context>
+<context>
     <name>MemberEditorDialog</name>
     <message>
         <source>Member</source>
