@@ -62,6 +62,63 @@ Commandes :
     </message>
 </context>
 <context>
+    <name>Cli::CampaignCommand</name>
+    <message>
+        <source>campaign create --name N --kind invitation|newsletter --purpose P --subject S --body FILE.md [--html FILE]
+  [--attach FILE]… [--from &quot;Name &lt;address&gt;&quot;] --audience all|never-invited|invited-no-answer|report:NAME [--json]
+campaign preview ID --member ID|EMAIL
+campaign list [--json]</source>
+        <translation>campaign create --name N --kind invitation|newsletter --purpose F --subject S --body FICHIER.md [--html FICHIER]
+  [--attach FICHIER]… [--from &quot;Nom &lt;adresse&gt;&quot;] --audience all|never-invited|invited-no-answer|report:NOM [--json]
+campaign preview ID --member ID|COURRIEL
+campaign list [--json]</translation>
+    </message>
+    <message>
+        <source>Unknown campaign command &quot;%1&quot;. Commands: create, preview, list.</source>
+        <translation>Commande campaign inconnue « %1 ». Commandes : create, preview, list.</translation>
+    </message>
+    <message>
+        <source>campaign create needs --%1.</source>
+        <translation>campaign create demande --%1.</translation>
+    </message>
+    <message>
+        <source>--kind is invitation or newsletter.</source>
+        <translation>--kind vaut invitation ou newsletter.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>--from is &quot;Name &lt;address&gt;&quot; or an address.</source>
+        <translation>--from vaut « Nom &lt;adresse&gt; » ou une adresse.</translation>
+    </message>
+    <message>
+        <source>The attachments pass 10 MB: most mail providers refuse such messages. Share large files by a link instead.</source>
+        <translation>Les pièces jointes dépassent 10 Mo : la plupart des messageries refusent de tels messages. Partagez les gros fichiers par un lien.</translation>
+    </message>
+    <message>
+        <source>Warning: these merge fields match no member field or attribute and will be left empty: %1</source>
+        <translation>Attention : ces champs de fusion ne correspondent à aucun champ ni attribut de membre et resteront vides : %1</translation>
+    </message>
+    <message>
+        <source>Campaign %1 created.</source>
+        <translation>Campagne %1 créée.</translation>
+    </message>
+    <message>
+        <source>campaign preview needs a campaign id.</source>
+        <translation>campaign preview demande le numéro d’une campagne.</translation>
+    </message>
+    <message>
+        <source>campaign preview takes a campaign id and --member ID|EMAIL.</source>
+        <translation>campaign preview prend le numéro d’une campagne et --member ID|COURRIEL.</translation>
+    </message>
+    <message>
+        <source>Left empty for this member: %1</source>
+        <translation>Laissés vides pour ce membre : %1</translation>
+    </message>
+</context>
+<context>
     <name>Cli::ConsentCommand</name>
     <message>
         <source>consent record ID|EMAIL --purpose P --basis express|implied-membership|implied|legitimate-interest
@@ -3137,6 +3194,44 @@ SHA-256 : %6</translation>
     <message>
         <source>Reason</source>
         <translation>Raison</translation>
+    </message>
+</context>
+<context>
+    <name>Mail::Campaign</name>
+    <message>
+        <source>The campaign needs a name.</source>
+        <translation>La campagne a besoin d’un nom.</translation>
+    </message>
+    <message>
+        <source>The message needs a subject.</source>
+        <translation>Le message a besoin d’un objet.</translation>
+    </message>
+    <message>
+        <source>The message has no text.</source>
+        <translation>Le message n’a pas de texte.</translation>
+    </message>
+    <message>
+        <source>The audience is all, never-invited, invited-no-answer, report:NAME or member:ID, not &quot;%1&quot;.</source>
+        <translation>Les destinataires sont all, never-invited, invited-no-answer, report:NOM ou member:ID, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>There is no consent purpose &quot;%1&quot;.</source>
+        <translation>Il n’y a pas de finalité de consentement « %1 ».</translation>
+    </message>
+    <message>
+        <source>There is no campaign %1.</source>
+        <translation>Il n’y a pas de campagne %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Mail::CampaignComposer</name>
+    <message>
+        <source>Every message must say who sends it: fill in the organisation&apos;s name, postal address and contact email first (Consent › Organisation).</source>
+        <translation>Chaque message doit dire qui l’envoie : renseignez d’abord le nom, l’adresse postale et l’e-mail de contact de l’organisation (Consentement › Organisation).</translation>
+    </message>
+    <message>
+        <source>%1 has no email address.</source>
+        <translation>%1 n’a pas d’adresse e-mail.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // carnet-cli: every job of the GUI for automation and tests. Thin over the services.
 #include "AppContext.h"
 #include "AuditCommand.h"
+#include "CampaignCommand.h"
 #include "CliOutput.h"
 #include "ConsentCommand.h"
 #include "ImportCommand.h"
@@ -34,7 +35,7 @@ QString helpText()
            Cli::PurposesCommand::help() + QLatin1Char('\n') + Cli::OrganisationCommand::help() + QLatin1Char('\n') +
            Cli::AuditCommand::help() + QLatin1Char('\n') + Cli::SmtpCommand::help() + QLatin1Char('\n') +
            Cli::MailCommand::help() + QLatin1Char('\n') + Cli::OutboxCommand::help() + QLatin1Char('\n') +
-           Cli::ReportCommand::help() + QLatin1Char('\n');
+           Cli::ReportCommand::help() + QLatin1Char('\n') + Cli::CampaignCommand::help() + QLatin1Char('\n');
 }
 
 } // namespace
@@ -83,7 +84,7 @@ int main(int argc, char *argv[])
     const QStringList commands = {QStringLiteral("members"),  QStringLiteral("import"),       QStringLiteral("consent"),
                                   QStringLiteral("purposes"), QStringLiteral("organisation"), QStringLiteral("audit"),
                                   QStringLiteral("smtp"),     QStringLiteral("mail"),         QStringLiteral("outbox"),
-                                  QStringLiteral("report")};
+                                  QStringLiteral("report"),   QStringLiteral("campaign")};
     if (!commands.contains(command))
         return Cli::usage(QCoreApplication::translate("Cli", "Unknown command \"%1\".").arg(command));
 
@@ -110,5 +111,7 @@ int main(int argc, char *argv[])
         return Cli::OutboxCommand(c).run(args);
     if (command == QLatin1String("report"))
         return Cli::ReportCommand(c).run(args);
+    if (command == QLatin1String("campaign"))
+        return Cli::CampaignCommand(c).run(args);
     return Cli::MembersCommand(c).run(args);
 }

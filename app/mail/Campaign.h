@@ -1,0 +1,61 @@
+#pragma once
+
+#include "MimeMessage.h"
+#include "core/Result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Core {
+class Clock;
+}
+namespace Storage {
+class Database;
+}
+
+namespace Mail {
+
+// An invitation or a newsletter: who it is for (audience, purpose), what it says (subject and Markdown body
+// with merge fields, or pasted HTML), who sends it, and its outbox batch once sending has begun.
+struct Campaign
+{
+    enum class Kind { Invitation, Newsletter };
+
+    qint64 id = 0;
+    QString name;
+    Kind kind = Kind::Newsletter;
+    QString purpose;  // a consent purpose key
+    QString audience; // "all", "never-invited", "invited-no-answer", "report:NAME", "member:ID"
+    QString subject;
+    QString body; // Markdown
+    QString html; // pasted HTML instead of the Markdown's, when not empty
+    Mailbox from; // empty address: the sending account's
+    QList<Attachment> attachments;
+    qint64 batchId = 0;
+    QDateTime createdAt;
+
+    static QString kindKey(Kind kind); // "invitation", "newsletter"
+    static std::optional<Kind> kindFromKey(const QString &key);
+    static bool validAudience(const QString &audience);
+    QJsonObject toJson() const; // without the attachments' bytes
+};
+
+class CampaignRepository
+{
+public:
+    CampaignRepository(Storage::Database &database, const Core::Clock &clock) : m_database(database), m_clock(clock) {}
+
+    // Checks the fields (name, subject, body, kind, audience) and stores it with its attachments.
+    Core::Result<qint64> create(Campaign campaign);
+    Core::Result<Campaign> find(qint64 id) const; // with the attachments
+    Core::Result<QList<Campaign>> list() const;   // newest first, without the attachments
+    Core::Result<void> setBatch(qint64 campaignId, qint64 batchId);
+
+private:
+    Storage::Database &m_database;
+    const Core::Clock &m_clock;
+};
+
+} // namespace Mail
