@@ -49,6 +49,10 @@ Commandes :
         <source>Unexpected argument &quot;%1&quot;.</source>
         <translation>Argument inattendu « %1 ».</translation>
     </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>Cli::AuditCommand</name>
@@ -281,10 +285,6 @@ import undo LOT</translation>
 </context>
 <context>
     <name>Cli::MailCommand</name>
-    <message>
-        <source>Cannot read %1.</source>
-        <translation>Impossible de lire %1.</translation>
-    </message>
     <message>
         <source>mail send --to ADDR… --subject S (--text FILE | --markdown FILE) [--html FILE] [--attach FILE]… [--json]</source>
         <translation>mail send --to ADRESSE… --subject SUJET (--text FICHIER | --markdown FICHIER) [--html FICHIER] [--attach FICHIER]… [--json]</translation>

@@ -1,6 +1,7 @@
 #include "CopyAddressesDialog.h"
 
 #include "AppContext.h"
+#include "reports/ReportExporter.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -10,13 +11,14 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QSet>
 #include <QVBoxLayout>
 
 namespace Gui {
 
 CopyAddressesDialog::CopyAddressesDialog(AppContext &context, std::vector<qint64> memberIds, QWidget *parent)
-    : QDialog(parent), m_context(context), m_memberIds(std::move(memberIds))
+    : QDialog(parent), m_context(context), m_memberIds(std::move(memberIds)),
+      m_runner(std::make_unique<Reports::ReportRunner>(context.database(), context.members(), context.consent(),
+                                                       context.clock()))
 {
     setObjectName(QStringLiteral("copyAddressesDialog"));
     setWindowTitle(tr("Copy the addresses for mailing"));
@@ -47,6 +49,8 @@ CopyAddressesDialog::CopyAddressesDialog(AppContext &context, std::vector<qint64
     resize(480, sizeHint().height());
 }
 
+CopyAddressesDialog::~CopyAddressesDialog() = default;
+
 void CopyAddressesDialog::update()
 {
     m_addresses.clear();
@@ -57,26 +61,16 @@ void CopyAddressesDialog::update()
         return;
     }
     // The addresses of the eligible members, each once (a household may share a mailbox).
-    QStringList addresses;
-    QSet<QString> seen;
-    constexpr size_t kChunk = 500;
-    const std::vector<qint64> &ids = result.value().eligible;
-    for (size_t start = 0; start < ids.size(); start += kChunk) {
-        const std::vector<qint64> chunk(ids.begin() + qsizetype(start),
-                                        ids.begin() + qsizetype(std::min(ids.size(), start + kChunk)));
-        auto members = m_context.members().fetch(chunk);
-        if (!members.ok())
-            continue;
-        for (const Core::Member &m : members.value()) {
-            const QString key = m.email.toLower();
-            if (!m.email.isEmpty() && !seen.contains(key)) {
-                seen.insert(key);
-                addresses.append(m.email);
-            }
-        }
+    auto gathered = exporter().addresses(result.value().eligible);
+    if (!gathered.ok()) {
+        m_summary->setText(gathered.error().message);
+        m_copy->setEnabled(false);
+        return;
     }
+    const QStringList &addresses = gathered.value();
     m_addresses = addresses.join(QStringLiteral("; "));
     const int count = int(addresses.size());
+    m_count = count;
     QString text = tr("%n address(es) may receive this message.", nullptr, count);
     QStringList excluded;
     const QLocale locale;
@@ -89,8 +83,22 @@ void CopyAddressesDialog::update()
     m_copy->setEnabled(count > 0);
 }
 
+Reports::ReportExporter CopyAddressesDialog::exporter()
+{
+    return Reports::ReportExporter(*m_runner, m_context.consent(), m_context.database(), m_context.audit());
+}
+
 void CopyAddressesDialog::copy()
 {
+    // Like every list that leaves the program: in the audit log, with its purpose.
+    Reports::ExportRequest request;
+    request.report.name = windowTitle();
+    request.report.columns = {QStringLiteral("email")};
+    request.purpose = m_purpose->currentData().toString();
+    if (auto audited = exporter().audit(request, m_count, QStringLiteral("clipboard")); !audited.ok()) {
+        m_summary->setText(audited.error().message);
+        return;
+    }
     QApplication::clipboard()->setText(m_addresses);
     accept();
 }

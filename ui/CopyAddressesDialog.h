@@ -2,9 +2,15 @@
 
 #include <QDialog>
 
+#include <memory>
 #include <vector>
 
 class AppContext;
+
+namespace Reports {
+class ReportExporter;
+class ReportRunner;
+} // namespace Reports
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -20,12 +26,14 @@ class CopyAddressesDialog : public QDialog
 
 public:
     CopyAddressesDialog(AppContext &context, std::vector<qint64> memberIds, QWidget *parent = nullptr);
+    ~CopyAddressesDialog() override;
 
     QString addresses() const { return m_addresses; }
 
 private:
     void update();
     void copy();
+    Reports::ReportExporter exporter();
 
     AppContext &m_context;
     std::vector<qint64> m_memberIds;
@@ -33,6 +41,8 @@ private:
     QLabel *m_summary = nullptr;
     QPushButton *m_copy = nullptr;
     QString m_addresses;
+    qint64 m_count = 0;
+    std::unique_ptr<Reports::ReportRunner> m_runner;
 };
 
 } // namespace Gui

@@ -275,14 +275,7 @@ void MainWindow::createActions()
     });
     QAction *copy = consent->addAction(tr("Co&py the addresses for mailing…"), this, [this] {
         // The members shown (or the selected rows), through the consent service only.
-        QList<qint64> chosen = selectedMemberIds();
-        std::vector<qint64> ids;
-        if (chosen.size() > 1) {
-            ids.assign(chosen.begin(), chosen.end());
-        } else {
-            for (int row = 0; row < m_model->rowCount(); ++row)
-                ids.push_back(m_model->memberIdAt(row));
-        }
+        std::vector<qint64> ids = shownMemberIds();
         if (ids.empty())
             return;
         CopyAddressesDialog dialog(m_context, std::move(ids), this);
@@ -307,22 +300,10 @@ void MainWindow::createActions()
             m_reports->exportReport(m_model->selection().value);
             return;
         }
-        const QList<qint64> chosen = selectedMemberIds();
-        std::vector<qint64> ids;
-        if (chosen.size() > 1) {
-            ids.assign(chosen.begin(), chosen.end());
-        } else {
-            ids.reserve(size_t(m_model->rowCount()));
-            for (int row = 0; row < m_model->rowCount(); ++row)
-                ids.push_back(m_model->memberIdAt(row));
-        }
-        if (ids.empty())
-            return;
-        const int count = int(ids.size());
-        m_reports->exportShown(
-            std::move(ids),
-            chosen.size() > 1 ? tr("%n selected member(s)", nullptr, count)
-                              : tr("%n member(s) of \"%1\"", nullptr, count).arg(m_panel->currentSelection().label()));
+        QString who;
+        std::vector<qint64> ids = shownMemberIds(&who);
+        if (!ids.empty())
+            m_reports->exportShown(std::move(ids), who);
     });
     exportShown->setObjectName(QStringLiteral("exportAction"));
     exportShown->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -483,10 +464,10 @@ QList<qint64> MainWindow::selectedMemberIds() const
     return ids;
 }
 
-void MainWindow::recordConsentForShown()
+std::vector<qint64> MainWindow::shownMemberIds(QString *who) const
 {
     // Several rows selected: those; otherwise everyone the table shows (selection and search).
-    QList<qint64> chosen = selectedMemberIds();
+    const QList<qint64> chosen = selectedMemberIds();
     std::vector<qint64> ids;
     if (chosen.size() > 1) {
         ids.assign(chosen.begin(), chosen.end());
@@ -495,12 +476,20 @@ void MainWindow::recordConsentForShown()
         for (int row = 0; row < m_model->rowCount(); ++row)
             ids.push_back(m_model->memberIdAt(row));
     }
+    const int count = int(ids.size());
+    if (who)
+        *who = chosen.size() > 1
+                   ? tr("%n selected member(s)", nullptr, count)
+                   : tr("%n member(s) of \"%1\"", nullptr, count).arg(m_panel->currentSelection().label());
+    return ids;
+}
+
+void MainWindow::recordConsentForShown()
+{
+    QString who;
+    std::vector<qint64> ids = shownMemberIds(&who);
     if (ids.empty())
         return;
-    const int count = int(ids.size());
-    const QString who = chosen.size() > 1
-                            ? tr("%n selected member(s)", nullptr, count)
-                            : tr("%n member(s) of \"%1\"", nullptr, count).arg(m_panel->currentSelection().label());
     ConsentDialog dialog(m_context.consent(), m_context.clock(), ConsentDialog::Mode::Grant, std::move(ids), who, this);
     if (dialog.exec() != QDialog::Accepted)
         return;

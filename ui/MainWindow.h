@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 #include <memory>
+#include <vector>
 
 class AppContext;
 class QLabel;
@@ -63,6 +64,8 @@ private:
     void consentChanged();
     void refreshConsentCounts(bool purposesChanged = false);
     QList<qint64> selectedMemberIds() const;
+    // The selected rows when several are, otherwise every member the table shows; `who` says which.
+    std::vector<qint64> shownMemberIds(QString *who = nullptr) const;
 
     AppContext &m_context;
     Storage::MemberTableModel *m_model = nullptr;

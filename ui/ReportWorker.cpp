@@ -104,13 +104,12 @@ int ReportWorker::preview(const Reports::ReportDefinition &report, const QHash<Q
         ReportPreview preview;
         QString error = engine.open();
         if (error.isEmpty()) {
-            auto ids = engine.runner().ids(report, params);
-            if (!ids.ok()) {
-                error = ids.error().message;
+            auto page = engine.runner().firstRows(report, params, limit);
+            if (!page.ok()) {
+                error = page.error().message;
             } else {
-                preview.total = qint64(ids.value().size());
-                const std::vector<qint64> first(
-                    ids.value().begin(), ids.value().begin() + qsizetype(std::min<size_t>(ids.value().size(), limit)));
+                preview.total = page.value().total;
+                const std::vector<qint64> &first = page.value().ids;
                 Reports::CsvOptions labels;
                 labels.labels = true;
                 preview.headers = engine.runner().headers(report, labels);
@@ -184,7 +183,7 @@ int ReportWorker::addresses(const Reports::ExportPlan &plan)
         if (error.isEmpty()) {
             auto r = engine.exporter().addresses(rows);
             if (r.ok())
-                text = r.value();
+                text = r.value().join(QStringLiteral("; "));
             else
                 error = r.error().message;
         }

@@ -115,19 +115,9 @@ int CampaignCommand::create(const QStringList &arguments)
             !r.ok())
             return usage(r.error().message);
     }
-    auto readText = [](const QString &path, QString *text) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            printError(
-                QCoreApplication::translate("Cli::CampaignCommand", "Cannot read %1: %2").arg(path, f.errorString()));
-            return false;
-        }
-        *text = QString::fromUtf8(f.readAll());
-        return true;
-    };
-    if (!readText(parser.value(QStringLiteral("body")), &c.body))
+    if (!readTextFile(parser.value(QStringLiteral("body")), &c.body))
         return BadUsage;
-    if (parser.isSet(QStringLiteral("html")) && !readText(parser.value(QStringLiteral("html")), &c.html))
+    if (parser.isSet(QStringLiteral("html")) && !readTextFile(parser.value(QStringLiteral("html")), &c.html))
         return BadUsage;
     if (parser.isSet(QStringLiteral("from")) &&
         !Mail::SmtpAccount::parseMailbox(parser.value(QStringLiteral("from")), &c.from))

@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonDocument>
 #include <QTimer>
 
@@ -94,6 +95,17 @@ int usage(const QString &message)
     printError(message);
     printError(QCoreApplication::translate("Cli", "Run \"carnet-cli --help\" for usage."));
     return BadUsage;
+}
+
+bool readTextFile(const QString &path, QString *text)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        printError(QCoreApplication::translate("Cli", "Cannot read %1: %2").arg(path, f.errorString()));
+        return false;
+    }
+    *text = QString::fromUtf8(f.readAll());
+    return true;
 }
 
 } // namespace Cli

@@ -35,5 +35,7 @@ bool dateOption(const QCommandLineParser &parser, const QString &name, QDate *da
 void runUntilDone(const std::function<void(const std::function<void()> &done)> &start);
 // Refuses positional arguments beyond `expected`; prints why.
 bool expectPositional(const QCommandLineParser &parser, int expected, const QString &what);
+// A UTF-8 text file's contents; false after saying which file and why on stderr.
+bool readTextFile(const QString &path, QString *text);
 
 } // namespace Cli

@@ -19,21 +19,6 @@
 
 namespace Cli {
 
-namespace {
-
-bool readText(const QString &path, QString *text)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        printError(QCoreApplication::translate("Cli::MailCommand", "Cannot read %1.").arg(path));
-        return false;
-    }
-    *text = QString::fromUtf8(f.readAll());
-    return true;
-}
-
-} // namespace
-
 QString MailCommand::help()
 {
     return QCoreApplication::translate("Cli::MailCommand",
@@ -69,13 +54,13 @@ int MailCommand::run(const QStringList &arguments)
         m.replyTo = {QString(), account.value().replyTo};
     m.subject = parser.value(QStringLiteral("subject"));
     if (parser.isSet(QStringLiteral("markdown"))) {
-        if (!readText(parser.value(QStringLiteral("markdown")), &m.text))
+        if (!readTextFile(parser.value(QStringLiteral("markdown")), &m.text))
             return BadUsage;
         m.html = Mail::markdownToHtml(m.text);
-    } else if (!readText(parser.value(QStringLiteral("text")), &m.text)) {
+    } else if (!readTextFile(parser.value(QStringLiteral("text")), &m.text)) {
         return BadUsage;
     }
-    if (parser.isSet(QStringLiteral("html")) && !readText(parser.value(QStringLiteral("html")), &m.html))
+    if (parser.isSet(QStringLiteral("html")) && !readTextFile(parser.value(QStringLiteral("html")), &m.html))
         return BadUsage;
     const QMimeDatabase types;
     for (const QString &path : parser.values(QStringLiteral("attach"))) {

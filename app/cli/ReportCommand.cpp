@@ -16,6 +16,20 @@
 
 namespace Cli {
 
+namespace {
+
+// A missing answer or a bad filter is bad usage (2); a storage failure is a failed job (1).
+int refusal(const Core::Error &error)
+{
+    if (error.code == Core::Error::Code::Invalid) {
+        printError(error.message);
+        return BadUsage;
+    }
+    return fail(error);
+}
+
+} // namespace
+
 QString ReportCommand::help()
 {
     return QCoreApplication::translate(
@@ -170,15 +184,6 @@ int ReportCommand::runReport(const QStringList &arguments)
         options.bom = true;
     if (options.mailchimp)
         def.columns = {QStringLiteral("email"), QStringLiteral("first_name"), QStringLiteral("last_name")};
-    auto refused = [](const Core::Error &error) {
-        // A missing parameter or a bad filter is bad usage; a storage failure is a failed job.
-        if (error.code == Core::Error::Code::Invalid) {
-            printError(error.message);
-            return int(BadUsage);
-        }
-        return fail(error);
-    };
-
     Reports::ReportRunner runner(m_context.database(), m_context.members(), m_context.consent(), m_context.clock());
     const Reports::ReportExporter exporter(runner, m_context.consent(), m_context.database(), m_context.audit());
     const bool json = parser.isSet(QStringLiteral("json"));
@@ -190,7 +195,7 @@ int ReportCommand::runReport(const QStringList &arguments)
     const bool jsonRows = json && output.isEmpty();
     auto plan = exporter.plan(request, jsonRows);
     if (!plan.ok())
-        return refused(plan.error());
+        return refusal(plan.error());
     const QJsonObject excluded = plan.value().excluded();
 
     qint64 written = 0;
@@ -219,7 +224,7 @@ int ReportCommand::runReport(const QStringList &arguments)
         });
         std::fflush(stdout);
         if (!done.ok())
-            return refused(done.error());
+            return refusal(done.error());
         written = done.value();
         if (!output.isEmpty() && json) {
             QJsonObject o{{QStringLiteral("file"), output}, {QStringLiteral("rows"), written}};
@@ -263,14 +268,8 @@ int ReportCommand::totals(const QStringList &arguments)
     Reports::ReportRunner runner(m_context.database(), m_context.members(), m_context.consent(), m_context.clock());
     auto count = runner.count(report.value(), params);
     auto totals = runner.totals(report.value(), params);
-    if (!count.ok() || !totals.ok()) {
-        const Core::Error error = !count.ok() ? count.error() : totals.error();
-        if (error.code == Core::Error::Code::Invalid) {
-            printError(error.message);
-            return BadUsage;
-        }
-        return fail(error);
-    }
+    if (!count.ok() || !totals.ok())
+        return refusal(!count.ok() ? count.error() : totals.error());
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray groups;
         for (const Reports::GroupTotal &g : totals.value())

@@ -252,25 +252,59 @@ Result<std::vector<qint64>> ReportRunner::ids(const ReportDefinition &report,
     auto built = buildFilter(report.filter, params, consentResolver(), m_clock.today());
     if (!built.ok())
         return built.error();
+    return selectIds(report, built.value(), -1);
+}
+
+Result<std::vector<qint64>> ReportRunner::selectIds(const ReportDefinition &report, const BuiltQuery &built,
+                                                    int limit) const
+{
     QStringList order;
-    for (const SortKey &s : report.sort) {
-        const QString col = s.field; // validated member field key
-        order.append(col + (s.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC")));
-    }
+    for (const SortKey &s : report.sort) // validated member field keys
+        order.append(s.field + (s.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC")));
     order.append(QStringLiteral("id"));
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id FROM members %1 ORDER BY %2")
-                  .arg(built.value().where.isEmpty() ? QString() : QStringLiteral("WHERE ") + built.value().where,
+    q.prepare(QStringLiteral("SELECT id FROM members %1 ORDER BY %2 LIMIT ?")
+                  .arg(built.where.isEmpty() ? QString() : QStringLiteral("WHERE ") + built.where,
                        order.join(QStringLiteral(", "))));
-    for (const QVariant &v : built.value().bindings)
+    for (const QVariant &v : built.bindings)
         q.addBindValue(v);
+    q.addBindValue(limit); // -1: no limit
     if (auto e = Storage::exec(q, QStringLiteral("run report")); !e.ok())
         return e.error();
     std::vector<qint64> out;
     while (q.next())
         out.push_back(q.value(0).toLongLong());
     return out;
+}
+
+Result<qint64> ReportRunner::countBuilt(const BuiltQuery &built) const
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT count(*) FROM members %1")
+                  .arg(built.where.isEmpty() ? QString() : QStringLiteral("WHERE ") + built.where));
+    for (const QVariant &v : built.bindings)
+        q.addBindValue(v);
+    if (auto e = Storage::exec(q, QStringLiteral("count report")); !e.ok())
+        return e.error();
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Result<ReportPage> ReportRunner::firstRows(const ReportDefinition &report, const QHash<QString, QString> &params,
+                                           int limit) const
+{
+    // One filter (the consent service asked once), two statements: the total and the first ids.
+    auto built = buildFilter(report.filter, params, consentResolver(), m_clock.today());
+    if (!built.ok())
+        return built.error();
+    auto total = countBuilt(built.value());
+    if (!total.ok())
+        return total.error();
+    auto ids = selectIds(report, built.value(), limit);
+    if (!ids.ok())
+        return ids.error();
+    return ReportPage{total.value(), std::move(ids).value()};
 }
 
 namespace {
@@ -406,15 +440,7 @@ Result<qint64> ReportRunner::count(const ReportDefinition &report, const QHash<Q
     auto built = buildFilter(report.filter, params, consentResolver(), m_clock.today());
     if (!built.ok())
         return built.error();
-    QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT count(*) FROM members %1")
-                  .arg(built.value().where.isEmpty() ? QString() : QStringLiteral("WHERE ") + built.value().where));
-    for (const QVariant &v : built.value().bindings)
-        q.addBindValue(v);
-    if (auto e = Storage::exec(q, QStringLiteral("count report")); !e.ok())
-        return e.error();
-    return q.next() ? q.value(0).toLongLong() : 0;
+    return countBuilt(built.value());
 }
 
 Result<QList<GroupTotal>> ReportRunner::totals(const ReportDefinition &report,

@@ -91,6 +91,13 @@ struct GroupTotal
     qint64 count = 0;
 };
 
+// The total of a report and its first members, in order (the wizard's preview).
+struct ReportPage
+{
+    qint64 total = 0;
+    std::vector<qint64> ids;
+};
+
 // Runs a report: the matching members in order, and each row's values.
 class ReportRunner
 {
@@ -100,6 +107,8 @@ public:
 
     Core::Result<std::vector<qint64>> ids(const ReportDefinition &report, const QHash<QString, QString> &params) const;
     Core::Result<qint64> count(const ReportDefinition &report, const QHash<QString, QString> &params) const;
+    Core::Result<ReportPage> firstRows(const ReportDefinition &report, const QHash<QString, QString> &params,
+                                       int limit) const;
     // Members per value of the report's group_by field (Koha's "math" step), in value order; empty without one.
     Core::Result<QList<GroupTotal>> totals(const ReportDefinition &report, const QHash<QString, QString> &params) const;
     QStringList headers(const ReportDefinition &report, const CsvOptions &options) const;
@@ -118,6 +127,9 @@ public:
 
 private:
     ConsentResolver consentResolver() const;
+    Core::Result<std::vector<qint64>> selectIds(const ReportDefinition &report, const BuiltQuery &built,
+                                                int limit) const;
+    Core::Result<qint64> countBuilt(const BuiltQuery &built) const;
 
     Storage::Database &m_database;
     Storage::MemberRepository &m_members;

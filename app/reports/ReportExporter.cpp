@@ -146,7 +146,7 @@ Result<void> ReportExporter::audit(const ExportRequest &request, qint64 rows, co
     });
 }
 
-Result<QString> ReportExporter::addresses(const std::vector<qint64> &ids) const
+Result<QStringList> ReportExporter::addresses(const std::vector<qint64> &ids) const
 {
     QStringList addresses;
     QSet<QString> seen;
@@ -165,7 +165,7 @@ Result<QString> ReportExporter::addresses(const std::vector<qint64> &ids) const
             }
         }
     }
-    return addresses.join(QStringLiteral("; "));
+    return addresses;
 }
 
 } // namespace Reports

@@ -62,8 +62,9 @@ public:
     // The audit entry of an export (write() adds it itself; for exports written elsewhere, e.g. JSON).
     Core::Result<void> audit(const ExportRequest &request, qint64 rows, const QString &destination) const;
 
-    // "a@x.org; b@y.org": each address once (a household may share a mailbox), in the order given.
-    Core::Result<QString> addresses(const std::vector<qint64> &ids) const;
+    // The addresses of these members, each once (a household may share a mailbox), in the order given;
+    // an e-mail program's Bcc field takes them joined with "; ".
+    Core::Result<QStringList> addresses(const std::vector<qint64> &ids) const;
 
 private:
     ReportRunner &m_runner;
