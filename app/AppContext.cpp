@@ -1,5 +1,7 @@
 #include "AppContext.h"
 
+#include "reports/Report.h"
+
 Core::Result<std::unique_ptr<AppContext>> AppContext::open(const QString &databasePath,
                                                            std::unique_ptr<Core::Clock> clock,
                                                            std::unique_ptr<Settings::AppSettings> settings,
@@ -20,11 +22,23 @@ Core::Result<std::unique_ptr<AppContext>> AppContext::open(const QString &databa
         *context->m_database, *context->m_members, *context->m_audit, *context->m_databaseSettings, *context->m_clock);
     context->m_privacy = std::make_unique<Consent::MemberPrivacy>(
         *context->m_database, *context->m_members, *context->m_audit, *context->m_consent, *context->m_clock);
+    // A saved report as a campaign's audience: the reports module answers, mail does not need to know it.
+    AppContext *c = context.get();
+    context->m_campaigns = std::make_unique<Mail::CampaignService>(
+        *c->m_database, *c->m_members, *c->m_consent, *c->m_databaseSettings, *c->m_clock,
+        [c](const QString &name) -> Core::Result<std::vector<qint64>> {
+            auto report = Reports::ReportRepository(*c->m_database, *c->m_clock).find(name);
+            if (!report.ok())
+                return report.error();
+            return Reports::ReportRunner(*c->m_database, *c->m_members, *c->m_consent, *c->m_clock)
+                .ids(report.value(), {});
+        });
     return context;
 }
 
 AppContext::~AppContext()
 {
+    m_campaigns.reset();
     m_privacy.reset();
     m_consent.reset();
     m_databaseSettings.reset();

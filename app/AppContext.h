@@ -4,6 +4,7 @@
 #include "consent/MemberPrivacy.h"
 #include "core/Clock.h"
 #include "core/Result.h"
+#include "mail/CampaignService.h"
 #include "settings/AppSettings.h"
 #include "settings/CredentialStore.h"
 #include "storage/AuditLog.h"
@@ -31,6 +32,7 @@ public:
     Storage::SettingsRepository &databaseSettings() { return *m_databaseSettings; }
     Consent::ConsentService &consent() { return *m_consent; }
     Consent::MemberPrivacy &privacy() { return *m_privacy; }
+    Mail::CampaignService &campaigns() { return *m_campaigns; }
     // The SMTP password typed in the window: for this session only, never written anywhere.
     QString sessionSmtpPassword() const { return m_sessionSmtpPassword; }
     void setSessionSmtpPassword(const QString &password) { m_sessionSmtpPassword = password; }
@@ -51,5 +53,6 @@ private:
     std::unique_ptr<Storage::SettingsRepository> m_databaseSettings;
     std::unique_ptr<Consent::ConsentService> m_consent;
     std::unique_ptr<Consent::MemberPrivacy> m_privacy;
+    std::unique_ptr<Mail::CampaignService> m_campaigns;
     QString m_sessionSmtpPassword;
 };

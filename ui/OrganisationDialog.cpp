@@ -39,6 +39,11 @@ OrganisationDialog::OrganisationDialog(AppContext &context, QWidget *parent) : Q
     m_email->setObjectName(QStringLiteral("organisationEmail"));
     m_phone = new QLineEdit(who);
     m_website = new QLineEdit(who);
+    m_unsubscribeUrl = new QLineEdit(who);
+    m_unsubscribeUrl->setObjectName(QStringLiteral("unsubscribeUrlEdit"));
+    m_unsubscribeUrl->setPlaceholderText(QStringLiteral("https://"));
+    m_unsubscribeUrl->setToolTip(tr("Optional: a page of your website that takes the token (?t=…) and records the "
+                                    "unsubscribe. Without it, members unsubscribe by replying."));
     m_jurisdiction = new QComboBox(who);
     m_jurisdiction->setObjectName(QStringLiteral("jurisdictionCombo"));
     for (Jurisdiction j : {Jurisdiction::Canada, Jurisdiction::Eu, Jurisdiction::Both})
@@ -48,6 +53,7 @@ OrganisationDialog::OrganisationDialog(AppContext &context, QWidget *parent) : Q
     form->addRow(tr("Contact &email *"), m_email);
     form->addRow(tr("&Phone"), m_phone);
     form->addRow(tr("&Website"), m_website);
+    form->addRow(tr("&Unsubscribe page"), m_unsubscribeUrl);
     form->addRow(tr("&Rules"), m_jurisdiction);
     auto *hint = new QLabel(tr("Every message carries the name, the postal address and a contact (CASL). "
                                "The rules decide which purposes members are covered for without asking."),
@@ -91,6 +97,7 @@ OrganisationDialog::OrganisationDialog(AppContext &context, QWidget *parent) : Q
         m_email->setText(o.value().email);
         m_phone->setText(o.value().phone);
         m_website->setText(o.value().website);
+        m_unsubscribeUrl->setText(o.value().unsubscribeUrl);
         m_jurisdiction->setCurrentIndex(m_jurisdiction->findData(Consent::jurisdictionKey(o.value().jurisdiction)));
     }
     loadPurposes();
@@ -149,6 +156,7 @@ void OrganisationDialog::accept()
     o.email = m_email->text();
     o.phone = m_phone->text();
     o.website = m_website->text();
+    o.unsubscribeUrl = m_unsubscribeUrl->text();
     o.jurisdiction =
         Consent::jurisdictionFromKey(m_jurisdiction->currentData().toString()).value_or(Jurisdiction::Both);
     if (auto r = m_context.consent().setOrganisation(o); !r.ok()) {

@@ -34,6 +34,7 @@ private:
     QLineEdit *m_email = nullptr;
     QLineEdit *m_phone = nullptr;
     QLineEdit *m_website = nullptr;
+    QLineEdit *m_unsubscribeUrl = nullptr;
     QComboBox *m_jurisdiction = nullptr;
     QTreeWidget *m_purposes = nullptr;
     QLabel *m_error = nullptr;

@@ -2,11 +2,13 @@
 
 #include "AppContext.h"
 #include "CliOutput.h"
+#include "MailCommand.h"
 #include "consent/ConsentService.h"
 #include "mail/Campaign.h"
 #include "mail/CampaignComposer.h"
 #include "mail/SmtpAccount.h"
 #include "mail/UnsubscribeToken.h"
+#include "reports/FilterSpec.h"
 #include "reports/Report.h"
 #include "storage/MemberRepository.h"
 #include "storage/SettingsRepository.h"
@@ -35,30 +37,6 @@ QString problemList(const QList<Templates::MergeProblem> &problems)
     return names.join(QStringLiteral(", "));
 }
 
-// What every message of a campaign shares: the organisation, the sender, the token secret, the
-// unsubscribe page and the purpose's label.
-Core::Result<Mail::CampaignComposer> composerFor(AppContext &context, const QString &purposeKey)
-{
-    Mail::CampaignComposer::Context c;
-    auto organisation = Consent::Organisation::load(context.databaseSettings());
-    if (!organisation.ok())
-        return organisation.error();
-    c.organisation = organisation.value();
-    auto account = Mail::SmtpAccount::load(context.databaseSettings());
-    c.sender = account.ok() && !account.value().from.address.isEmpty()
-                   ? account.value().from
-                   : Mail::Mailbox{c.organisation.name, c.organisation.email};
-    auto secret = Mail::UnsubscribeToken::secret(context.databaseSettings());
-    if (!secret.ok())
-        return secret.error();
-    c.tokenSecret = secret.value();
-    auto url = context.databaseSettings().value(QStringLiteral("unsubscribe.url"));
-    c.unsubscribeUrl = url.ok() ? url.value() : QString();
-    auto purpose = context.consent().purpose(purposeKey);
-    c.purposeLabel = purpose.ok() ? purpose.value().displayLabel() : purposeKey;
-    return Mail::CampaignComposer(c);
-}
-
 } // namespace
 
 QString CampaignCommand::help()
@@ -69,6 +47,9 @@ QString CampaignCommand::help()
         "  [--attach FILE]… [--from \"Name <address>\"] --audience all|never-invited|invited-no-answer|report:NAME "
         "[--json]\n"
         "campaign preview ID --member ID|EMAIL\n"
+        "campaign send ID [--until-empty] [--password-file F] [--json]\n"
+        "campaign status ID [--details] [--json]\n"
+        "campaign retry ID [--until-empty] [--password-file F] [--json]\n"
         "campaign list [--json]");
 }
 
@@ -82,15 +63,23 @@ int CampaignCommand::run(const QStringList &arguments)
         return preview(rest);
     if (action == QLatin1String("list"))
         return list(rest);
-    return usage(QCoreApplication::translate("Cli::CampaignCommand",
-                                             "Unknown campaign command \"%1\". Commands: create, preview, list.")
+    if (action == QLatin1String("send"))
+        return send(rest, false);
+    if (action == QLatin1String("retry"))
+        return send(rest, true);
+    if (action == QLatin1String("status"))
+        return status(rest);
+    return usage(QCoreApplication::translate(
+                     "Cli::CampaignCommand",
+                     "Unknown campaign command \"%1\". Commands: create, preview, send, status, retry, list.")
                      .arg(action));
 }
 
 int CampaignCommand::create(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    for (const char *name : {"name", "kind", "purpose", "subject", "body", "html", "attach", "audience", "from"})
+    for (const char *name : {"name", "kind", "purpose", "subject", "body", "html", "attach", "audience", "from",
+                             "subject-en", "body-en", "subject-fr", "body-fr"})
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
     if (!parseArguments(parser, arguments) || !expectPositional(parser, 0, QString()))
@@ -111,9 +100,16 @@ int CampaignCommand::create(const QStringList &arguments)
     c.subject = parser.value(QStringLiteral("subject"));
     c.audience = parser.value(QStringLiteral("audience"));
     if (c.audience.startsWith(QLatin1String("report:"))) {
-        if (auto r = Reports::ReportRepository(m_context.database(), m_context.clock()).find(c.audience.mid(7));
-            !r.ok())
+        // A report that asks questions when run cannot be a campaign's audience: nobody would answer them.
+        auto r = Reports::ReportRepository(m_context.database(), m_context.clock()).find(c.audience.mid(7));
+        if (!r.ok())
             return usage(r.error().message);
+        if (auto spec = Reports::FilterSpec::fromJson(r.value().filter);
+            spec.ok() && !spec.value().parameters().isEmpty())
+            return usage(QCoreApplication::translate("Cli::CampaignCommand",
+                                                     "The report \"%1\" asks questions when it is run; a campaign's "
+                                                     "audience must be a report without questions.")
+                             .arg(r.value().name));
     }
     if (!readTextFile(parser.value(QStringLiteral("body")), &c.body))
         return BadUsage;
@@ -139,6 +135,19 @@ int CampaignCommand::create(const QStringList &arguments)
                                                      "The attachments pass 10 MB: most mail providers refuse such "
                                                      "messages. Share large files by a link instead."));
         c.attachments.append(a);
+    }
+    for (const QString &language : {QStringLiteral("en"), QStringLiteral("fr")}) {
+        const QString subjectOption = QStringLiteral("subject-") + language;
+        const QString bodyOption = QStringLiteral("body-") + language;
+        if (parser.isSet(subjectOption) != parser.isSet(bodyOption))
+            return usage(QCoreApplication::translate("Cli::CampaignCommand", "--%1 goes with --%2.")
+                             .arg(subjectOption, bodyOption));
+        if (!parser.isSet(bodyOption))
+            continue;
+        Mail::Campaign::Text text{parser.value(subjectOption), {}};
+        if (!readTextFile(parser.value(bodyOption), &text.body))
+            return BadUsage;
+        c.translations.insert(language, text);
     }
     // Fields that mean nothing whatever the member are flagged now, not discovered in members' mailboxes.
     auto names = m_context.members().attributeNames();
@@ -181,7 +190,7 @@ int CampaignCommand::preview(const QStringList &arguments)
     auto member = m_context.members().findByReference(parser.value(QStringLiteral("member")));
     if (!member.ok())
         return fail(member.error());
-    auto composer = composerFor(m_context, campaign.value().purpose);
+    auto composer = m_context.campaigns().composer(campaign.value().purpose);
     if (!composer.ok())
         return fail(composer.error());
     QList<Templates::MergeProblem> problems;
@@ -218,6 +227,152 @@ int CampaignCommand::list(const QStringList &arguments)
     }
     if (parser.isSet(QStringLiteral("json")))
         printJson(array);
+    return Success;
+}
+
+namespace {
+
+qint64 campaignId(const QCommandLineParser &parser, const QString &what)
+{
+    bool ok = false;
+    const qint64 id = parser.positionalArguments().value(0).toLongLong(&ok);
+    if (!ok || id <= 0) {
+        usage(what);
+        return 0;
+    }
+    return id;
+}
+
+void printStatus(const Mail::CampaignStatus &s)
+{
+    printLine(QCoreApplication::translate("Cli::CampaignCommand", "%n recipient(s)", nullptr, int(s.recipients)));
+    QStringList left;
+    for (auto it = s.excluded.cbegin(); it != s.excluded.cend(); ++it)
+        if (it.value())
+            left.append(QStringLiteral("%1 %2").arg(it.value()).arg(it.key()));
+    if (!left.isEmpty())
+        printLine(
+            QCoreApplication::translate("Cli::CampaignCommand", "Left out: %1").arg(left.join(QStringLiteral(", "))));
+    if (s.queued)
+        printLine(QCoreApplication::translate("Cli::CampaignCommand",
+                                              "%1 sent, %2 waiting, %3 deferred, %4 failed, %5 unknown.")
+                      .arg(s.value(QStringLiteral("sent")))
+                      .arg(s.value(QStringLiteral("queued")))
+                      .arg(s.value(QStringLiteral("deferred")))
+                      .arg(s.value(QStringLiteral("failed")))
+                      .arg(s.value(QStringLiteral("unknown"))));
+    else
+        printLine(QCoreApplication::translate("Cli::CampaignCommand", "Not sent yet."));
+}
+
+} // namespace
+
+int CampaignCommand::send(const QStringList &arguments, bool retry)
+{
+    QCommandLineParser parser;
+    OutboxCommand::addSendOptions(parser);
+    parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    const QString need =
+        retry ? QCoreApplication::translate("Cli::CampaignCommand", "campaign retry needs a campaign id.")
+              : QCoreApplication::translate("Cli::CampaignCommand", "campaign send needs a campaign id.");
+    if (!parseArguments(parser, arguments) || !expectPositional(parser, 1, need))
+        return BadUsage;
+    const qint64 id = campaignId(parser, need);
+    if (!id)
+        return BadUsage;
+    return sendCampaign(m_context, parser, id, retry);
+}
+
+int CampaignCommand::sendCampaign(AppContext &context, const QCommandLineParser &parser, qint64 id, bool retry)
+{
+    Mail::CampaignService &campaigns = context.campaigns();
+    if (retry) {
+        auto again = campaigns.retry(id);
+        if (!again.ok())
+            return again.error().code == Core::Error::Code::Invalid ? usage(again.error().message)
+                                                                    : fail(again.error());
+        printError(
+            QCoreApplication::translate("Cli::CampaignCommand", "%n message(s) to try again.", nullptr, again.value()));
+    }
+    auto queued = campaigns.queue(id);
+    if (!queued.ok())
+        return queued.error().code == Core::Error::Code::Invalid ? usage(queued.error().message) : fail(queued.error());
+    OutboxCommand::Drained drained;
+    int exitCode = Success;
+    if (queued.value().recipients > 0 &&
+        !OutboxCommand(context).drain(parser, queued.value().batchId, parser.isSet(QStringLiteral("until-empty")),
+                                      &drained, &exitCode))
+        return exitCode;
+    auto after = campaigns.status(id);
+    if (!after.ok())
+        return fail(after.error());
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject o = after.value().toJson();
+        o.insert(
+            QStringLiteral("run"),
+            QJsonObject{
+                {QStringLiteral("sent"), drained.total.sent},
+                {QStringLiteral("deferred"), drained.total.deferred},
+                {QStringLiteral("failed"), drained.total.failed},
+                {QStringLiteral("unknown"), drained.total.unknown},
+                {QStringLiteral("cancelled"), drained.total.cancelled},
+                {QStringLiteral("limited"), drained.total.limited},
+                {QStringLiteral("resume_at"), drained.total.limited && drained.total.resumeAt.isValid()
+                                                  ? QJsonValue(drained.total.resumeAt.toUTC().toString(Qt::ISODate))
+                                                  : QJsonValue()},
+                {QStringLiteral("error"), drained.error.isEmpty() ? QJsonValue() : QJsonValue(drained.error)}});
+        printJson(o);
+    } else {
+        printStatus(after.value());
+        if (drained.total.limited)
+            printLine(QCoreApplication::translate("Cli::CampaignCommand",
+                                                  "The account's limits are reached; the rest can go from %1.")
+                          .arg(drained.total.resumeAt.toLocalTime().toString(Qt::ISODate)));
+        if (!drained.error.isEmpty()) {
+            printError(drained.error);
+            for (const QString &line : std::as_const(drained.log))
+                printError(QStringLiteral("  ") + line);
+        }
+    }
+    return exitCode;
+}
+
+int CampaignCommand::status(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    parser.addOption(QCommandLineOption(QStringLiteral("details")));
+    const QString need = QCoreApplication::translate("Cli::CampaignCommand", "campaign status needs a campaign id.");
+    if (!parseArguments(parser, arguments) || !expectPositional(parser, 1, need))
+        return BadUsage;
+    const qint64 id = campaignId(parser, need);
+    if (!id)
+        return BadUsage;
+    auto s = m_context.campaigns().status(id);
+    if (!s.ok())
+        return fail(s.error());
+    QList<Mail::Delivery> rows;
+    if (parser.isSet(QStringLiteral("details"))) {
+        auto deliveries = m_context.campaigns().deliveries(id);
+        if (!deliveries.ok())
+            return fail(deliveries.error());
+        rows = deliveries.value();
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject o = s.value().toJson();
+        if (parser.isSet(QStringLiteral("details"))) {
+            QJsonArray list;
+            for (const Mail::Delivery &d : std::as_const(rows))
+                list.append(d.toJson());
+            o.insert(QStringLiteral("deliveries"), list);
+        }
+        printJson(o);
+        return Success;
+    }
+    printStatus(s.value());
+    for (const Mail::Delivery &d : std::as_const(rows))
+        printLine(QStringLiteral("%1\t%2\t%3")
+                      .arg(d.address, Mail::stateKey(d.state), d.toJson().value(QStringLiteral("reply")).toString()));
     return Success;
 }
 

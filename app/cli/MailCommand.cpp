@@ -3,6 +3,7 @@
 #include "AppContext.h"
 #include "CliOutput.h"
 #include "SmtpCommand.h"
+#include "mail/CampaignService.h"
 #include "mail/Markdown.h"
 #include "mail/MimeMessage.h"
 #include "mail/Outbox.h"
@@ -160,41 +161,44 @@ bool batchOption(const QCommandLineParser &parser, qint64 *batch)
 
 } // namespace
 
-int OutboxCommand::runQueue(const QStringList &arguments)
+void OutboxCommand::addSendOptions(QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
-    parser.addOption(QCommandLineOption(QStringLiteral("batch"), QString(), QStringLiteral("id")));
     parser.addOption(QCommandLineOption(QStringLiteral("password-file"), QString(), QStringLiteral("file")));
     parser.addOption(QCommandLineOption(QStringLiteral("until-empty")));
-    parser.addOption(QCommandLineOption(QStringLiteral("json")));
-    if (!parseArguments(parser, arguments) || !expectPositional(parser, 0, QString()))
-        return BadUsage;
-    qint64 batch = 0;
-    if (!batchOption(parser, &batch))
-        return BadUsage;
+}
+
+bool OutboxCommand::drain(const QCommandLineParser &parser, qint64 batch, bool untilEmpty, Drained *out, int *exitCode)
+{
     auto loaded = Mail::SmtpAccount::load(m_context.databaseSettings());
-    if (!loaded.ok())
-        return fail(loaded.error());
+    if (!loaded.ok()) {
+        *exitCode = fail(loaded.error());
+        return false;
+    }
     const Mail::SmtpAccount account = loaded.value();
-    if (!account.isConfigured())
-        return usage(QCoreApplication::translate("Cli::OutboxCommand",
-                                                 "No sending account yet: run carnet-cli smtp set first."));
+    if (!account.isConfigured()) {
+        *exitCode = usage(QCoreApplication::translate("Cli::OutboxCommand",
+                                                      "No sending account yet: run carnet-cli smtp set first."));
+        return false;
+    }
     QString secret;
-    if (!SmtpCommand::password(parser, account, m_context.credentials(), &secret))
-        return BadUsage;
+    if (!SmtpCommand::password(parser, account, m_context.credentials(), &secret)) {
+        *exitCode = BadUsage;
+        return false;
+    }
     QString error;
     auto factory = SmtpCommand::transports(account, &error);
-    if (!factory)
-        return usage(error);
+    if (!factory) {
+        *exitCode = usage(error);
+        return false;
+    }
 
     Mail::Outbox outbox(m_context.database(), m_context.clock());
-    Mail::OutboxRunner::Summary total;
-    QString lastError;
-    QStringList log;
-    const bool untilEmpty = parser.isSet(QStringLiteral("until-empty"));
+    Mail::ConsentGate gate(m_context.database(), m_context.clock());
+    Mail::OutboxRunner::Summary &total = out->total;
     while (true) {
         Mail::OutboxRunner runner(outbox, account.sessionSettings(secret), account.limits, account.retrySeconds,
                                   factory, batch);
+        runner.setGate([&gate](const Mail::Delivery &d) { return gate.check(d); });
         runUntilDone([&](const std::function<void()> &done) {
             QObject::connect(&runner, &Mail::OutboxRunner::finished, &runner, done);
             runner.start();
@@ -205,16 +209,19 @@ int OutboxCommand::runQueue(const QStringList &arguments)
         total.failed += s.failed;
         total.unknown += s.unknown;
         total.recovered += s.recovered;
+        total.cancelled += s.cancelled;
         total.limited = s.limited;
         total.resumeAt = s.resumeAt;
-        lastError = s.error;
-        log = s.log;
+        out->error = s.error;
+        out->log = s.log;
         if (!untilEmpty || !s.error.isEmpty())
             break;
         // Wait for what is left: deferred retries, or the limits to allow more.
         auto counts = outbox.counts(batch);
-        if (!counts.ok())
-            return fail(counts.error());
+        if (!counts.ok()) {
+            *exitCode = fail(counts.error());
+            return false;
+        }
         const qint64 waiting =
             counts.value().value(QStringLiteral("queued")) + counts.value().value(QStringLiteral("deferred"));
         if (waiting == 0)
@@ -231,6 +238,29 @@ int OutboxCommand::runQueue(const QStringList &arguments)
                                done);
         });
     }
+    *exitCode = out->error.isEmpty() ? Success : JobFailed;
+    return true;
+}
+
+int OutboxCommand::runQueue(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(QCommandLineOption(QStringLiteral("batch"), QString(), QStringLiteral("id")));
+    addSendOptions(parser);
+    parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    if (!parseArguments(parser, arguments) || !expectPositional(parser, 0, QString()))
+        return BadUsage;
+    qint64 batch = 0;
+    if (!batchOption(parser, &batch))
+        return BadUsage;
+    Drained drained;
+    int exitCode = Success;
+    if (!drain(parser, batch, parser.isSet(QStringLiteral("until-empty")), &drained, &exitCode))
+        return exitCode;
+    const Mail::OutboxRunner::Summary &total = drained.total;
+    const QString &lastError = drained.error;
+    const QStringList &log = drained.log;
+    Mail::Outbox outbox(m_context.database(), m_context.clock());
     auto counts = outbox.counts(batch);
     if (!counts.ok())
         return fail(counts.error());
@@ -240,6 +270,7 @@ int OutboxCommand::runQueue(const QStringList &arguments)
                       {QStringLiteral("failed"), total.failed},
                       {QStringLiteral("unknown"), total.unknown},
                       {QStringLiteral("recovered"), total.recovered},
+                      {QStringLiteral("cancelled"), total.cancelled},
                       {QStringLiteral("limited"), total.limited},
                       {QStringLiteral("resume_at"), total.limited && total.resumeAt.isValid()
                                                         ? QJsonValue(total.resumeAt.toUTC().toString(Qt::ISODate))

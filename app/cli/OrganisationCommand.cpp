@@ -12,7 +12,7 @@ QString OrganisationCommand::help()
 {
     return QCoreApplication::translate("Cli::OrganisationCommand",
                                        "organisation set --name N --address A --email E [--phone P] [--website W] "
-                                       "--jurisdiction ca|eu|both [--json]\n"
+                                       "[--unsubscribe-url https://…] --jurisdiction ca|eu|both [--json]\n"
                                        "organisation show [--json]");
 }
 
@@ -21,8 +21,10 @@ int OrganisationCommand::run(const QStringList &arguments)
     const QString action = arguments.value(0);
     QCommandLineParser parser;
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
-    const QStringList fields = {QStringLiteral("name"),  QStringLiteral("address"), QStringLiteral("email"),
-                                QStringLiteral("phone"), QStringLiteral("website"), QStringLiteral("jurisdiction")};
+    const QStringList fields = {QStringLiteral("name"),           QStringLiteral("address"),
+                                QStringLiteral("email"),          QStringLiteral("phone"),
+                                QStringLiteral("website"),        QStringLiteral("jurisdiction"),
+                                QStringLiteral("unsubscribe-url")};
     if (action == QLatin1String("set")) {
         for (const QString &f : fields)
             parser.addOption(QCommandLineOption(f, QString(), QStringLiteral("value")));
@@ -50,6 +52,8 @@ int OrganisationCommand::run(const QStringList &arguments)
             o.phone = parser.value(QStringLiteral("phone"));
         if (parser.isSet(QStringLiteral("website")))
             o.website = parser.value(QStringLiteral("website"));
+        if (parser.isSet(QStringLiteral("unsubscribe-url")))
+            o.unsubscribeUrl = parser.value(QStringLiteral("unsubscribe-url"));
         if (parser.isSet(QStringLiteral("jurisdiction"))) {
             const auto j = Consent::jurisdictionFromKey(parser.value(QStringLiteral("jurisdiction")));
             if (!j)
@@ -74,7 +78,7 @@ int OrganisationCommand::run(const QStringList &arguments)
     }
     printLine(o.name);
     printLine(o.address);
-    for (const QString &line : {o.email, o.phone, o.website}) {
+    for (const QString &line : {o.email, o.phone, o.website, o.unsubscribeUrl}) {
         if (!line.isEmpty())
             printLine(line);
     }

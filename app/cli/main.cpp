@@ -5,6 +5,7 @@
 #include "CliOutput.h"
 #include "ConsentCommand.h"
 #include "ImportCommand.h"
+#include "InviteCommand.h"
 #include "MailCommand.h"
 #include "MembersCommand.h"
 #include "OrganisationCommand.h"
@@ -35,7 +36,8 @@ QString helpText()
            Cli::PurposesCommand::help() + QLatin1Char('\n') + Cli::OrganisationCommand::help() + QLatin1Char('\n') +
            Cli::AuditCommand::help() + QLatin1Char('\n') + Cli::SmtpCommand::help() + QLatin1Char('\n') +
            Cli::MailCommand::help() + QLatin1Char('\n') + Cli::OutboxCommand::help() + QLatin1Char('\n') +
-           Cli::ReportCommand::help() + QLatin1Char('\n') + Cli::CampaignCommand::help() + QLatin1Char('\n');
+           Cli::ReportCommand::help() + QLatin1Char('\n') + Cli::CampaignCommand::help() + QLatin1Char('\n') +
+           Cli::InviteCommand::help() + QLatin1Char('\n') + Cli::UnsubscribeCommand::help() + QLatin1Char('\n');
 }
 
 } // namespace
@@ -81,10 +83,12 @@ int main(int argc, char *argv[])
     const QString command = args.takeFirst();
     if (command == QLatin1String("preview"))
         return Cli::PreviewCommand().run(args); // reads a file; no database needed
-    const QStringList commands = {QStringLiteral("members"),  QStringLiteral("import"),       QStringLiteral("consent"),
-                                  QStringLiteral("purposes"), QStringLiteral("organisation"), QStringLiteral("audit"),
-                                  QStringLiteral("smtp"),     QStringLiteral("mail"),         QStringLiteral("outbox"),
-                                  QStringLiteral("report"),   QStringLiteral("campaign")};
+    const QStringList commands = {
+        QStringLiteral("members"),    QStringLiteral("import"),       QStringLiteral("consent"),
+        QStringLiteral("purposes"),   QStringLiteral("organisation"), QStringLiteral("audit"),
+        QStringLiteral("smtp"),       QStringLiteral("mail"),         QStringLiteral("outbox"),
+        QStringLiteral("report"),     QStringLiteral("campaign"),     QStringLiteral("invite"),
+        QStringLiteral("unsubscribe")};
     if (!commands.contains(command))
         return Cli::usage(QCoreApplication::translate("Cli", "Unknown command \"%1\".").arg(command));
 
@@ -113,5 +117,9 @@ int main(int argc, char *argv[])
         return Cli::ReportCommand(c).run(args);
     if (command == QLatin1String("campaign"))
         return Cli::CampaignCommand(c).run(args);
+    if (command == QLatin1String("invite"))
+        return Cli::InviteCommand(c).run(args);
+    if (command == QLatin1String("unsubscribe"))
+        return Cli::UnsubscribeCommand(c).run(args);
     return Cli::MembersCommand(c).run(args);
 }

@@ -4,6 +4,7 @@
 #include "storage/SettingsRepository.h"
 
 #include <QCoreApplication>
+#include <QUrl>
 
 namespace Consent {
 
@@ -18,7 +19,7 @@ struct Key
 const Key kKeys[] = {
     {"organisation.name", &Organisation::name},       {"organisation.address", &Organisation::address},
     {"organisation.email", &Organisation::email},     {"organisation.phone", &Organisation::phone},
-    {"organisation.website", &Organisation::website},
+    {"organisation.website", &Organisation::website}, {"unsubscribe.url", &Organisation::unsubscribeUrl},
 };
 
 const char kJurisdiction[] = "organisation.jurisdiction";
@@ -27,10 +28,13 @@ const char kJurisdiction[] = "organisation.jurisdiction";
 
 QJsonObject Organisation::toJson() const
 {
-    return QJsonObject{
-        {QStringLiteral("name"), name},       {QStringLiteral("address"), address},
-        {QStringLiteral("email"), email},     {QStringLiteral("phone"), phone},
-        {QStringLiteral("website"), website}, {QStringLiteral("jurisdiction"), jurisdictionKey(jurisdiction)}};
+    return QJsonObject{{QStringLiteral("name"), name},
+                       {QStringLiteral("address"), address},
+                       {QStringLiteral("email"), email},
+                       {QStringLiteral("phone"), phone},
+                       {QStringLiteral("website"), website},
+                       {QStringLiteral("jurisdiction"), jurisdictionKey(jurisdiction)},
+                       {QStringLiteral("unsubscribe_url"), unsubscribeUrl}};
 }
 
 Core::Result<Organisation> Organisation::load(const Storage::SettingsRepository &settings)
@@ -67,6 +71,14 @@ Core::Result<void> Organisation::validate(const Organisation &o)
                            QCoreApplication::translate("Consent::Organisation", "The contact email is not valid: %1")
                                .arg(check.error.isEmpty() ? o.email : check.error),
                            QStringLiteral("email"));
+    // RFC 8058: one-click unsubscribe is an HTTPS POST; a plain http page would leak the token.
+    const QUrl page(o.unsubscribeUrl.trimmed(), QUrl::StrictMode);
+    if (!o.unsubscribeUrl.trimmed().isEmpty() &&
+        (!page.isValid() || page.scheme() != QLatin1String("https") || page.host().isEmpty()))
+        return Error::make(
+            Error::Code::Invalid,
+            QCoreApplication::translate("Consent::Organisation", "The unsubscribe page must be an https:// address."),
+            QStringLiteral("unsubscribe_url"));
     return {};
 }
 
@@ -78,6 +90,7 @@ Core::Result<void> Organisation::save(Storage::SettingsRepository &settings, con
     o.email = Core::EmailAddress::check(o.email, false).normalized;
     o.phone = o.phone.trimmed();
     o.website = o.website.trimmed();
+    o.unsubscribeUrl = o.unsubscribeUrl.trimmed();
     if (auto r = validate(o); !r.ok())
         return r;
     for (const Key &k : kKeys) {

@@ -22,6 +22,7 @@ struct Organisation
     QString email;
     QString phone;
     QString website;
+    QString unsubscribeUrl; // an HTTPS page that takes ?t=TOKEN (one-click unsubscribe), or empty
     Jurisdiction jurisdiction = Jurisdiction::Both; // until told otherwise, the stricter rules
 
     bool isComplete() const { return !name.isEmpty() && !address.isEmpty() && !email.isEmpty(); }

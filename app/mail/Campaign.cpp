@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -34,11 +35,22 @@ bool Campaign::validAudience(const QString &audience)
         return true;
     if (audience.startsWith(QLatin1String("report:")))
         return audience.size() > 7;
+    if (audience.startsWith(QLatin1String("invited-no-answer:"))) { // a reminder: invited N days ago or more
+        bool ok = false;
+        return audience.mid(18).toInt(&ok) >= 0 && ok;
+    }
     if (audience.startsWith(QLatin1String("member:"))) {
         bool ok = false;
         return audience.mid(7).toLongLong(&ok) > 0 && ok;
     }
     return false;
+}
+
+Campaign::Text Campaign::textFor(const QString &language) const
+{
+    if (!language.isEmpty() && translations.contains(language))
+        return translations.value(language);
+    return {subject, body};
 }
 
 QJsonObject Campaign::toJson() const
@@ -55,6 +67,9 @@ QJsonObject Campaign::toJson() const
             {QStringLiteral("from"), from.address.isEmpty() ? QJsonValue() : QJsonValue(from.address)},
             {QStringLiteral("attachments"), files},
             {QStringLiteral("batch_id"), batchId ? QJsonValue(batchId) : QJsonValue()},
+            {QStringLiteral("languages"), QJsonArray::fromStringList(translations.keys())},
+            {QStringLiteral("queued_at"),
+             queuedAt.isValid() ? QJsonValue(queuedAt.toUTC().toString(Qt::ISODate)) : QJsonValue()},
             {QStringLiteral("created_at"), createdAt.toUTC().toString(Qt::ISODate)}};
 }
 
@@ -79,11 +94,19 @@ Campaign fromRow(const QSqlQuery &q)
     c.from = {q.value(8).toString(), q.value(9).toString()};
     c.batchId = q.value(10).toLongLong();
     c.createdAt = QDateTime::fromString(q.value(11).toString(), Qt::ISODate);
+    c.queuedAt = q.value(12).isNull() ? QDateTime() : QDateTime::fromString(q.value(12).toString(), Qt::ISODate);
+    const QJsonObject translations = QJsonDocument::fromJson(q.value(13).toString().toUtf8()).object();
+    for (auto it = translations.begin(); it != translations.end(); ++it) {
+        const QJsonObject t = it.value().toObject();
+        c.translations.insert(
+            it.key(), {t.value(QStringLiteral("subject")).toString(), t.value(QStringLiteral("body")).toString()});
+    }
     return c;
 }
 
 const char *const kColumns =
-    "id, name, kind, purpose, audience, subject, body, html, from_name, from_address, batch_id, created_at";
+    "id, name, kind, purpose, audience, subject, body, html, from_name, from_address, batch_id, created_at, queued_at, "
+    "translations";
 
 } // namespace
 
@@ -101,17 +124,19 @@ Result<qint64> CampaignRepository::create(Campaign c)
         return invalid(QCoreApplication::translate("Mail::Campaign", "The message has no text."),
                        QStringLiteral("body"));
     if (!Campaign::validAudience(c.audience))
-        return invalid(QCoreApplication::translate(
-                           "Mail::Campaign",
-                           "The audience is all, never-invited, invited-no-answer, report:NAME or member:ID, not "
-                           "\"%1\".")
-                           .arg(c.audience.left(60)),
-                       QStringLiteral("audience"));
+        return invalid(
+            QCoreApplication::translate(
+                "Mail::Campaign",
+                "The audience is all, never-invited, invited-no-answer[:DAYS], report:NAME or member:ID, not "
+                "\"%1\".")
+                .arg(c.audience.left(60)),
+            QStringLiteral("audience"));
     qint64 id = 0;
     auto written = m_database.write([&]() -> Result<void> {
         QSqlQuery q(m_database.connection());
         q.prepare(QStringLiteral("INSERT INTO campaigns (name, kind, purpose, audience, subject, body, html, "
-                                 "from_name, from_address, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                 "from_name, from_address, created_at, translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                                 "?, ?, ?)"));
         q.addBindValue(c.name);
         q.addBindValue(Campaign::kindKey(c.kind));
         q.addBindValue(c.purpose);
@@ -122,6 +147,13 @@ Result<qint64> CampaignRepository::create(Campaign c)
         q.addBindValue(c.from.name.isEmpty() ? QVariant() : QVariant(c.from.name));
         q.addBindValue(c.from.address.isEmpty() ? QVariant() : QVariant(c.from.address));
         q.addBindValue(m_clock.now().toUTC().toString(Qt::ISODate));
+        QJsonObject translations;
+        for (auto it = c.translations.cbegin(); it != c.translations.cend(); ++it)
+            translations.insert(it.key(), QJsonObject{{QStringLiteral("subject"), it.value().subject},
+                                                      {QStringLiteral("body"), it.value().body}});
+        q.addBindValue(translations.isEmpty()
+                           ? QVariant()
+                           : QVariant(QString::fromUtf8(QJsonDocument(translations).toJson(QJsonDocument::Compact))));
         if (!q.exec()) {
             // The purpose is a foreign key: an unknown one is the user's mistake, said plainly.
             if (q.lastError().nativeErrorCode() == QLatin1String("787"))
@@ -191,6 +223,28 @@ Result<void> CampaignRepository::setBatch(qint64 campaignId, qint64 batchId)
         q.addBindValue(campaignId);
         return Storage::exec(q, QStringLiteral("campaign batch"));
     });
+}
+
+Result<void> CampaignRepository::setQueued(qint64 campaignId, qint64 batchId)
+{
+    return m_database.write([&]() -> Result<void> {
+        QSqlQuery q(m_database.connection());
+        q.prepare(QStringLiteral("UPDATE campaigns SET batch_id = ?, queued_at = ? WHERE id = ?"));
+        q.addBindValue(batchId);
+        q.addBindValue(m_clock.now().toUTC().toString(Qt::ISODate));
+        q.addBindValue(campaignId);
+        return Storage::exec(q, QStringLiteral("campaign queued"));
+    });
+}
+
+Result<qint64> CampaignRepository::idForBatch(qint64 batchId) const
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT id FROM campaigns WHERE batch_id = ?"));
+    q.addBindValue(batchId);
+    if (auto e = Storage::exec(q, QStringLiteral("campaign of batch")); !e.ok())
+        return e.error();
+    return q.next() ? q.value(0).toLongLong() : 0;
 }
 
 } // namespace Mail

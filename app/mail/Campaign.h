@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 namespace Core {
@@ -33,8 +34,19 @@ struct Campaign
     QString html; // pasted HTML instead of the Markdown's, when not empty
     Mailbox from; // empty address: the sending account's
     QList<Attachment> attachments;
+    // The same message in other languages ("en", "fr"): members whose language is one of them get it.
+    struct Text
+    {
+        QString subject;
+        QString body;
+    };
+    QMap<QString, Text> translations;
     qint64 batchId = 0;
     QDateTime createdAt;
+    QDateTime queuedAt; // when its audience was resolved and its messages queued; null: not yet
+
+    // The subject and body for a member of this language.
+    Text textFor(const QString &language) const;
 
     static QString kindKey(Kind kind); // "invitation", "newsletter"
     static std::optional<Kind> kindFromKey(const QString &key);
@@ -52,6 +64,8 @@ public:
     Core::Result<Campaign> find(qint64 id) const; // with the attachments
     Core::Result<QList<Campaign>> list() const;   // newest first, without the attachments
     Core::Result<void> setBatch(qint64 campaignId, qint64 batchId);
+    Core::Result<void> setQueued(qint64 campaignId, qint64 batchId); // the batch, and now as queued_at
+    Core::Result<qint64> idForBatch(qint64 batchId) const;           // 0: the batch is not a campaign's
 
 private:
     Storage::Database &m_database;

@@ -65,18 +65,19 @@ Core::Result<Message> CampaignComposer::compose(const Campaign &campaign, const 
         m.from.name = org.name;
     m.to = {{member.displayName(), member.email}};
     m.replyTo = {org.name, org.email};
-    m.subject = Templates::MergeFields::render(campaign.subject, member, Escape::None, problems);
-    const QString body = campaign.body.isEmpty() ? QString() : campaign.body;
+    const Campaign::Text text = campaign.textFor(member.language);
+    m.subject = Templates::MergeFields::render(text.subject, member, Escape::None, problems);
+    const QString &body = text.body;
     m.text = Templates::MergeFields::render(body, member, Escape::None, problems).trimmed() + QStringLiteral("\n\n") +
              footer.text() + QLatin1Char('\n');
     QString htmlBody;
-    if (!campaign.html.trimmed().isEmpty()) {
+    if (!campaign.html.trimmed().isEmpty() && text.body == campaign.body) {
         // Pasted HTML: fields filled, escaped; the rest as the user gave it.
         htmlBody = Templates::MergeFields::render(campaign.html, member, Escape::Html, nullptr);
     } else {
         QStringList fields;
-        htmlBody = Templates::MergeFields::restore(
-            markdownToHtml(Templates::MergeFields::protect(campaign.body, &fields)), fields, member, Escape::Html);
+        htmlBody = Templates::MergeFields::restore(markdownToHtml(Templates::MergeFields::protect(body, &fields)),
+                                                   fields, member, Escape::Html);
     }
     m.html = QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\"><head><meta charset=\"utf-8\"></head><body>\n%2\n%3\n"
                             "</body></html>\n")

@@ -115,19 +115,49 @@ Result<qint64> Outbox::queue(const QString &subject, const QString &purpose, con
 {
     qint64 batchId = 0;
     auto r = m_database.write([&]() -> Result<void> {
-        const QString now = iso(m_clock.now());
+        auto created = createBatch(subject, purpose);
+        if (!created.ok())
+            return created.error();
+        batchId = created.value();
+        auto added = append(batchId, items);
+        if (!added.ok())
+            return added.error();
+        return {};
+    });
+    if (!r.ok())
+        return r.error();
+    return batchId;
+}
+
+Result<qint64> Outbox::createBatch(const QString &subject, const QString &purpose)
+{
+    qint64 batchId = 0;
+    auto r = m_database.write([&]() -> Result<void> {
         QSqlQuery b(m_database.connection());
         b.prepare(QStringLiteral("INSERT INTO mail_batches (subject, purpose, created_at) VALUES (?, ?, ?)"));
         b.addBindValue(subject);
         b.addBindValue(purpose.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(purpose));
-        b.addBindValue(now);
+        b.addBindValue(iso(m_clock.now()));
         if (auto e = exec(b, QStringLiteral("mail batch")); !e.ok())
             return e;
         batchId = b.lastInsertId().toLongLong();
+        return {};
+    });
+    if (!r.ok())
+        return r.error();
+    return batchId;
+}
+
+Result<int> Outbox::append(qint64 batchId, const QList<OutgoingItem> &items)
+{
+    int added = 0;
+    auto r = m_database.write([&]() -> Result<void> {
+        const QString now = iso(m_clock.now());
+        // OR IGNORE: the unique (batch, member) index turns a second message to a member into nothing.
         QSqlQuery q(m_database.connection());
-        q.prepare(
-            QStringLiteral("INSERT INTO deliveries (batch_id, member_id, address, envelope_from, smtp_utf8, message, "
-                           "message_id, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)"));
+        q.prepare(QStringLiteral(
+            "INSERT OR IGNORE INTO deliveries (batch_id, member_id, address, envelope_from, smtp_utf8, message, "
+            "message_id, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)"));
         for (const OutgoingItem &item : items) {
             q.addBindValue(batchId);
             q.addBindValue(item.memberId ? QVariant(item.memberId) : QVariant(QMetaType(QMetaType::LongLong)));
@@ -140,12 +170,13 @@ Result<qint64> Outbox::queue(const QString &subject, const QString &purpose, con
             q.addBindValue(now);
             if (auto e = exec(q, QStringLiteral("queue message")); !e.ok())
                 return e;
+            added += q.numRowsAffected();
         }
         return {};
     });
     if (!r.ok())
         return r.error();
-    return batchId;
+    return added;
 }
 
 Result<int> Outbox::recoverInterrupted()
@@ -434,6 +465,39 @@ Result<int> Outbox::cancel(qint64 batchId)
     if (!r.ok())
         return r.error();
     return cancelled;
+}
+
+Result<void> Outbox::cancelOne(qint64 deliveryId, const QString &why)
+{
+    return m_database.write([&]() -> Result<void> {
+        QSqlQuery q(m_database.connection());
+        q.prepare(QStringLiteral("UPDATE deliveries SET state = 'cancelled', reply_code = NULL, reply_enhanced = NULL, "
+                                 "reply_text = ?, next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state IN "
+                                 "('queued', 'deferred')"));
+        q.addBindValue(why);
+        q.addBindValue(iso(m_clock.now()));
+        q.addBindValue(deliveryId);
+        return exec(q, QStringLiteral("cancel message"));
+    });
+}
+
+Result<int> Outbox::retry(qint64 batchId)
+{
+    int changed = 0;
+    auto r = m_database.write([&]() -> Result<void> {
+        QSqlQuery q(m_database.connection());
+        q.prepare(QStringLiteral("UPDATE deliveries SET state = 'queued', attempts = 0, next_attempt_at = NULL, "
+                                 "updated_at = ? WHERE batch_id = ? AND state IN ('failed', 'deferred')"));
+        q.addBindValue(iso(m_clock.now()));
+        q.addBindValue(batchId);
+        if (auto e = exec(q, QStringLiteral("retry")); !e.ok())
+            return e;
+        changed = q.numRowsAffected();
+        return {};
+    });
+    if (!r.ok())
+        return r.error();
+    return changed;
 }
 
 } // namespace Mail

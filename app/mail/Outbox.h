@@ -82,6 +82,10 @@ public:
     ~Outbox();
 
     Core::Result<qint64> queue(const QString &subject, const QString &purpose, const QList<OutgoingItem> &items);
+    // The same in two steps (a campaign's batch grows as its messages are composed). append() skips a member
+    // the batch already holds and returns how many were added.
+    Core::Result<qint64> createBatch(const QString &subject, const QString &purpose);
+    Core::Result<int> append(qint64 batchId, const QList<OutgoingItem> &items);
     Core::Result<int> recoverInterrupted();
     // Queued rows and deferred rows whose time has come, oldest first; `batchId` 0: every batch.
     Core::Result<QList<Delivery>> due(qint64 batchId, int limit);
@@ -101,6 +105,11 @@ public:
     Core::Result<QList<Delivery>> deliveries(qint64 batchId) const;       // without the message bytes
     Core::Result<void> resolve(qint64 deliveryId, bool asSent);           // an `unknown` row only
     Core::Result<int> cancel(qint64 batchId);                             // queued and deferred rows
+    // One waiting message that must not go (the member withdrew meanwhile), with Carnet's reason.
+    Core::Result<void> cancelOne(qint64 deliveryId, const QString &why);
+    // Failed and deferred rows of a batch waiting again, now, with a fresh count of attempts; never a
+    // row that was sent or whose fate is unknown.
+    Core::Result<int> retry(qint64 batchId);
 
 private:
     Core::Result<qint64> attemptsSince(const QDateTime &since) const;

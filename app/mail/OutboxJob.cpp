@@ -1,5 +1,7 @@
 #include "OutboxJob.h"
 
+#include "CampaignService.h"
+
 #include "core/Clock.h"
 #include "storage/Database.h"
 
@@ -14,6 +16,7 @@ OutboxJob::OutboxJob(QString databasePath, SmtpAccount account, QString password
 OutboxJob::~OutboxJob()
 {
     delete m_runner;
+    m_gate.reset();
     m_outbox.reset();
     m_database.reset();
 }
@@ -31,6 +34,8 @@ void OutboxJob::start()
     m_outbox = std::make_unique<Outbox>(*m_database, *m_clock);
     m_runner = new OutboxRunner(*m_outbox, m_account.sessionSettings(m_password), m_account.limits,
                                 m_account.retrySeconds, m_transports, m_batchId);
+    m_gate = std::make_unique<ConsentGate>(*m_database, *m_clock);
+    m_runner->setGate([this](const Delivery &d) { return m_gate->check(d); });
     connect(m_runner, &OutboxRunner::progress, this, &OutboxJob::progress);
     connect(m_runner, &OutboxRunner::certificateRefused, this, &OutboxJob::certificateRefused);
     connect(m_runner, &OutboxRunner::finished, this, [this] {

@@ -16,6 +16,8 @@ class Database;
 
 namespace Mail {
 
+class ConsentGate;
+
 // Sending from the window: an OutboxRunner on a worker thread with its own connection to the file, so
 // the window stays live. Create it, move it to a QThread, then call start() through the event loop
 // (QMetaObject::invokeMethod); pause() stops after the message in flight. Signals arrive queued.
@@ -47,6 +49,7 @@ private:
     std::unique_ptr<Core::Clock> m_clock;
     std::unique_ptr<Storage::Database> m_database;
     std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<ConsentGate> m_gate;
     OutboxRunner *m_runner = nullptr;
 };
 

@@ -107,6 +107,14 @@ void OutboxRunner::sendNext()
         return;
     }
     const Delivery d = m_queue.takeFirst();
+    if (m_gate) {
+        if (const QString why = m_gate(d); !why.isEmpty()) {
+            if (auto cancelled = m_outbox.cancelOne(d.id, why); cancelled.ok())
+                ++m_summary.cancelled;
+            QTimer::singleShot(0, this, &OutboxRunner::sendNext);
+            return;
+        }
+    }
     // Written before MAIL FROM: a crash from here on leaves `sending`, read back as `unknown`.
     if (auto marked = m_outbox.markSending(d.id); !marked.ok()) {
         QTimer::singleShot(0, this, &OutboxRunner::sendNext); // cancelled meanwhile: skip it

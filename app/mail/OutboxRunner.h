@@ -20,6 +20,9 @@ class OutboxRunner : public QObject
 
 public:
     using TransportFactory = std::function<std::unique_ptr<Smtp::Transport>()>;
+    // Asked just before each message goes: empty to send it, else why it must not go (the member withdrew
+    // since it was queued); the message is then cancelled with that reason.
+    using Gate = std::function<QString(const Delivery &delivery)>;
 
     struct Summary
     {
@@ -28,6 +31,7 @@ public:
         int failed = 0;
         int unknown = 0;
         int recovered = 0;    // rows found interrupted in `sending`, now `unknown`
+        int cancelled = 0;    // stopped by the gate
         bool limited = false; // stopped by a per-minute/hour/day limit
         QDateTime resumeAt;   // when the limits allow more
         QString error;        // why a session could not go on (connection, sign-in, TLS)
@@ -37,6 +41,7 @@ public:
     OutboxRunner(Outbox &outbox, Smtp::Settings settings, Limits limits, int retryBaseSeconds,
                  TransportFactory transports, qint64 batchId = 0, QObject *parent = nullptr);
 
+    void setGate(Gate gate) { m_gate = std::move(gate); }
     void start();
     void stop(); // after the message in flight
     const Summary &summary() const { return m_summary; }
@@ -56,6 +61,7 @@ private:
     Limits m_limits;
     int m_retryBase;
     TransportFactory m_transports;
+    Gate m_gate;
     qint64 m_batchId;
     Smtp::Session *m_session = nullptr;
     QList<Delivery> m_queue;

@@ -1,6 +1,8 @@
 // carnet-cli sending through a real SMTP server on 127.0.0.1 (Debian's aiosmtpd) in STARTTLS,
 // implicit-TLS and plain modes with AUTH; messages checked by Python's email on arrival; a run killed
 // with SIGKILL mid-batch and rerun delivers every recipient exactly once or leaves it `unknown`.
+#include "LocalSmtpServer.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -14,13 +16,6 @@
 #include <csignal>
 
 namespace {
-
-QString python()
-{
-    // aiosmtpd comes from Debian: the system interpreter, not a user's pyenv one.
-    return QFile::exists(QStringLiteral("/usr/bin/python3")) ? QStringLiteral("/usr/bin/python3")
-                                                             : QStringLiteral("python3");
-}
 
 struct Run
 {
@@ -50,7 +45,7 @@ private Q_SLOTS:
 private:
     bool startServer(const QString &mode, double delay = 0);
     Run cli(const QStringList &args, const QString &password = QStringLiteral("s3cr3t é"));
-    QStringList received() const; // the RCPT of every message the server accepted
+    QStringList received() const { return m_server.received(); }
     bool configure(const QString &security, bool withCa = true);
 
     QTemporaryDir m_dir;
@@ -58,7 +53,7 @@ private:
     QString m_key;
     QString m_out;
     QString m_db;
-    QProcess *m_server = nullptr;
+    LocalSmtpServer m_server;
     int m_port = 0;
 };
 
@@ -76,7 +71,7 @@ void TestSmtpServer::initTestCase()
     QVERIFY(openssl.waitForFinished(60000));
     QCOMPARE(openssl.exitCode(), 0);
     QProcess check;
-    check.start(python(), {QStringLiteral("-c"), QStringLiteral("import aiosmtpd")});
+    check.start(LocalSmtpServer::python(), {QStringLiteral("-c"), QStringLiteral("import aiosmtpd")});
     QVERIFY(check.waitForFinished(30000));
     QVERIFY2(check.exitCode() == 0, "python3-aiosmtpd is needed (packaging/deps.sh installs it)");
 }
@@ -92,35 +87,15 @@ void TestSmtpServer::init()
 
 void TestSmtpServer::cleanup()
 {
-    if (m_server) {
-        m_server->closeWriteChannel(); // the server stops when its input closes
-        if (!m_server->waitForFinished(10000))
-            m_server->kill();
-        delete m_server;
-        m_server = nullptr;
-    }
+    m_server.stop();
 }
 
 bool TestSmtpServer::startServer(const QString &mode, double delay)
 {
-    m_server = new QProcess;
-    m_server->setProcessChannelMode(QProcess::SeparateChannels);
-    m_server->start(python(),
-                    {QStringLiteral(CARNET_SOURCE_DIR "/tests/integration/smtp_server.py"), QStringLiteral("--mode"),
-                     mode, QStringLiteral("--out"), m_out, QStringLiteral("--cert"), m_cert, QStringLiteral("--key"),
-                     m_key, QStringLiteral("--user"), QStringLiteral("bureau"), QStringLiteral("--password"),
-                     QStringLiteral("s3cr3t é"), QStringLiteral("--delay"), QString::number(delay)});
-    if (!m_server->waitForStarted(10000))
+    if (!m_server.start(mode, m_out, m_cert, m_key, delay))
         return false;
-    QByteArray line;
-    while (!line.contains('\n') && m_server->waitForReadyRead(15000))
-        line += m_server->readAllStandardOutput();
-    if (!line.startsWith("PORT ")) {
-        qWarning("server did not start: %s %s", line.constData(), m_server->readAllStandardError().constData());
-        return false;
-    }
-    m_port = line.mid(5).trimmed().toInt();
-    return m_port > 0;
+    m_port = m_server.port();
+    return true;
 }
 
 Run TestSmtpServer::cli(const QStringList &args, const QString &password)
@@ -160,20 +135,6 @@ bool TestSmtpServer::configure(const QString &security, bool withCa)
     return cli(args).exitCode == 0;
 }
 
-QStringList TestSmtpServer::received() const
-{
-    QStringList out;
-    const QStringList files = QDir(m_out).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-    for (const QString &f : files) {
-        QFile file(QDir(m_out).filePath(f));
-        if (file.open(QIODevice::ReadOnly))
-            for (const QJsonValue &v :
-                 QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("to")).toArray())
-                out.append(v.toString());
-    }
-    return out;
-}
-
 void TestSmtpServer::sendsThroughEachSecurityMode_data()
 {
     QTest::addColumn<QString>("mode");
@@ -211,7 +172,7 @@ void TestSmtpServer::sendsThroughEachSecurityMode()
     // The server's copy, parsed by Python's email: the subject, both alternatives, the attachment.
     QProcess parse;
     parse.start(
-        python(),
+        LocalSmtpServer::python(),
         {QStringLiteral("-c"),
          QStringLiteral("import email, email.policy, sys\n"
                         "m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)\n"

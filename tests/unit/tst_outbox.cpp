@@ -58,9 +58,12 @@ private Q_SLOTS:
     void cancelStopsWhatIsLeft();
     void givesUpAfterTooManyAttempts();
     void serverDownLeavesEverythingQueued();
+    void retryTouchesOnlyFailedAndDeferred();
+    void aMemberIsQueuedOncePerBatch();
+    void gateCancelsJustBeforeSending();
 
 private:
-    OutboxRunner::Summary runOnce(Limits limits = {}, qint64 batch = 0);
+    OutboxRunner::Summary runOnce(Limits limits = {}, qint64 batch = 0, OutboxRunner::Gate gate = {});
 
     std::unique_ptr<TempDatabase> m_db;
     std::unique_ptr<Outbox> m_outbox;
@@ -83,7 +86,7 @@ void TestOutbox::cleanup()
     m_db.reset();
 }
 
-OutboxRunner::Summary TestOutbox::runOnce(Limits limits, qint64 batch)
+OutboxRunner::Summary TestOutbox::runOnce(Limits limits, qint64 batch, OutboxRunner::Gate gate)
 {
     Smtp::Settings settings;
     settings.host = QStringLiteral("127.0.0.1");
@@ -100,6 +103,7 @@ OutboxRunner::Summary TestOutbox::runOnce(Limits limits, qint64 batch)
             return std::make_unique<FakeSmtpServer>(&m_server);
         },
         batch);
+    runner.setGate(std::move(gate));
     bool finished = false;
     connect(&runner, &OutboxRunner::finished, this, [&] { finished = true; });
     runner.start();
@@ -287,6 +291,67 @@ void TestOutbox::serverDownLeavesEverythingQueued()
     QCOMPARE(m_outbox->counts(batch.value()).value().value(QStringLiteral("queued")), 3);
     m_serverDown = false;
     QCOMPARE(runOnce().sent, 3);
+}
+
+void TestOutbox::retryTouchesOnlyFailedAndDeferred()
+{
+    m_server.rcptReply.insert(QStringLiteral("m0@example.org"), "550 5.1.1 No such user");
+    m_server.rcptReply.insert(QStringLiteral("m1@example.org"), "450 4.2.1 Mailbox busy");
+    m_server.dropAfterDot.insert(QStringLiteral("m2@example.org"));
+    auto batch = m_outbox->queue(QStringLiteral("AG"), QString(), items(addresses(4)));
+    QVERIFY(batch.ok());
+    OutboxRunner::Summary s = runOnce();
+    QCOMPARE(s.failed, 1);
+    QCOMPARE(s.deferred, 1);
+    QCOMPARE(s.unknown, 1);
+    QCOMPARE(s.sent, 1);
+    m_server.rcptReply.clear();
+    m_server.dropAfterDot.clear();
+    // Failed and deferred wait again, now, with a fresh count; sent and unknown stay as they are.
+    QCOMPARE(m_outbox->retry(batch.value()).value(), 2);
+    s = runOnce();
+    QCOMPARE(s.sent, 2);
+    QCOMPARE(m_server.delivered.count(QStringLiteral("m3@example.org")), 1);
+    QCOMPARE(m_server.delivered.count(QStringLiteral("m0@example.org")), 1);
+    const auto counts = m_outbox->counts(batch.value()).value();
+    QCOMPARE(counts.value(QStringLiteral("sent")), 3);
+    QCOMPARE(counts.value(QStringLiteral("unknown")), 1);
+    QCOMPARE(m_outbox->retry(batch.value()).value(), 0);
+}
+
+void TestOutbox::aMemberIsQueuedOncePerBatch()
+{
+    QList<OutgoingItem> first = items(addresses(3));
+    for (int i = 0; i < first.size(); ++i)
+        first[i].memberId = m_db->add(QStringLiteral("M%1").arg(i), QStringLiteral("Membre"), first[i].address).id;
+    auto batch = m_outbox->createBatch(QStringLiteral("News"), QStringLiteral("newsletter"));
+    QVERIFY(batch.ok());
+    QCOMPARE(m_outbox->append(batch.value(), first).value(), 3);
+    // The same members again (a second resolution of the audience): the database itself refuses them.
+    QCOMPARE(m_outbox->append(batch.value(), first).value(), 0);
+    QCOMPARE(m_outbox->deliveries(batch.value()).value().size(), 3);
+    // Another batch is another message.
+    auto other = m_outbox->createBatch(QStringLiteral("News 2"), QStringLiteral("newsletter"));
+    QCOMPARE(m_outbox->append(other.value(), first.mid(0, 1)).value(), 1);
+}
+
+void TestOutbox::gateCancelsJustBeforeSending()
+{
+    auto batch = m_outbox->queue(QStringLiteral("News"), QString(), items(addresses(3)));
+    QVERIFY(batch.ok());
+    QStringList asked;
+    OutboxRunner::Summary s = runOnce({}, 0, [&asked](const Delivery &d) {
+        asked.append(d.address);
+        return d.address == QLatin1String("m1@example.org") ? QStringLiteral("Not sent: withdrawn") : QString();
+    });
+    QCOMPARE(asked.size(), 3);
+    QCOMPARE(s.sent, 2);
+    QCOMPARE(s.cancelled, 1);
+    QCOMPARE(m_server.delivered.count(QStringLiteral("m1@example.org")), 0);
+    const Delivery stopped = m_outbox->deliveries(batch.value()).value().at(1);
+    QCOMPARE(stopped.state, DeliveryState::Cancelled);
+    QCOMPARE(stopped.replyText, QStringLiteral("Not sent: withdrawn"));
+    QCOMPARE(m_outbox->retry(batch.value()).value(), 0); // a cancelled message is not retried
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)
