@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Cli::CampaignCommand</name>
+    <message numerus="yes">
+        <source>%n recipient(s)</source>
+        <translation>
+            <numerusform>%n recipient</numerusform>
+            <numerusform>%n recipients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) to try again.</source>
+        <translation>
+            <numerusform>%n message to try again.</numerusform>
+            <numerusform>%n messages to try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Cli::ConsentCommand</name>
     <message numerus="yes">
         <source>%n member(s) may receive messages for this purpose.</source>
@@ -39,6 +56,40 @@
         <translation>
             <numerusform>The email address is too long (%n character too many).</numerusform>
             <numerusform>The email address is too long (%n characters too many).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CampaignComposerDialog</name>
+    <message numerus="yes">
+        <source>Invited at least %n day(s) ago, no answer</source>
+        <translation>
+            <numerusform>Invited at least %n day ago, no answer</numerusform>
+            <numerusform>Invited at least %n days ago, no answer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CampaignsDialog</name>
+    <message numerus="yes">
+        <source>Send it to %n member(s)?</source>
+        <translation>
+            <numerusform>Send it to %n member?</numerusform>
+            <numerusform>Send it to %n members?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to %1 of %n recipient(s).</source>
+        <translation>
+            <numerusform>Sent to %1 of %n recipient.</numerusform>
+            <numerusform>Sent to %1 of %n recipients.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not sent yet: it would go to %n member(s).</source>
+        <translation>
+            <numerusform>Not sent yet: it would go to %n member.</numerusform>
+            <numerusform>Not sent yet: it would go to %n members.</numerusform>
         </translation>
     </message>
 </context>
@@ -182,6 +233,16 @@
         <translation>
             <numerusform>%Ln member.</numerusform>
             <numerusform>%Ln members.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::UnsubscribeRequestsDialog</name>
+    <message numerus="yes">
+        <source>%n request(s) waiting for your decision.</source>
+        <translation>
+            <numerusform>%n request waiting for your decision.</numerusform>
+            <numerusform>%n requests waiting for your decision.</numerusform>
         </translation>
     </message>
 </context>

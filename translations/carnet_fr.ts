@@ -68,20 +68,6 @@ Commandes :
 <context>
     <name>Cli::CampaignCommand</name>
     <message>
-        <source>campaign create --name N --kind invitation|newsletter --purpose P --subject S --body FILE.md [--html FILE]
-  [--attach FILE]… [--from &quot;Name &lt;address&gt;&quot;] --audience all|never-invited|invited-no-answer|report:NAME [--json]
-campaign preview ID --member ID|EMAIL
-campaign list [--json]</source>
-        <translation>campaign create --name N --kind invitation|newsletter --purpose F --subject S --body FICHIER.md [--html FICHIER]
-  [--attach FICHIER]… [--from &quot;Nom &lt;adresse&gt;&quot;] --audience all|never-invited|invited-no-answer|report:NOM [--json]
-campaign preview ID --member ID|COURRIEL
-campaign list [--json]</translation>
-    </message>
-    <message>
-        <source>Unknown campaign command &quot;%1&quot;. Commands: create, preview, list.</source>
-        <translation>Commande campaign inconnue « %1 ». Commandes : create, preview, list.</translation>
-    </message>
-    <message>
         <source>campaign create needs --%1.</source>
         <translation>campaign create demande --%1.</translation>
     </message>
@@ -120,6 +106,78 @@ campaign list [--json]</translation>
     <message>
         <source>Left empty for this member: %1</source>
         <translation>Laissés vides pour ce membre : %1</translation>
+    </message>
+    <message>
+        <source>Unknown campaign command &quot;%1&quot;. Commands: create, preview, send, status, retry, list.</source>
+        <translation>Commande campaign inconnue « %1 ». Commandes : create, preview, send, status, retry, list.</translation>
+    </message>
+    <message>
+        <source>The report &quot;%1&quot; asks questions when it is run; a campaign&apos;s audience must be a report without questions.</source>
+        <translation>Le rapport « %1 » pose des questions quand on l’exécute ; l’audience d’une campagne doit être un rapport sans question.</translation>
+    </message>
+    <message>
+        <source>--%1 goes with --%2.</source>
+        <translation>--%1 va avec --%2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s)</source>
+        <translation>
+            <numerusform>%n destinataire</numerusform>
+            <numerusform>%n destinataires</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>Laissés de côté : %1</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 waiting, %3 deferred, %4 failed, %5 unknown.</source>
+        <translation>%1 envoyé(s), %2 en attente, %3 différé(s), %4 en échec, %5 incertain(s).</translation>
+    </message>
+    <message>
+        <source>Not sent yet.</source>
+        <translation>Pas encore envoyée.</translation>
+    </message>
+    <message>
+        <source>campaign retry needs a campaign id.</source>
+        <translation>campaign retry demande le numéro d’une campagne.</translation>
+    </message>
+    <message>
+        <source>campaign send needs a campaign id.</source>
+        <translation>campaign send demande le numéro d’une campagne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) to try again.</source>
+        <translation>
+            <numerusform>%n message à réessayer.</numerusform>
+            <numerusform>%n messages à réessayer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The account&apos;s limits are reached; the rest can go from %1.</source>
+        <translation>Les limites du compte sont atteintes ; la suite pourra partir à partir de %1.</translation>
+    </message>
+    <message>
+        <source>campaign status needs a campaign id.</source>
+        <translation>campaign status demande le numéro d’une campagne.</translation>
+    </message>
+    <message>
+        <source>campaign create --name N --kind invitation|newsletter --purpose P --subject S --body FILE.md [--html FILE]
+  [--attach FILE]… [--from &quot;Name &lt;address&gt;&quot;] --audience all|never-invited|invited-no-answer|report:NAME [--json]
+  [--subject-en S --body-en FILE.md]
+campaign preview ID --member ID|EMAIL
+campaign send ID [--until-empty] [--password-file F] [--json]
+campaign status ID [--details] [--json]
+campaign retry ID [--until-empty] [--password-file F] [--json]
+campaign list [--json]</source>
+        <translation>campaign create --name N --kind invitation|newsletter --purpose F --subject S --body FICHIER.md [--html FICHIER]
+  [--attach FICHIER]… [--from &quot;Nom &lt;adresse&gt;&quot;] --audience all|never-invited|invited-no-answer|report:NOM [--json]
+  [--subject-en S --body-en FICHIER.md]
+campaign preview ID --member ID|COURRIEL
+campaign send ID [--until-empty] [--password-file F] [--json]
+campaign status ID [--details] [--json]
+campaign retry ID [--until-empty] [--password-file F] [--json]
+campaign list [--json]</translation>
     </message>
 </context>
 <context>
@@ -284,6 +342,53 @@ import undo LOT</translation>
     </message>
 </context>
 <context>
+    <name>Cli::InviteCommand</name>
+    <message>
+        <source>invite --never-invited [--purpose P] [--until-empty] [--password-file F] [--json]
+invite --reminder DAYS [--purpose P] [--until-empty] [--password-file F] [--json]
+invite --answer accepted|declined --member ID|EMAIL</source>
+        <translation>invite --never-invited [--purpose F] [--until-empty] [--password-file F] [--json]
+invite --reminder JOURS [--purpose F] [--until-empty] [--password-file F] [--json]
+invite --answer accepted|declined --member ID|COURRIEL</translation>
+    </message>
+    <message>
+        <source>invite needs one of --never-invited, --reminder DAYS or --answer.</source>
+        <translation>invite demande --never-invited, --reminder JOURS ou --answer.</translation>
+    </message>
+    <message>
+        <source>--reminder takes a number of days.</source>
+        <translation>--reminder prend un nombre de jours.</translation>
+    </message>
+    <message>
+        <source>Invitation reminder %1</source>
+        <translation>Rappel d’invitation %1</translation>
+    </message>
+    <message>
+        <source>Invitations %1</source>
+        <translation>Invitations %1</translation>
+    </message>
+    <message>
+        <source>Campaign %1: %2</source>
+        <translation>Campagne %1 : %2</translation>
+    </message>
+    <message>
+        <source>--answer is accepted or declined.</source>
+        <translation>--answer vaut accepted ou declined.</translation>
+    </message>
+    <message>
+        <source>--answer needs --member ID|EMAIL.</source>
+        <translation>--answer demande --member ID|COURRIEL.</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 accepted (express consent).</source>
+        <translation>Enregistré : %1 a accepté (consentement exprès).</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 declined.</source>
+        <translation>Enregistré : %1 a refusé.</translation>
+    </message>
+</context>
+<context>
     <name>Cli::MailCommand</name>
     <message>
         <source>mail send --to ADDR… --subject S (--text FILE | --markdown FILE) [--html FILE] [--attach FILE]… [--json]</source>
@@ -404,12 +509,6 @@ options de champ : --member-number --phone --mobile --address --postal-code --ci
 <context>
     <name>Cli::OrganisationCommand</name>
     <message>
-        <source>organisation set --name N --address A --email E [--phone P] [--website W] --jurisdiction ca|eu|both [--json]
-organisation show [--json]</source>
-        <translation>organisation set --name NOM --address ADRESSE --email COURRIEL [--phone TÉL] [--website SITE] --jurisdiction ca|eu|both [--json]
-organisation show [--json]</translation>
-    </message>
-    <message>
         <source>Unknown organisation command &quot;%1&quot;. Commands: set, show.</source>
         <translation>Commande organisation inconnue « %1 ». Commandes : set, show.</translation>
     </message>
@@ -420,6 +519,12 @@ organisation show [--json]</translation>
     <message>
         <source>organisation set needs --jurisdiction ca, eu or both.</source>
         <translation>organisation set demande --jurisdiction ca, eu ou both.</translation>
+    </message>
+    <message>
+        <source>organisation set --name N --address A --email E [--phone P] [--website W] [--unsubscribe-url https://…] --jurisdiction ca|eu|both [--json]
+organisation show [--json]</source>
+        <translation>organisation set --name N --address A --email C [--phone T] [--website W] [--unsubscribe-url https://…] --jurisdiction ca|eu|both [--json]
+organisation show [--json]</translation>
     </message>
 </context>
 <context>
@@ -716,6 +821,57 @@ smtp test --to ADRESSE [--password-file FICHIER] [--json]   (mot de passe : CARN
     </message>
 </context>
 <context>
+    <name>Cli::UnsubscribeCommand</name>
+    <message>
+        <source>unsubscribe (--token T | --message FILE.eml) [--json]
+unsubscribe --list [--json]
+unsubscribe --process ID [--purpose P]… (none: every purpose)</source>
+        <translation>unsubscribe (--token J | --message FICHIER.eml) [--json]
+unsubscribe --list [--json]
+unsubscribe --process ID [--purpose F]… (aucune : toutes les finalités)</translation>
+    </message>
+    <message>
+        <source>to process by %1</source>
+        <translation>à traiter avant le %1</translation>
+    </message>
+    <message>
+        <source>--process takes a request number.</source>
+        <translation>--process prend le numéro d’une demande.</translation>
+    </message>
+    <message>
+        <source>unsubscribe needs --token T or --message FILE.eml.</source>
+        <translation>unsubscribe demande --token J ou --message FICHIER.eml.</translation>
+    </message>
+    <message>
+        <source>token (carnet-cli)</source>
+        <translation>jeton (carnet-cli)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be an unsubscribe reply.</source>
+        <translation>%1 est trop gros pour être une réponse de désabonnement.</translation>
+    </message>
+    <message>
+        <source>message %1</source>
+        <translation>message %1</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1 : %2.</translation>
+    </message>
+    <message>
+        <source>No valid token in it: recorded as request %1 (%2), to process by %3.</source>
+        <translation>Aucun jeton valide : enregistrée comme demande %1 (%2), à traiter avant le %3.</translation>
+    </message>
+    <message>
+        <source>sender not in the member file</source>
+        <translation>expéditeur absent du fichier des membres</translation>
+    </message>
+</context>
+<context>
     <name>Consent</name>
     <message>
         <source>Express consent</source>
@@ -909,6 +1065,10 @@ smtp test --to ADRESSE [--password-file FICHIER] [--json]   (mot de passe : CARN
     <message>
         <source>The contact email is not valid: %1</source>
         <translation>L’adresse e-mail de contact n’est pas valide : %1</translation>
+    </message>
+    <message>
+        <source>The unsubscribe page must be an https:// address.</source>
+        <translation>La page de désabonnement doit être une adresse https://.</translation>
     </message>
 </context>
 <context>
@@ -1293,6 +1453,320 @@ smtp test --to ADRESSE [--password-file FICHIER] [--json]   (mot de passe : CARN
     <message>
         <source>%1 could not be written: %2</source>
         <translation>%1 n’a pas pu être écrit : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CampaignComposerDialog</name>
+    <message>
+        <source>New invitation</source>
+        <translation>Nouvelle invitation</translation>
+    </message>
+    <message>
+        <source>New newsletter</source>
+        <translation>Nouvelle lettre d’information</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>Newsletter</source>
+        <translation>Lettre d’information</translation>
+    </message>
+    <message>
+        <source>Invitation (asks for consent)</source>
+        <translation>Invitation (demande le consentement)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>A newsletter goes only to members who agreed to this purpose. An invitation asks for it, and goes to members the association may write to.</source>
+        <translation>Une lettre d’information ne va qu’aux membres qui ont accepté cette finalité. Une invitation la demande, et va aux membres à qui l’association peut écrire.</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>&amp;Finalité</translation>
+    </message>
+    <message>
+        <source>&amp;Audience</source>
+        <translation>&amp;Destinataires</translation>
+    </message>
+    <message>
+        <source>Leave empty to send from the sending account&apos;s address. Invitations and newsletters may use different addresses.</source>
+        <translation>Laissez vide pour envoyer depuis l’adresse du compte d’envoi. Invitations et lettres peuvent utiliser des adresses différentes.</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Expéditeur</translation>
+    </message>
+    <message>
+        <source>Bonjour {{prenom}},
+
+Markdown: **bold**, *italic*, - lists, [links](https://…)</source>
+        <translation>Bonjour {{prenom}},
+
+Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
+    </message>
+    <message>
+        <source>&amp;Subject</source>
+        <translation>&amp;Objet</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>&amp;Message</translation>
+    </message>
+    <message>
+        <source>English version (optional)</source>
+        <translation>Version anglaise (facultative)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Fields: %1</source>
+        <translation>Champs : %1</translation>
+    </message>
+    <message>
+        <source>Use the &amp;default text</source>
+        <translation>Utiliser le texte par &amp;défaut</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach…</source>
+        <translation>Joindre&amp;…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Preview &amp;for</source>
+        <translation>Aperçu &amp;pour</translation>
+    </message>
+    <message>
+        <source>Send a &amp;test to me</source>
+        <translation>M’envoyer un &amp;essai</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save and s&amp;end…</source>
+        <translation>Enregistrer et e&amp;nvoyer…</translation>
+    </message>
+    <message>
+        <source>Invitations %1</source>
+        <translation>Invitations %1</translation>
+    </message>
+    <message>
+        <source>Newsletter %1</source>
+        <translation>Lettre d’information %1</translation>
+    </message>
+    <message>
+        <source>All members</source>
+        <translation>Tous les membres</translation>
+    </message>
+    <message>
+        <source>Never invited</source>
+        <translation>Jamais invités</translation>
+    </message>
+    <message>
+        <source>Invited, no answer</source>
+        <translation>Invités, sans réponse</translation>
+    </message>
+    <message>
+        <source>Report: %1</source>
+        <translation>Rapport : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Invited at least %n day(s) ago, no answer</source>
+        <translation>
+            <numerusform>Invités il y a au moins %n jour, sans réponse</numerusform>
+            <numerusform>Invités il y a au moins %n jours, sans réponse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown fields, left empty for everyone: %1</source>
+        <translation>Champs inconnus, laissés vides pour tous : %1</translation>
+    </message>
+    <message>
+        <source>Nobody with an email address in this audience to preview the message for.</source>
+        <translation>Personne avec une adresse courriel dans ces destinataires pour prévisualiser le message.</translation>
+    </message>
+    <message>
+        <source>Empty for %1: %2</source>
+        <translation>Vides pour %1 : %2</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>De :</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Objet :</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>The attachments would pass 10 MB: most mail providers refuse such messages. Share large files by a link instead.</source>
+        <translation>Les pièces jointes dépasseraient 10 Mo : la plupart des messageries refusent de tels messages. Partagez plutôt les gros fichiers par un lien.</translation>
+    </message>
+    <message>
+        <source>No sending account yet: Edit › Sending account…</source>
+        <translation>Pas encore de compte d’envoi : Édition › Compte d’envoi…</translation>
+    </message>
+    <message>
+        <source>Test for %1 sent to %2.</source>
+        <translation>Essai pour %1 envoyé à %2.</translation>
+    </message>
+    <message>
+        <source>From is &quot;Name &lt;address&gt;&quot; or an address.</source>
+        <translation>L’expéditeur s’écrit « Nom &lt;adresse&gt; » ou une adresse.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CampaignsDialog</name>
+    <message>
+        <source>Invitation</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <source>Newsletter</source>
+        <translation>Lettre d’information</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>Nobody in this audience may receive it.</source>
+        <translation>Personne parmi ces destinataires ne peut la recevoir.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send it to %n member(s)?</source>
+        <translation>
+            <numerusform>L’envoyer à %n membre ?</numerusform>
+            <numerusform>L’envoyer à %n membres ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out — %1</source>
+        <translation>Laissés de côté — %1</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campagnes</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Deferred</source>
+        <translation>Différés</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Incertains</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée le</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Consent coverage</source>
+        <translation>Couverture du consentement</translation>
+    </message>
+    <message>
+        <source>New &amp;newsletter…</source>
+        <translation>Nouvelle &amp;lettre…</translation>
+    </message>
+    <message>
+        <source>New &amp;invitation…</source>
+        <translation>Nouvelle &amp;invitation…</translation>
+    </message>
+    <message>
+        <source>&amp;Send…</source>
+        <translation>&amp;Envoyer…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry failed and deferred</source>
+        <translation>&amp;Réessayer échecs et différés</translation>
+    </message>
+    <message>
+        <source>Re&amp;cipients…</source>
+        <translation>&amp;Destinataires…</translation>
+    </message>
+    <message>
+        <source>&amp;Unsubscribe requests…</source>
+        <translation>Demandes de &amp;désabonnement…</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>pas encore envoyée</translation>
+    </message>
+    <message>
+        <source>No campaign yet: write a newsletter or an invitation.</source>
+        <translation>Aucune campagne : écrivez une lettre d’information ou une invitation.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to %1 of %n recipient(s).</source>
+        <translation>
+            <numerusform>Envoyée à %1 sur %n destinataire.</numerusform>
+            <numerusform>Envoyée à %1 sur %n destinataires.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not sent yet: it would go to %n member(s).</source>
+        <translation>
+            <numerusform>Pas encore envoyée : elle irait à %n membre.</numerusform>
+            <numerusform>Pas encore envoyée : elle irait à %n membres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Messages sent</source>
+        <translation>Messages envoyés</translation>
+    </message>
+    <message>
+        <source>May receive</source>
+        <translation>Peuvent recevoir</translation>
+    </message>
+    <message>
+        <source>Members per purpose</source>
+        <translation>Membres par finalité</translation>
     </message>
 </context>
 <context>
@@ -2035,6 +2509,69 @@ smtp test --to ADRESSE [--password-file FICHIER] [--json]   (mot de passe : CARN
     </message>
 </context>
 <context>
+    <name>Gui::MailingActions</name>
+    <message>
+        <source>&amp;Mailings</source>
+        <translation>&amp;Envois</translation>
+    </message>
+    <message>
+        <source>&amp;Campaigns…</source>
+        <translation>&amp;Campagnes…</translation>
+    </message>
+    <message>
+        <source>Send &amp;invitations to the never invited…</source>
+        <translation>Envoyer des &amp;invitations aux jamais invités…</translation>
+    </message>
+    <message>
+        <source>Send a &amp;reminder to the invited who did not answer…</source>
+        <translation>Envoyer un &amp;rappel aux invités sans réponse…</translation>
+    </message>
+    <message>
+        <source>&amp;Unsubscribe requests…</source>
+        <translation>Demandes de &amp;désabonnement…</translation>
+    </message>
+    <message>
+        <source>&amp;Personal invitation to this member…</source>
+        <translation>Invitation &amp;personnelle à ce membre…</translation>
+    </message>
+    <message>
+        <source>Personal invitation in &amp;my mail program…</source>
+        <translation>Invitation personnelle dans &amp;ma messagerie…</translation>
+    </message>
+    <message>
+        <source>This member &amp;accepted the invitation</source>
+        <translation>Ce membre a &amp;accepté l’invitation</translation>
+    </message>
+    <message>
+        <source>This member &amp;declined the invitation</source>
+        <translation>Ce membre a &amp;refusé l’invitation</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <source>Remind the members invited at least this many days ago who have not answered:</source>
+        <translation>Relancer les membres invités il y a au moins ce nombre de jours et qui n’ont pas répondu :</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <source>%1 accepted: express consent recorded.</source>
+        <translation>%1 a accepté : consentement exprès enregistré.</translation>
+    </message>
+    <message>
+        <source>%1 declined the invitation.</source>
+        <translation>%1 a refusé l’invitation.</translation>
+    </message>
+    <message>
+        <source>No mail program answered; nothing was sent.</source>
+        <translation>Aucune messagerie n’a répondu ; rien n’a été envoyé.</translation>
+    </message>
+</context>
+<context>
     <name>Gui::MainWindow</name>
     <message>
         <source>Carnet</source>
@@ -2254,6 +2791,10 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>&amp;Export the members shown…</source>
         <translation>&amp;Exporter les membres affichés…</translation>
+    </message>
+    <message>
+        <source>Send invitations…</source>
+        <translation>Envoyer des invitations…</translation>
     </message>
 </context>
 <context>
@@ -2479,6 +3020,14 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>Name of the purpose (for example: Events, Fundraising):</source>
         <translation>Nom de la finalité (par exemple : Événements, Collecte de fonds) :</translation>
+    </message>
+    <message>
+        <source>Optional: a page of your website that takes the token (?t=…) and records the unsubscribe. Without it, members unsubscribe by replying.</source>
+        <translation>Facultatif : une page de votre site qui reçoit le jeton (?t=…) et enregistre le désabonnement. Sans elle, les membres se désabonnent en répondant.</translation>
+    </message>
+    <message>
+        <source>&amp;Unsubscribe page</source>
+        <translation>Page de &amp;désabonnement</translation>
     </message>
 </context>
 <context>
@@ -2891,6 +3440,22 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
+    <message>
+        <source>Invitations</source>
+        <translation>Invitations</translation>
+    </message>
+    <message>
+        <source>Right-click to send invitations (or a reminder).</source>
+        <translation>Clic droit pour envoyer des invitations (ou un rappel).</translation>
+    </message>
+    <message>
+        <source>Send &amp;invitations…</source>
+        <translation>Envoyer des &amp;invitations…</translation>
+    </message>
+    <message>
+        <source>Send a &amp;reminder…</source>
+        <translation>Envoyer un &amp;rappel…</translation>
+    </message>
 </context>
 <context>
     <name>Gui::SettingsDialog</name>
@@ -3048,6 +3613,132 @@ SHA-256 : %6</translation>
     <message>
         <source>The test message was not sent: %1</source>
         <translation>Le message d’essai n’a pas été envoyé : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::UnsubscribeRequestsDialog</name>
+    <message>
+        <source>Unsubscribe requests</source>
+        <translation>Demandes de désabonnement</translation>
+    </message>
+    <message>
+        <source>Canada&apos;s anti-spam law asks that each request be honoured within 10 business days, and that it be kept with the action taken.</source>
+        <translation>La loi canadienne anti-pourriel demande de traiter chaque demande dans les 10 jours ouvrables et de la conserver avec la suite donnée.</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçue le</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalité</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation>Suite donnée</translation>
+    </message>
+    <message>
+        <source>To process by</source>
+        <translation>À traiter avant le</translation>
+    </message>
+    <message>
+        <source>&amp;Paste a reply…</source>
+        <translation>&amp;Coller une réponse…</translation>
+    </message>
+    <message>
+        <source>&amp;Open a message…</source>
+        <translation>&amp;Ouvrir un message…</translation>
+    </message>
+    <message>
+        <source>Type a &amp;token…</source>
+        <translation>Saisir un &amp;jeton…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Retirer…</translation>
+    </message>
+    <message>
+        <source>(not in the member file)</source>
+        <translation>(absent du fichier des membres)</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) waiting for your decision.</source>
+        <translation>
+            <numerusform>%n demande attend votre décision.</numerusform>
+            <numerusform>%n demandes attendent votre décision.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1 : %2.</translation>
+    </message>
+    <message>
+        <source>No unsubscribe token in it: the request is recorded and waits for your decision.</source>
+        <translation>Aucun jeton de désabonnement : la demande est enregistrée et attend votre décision.</translation>
+    </message>
+    <message>
+        <source>token typed in</source>
+        <translation>jeton saisi</translation>
+    </message>
+    <message>
+        <source>Paste a reply</source>
+        <translation>Coller une réponse</translation>
+    </message>
+    <message>
+        <source>The whole message, headers included if your mail program shows them:</source>
+        <translation>Le message entier, en-têtes compris si votre messagerie les montre :</translation>
+    </message>
+    <message>
+        <source>pasted reply</source>
+        <translation>réponse collée</translation>
+    </message>
+    <message>
+        <source>Open a message</source>
+        <translation>Ouvrir un message</translation>
+    </message>
+    <message>
+        <source>Messages (*.eml);;All files (*)</source>
+        <translation>Messages (*.eml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Impossible de lire %1.</translation>
+    </message>
+    <message>
+        <source>message %1</source>
+        <translation>message %1</translation>
+    </message>
+    <message>
+        <source>Type a token</source>
+        <translation>Saisir un jeton</translation>
+    </message>
+    <message>
+        <source>Unsubscribe token:</source>
+        <translation>Jeton de désabonnement :</translation>
+    </message>
+    <message>
+        <source>Every purpose (the address goes on the suppression list)</source>
+        <translation>Toutes les finalités (l’adresse va sur la liste d’exclusion)</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Withdraw the consent for:</source>
+        <translation>Retirer le consentement pour :</translation>
     </message>
 </context>
 <context>
@@ -3211,16 +3902,16 @@ SHA-256 : %6</translation>
         <translation>Le message n’a pas de texte.</translation>
     </message>
     <message>
-        <source>The audience is all, never-invited, invited-no-answer, report:NAME or member:ID, not &quot;%1&quot;.</source>
-        <translation>Les destinataires sont all, never-invited, invited-no-answer, report:NOM ou member:ID, pas « %1 ».</translation>
-    </message>
-    <message>
         <source>There is no consent purpose &quot;%1&quot;.</source>
         <translation>Il n’y a pas de finalité de consentement « %1 ».</translation>
     </message>
     <message>
         <source>There is no campaign %1.</source>
         <translation>Il n’y a pas de campagne %1.</translation>
+    </message>
+    <message>
+        <source>The audience is all, never-invited, invited-no-answer[:DAYS], report:NAME or member:ID, not &quot;%1&quot;.</source>
+        <translation>Les destinataires sont all, never-invited, invited-no-answer[:JOURS], report:NOM ou member:ID, pas « %1 ».</translation>
     </message>
 </context>
 <context>
@@ -3232,6 +3923,72 @@ SHA-256 : %6</translation>
     <message>
         <source>%1 has no email address.</source>
         <translation>%1 n’a pas d’adresse e-mail.</translation>
+    </message>
+</context>
+<context>
+    <name>Mail::CampaignService</name>
+    <message>
+        <source>The default message is missing from this installation.</source>
+        <translation>Le message par défaut manque à cette installation.</translation>
+    </message>
+    <message>
+        <source>Saved reports cannot be used as an audience here.</source>
+        <translation>Les rapports enregistrés ne peuvent pas servir de destinataires ici.</translation>
+    </message>
+    <message>
+        <source>Unknown audience &quot;%1&quot;.</source>
+        <translation>Destinataires inconnus « %1 ».</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was queued.</source>
+        <translation>Arrêté : rien n’a été mis en file.</translation>
+    </message>
+    <message>
+        <source>Campaign %1 has not been sent yet.</source>
+        <translation>La campagne %1 n’a pas encore été envoyée.</translation>
+    </message>
+    <message>
+        <source>[Test] %1</source>
+        <translation>[Essai] %1</translation>
+    </message>
+    <message>
+        <source>This member has not been sent an invitation.</source>
+        <translation>Ce membre n’a reçu aucune invitation.</translation>
+    </message>
+    <message>
+        <source>Invitation &quot;%1&quot; sent on %2: accepted</source>
+        <translation>Invitation « %1 » envoyée le %2 : acceptée</translation>
+    </message>
+    <message>
+        <source>withdrawn: every purpose (suppression list)</source>
+        <translation>retiré : toutes les finalités (liste d’exclusion)</translation>
+    </message>
+    <message>
+        <source>withdrawn: %1</source>
+        <translation>retiré : %1</translation>
+    </message>
+    <message>
+        <source>The token is valid but its member is no longer in the member file (erased).</source>
+        <translation>Le jeton est valide mais son membre n’est plus dans le fichier (effacé).</translation>
+    </message>
+    <message>
+        <source>Request %1 was already processed.</source>
+        <translation>La demande %1 a déjà été traitée.</translation>
+    </message>
+    <message>
+        <source>Request %1 names no member: find the member and record the withdrawal on their record.</source>
+        <translation>La demande %1 ne désigne aucun membre : retrouvez le membre et enregistrez le retrait sur sa fiche.</translation>
+    </message>
+    <message>
+        <source>There is no unsubscribe request %1.</source>
+        <translation>Il n’y a pas de demande de désabonnement %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Mail::ConsentGate</name>
+    <message>
+        <source>Not sent: %1 (checked just before sending).</source>
+        <translation>Non envoyé : %1 (vérifié juste avant l’envoi).</translation>
     </message>
 </context>
 <context>
@@ -3940,6 +4697,14 @@ SHA-256 : %6</translation>
     <message>
         <source>Withdrawn</source>
         <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>Never invited</source>
+        <translation>Jamais invités</translation>
+    </message>
+    <message>
+        <source>Invited, no answer</source>
+        <translation>Invités, sans réponse</translation>
     </message>
 </context>
 <context>

@@ -151,4 +151,38 @@
         <translation>Nom, courriel, numéro ou ville</translation>
     </message>
 </context>
+<context>
+    <name>Gui::CampaignComposerDialog</name>
+    <message>
+        <source>New newsletter</source>
+        <translation>Nouvelle infolettre</translation>
+    </message>
+    <message>
+        <source>Newsletter</source>
+        <translation>Infolettre</translation>
+    </message>
+    <message>
+        <source>Newsletter %1</source>
+        <translation>Infolettre %1</translation>
+    </message>
+    <message>
+        <source>A newsletter goes only to members who agreed to this purpose. An invitation asks for it, and goes to members the association may write to.</source>
+        <translation>Une infolettre ne va qu’aux membres qui ont accepté cette finalité. Une invitation la demande, et va aux membres à qui l’association peut écrire.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CampaignsDialog</name>
+    <message>
+        <source>Newsletter</source>
+        <translation>Infolettre</translation>
+    </message>
+    <message>
+        <source>New &amp;newsletter…</source>
+        <translation>Nouvelle &amp;infolettre…</translation>
+    </message>
+    <message>
+        <source>No campaign yet: write a newsletter or an invitation.</source>
+        <translation>Aucune campagne : écrivez une infolettre ou une invitation.</translation>
+    </message>
+</context>
 </TS>

@@ -6,6 +6,7 @@
 #include "ConsentDialog.h"
 #include "CopyAddressesDialog.h"
 #include "ImportWizard.h"
+#include "MailingActions.h"
 #include "MemberEditorDialog.h"
 #include "MessageBox.h"
 #include "OrganisationDialog.h"
@@ -75,6 +76,11 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
         using Storage::Selection;
         if (selection.kind == Selection::Kind::Report)
             return m_reports->resolve(selection);
+        if (selection.kind == Selection::Kind::Invitation) {
+            Mail::Campaign invited;
+            invited.audience = selection.value;
+            return m_context.campaigns().audience(invited);
+        }
         const Consent::ConsentSelection kind =
             selection.kind == Selection::Kind::ConsentExpiring    ? Consent::ConsentSelection::Expiring
             : selection.kind == Selection::Kind::ConsentWithdrawn ? Consent::ConsentSelection::Withdrawn
@@ -140,6 +146,12 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     m_reports = new ReportActions(m_context, this, m_panel, m_model);
     connect(m_reports, &ReportActions::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    m_mailings =
+        new MailingActions(m_context, this, [this] { return m_model->memberIdAt(m_table->currentIndex().row()); });
+    connect(m_mailings, &MailingActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_mailings, &MailingActions::consentChanged, this, &MainWindow::consentChanged);
+    connect(m_panel, &SelectionPanel::invitationRequested, m_mailings, &MailingActions::sendInvitations);
     createActions();
 
     connect(m_search, &QLineEdit::textChanged, m_model, &Storage::MemberTableModel::setSearchText);
@@ -308,6 +320,8 @@ void MainWindow::createActions()
     exportShown->setObjectName(QStringLiteral("exportAction"));
     exportShown->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
 
+    menuBar()->addMenu(m_mailings->menu());
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addMenu(m_columns);
 
@@ -326,6 +340,17 @@ void MainWindow::createActions()
     toolbar->addAction(importAction);
     toolbar->addAction(editMember);
     toolbar->addAction(remove);
+    // On "Never invited", the one button that invites them (Cagette's "Send invitations").
+    QAction *invite = m_mailings->menu()->findChild<QAction *>(QStringLiteral("sendInvitationsAction"));
+    auto *inviteButton = new QAction(tr("Send invitations…"), this);
+    inviteButton->setObjectName(QStringLiteral("sendInvitationsButton"));
+    inviteButton->setVisible(false);
+    connect(inviteButton, &QAction::triggered, invite, &QAction::trigger);
+    toolbar->addAction(inviteButton);
+    connect(m_panel, &SelectionPanel::selectionChanged, inviteButton, [inviteButton](const Storage::Selection &s) {
+        inviteButton->setVisible(s.kind == Storage::Selection::Kind::Invitation &&
+                                 s.value == QLatin1String("never-invited"));
+    });
     auto *spacer = new QWidget(toolbar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);

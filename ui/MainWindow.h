@@ -21,6 +21,7 @@ namespace Gui {
 
 class ColumnChooser;
 class ConsentColumns;
+class MailingActions;
 class ReportActions;
 class SelectionPanel;
 class WelcomeWidget;
@@ -35,6 +36,7 @@ public:
     ~MainWindow() override;
 
     Storage::MemberTableModel *memberModel() const { return m_model; }
+    MailingActions *mailings() const { return m_mailings; }
 
 public Q_SLOTS:
     void newMember();
@@ -76,6 +78,7 @@ private:
     QLineEdit *m_search = nullptr;
     ColumnChooser *m_columns = nullptr;
     ReportActions *m_reports = nullptr;
+    MailingActions *m_mailings = nullptr;
     QLabel *m_status = nullptr;
     std::unique_ptr<ConsentColumns> m_consentColumns;
     QThread *m_tallyThread = nullptr;

@@ -29,6 +29,14 @@ void MessageBox::information(QWidget *parent, const QString &title, const QStrin
         QMessageBox::information(parent, title, text);
 }
 
+QMessageBox::StandardButton MessageBox::answerFor(QMessageBox &box)
+{
+    s_lastText = box.text() + QLatin1Char('\n') + box.detailedText();
+    if (s_nextAnswer)
+        return *s_nextAnswer;
+    return QMessageBox::StandardButton(box.exec());
+}
+
 void MessageBox::setNextAnswer(QMessageBox::StandardButton answer)
 {
     s_nextAnswer = answer;

@@ -16,6 +16,8 @@ public:
                                                 QMessageBox::StandardButton defaultButton);
     static void critical(QWidget *parent, const QString &title, const QString &text);
     static void information(QWidget *parent, const QString &title, const QString &text);
+    // A box the caller built (details, custom buttons): shown, or answered for a test.
+    static QMessageBox::StandardButton answerFor(QMessageBox &box);
 
     // Tests: the next dialogs are answered with this button, without being shown.
     static void setNextAnswer(QMessageBox::StandardButton answer);

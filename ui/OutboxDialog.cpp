@@ -142,6 +142,14 @@ OutboxDialog::~OutboxDialog()
     }
 }
 
+void OutboxDialog::showBatch(qint64 batchId)
+{
+    const int index = m_batch->findData(batchId);
+    if (index >= 0)
+        m_batch->setCurrentIndex(index);
+    refresh();
+}
+
 qint64 OutboxDialog::currentBatch() const
 {
     return m_batch->currentData().toLongLong();
@@ -265,6 +273,7 @@ void OutboxDialog::sendNow()
         m_send->setEnabled(true);
         m_pause->setEnabled(false);
         refresh();
+        Q_EMIT sendingFinished();
     });
     m_thread->start();
     QMetaObject::invokeMethod(job, &Mail::OutboxJob::start, Qt::QueuedConnection);

@@ -27,9 +27,13 @@ public:
     ~OutboxDialog() override;
 
     void refresh();
+    void showBatch(qint64 batchId); // one batch (a campaign's), chosen in the list
     void sendNow();
     void pause();
     bool isSending() const { return m_thread != nullptr; }
+
+Q_SIGNALS:
+    void sendingFinished();
 
 private:
     qint64 currentBatch() const;

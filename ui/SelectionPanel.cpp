@@ -72,10 +72,35 @@ void SelectionPanel::addReports()
         (*it)->setExpanded(true);
 }
 
+void SelectionPanel::addInvitations()
+{
+    auto *group = new QTreeWidgetItem({tr("Invitations")});
+    group->setFlags(Qt::ItemIsEnabled);
+    QFont f = group->font(0);
+    f.setBold(true);
+    group->setFont(0, f);
+    for (const char *value : {"never-invited", "invited-no-answer"}) {
+        const Selection selection{Selection::Kind::Invitation, QString::fromLatin1(value)};
+        auto *item = new QTreeWidgetItem(group, {selection.label()});
+        item->setData(0, KeyRole, selection.key());
+        item->setToolTip(0, tr("Right-click to send invitations (or a reminder)."));
+    }
+    addTopLevelItem(group);
+    group->setExpanded(true);
+}
+
 void SelectionPanel::showReportMenu(const QPoint &pos)
 {
     QTreeWidgetItem *item = itemAt(pos);
     const Selection selection = item ? Selection::fromKey(item->data(0, KeyRole).toString()) : Selection{};
+    if (selection.kind == Selection::Kind::Invitation) {
+        QMenu menu(this);
+        const QString audience = selection.value;
+        menu.addAction(audience == QLatin1String("never-invited") ? tr("Send &invitations…") : tr("Send a &reminder…"),
+                       this, [this, audience] { Q_EMIT invitationRequested(audience); });
+        menu.exec(viewport()->mapToGlobal(pos));
+        return;
+    }
     if (selection.kind != Selection::Kind::Report)
         return;
     const QString name = selection.value;
@@ -172,6 +197,7 @@ void SelectionPanel::setCounts(const QList<Storage::SelectionCount> &counts)
         (*group)->setExpanded(true);
     }
     addConsentGroups();
+    addInvitations();
     addReports();
     QTreeWidgetItem *item = itemFor(current);
     setCurrentItem(item ? item : topLevelItem(0));

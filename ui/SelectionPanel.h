@@ -43,11 +43,14 @@ Q_SIGNALS:
     void reportDuplicateRequested(const QString &name);
     void reportExportRequested(const QString &name);
     void reportDeleteRequested(const QString &name);
+    // "Send invitations…" on Never invited, "Send a reminder…" on Invited, no answer.
+    void invitationRequested(const QString &audience);
 
 private:
     QTreeWidgetItem *itemFor(const Storage::Selection &selection) const;
     void addConsentGroups();
     void addReports();
+    void addInvitations();
     void showReportMenu(const QPoint &pos);
 
     QTreeWidgetItem *m_sectionsGroup = nullptr;

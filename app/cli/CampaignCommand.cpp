@@ -46,6 +46,7 @@ QString CampaignCommand::help()
         "campaign create --name N --kind invitation|newsletter --purpose P --subject S --body FILE.md [--html FILE]\n"
         "  [--attach FILE]… [--from \"Name <address>\"] --audience all|never-invited|invited-no-answer|report:NAME "
         "[--json]\n"
+        "  [--subject-en S --body-en FILE.md]\n"
         "campaign preview ID --member ID|EMAIL\n"
         "campaign send ID [--until-empty] [--password-file F] [--json]\n"
         "campaign status ID [--details] [--json]\n"

@@ -82,6 +82,41 @@ Result<QJsonObject> MemberPrivacy::exportMember(qint64 memberId, const QString &
             {QStringLiteral("imported_at"), q.value(2).toString()},
             {QStringLiteral("undone_at"), q.value(3).isNull() ? QJsonValue() : QJsonValue(q.value(3).toString())},
             {QStringLiteral("action"), q.value(4).toString()}});
+    // Every message queued for the member (campaigns and invitations included), and their unsubscribe requests.
+    QJsonArray messages;
+    QSqlQuery m(m_database.connection());
+    m.prepare(QStringLiteral(
+        "SELECT b.subject, c.name, c.kind, d.address, d.state, d.created_at, d.sent_at, d.reply_code, d.reply_text, "
+        "d.message_id FROM deliveries d JOIN mail_batches b ON b.id = d.batch_id LEFT JOIN campaigns c ON "
+        "c.batch_id = d.batch_id WHERE d.member_id = ? ORDER BY d.id"));
+    m.addBindValue(memberId);
+    if (auto r = Storage::exec(m, QStringLiteral("member messages")); !r.ok())
+        return r.error();
+    const auto orNull = [](const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue::fromVariant(v); };
+    while (m.next())
+        messages.append(QJsonObject{{QStringLiteral("subject"), m.value(0).toString()},
+                                    {QStringLiteral("campaign"), orNull(m.value(1))},
+                                    {QStringLiteral("kind"), orNull(m.value(2))},
+                                    {QStringLiteral("address"), m.value(3).toString()},
+                                    {QStringLiteral("state"), m.value(4).toString()},
+                                    {QStringLiteral("queued_at"), m.value(5).toString()},
+                                    {QStringLiteral("sent_at"), orNull(m.value(6))},
+                                    {QStringLiteral("reply_code"), orNull(m.value(7))},
+                                    {QStringLiteral("reply"), orNull(m.value(8))},
+                                    {QStringLiteral("message_id"), m.value(9).toString()}});
+    QJsonArray requests;
+    QSqlQuery u(m_database.connection());
+    u.prepare(QStringLiteral("SELECT received_at, purpose, source, action, processed_at FROM unsubscribe_requests "
+                             "WHERE member_id = ? ORDER BY id"));
+    u.addBindValue(memberId);
+    if (auto r = Storage::exec(u, QStringLiteral("member unsubscribe requests")); !r.ok())
+        return r.error();
+    while (u.next())
+        requests.append(QJsonObject{{QStringLiteral("received_at"), u.value(0).toString()},
+                                    {QStringLiteral("purpose"), orNull(u.value(1))},
+                                    {QStringLiteral("source"), u.value(2).toString()},
+                                    {QStringLiteral("action"), orNull(u.value(3))},
+                                    {QStringLiteral("processed_at"), orNull(u.value(4))}});
     auto audit = m_audit.list(memberId);
     if (!audit.ok())
         return audit.error();
@@ -98,8 +133,8 @@ Result<QJsonObject> MemberPrivacy::exportMember(qint64 memberId, const QString &
         {QStringLiteral("consent"), consent},
         {QStringLiteral("consent_history"), history},
         {QStringLiteral("imports"), imports},
-        // Deliveries arrive with the outbox; the key is there so readers need not change then.
-        {QStringLiteral("messages"), QJsonArray()},
+        {QStringLiteral("messages"), messages},
+        {QStringLiteral("unsubscribe_requests"), requests},
         {QStringLiteral("audit"), auditJson},
     };
     auto r = m_database.write([&] {

@@ -221,7 +221,8 @@ Result<std::vector<qint64>> CampaignService::audience(const Campaign &campaign) 
         q.prepare(QStringLiteral("SELECT d.member_id FROM deliveries d JOIN campaigns c ON c.batch_id = d.batch_id "
                                  "WHERE c.kind = 'invitation' AND d.state = 'sent' AND d.member_id IS NOT NULL AND "
                                  "NOT EXISTS (SELECT 1 FROM invitation_answers x WHERE x.member_id = d.member_id) "
-                                 "GROUP BY d.member_id HAVING max(d.sent_at) <= ? ORDER BY d.member_id"));
+                                 "GROUP BY d.member_id HAVING ? = 0 OR max(d.sent_at) <= ? ORDER BY d.member_id"));
+        q.addBindValue(days);
         q.addBindValue(m_clock.now().addDays(-days).toUTC().toString(Qt::ISODateWithMs));
         return idsOf(q, QStringLiteral("audience"));
     }
@@ -449,34 +450,40 @@ Result<QList<QPair<QDateTime, qint64>>> CampaignService::progressOverTime(qint64
     QList<QPair<QDateTime, qint64>> out;
     if (!found.value().queuedAt.isValid())
         return out;
+    // Every message's moment of acceptance, thinned to about 500 points for a large campaign.
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("SELECT substr(sent_at, 1, 13), count(*) FROM deliveries WHERE batch_id = ? AND state = "
-                             "'sent' GROUP BY 1 ORDER BY 1"));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT sent_at, count(*) OVER () FROM deliveries WHERE batch_id = ? AND state = 'sent' "
+                             "AND sent_at IS NOT NULL ORDER BY sent_at"));
     q.addBindValue(found.value().batchId);
     if (auto e = Storage::exec(q, QStringLiteral("campaign progress")); !e.ok())
         return e.error();
     qint64 total = 0;
+    qint64 step = 1;
+    QDateTime last;
     out.append({found.value().queuedAt, 0});
     while (q.next()) {
-        total += q.value(1).toLongLong();
-        QDateTime hour = QDateTime::fromString(q.value(0).toString() + QStringLiteral(":00:00Z"), Qt::ISODate);
-        out.append({hour.addSecs(3600), total});
+        if (total == 0)
+            step = std::max<qint64>(1, q.value(1).toLongLong() / 500);
+        ++total;
+        last = QDateTime::fromString(q.value(0).toString(), Qt::ISODateWithMs);
+        if (total % step == 0)
+            out.append({last, total});
     }
+    if (total % step != 0)
+        out.append({last, total});
     return out;
 }
 
-Result<qint64> CampaignService::queueTest(qint64 campaignId, qint64 sampleMemberId, const Mailbox &to)
+Result<qint64> CampaignService::queueTest(const Campaign &campaign, qint64 sampleMemberId, const Mailbox &to)
 {
-    auto found = m_campaigns.find(campaignId);
-    if (!found.ok())
-        return found.error();
     auto member = m_members.find(sampleMemberId);
     if (!member.ok())
         return member.error();
-    auto composer = this->composer(found.value().purpose);
+    auto composer = this->composer(campaign.purpose);
     if (!composer.ok())
         return composer.error();
-    auto message = composer.value().compose(found.value(), member.value());
+    auto message = composer.value().compose(campaign, member.value());
     if (!message.ok())
         return message.error();
     Message m = message.value();
@@ -695,8 +702,9 @@ Result<UnsubscribeRequest> CampaignService::unsubscribeMessage(const QByteArray 
     }
     // The token: in the subject of a reply to the mailto: link, or quoted in the body. Quoted-printable
     // soft line breaks are joined first, so a token cut across lines is found whole.
-    QByteArray text = raw;
-    text.replace("=\n", "");
+    // A List-Unsubscribe header quoted whole carries it percent-encoded after "unsubscribe%20".
+    QByteArray text = head + '\n' + (split < 0 ? QByteArray() : raw.mid(split));
+    text.replace("=\n", "").replace("%20", " ");
     static const QRegularExpression candidate(
         QStringLiteral("[A-Za-z0-9_-]{4,200}\\.[A-Za-z0-9_-]{22}(?![A-Za-z0-9_-])"));
     auto secret = UnsubscribeToken::secret(m_settings);

@@ -121,7 +121,7 @@ public:
     Core::Result<QList<QPair<QDateTime, qint64>>> progressOverTime(qint64 campaignId) const;
 
     // The campaign's message for one member, to `to` instead, marked as a test, in a batch of its own.
-    Core::Result<qint64> queueTest(qint64 campaignId, qint64 sampleMemberId, const Mailbox &to);
+    Core::Result<qint64> queueTest(const Campaign &campaign, qint64 sampleMemberId, const Mailbox &to);
 
     // Invitations.
     Core::Result<InvitationInfo> invitation(qint64 memberId) const;

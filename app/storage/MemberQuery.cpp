@@ -13,7 +13,8 @@ QString MemberQuery::whereClause(QVariantList *bindings) const
     case Selection::Kind::ConsentMissing: // every member here; the consent service filters
     case Selection::Kind::ConsentExpiring:
     case Selection::Kind::ConsentWithdrawn:
-    case Selection::Kind::Report: return {}; // the report runner filters
+    case Selection::Kind::Invitation:
+    case Selection::Kind::Report: return {}; // the report runner (the campaigns) filter
     case Selection::Kind::NoEmail: return QStringLiteral("WHERE email IS NULL");
     case Selection::Kind::MembershipExpired:
         bindings->append(todayIso);

@@ -17,6 +17,7 @@ QString Selection::key() const
     case Kind::ConsentExpiring: return QStringLiteral("consent-expiring:") + value;
     case Kind::ConsentWithdrawn: return QStringLiteral("consent-withdrawn:") + value;
     case Kind::Report: return QStringLiteral("report:") + value;
+    case Kind::Invitation: return QStringLiteral("invitation:") + value;
     }
     return {};
 }
@@ -35,6 +36,8 @@ Selection Selection::fromKey(const QString &key)
         return {Kind::Category, key.mid(9)};
     if (key.startsWith(QLatin1String("report:")) && key.size() > 7)
         return {Kind::Report, key.mid(7)};
+    if (key == QLatin1String("invitation:never-invited") || key == QLatin1String("invitation:invited-no-answer"))
+        return {Kind::Invitation, key.mid(11)};
     for (auto [prefix, kind] :
          {std::pair{"consent-missing:", Kind::ConsentMissing}, std::pair{"consent-expiring:", Kind::ConsentExpiring},
           std::pair{"consent-withdrawn:", Kind::ConsentWithdrawn}}) {
@@ -62,6 +65,10 @@ QString Selection::label() const
                                            kEndingSoonDays);
     case Kind::ConsentWithdrawn: return QCoreApplication::translate("Storage::Selection", "Withdrawn");
     case Kind::Report: return value;
+    case Kind::Invitation:
+        return value == QLatin1String("never-invited")
+                   ? QCoreApplication::translate("Storage::Selection", "Never invited")
+                   : QCoreApplication::translate("Storage::Selection", "Invited, no answer");
     }
     return {};
 }

@@ -21,6 +21,8 @@ struct Selection
         ConsentWithdrawn,
         // A saved report (value = its name); resolved by the report runner, not in SQL.
         Report,
+        // Invitations (value = "never-invited" or "invited-no-answer"); resolved by the campaigns.
+        Invitation,
     };
 
     Kind kind = Kind::All;
@@ -31,7 +33,7 @@ struct Selection
         return kind == Kind::ConsentMissing || kind == Kind::ConsentExpiring || kind == Kind::ConsentWithdrawn;
     }
     // Whose members come from a resolver rather than from SQL (consent, saved reports).
-    bool isResolved() const { return isConsent() || kind == Kind::Report; }
+    bool isResolved() const { return isConsent() || kind == Kind::Report || kind == Kind::Invitation; }
 
     static constexpr int kEndingSoonDays = 60;
 

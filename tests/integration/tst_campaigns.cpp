@@ -210,6 +210,15 @@ void TestCampaigns::newsletterReachesExactlyTheEligible()
     const QString hugoPlain = parse(files.at(1)).value("plain").toString();
     QVERIFY(hugoPlain.startsWith(QStringLiteral("Bonjour Hugo,")));
     QVERIFY2(hugoPlain.contains(QStringLiteral("To stop receiving these messages:")), qPrintable(hugoPlain));
+    // The access export lists what was sent to the member, and what was not.
+    const QJsonArray anaMessages =
+        cli({"members", "export", "ana@example.org", "--json"}).json().object().value("messages").toArray();
+    QCOMPARE(anaMessages.size(), 1);
+    QCOMPARE(anaMessages.first().toObject().value("campaign").toString(), QStringLiteral("Juin"));
+    QCOMPARE(anaMessages.first().toObject().value("state").toString(), QStringLiteral("sent"));
+    const QJsonArray irisMessages =
+        cli({"members", "export", "iris@example.org", "--json"}).json().object().value("messages").toArray();
+    QCOMPARE(irisMessages.first().toObject().value("state").toString(), QStringLiteral("cancelled"));
 }
 
 void TestCampaigns::invitationsNeverRepeat()

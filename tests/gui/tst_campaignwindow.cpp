@@ -1,0 +1,212 @@
+// Campaigns in the window, driven offscreen against a real SMTP server on 127.0.0.1 (aiosmtpd): a newsletter
+// composed, previewed for a member, summarised and sent; invitations from the "Never invited" selection;
+// an answer recorded from the member; an unsubscribe token read back.
+#include "CampaignComposerDialog.h"
+#include "CampaignsDialog.h"
+#include "LocalSmtpServer.h"
+#include "MailingActions.h"
+#include "UnsubscribeRequestsDialog.h"
+#include "WindowTest.h"
+#include "mail/CampaignService.h"
+
+#include <QTextBrowser>
+
+class TestCampaignWindow : public QObject, private WindowFixture
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { installLanguage(); }
+    void init();
+    void cleanup();
+    void composePreviewAndSendNewsletter();
+    void invitationsFromNeverInvited();
+
+private:
+    QTemporaryDir m_dir;
+    LocalSmtpServer m_server;
+    bool m_english = qEnvironmentVariable("CARNET_TEST_LANGUAGE", QStringLiteral("en")) == QLatin1String("en");
+};
+
+void TestCampaignWindow::init()
+{
+    QVERIFY(setUp());
+    static int n = 0;
+    QVERIFY(m_server.start(QStringLiteral("plain"), m_dir.filePath(QStringLiteral("out%1").arg(++n))));
+    Mail::SmtpAccount account;
+    account.host = QStringLiteral("127.0.0.1");
+    account.port = quint16(m_server.port());
+    account.security = Smtp::Security::None;
+    account.user = QStringLiteral("bureau");
+    account.from = {QStringLiteral("Bureau"), QStringLiteral("bureau@asso.example.org")};
+    AppContext &c = m_db->context();
+    c.setSessionSmtpPassword(QStringLiteral("s3cr3t é"));
+    QVERIFY(c.database().write([&] { return Mail::SmtpAccount::save(c.databaseSettings(), account); }).ok());
+    Consent::Organisation org;
+    org.name = QStringLiteral("Bibliothèque du quartier");
+    org.address = QStringLiteral("12 rue des Lilas\n69001 Lyon");
+    org.email = QStringLiteral("contact@biblio.example.org");
+    org.jurisdiction = Consent::Jurisdiction::Eu;
+    QVERIFY(c.consent().setOrganisation(org).ok());
+    // Hélène and Zoé agreed to the newsletter; Jean did not.
+    for (const char *email : {"helene@exemple.fr", "zoe@example.org"}) {
+        Consent::GrantRequest r;
+        r.purpose = QStringLiteral("newsletter");
+        r.source = QStringLiteral("formulaire");
+        QVERIFY(c.consent().record(c.members().findByEmail(QString::fromLatin1(email)).value().id, r).ok());
+    }
+}
+
+void TestCampaignWindow::cleanup()
+{
+    m_server.stop();
+    tearDown();
+}
+
+void TestCampaignWindow::composePreviewAndSendNewsletter()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    QAction *campaigns = w->findChild<QAction *>(QStringLiteral("campaignsAction"));
+    QVERIFY(campaigns);
+    bool composed = false;
+    bool sent = false;
+    QString summary;
+    whenDialog(this, QStringLiteral("campaignsDialog"), [&](QWidget *dialog) {
+        auto done = qScopeGuard([dialog] { static_cast<QDialog *>(dialog)->reject(); });
+        auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("campaignList"));
+        whenDialog(this, QStringLiteral("campaignComposer"), [&](QWidget *composer) {
+            auto guard = qScopeGuard([composer] { static_cast<QDialog *>(composer)->reject(); });
+            auto *subject = composer->findChild<QLineEdit *>(QStringLiteral("campaignSubject"));
+            auto *body = composer->findChild<QPlainTextEdit *>(QStringLiteral("campaignBody"));
+            auto *preview = composer->findChild<QTextBrowser *>(QStringLiteral("campaignPreview"));
+            auto *problems = composer->findChild<QLabel *>(QStringLiteral("mergeProblems"));
+            auto *sample = composer->findChild<QComboBox *>(QStringLiteral("previewMember"));
+            QVERIFY(subject && body && preview && problems && sample);
+            QCOMPARE(sample->count(), 3); // the audience: every member with an address
+            subject->setText(QStringLiteral("Nouvelles pour {{prenom}}"));
+            body->setPlainText(QStringLiteral("Bonjour {{prenom}},\n\nLa **fête** du quartier {{inconnu}}.\n"));
+            // The live preview: the first member's message, footer included; the unknown field flagged.
+            QTRY_VERIFY_WITH_TIMEOUT(preview->toPlainText().contains(QStringLiteral("Bonjour Hélène,")), 5000);
+            QVERIFY(preview->toPlainText().contains(QStringLiteral("Nouvelles pour Hélène")));
+            QVERIFY(preview->toPlainText().contains(QStringLiteral("12 rue des Lilas")));
+            QVERIFY(problems->text().contains(QStringLiteral("{{inconnu}}")));
+            // Another member, another preview.
+            sample->setCurrentIndex(1);
+            QTRY_VERIFY_WITH_TIMEOUT(preview->toPlainText().contains(QStringLiteral("Bonjour Jean,")), 5000);
+            body->setPlainText(QStringLiteral("Bonjour {{prenom}},\n\nLa **fête** du quartier a lieu samedi.\n"));
+            QTRY_VERIFY_WITH_TIMEOUT(!problems->text().contains(QStringLiteral("{{inconnu}}")), 5000);
+            saveShot(composer, QStringLiteral("campaign-composer.png"));
+            composer->findChild<QLineEdit *>(QStringLiteral("campaignName"))->setText(QStringLiteral("Juin"));
+            // The summary is answered Yes; then the outbox window sends the batch.
+            Gui::MessageBox::setNextAnswer(QMessageBox::Yes);
+            whenDialog(this, QStringLiteral("outboxDialog"), [&](QWidget *outbox) {
+                summary = Gui::MessageBox::lastText(); // the summary, answered just before
+                auto close = qScopeGuard([outbox] { static_cast<QDialog *>(outbox)->reject(); });
+                QTRY_VERIFY2_WITH_TIMEOUT(
+                    m_server.received().size() == 2,
+                    qPrintable(outbox->findChild<QLabel *>(QStringLiteral("outboxStatus"))->text() +
+                               outbox->findChild<QLabel *>(QStringLiteral("outboxCounts"))->text()),
+                    20000);
+                QTRY_VERIFY_WITH_TIMEOUT(outbox->findChild<QPushButton *>(QStringLiteral("sendNowButton"))->isEnabled(),
+                                         20000); // the run is over
+                saveShot(outbox, QStringLiteral("campaign-outbox.png"));
+                sent = true;
+            });
+            guard.dismiss();
+            QTest::mouseClick(composer->findChild<QPushButton *>(QStringLiteral("saveAndSendButton")), Qt::LeftButton);
+            composed = true;
+        });
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("newNewsletterButton")), Qt::LeftButton);
+        Gui::MessageBox::clearNextAnswer();
+        // Back in the list: the campaign with its counts, and its chart.
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("Juin"));
+        QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("2"));
+        QTest::qWait(200); // the chart lays itself out
+        saveShot(dialog, QStringLiteral("campaigns.png"));
+    });
+    campaigns->trigger();
+    QVERIFY(composed);
+    QVERIFY(sent);
+    // Exactly the two who agreed, once each; Jean was named in the summary as left out.
+    QCOMPARE(m_server.received(), (QStringList{"helene@exemple.fr", "zoe@example.org"}));
+    QVERIFY2(summary.contains(QStringLiteral("Jean Tremblay")), qPrintable(summary));
+    if (m_english)
+        QVERIFY2(summary.contains(QStringLiteral("Send it to 2 members?")), qPrintable(summary));
+    const auto list = m_db->context().campaigns().campaigns().list().value();
+    QCOMPARE(list.size(), 1);
+    const auto status = m_db->context().campaigns().status(list.first().id).value();
+    QCOMPARE(status.value(QStringLiteral("sent")), 2);
+    QCOMPARE(status.excluded.value(QStringLiteral("no_consent")), 1);
+}
+
+void TestCampaignWindow::invitationsFromNeverInvited()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    auto *panel = w->findChild<Gui::SelectionPanel *>(QStringLiteral("selectionPanel"));
+    panel->select(Storage::Selection{Storage::Selection::Kind::Invitation, QStringLiteral("never-invited")});
+    QTRY_COMPARE(w->memberModel()->rowCount(), 3);
+    QAction *button = w->findChild<QAction *>(QStringLiteral("sendInvitationsButton"));
+    QVERIFY(button && button->isVisible());
+    bool composed = false;
+    whenDialog(this, QStringLiteral("campaignComposer"), [&](QWidget *composer) {
+        auto guard = qScopeGuard([composer] { static_cast<QDialog *>(composer)->reject(); });
+        // The default invitation is there, in French and in English, asking for consent.
+        auto *body = composer->findChild<QPlainTextEdit *>(QStringLiteral("campaignBody"));
+        QVERIFY(body->toPlainText().contains(QStringLiteral("« Oui »")));
+        QVERIFY(composer->findChild<QPlainTextEdit *>(QStringLiteral("campaignBodyEn"))
+                    ->toPlainText()
+                    .contains(QStringLiteral("reply \"Yes\"")));
+        Gui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        whenDialog(this, QStringLiteral("outboxDialog"), [&](QWidget *outbox) {
+            auto close = qScopeGuard([outbox] { static_cast<QDialog *>(outbox)->reject(); });
+            QTRY_VERIFY_WITH_TIMEOUT(m_server.received().size() == 3, 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(outbox->findChild<QPushButton *>(QStringLiteral("sendNowButton"))->isEnabled(),
+                                     20000); // the run is over
+        });
+        guard.dismiss();
+        QTest::mouseClick(composer->findChild<QPushButton *>(QStringLiteral("saveAndSendButton")), Qt::LeftButton);
+        composed = true;
+    });
+    button->trigger();
+    Gui::MessageBox::clearNextAnswer();
+    QVERIFY(composed);
+    // Invited now: nobody is left in "Never invited"; all three wait for an answer.
+    panel->select(Storage::Selection{Storage::Selection::Kind::Invitation, QStringLiteral("invited-no-answer")});
+    QTRY_COMPARE(w->memberModel()->rowCount(), 3);
+    panel->select(Storage::Selection{Storage::Selection::Kind::Invitation, QStringLiteral("never-invited")});
+    QTRY_COMPARE(w->memberModel()->rowCount(), 0);
+
+    // Jean accepts, in one click from his row: an express consent naming the invitation.
+    panel->select(Storage::Selection{});
+    QTRY_COMPARE(w->memberModel()->rowCount(), 3);
+    auto *table = w->findChild<QTableView *>(QStringLiteral("memberTable"));
+    const qint64 jean = m_db->context().members().findByEmail(QStringLiteral("jean@example.org")).value().id;
+    for (int row = 0; row < w->memberModel()->rowCount(); ++row)
+        if (w->memberModel()->memberIdAt(row) == jean)
+            table->setCurrentIndex(w->memberModel()->index(row, 0));
+    w->findChild<QAction *>(QStringLiteral("invitationAcceptedAction"))->trigger();
+    const auto history = m_db->context().consent().history(jean).value();
+    QCOMPARE(history.size(), 1);
+    QVERIFY(history.first().source.startsWith(QStringLiteral("Invitation")));
+
+    // An unsubscribe token from a received message, typed in the requests window, records the withdrawal.
+    QFile first(m_server.messages().first());
+    QVERIFY(first.open(QIODevice::ReadOnly));
+    Gui::UnsubscribeRequestsDialog requests(m_db->context(), w.get());
+    requests.readMessage(first.readAll(), QStringLiteral("test"));
+    auto *list = requests.findChild<QTreeWidget *>(QStringLiteral("unsubscribeList"));
+    QCOMPARE(list->topLevelItemCount(), 1);
+    QCOMPARE(list->topLevelItem(0)->text(1), QStringLiteral("Hélène Côté"));
+    saveShot(&requests, QStringLiteral("unsubscribe-requests.png"));
+    const auto helene = m_db->context().members().findByEmail(QStringLiteral("helene@exemple.fr")).value();
+    const auto statuses = m_db->context().consent().status(helene).value();
+    for (const auto &[purpose, status] : statuses)
+        if (purpose.key == QLatin1String("newsletter"))
+            QCOMPARE(status.reason, Consent::Reason::Withdrawn);
+}
+
+QTEST_MAIN(TestCampaignWindow)
+#include "tst_campaignwindow.moc"

@@ -1,0 +1,393 @@
+#include "CampaignsDialog.h"
+
+#include "CampaignComposerDialog.h"
+#include "MessageBox.h"
+#include "OutboxDialog.h"
+#include "UnsubscribeRequestsDialog.h"
+
+#include "AppContext.h"
+#include "mail/CampaignService.h"
+
+#include <QApplication>
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QDateTimeAxis>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QHorizontalStackedBarSeries>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLocale>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+namespace Gui {
+
+using Consent::Reason;
+
+namespace {
+
+constexpr Reason kLeftOut[] = {Reason::NoConsent,  Reason::Expired,      Reason::Withdrawn,
+                               Reason::Suppressed, Reason::InvalidEmail, Reason::NoEmail};
+
+QString kindLabel(Mail::Campaign::Kind kind)
+{
+    return kind == Mail::Campaign::Kind::Invitation ? QCoreApplication::translate("Gui::CampaignsDialog", "Invitation")
+                                                    : QCoreApplication::translate("Gui::CampaignsDialog", "Newsletter");
+}
+
+// "Left out — No consent: 3 · Withdrawn: 1", or nothing.
+QString leftOut(const QMap<QString, qint64> &excluded)
+{
+    QStringList parts;
+    for (Reason r : kLeftOut)
+        if (const qint64 n = excluded.value(Consent::reasonKey(r)))
+            parts.append(QStringLiteral("%1: %2").arg(Consent::reasonLabel(r), QLocale().toString(n)));
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace
+
+namespace CampaignFlow {
+
+qint64 compose(AppContext &context, Mail::Campaign::Kind kind, const QString &audience,
+               const Mail::OutboxRunner::TransportFactory &transports, QWidget *parent)
+{
+    CampaignComposerDialog composer(context, kind, audience, parent);
+    QObject::connect(&composer, &CampaignComposerDialog::testQueued, &composer,
+                     [&](qint64 batch) { sendBatch(context, batch, transports, &composer); });
+    if (composer.exec() != QDialog::Accepted)
+        return 0;
+    if (composer.sendRequested())
+        send(context, composer.campaignId(), transports, parent);
+    return composer.campaignId();
+}
+
+bool send(AppContext &context, qint64 campaignId, const Mail::OutboxRunner::TransportFactory &transports,
+          QWidget *parent)
+{
+    Mail::CampaignService &campaigns = context.campaigns();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    auto status = campaigns.status(campaignId);
+    QApplication::restoreOverrideCursor();
+    if (!status.ok()) {
+        MessageBox::critical(parent, QCoreApplication::translate("Gui::CampaignsDialog", "Campaign"),
+                             status.error().message);
+        return false;
+    }
+    if (!status.value().queued) {
+        // The summary: who it reaches, who it leaves out and why, before anything is queued.
+        const Mail::CampaignStatus &s = status.value();
+        if (s.recipients == 0) {
+            MessageBox::information(
+                parent, QCoreApplication::translate("Gui::CampaignsDialog", "Campaign"),
+                QCoreApplication::translate("Gui::CampaignsDialog", "Nobody in this audience may receive it.") +
+                    (leftOut(s.excluded).isEmpty() ? QString() : QLatin1Char('\n') + leftOut(s.excluded)));
+            return false;
+        }
+        QString text =
+            QCoreApplication::translate("Gui::CampaignsDialog", "Send it to %n member(s)?", nullptr, int(s.recipients));
+        if (!leftOut(s.excluded).isEmpty())
+            text += QLatin1Char('\n') +
+                    QCoreApplication::translate("Gui::CampaignsDialog", "Left out — %1").arg(leftOut(s.excluded));
+        QStringList names;
+        for (Reason r : kLeftOut) {
+            auto ids = campaigns.excludedMembers(campaignId, r);
+            if (!ids.ok())
+                continue;
+            for (qint64 id : ids.value()) {
+                if (names.size() >= 500)
+                    break;
+                if (auto m = context.members().find(id); m.ok())
+                    names.append(QStringLiteral("%1 — %2").arg(m.value().displayName(), Consent::reasonLabel(r)));
+            }
+        }
+        QMessageBox::StandardButton answer = QMessageBox::NoButton;
+        if (names.isEmpty()) {
+            answer = MessageBox::question(parent, QCoreApplication::translate("Gui::CampaignsDialog", "Send"), text,
+                                          QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+        } else {
+            // The list of who is left out, on demand ("Show Details…").
+            QMessageBox box(QMessageBox::Question, QCoreApplication::translate("Gui::CampaignsDialog", "Send"), text,
+                            QMessageBox::Yes | QMessageBox::No, parent);
+            box.setObjectName(QStringLiteral("campaignSummary"));
+            box.setDefaultButton(QMessageBox::Yes);
+            box.setDetailedText(names.join(QLatin1Char('\n')));
+            answer = MessageBox::answerFor(box);
+        }
+        if (answer != QMessageBox::Yes)
+            return false;
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        auto queued = campaigns.queue(campaignId);
+        QApplication::restoreOverrideCursor();
+        if (!queued.ok()) {
+            MessageBox::critical(parent, QCoreApplication::translate("Gui::CampaignsDialog", "Campaign"),
+                                 queued.error().message);
+            return false;
+        }
+        status = queued;
+    }
+    sendBatch(context, status.value().batchId, transports, parent);
+    return true;
+}
+
+void sendBatch(AppContext &context, qint64 batchId, const Mail::OutboxRunner::TransportFactory &transports,
+               QWidget *parent)
+{
+    OutboxDialog outbox(context, transports, parent);
+    outbox.showBatch(batchId);
+    outbox.sendNow();
+    outbox.exec();
+}
+
+} // namespace CampaignFlow
+
+CampaignsDialog::CampaignsDialog(AppContext &context, Mail::OutboxRunner::TransportFactory transports, QWidget *parent)
+    : QDialog(parent), m_context(context), m_transports(std::move(transports))
+{
+    setObjectName(QStringLiteral("campaignsDialog"));
+    setWindowTitle(tr("Campaigns"));
+    auto *layout = new QVBoxLayout(this);
+    m_list = new QTreeWidget(this);
+    m_list->setObjectName(QStringLiteral("campaignList"));
+    m_list->setHeaderLabels({tr("Campaign"), tr("Kind"), tr("Recipients"), tr("Sent"), tr("Waiting"), tr("Deferred"),
+                             tr("Failed"), tr("Unknown"), tr("Created")});
+    m_list->setRootIsDecorated(false);
+    m_list->setAlternatingRowColors(true);
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    layout->addWidget(m_list, 2);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("campaignDetails"));
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+
+    m_charts = new QTabWidget(this);
+    for (QChartView **view : {&m_progress, &m_coverage}) {
+        *view = new QChartView(new QChart, m_charts);
+        (*view)->setRenderHint(QPainter::Antialiasing);
+        (*view)->chart()->legend()->setAlignment(Qt::AlignBottom);
+        (*view)->setMinimumHeight(220);
+    }
+    m_progress->setObjectName(QStringLiteral("progressChart"));
+    m_coverage->setObjectName(QStringLiteral("coverageChart"));
+    m_charts->addTab(m_progress, tr("Progress"));
+    m_charts->addTab(m_coverage, tr("Consent coverage"));
+    layout->addWidget(m_charts, 3);
+    connect(m_charts, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 1)
+            showCoverage();
+    });
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    QPushButton *newsletter = buttons->addButton(tr("New &newsletter…"), QDialogButtonBox::ActionRole);
+    newsletter->setObjectName(QStringLiteral("newNewsletterButton"));
+    QPushButton *invitation = buttons->addButton(tr("New &invitation…"), QDialogButtonBox::ActionRole);
+    invitation->setObjectName(QStringLiteral("newInvitationButton"));
+    m_send = buttons->addButton(tr("&Send…"), QDialogButtonBox::ActionRole);
+    m_send->setObjectName(QStringLiteral("sendCampaignButton"));
+    m_retry = buttons->addButton(tr("&Retry failed and deferred"), QDialogButtonBox::ActionRole);
+    m_retry->setObjectName(QStringLiteral("retryCampaignButton"));
+    m_recipients = buttons->addButton(tr("Re&cipients…"), QDialogButtonBox::ActionRole);
+    m_recipients->setObjectName(QStringLiteral("recipientsButton"));
+    QPushButton *requests = buttons->addButton(tr("&Unsubscribe requests…"), QDialogButtonBox::ActionRole);
+    requests->setObjectName(QStringLiteral("unsubscribeRequestsButton"));
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(newsletter, &QPushButton::clicked, this, [this] { newCampaign(Mail::Campaign::Kind::Newsletter); });
+    connect(invitation, &QPushButton::clicked, this, [this] { newCampaign(Mail::Campaign::Kind::Invitation); });
+    connect(m_send, &QPushButton::clicked, this, &CampaignsDialog::sendCurrent);
+    connect(m_retry, &QPushButton::clicked, this, &CampaignsDialog::retryCurrent);
+    connect(m_recipients, &QPushButton::clicked, this, &CampaignsDialog::showRecipients);
+    connect(requests, &QPushButton::clicked, this, [this] {
+        UnsubscribeRequestsDialog dialog(m_context, this);
+        dialog.exec();
+        refresh();
+    });
+    connect(m_list, &QTreeWidget::currentItemChanged, this, &CampaignsDialog::showDetails);
+    refresh();
+    resize(980, 680);
+}
+
+qint64 CampaignsDialog::currentCampaign() const
+{
+    return m_list->currentItem() ? m_list->currentItem()->data(0, Qt::UserRole).toLongLong() : 0;
+}
+
+void CampaignsDialog::refresh()
+{
+    const qint64 keep = currentCampaign();
+    m_list->clear();
+    auto campaigns = m_context.campaigns().campaigns().list();
+    if (!campaigns.ok()) {
+        m_summary->setText(campaigns.error().message);
+        return;
+    }
+    const QLocale locale;
+    for (const Mail::Campaign &c : campaigns.value()) {
+        QStringList columns{c.name, kindLabel(c.kind)};
+        if (c.queuedAt.isValid()) {
+            auto s = m_context.campaigns().status(c.id);
+            if (s.ok()) {
+                const Mail::CampaignStatus &st = s.value();
+                columns << locale.toString(st.recipients) << locale.toString(st.value(QStringLiteral("sent")))
+                        << locale.toString(st.value(QStringLiteral("queued")) + st.value(QStringLiteral("sending")))
+                        << locale.toString(st.value(QStringLiteral("deferred")))
+                        << locale.toString(st.value(QStringLiteral("failed")))
+                        << locale.toString(st.value(QStringLiteral("unknown")));
+            }
+        } else {
+            columns << tr("not sent yet") << QString() << QString() << QString() << QString() << QString();
+        }
+        columns << locale.toString(c.createdAt.toLocalTime(), QLocale::ShortFormat);
+        auto *item = new QTreeWidgetItem(columns);
+        item->setData(0, Qt::UserRole, c.id);
+        m_list->addTopLevelItem(item);
+        if (c.id == keep)
+            m_list->setCurrentItem(item);
+    }
+    if (!m_list->currentItem() && m_list->topLevelItemCount() > 0)
+        m_list->setCurrentItem(m_list->topLevelItem(0));
+    showDetails();
+}
+
+void CampaignsDialog::showDetails()
+{
+    const qint64 id = currentCampaign();
+    m_send->setEnabled(id != 0);
+    m_retry->setEnabled(false);
+    m_recipients->setEnabled(false);
+    QChart *chart = m_progress->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis *axis : chart->axes())
+        chart->removeAxis(axis);
+    if (!id) {
+        m_summary->setText(tr("No campaign yet: write a newsletter or an invitation."));
+        return;
+    }
+    auto s = m_context.campaigns().status(id);
+    if (!s.ok()) {
+        m_summary->setText(s.error().message);
+        return;
+    }
+    const Mail::CampaignStatus &st = s.value();
+    QString text = st.queued ? tr("Sent to %1 of %n recipient(s).", nullptr, int(st.recipients))
+                                   .arg(QLocale().toString(st.value(QStringLiteral("sent"))))
+                             : tr("Not sent yet: it would go to %n member(s).", nullptr, int(st.recipients));
+    if (!leftOut(st.excluded).isEmpty())
+        text += QLatin1Char(' ') + tr("Left out — %1").arg(leftOut(st.excluded));
+    m_summary->setText(text);
+    m_retry->setEnabled(st.value(QStringLiteral("failed")) + st.value(QStringLiteral("deferred")) > 0);
+    m_recipients->setEnabled(st.queued);
+
+    // Progress over time: messages sent so far, hour by hour, against the recipients.
+    auto points = m_context.campaigns().progressOverTime(id);
+    if (!points.ok() || points.value().isEmpty())
+        return;
+    auto *sent = new QLineSeries;
+    sent->setName(tr("Sent"));
+    for (const auto &[when, total] : points.value())
+        sent->append(double(when.toMSecsSinceEpoch()), double(total));
+    chart->addSeries(sent);
+    auto *x = new QDateTimeAxis;
+    x->setFormat(QLocale().dateTimeFormat(QLocale::ShortFormat));
+    x->setRange(points.value().first().first,
+                std::max(points.value().last().first, points.value().first().first.addSecs(60)));
+    x->setTickCount(4);
+    auto *y = new QValueAxis;
+    y->setRange(0, double(std::max<qint64>(1, st.recipients)));
+    y->setLabelFormat(QStringLiteral("%d"));
+    y->setTickCount(int(std::clamp<qint64>(st.recipients + 1, 2, 6)));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    sent->attachAxis(x);
+    sent->attachAxis(y);
+    chart->setTitle(tr("Messages sent"));
+}
+
+void CampaignsDialog::showCoverage()
+{
+    if (m_coverageShown)
+        return;
+    m_coverageShown = true;
+    // Per purpose: who may receive its messages, and why the others may not.
+    auto purposes = m_context.consent().purposes();
+    if (!purposes.ok())
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    auto *series = new QHorizontalStackedBarSeries;
+    auto *eligible = new QBarSet(tr("May receive"));
+    eligible->setColor(QColor(0x2e, 0x7d, 0x32));
+    series->append(eligible);
+    QMap<Reason, QBarSet *> sets;
+    for (Reason r : kLeftOut) {
+        sets.insert(r, new QBarSet(Consent::reasonLabel(r)));
+        series->append(sets.value(r));
+    }
+    QStringList labels;
+    for (const Consent::Purpose &p : purposes.value()) {
+        auto e = m_context.consent().eligible(p.key);
+        if (!e.ok())
+            continue;
+        labels.append(p.displayLabel());
+        *eligible << double(e.value().eligible.size());
+        for (Reason r : kLeftOut)
+            *sets.value(r) << double(e.value().excludedCount(r));
+    }
+    QApplication::restoreOverrideCursor();
+    QChart *chart = m_coverage->chart();
+    chart->addSeries(series);
+    auto *axis = new QBarCategoryAxis;
+    axis->append(labels);
+    chart->addAxis(axis, Qt::AlignLeft);
+    series->attachAxis(axis);
+    auto *values = new QValueAxis;
+    values->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(values, Qt::AlignBottom);
+    series->attachAxis(values);
+    chart->setTitle(tr("Members per purpose"));
+}
+
+void CampaignsDialog::newCampaign(Mail::Campaign::Kind kind)
+{
+    CampaignFlow::compose(m_context, kind, QStringLiteral("all"), m_transports, this);
+    refresh();
+}
+
+void CampaignsDialog::sendCurrent()
+{
+    if (const qint64 id = currentCampaign())
+        CampaignFlow::send(m_context, id, m_transports, this);
+    refresh();
+}
+
+void CampaignsDialog::retryCurrent()
+{
+    const qint64 id = currentCampaign();
+    auto again = m_context.campaigns().retry(id);
+    if (!again.ok()) {
+        MessageBox::critical(this, tr("Campaign"), again.error().message);
+        return;
+    }
+    CampaignFlow::send(m_context, id, m_transports, this);
+    refresh();
+}
+
+void CampaignsDialog::showRecipients()
+{
+    auto s = m_context.campaigns().status(currentCampaign());
+    if (!s.ok() || !s.value().queued)
+        return;
+    OutboxDialog outbox(m_context, m_transports, this);
+    outbox.showBatch(s.value().batchId);
+    outbox.exec();
+    refresh();
+}
+
+} // namespace Gui

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "mail/OutboxRunner.h"
+
+#include <QObject>
+
+#include <functional>
+
+class AppContext;
+class QMenu;
+class QWidget;
+
+namespace Gui {
+
+// The Mailings menu: campaigns, invitations (to the never invited, a reminder after N days, a personal one
+// written here or in the user's own mail program), the answer of the member shown, the unsubscribe requests.
+// Keeps this out of MainWindow, which only hosts it.
+class MailingActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    using CurrentMember = std::function<qint64()>;
+
+    MailingActions(AppContext &context, QWidget *window, CurrentMember currentMember);
+
+    QMenu *menu() const { return m_menu; }
+    // Tests and the side panel: the transports the outbox uses ({}: the real network).
+    void setTransports(Mail::OutboxRunner::TransportFactory transports) { m_transports = std::move(transports); }
+
+    void showCampaigns();
+    void sendInvitations(const QString &audience); // "never-invited" or "invited-no-answer"
+    void recordAnswer(bool accepted);
+    void personalInvitation(bool ownMailProgram);
+    void showUnsubscribeRequests();
+
+Q_SIGNALS:
+    void message(const QString &text);
+    void consentChanged();
+
+private:
+    AppContext &m_context;
+    QWidget *m_window;
+    CurrentMember m_currentMember;
+    Mail::OutboxRunner::TransportFactory m_transports;
+    QMenu *m_menu = nullptr;
+};
+
+} // namespace Gui
