@@ -210,6 +210,16 @@
     </message>
 </context>
 <context>
+    <name>Gui::MemberConsentWidget</name>
+    <message numerus="yes">
+        <source>Invited %n time(s), last on %1 (%2).</source>
+        <translation>
+            <numerusform>Invited once, last on %1 (%2).</numerusform>
+            <numerusform>Invited %n times, last on %1 (%2).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Gui::ReportWizardPageFilters</name>
     <message numerus="yes">
         <source>%Ln member(s) match.</source>

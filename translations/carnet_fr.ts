@@ -344,14 +344,6 @@ import undo LOT</translation>
 <context>
     <name>Cli::InviteCommand</name>
     <message>
-        <source>invite --never-invited [--purpose P] [--until-empty] [--password-file F] [--json]
-invite --reminder DAYS [--purpose P] [--until-empty] [--password-file F] [--json]
-invite --answer accepted|declined --member ID|EMAIL</source>
-        <translation>invite --never-invited [--purpose F] [--until-empty] [--password-file F] [--json]
-invite --reminder JOURS [--purpose F] [--until-empty] [--password-file F] [--json]
-invite --answer accepted|declined --member ID|COURRIEL</translation>
-    </message>
-    <message>
         <source>invite needs one of --never-invited, --reminder DAYS or --answer.</source>
         <translation>invite demande --never-invited, --reminder JOURS ou --answer.</translation>
     </message>
@@ -386,6 +378,28 @@ invite --answer accepted|declined --member ID|COURRIEL</translation>
     <message>
         <source>Recorded: %1 declined.</source>
         <translation>Enregistré : %1 a refusé.</translation>
+    </message>
+    <message>
+        <source>invite --never-invited [--purpose P] [--until-empty] [--password-file F] [--json]
+invite --reminder DAYS [--purpose P] [--until-empty] [--password-file F] [--json]
+invite --answer accepted|declined --member ID|EMAIL
+invite --status --member ID|EMAIL [--json]</source>
+        <translation>invite --never-invited [--purpose F] [--until-empty] [--password-file F] [--json]
+invite --reminder JOURS [--purpose F] [--until-empty] [--password-file F] [--json]
+invite --answer accepted|declined --member ID|COURRIEL
+invite --status --member ID|COURRIEL [--json]</translation>
+    </message>
+    <message>
+        <source>--status needs --member ID|EMAIL.</source>
+        <translation>--status demande --member ID|COURRIEL.</translation>
+    </message>
+    <message>
+        <source>Never invited.</source>
+        <translation>Jamais invité.</translation>
+    </message>
+    <message>
+        <source>Invited %1 time(s), last on %2 (%3); answer: %4.</source>
+        <translation>Invité %1 fois, dernière le %2 (%3) ; réponse : %4.</translation>
     </message>
 </context>
 <context>
@@ -2906,6 +2920,29 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>SHA-256: %1 — double-click to save a copy</source>
         <translation>SHA-256 : %1 — double-cliquez pour en enregistrer une copie</translation>
+    </message>
+    <message>
+        <source>Never invited.</source>
+        <translation>Jamais invité.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Invited %n time(s), last on %1 (%2).</source>
+        <translation>
+            <numerusform>Invité %n fois, dernière le %1 (%2).</numerusform>
+            <numerusform>Invité %n fois, dernière le %1 (%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accepted on %1.</source>
+        <translation>Accepté le %1.</translation>
+    </message>
+    <message>
+        <source>Declined on %1.</source>
+        <translation>Refusé le %1.</translation>
+    </message>
+    <message>
+        <source>No answer yet.</source>
+        <translation>Pas encore de réponse.</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "MessageBox.h"
 
 #include "AppContext.h"
+#include "mail/CampaignService.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -49,6 +50,11 @@ MemberConsentWidget::MemberConsentWidget(AppContext &context, QWidget *parent) :
     buttons->addWidget(exportButton);
     buttons->addWidget(eraseButton);
     layout->addLayout(buttons);
+
+    m_invitations = new QLabel(this);
+    m_invitations->setObjectName(QStringLiteral("invitationSummary"));
+    m_invitations->setWordWrap(true);
+    layout->addWidget(m_invitations);
 
     auto *historyLabel = new QLabel(tr("History"), this);
     QFont bold = historyLabel->font();
@@ -115,6 +121,23 @@ void MemberConsentWidget::refresh()
         item->setToolTip(1, s.explanation());
         m_status->addTopLevelItem(item);
         labels.insert(purpose.key, purpose.displayLabel());
+    }
+    // Invitations: when, how many, the last one and the answer.
+    if (auto inv = m_context.campaigns().invitation(m_member.id); inv.ok()) {
+        const Mail::InvitationInfo &i = inv.value();
+        QString text = i.count == 0 ? tr("Never invited.")
+                                    : tr("Invited %n time(s), last on %1 (%2).", nullptr, i.count)
+                                          .arg(locale.toString(i.invitedAt.toLocalTime(), QLocale::ShortFormat),
+                                               i.lastCampaignName);
+        if (i.answer == QLatin1String("accepted"))
+            text += QLatin1Char(' ') +
+                    tr("Accepted on %1.").arg(locale.toString(i.answeredAt.toLocalTime().date(), QLocale::ShortFormat));
+        else if (i.answer == QLatin1String("declined"))
+            text += QLatin1Char(' ') +
+                    tr("Declined on %1.").arg(locale.toString(i.answeredAt.toLocalTime().date(), QLocale::ShortFormat));
+        else if (i.count > 0)
+            text += QLatin1Char(' ') + tr("No answer yet.");
+        m_invitations->setText(text);
     }
     auto history = m_context.consent().history(m_member.id);
     if (!history.ok()) {

@@ -37,6 +37,7 @@ private:
     QTreeWidget *m_status = nullptr;
     QTreeWidget *m_history = nullptr;
     QLabel *m_message = nullptr;
+    QLabel *m_invitations = nullptr;
 };
 
 } // namespace Gui

@@ -19,7 +19,8 @@ QString InviteCommand::help()
     return QCoreApplication::translate(
         "Cli::InviteCommand", "invite --never-invited [--purpose P] [--until-empty] [--password-file F] [--json]\n"
                               "invite --reminder DAYS [--purpose P] [--until-empty] [--password-file F] [--json]\n"
-                              "invite --answer accepted|declined --member ID|EMAIL");
+                              "invite --answer accepted|declined --member ID|EMAIL\n"
+                              "invite --status --member ID|EMAIL [--json]");
 }
 
 int InviteCommand::run(const QStringList &arguments)
@@ -27,6 +28,7 @@ int InviteCommand::run(const QStringList &arguments)
     QCommandLineParser parser;
     OutboxCommand::addSendOptions(parser);
     parser.addOption(QCommandLineOption(QStringLiteral("never-invited")));
+    parser.addOption(QCommandLineOption(QStringLiteral("status")));
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
     for (const char *name : {"reminder", "purpose", "answer", "member"})
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
@@ -34,6 +36,8 @@ int InviteCommand::run(const QStringList &arguments)
         return BadUsage;
     if (parser.isSet(QStringLiteral("answer")))
         return answer(parser.value(QStringLiteral("answer")), parser.value(QStringLiteral("member")));
+    if (parser.isSet(QStringLiteral("status")))
+        return status(parser.value(QStringLiteral("member")), parser.isSet(QStringLiteral("json")));
     const bool reminder = parser.isSet(QStringLiteral("reminder"));
     if (reminder == parser.isSet(QStringLiteral("never-invited")))
         return usage(QCoreApplication::translate("Cli::InviteCommand",
@@ -95,6 +99,38 @@ int InviteCommand::answer(const QString &answer, const QString &member)
                         .arg(found.value().displayName())
                   : QCoreApplication::translate("Cli::InviteCommand", "Recorded: %1 declined.")
                         .arg(found.value().displayName()));
+    return Success;
+}
+
+int InviteCommand::status(const QString &member, bool json)
+{
+    if (member.isEmpty())
+        return usage(QCoreApplication::translate("Cli::InviteCommand", "--status needs --member ID|EMAIL."));
+    auto found = m_context.members().findByReference(member);
+    if (!found.ok())
+        return fail(found.error());
+    auto info = m_context.campaigns().invitation(found.value().id);
+    if (!info.ok())
+        return fail(info.error());
+    const Mail::InvitationInfo &i = info.value();
+    const auto when = [](const QDateTime &t) {
+        return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODate)) : QJsonValue();
+    };
+    if (json) {
+        printJson(
+            QJsonObject{{QStringLiteral("invited_at"), when(i.invitedAt)},
+                        {QStringLiteral("count"), i.count},
+                        {QStringLiteral("last_campaign"), i.lastCampaign ? QJsonValue(i.lastCampaign) : QJsonValue()},
+                        {QStringLiteral("answer"), i.answer.isEmpty() ? QJsonValue() : QJsonValue(i.answer)},
+                        {QStringLiteral("answered_at"), when(i.answeredAt)}});
+        return Success;
+    }
+    printLine(i.count == 0 ? QCoreApplication::translate("Cli::InviteCommand", "Never invited.")
+                           : QCoreApplication::translate("Cli::InviteCommand",
+                                                         "Invited %1 time(s), last on %2 (%3); answer: %4.")
+                                 .arg(i.count)
+                                 .arg(i.invitedAt.toLocalTime().toString(Qt::ISODate), i.lastCampaignName,
+                                      i.answer.isEmpty() ? QStringLiteral("-") : i.answer));
     return Success;
 }
 

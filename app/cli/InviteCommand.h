@@ -6,7 +6,7 @@ class AppContext;
 
 namespace Cli {
 
-// carnet-cli invite --never-invited | --reminder DAYS | --answer accepted|declined --member ID|EMAIL
+// carnet-cli invite --never-invited | --reminder DAYS | --answer accepted|declined --member ID|EMAIL | --status …
 class InviteCommand
 {
 public:
@@ -16,6 +16,7 @@ public:
 
 private:
     int answer(const QString &answer, const QString &member);
+    int status(const QString &member, bool json);
 
     AppContext &m_context;
 };

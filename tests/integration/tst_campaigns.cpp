@@ -259,6 +259,11 @@ void TestCampaigns::invitationsNeverRepeat()
     QCOMPARE(history.first().toObject().value("basis").toString(), QStringLiteral("express"));
     const QJsonObject status = cli({"consent", "status", "bo@example.org", "--json"}).json().object();
     QVERIFY(status.value("purposes").toObject().value("newsletter").toObject().value("eligible").toBool());
+    const QJsonObject bos = cli({"invite", "--status", "--member", "bo@example.org", "--json"}).json().object();
+    QCOMPARE(bos.value("count").toInt(), 1);
+    QCOMPARE(bos.value("answer").toString(), QStringLiteral("accepted"));
+    QCOMPARE(
+        cli({"invite", "--status", "--member", "dan@example.org", "--json"}).json().object().value("count").toInt(), 0);
     // A member never invited cannot answer.
     QCOMPARE(cli({"invite", "--answer", "accepted", "--member", "dan@example.org"}).exitCode, 2);
 
