@@ -3,7 +3,7 @@
 #include "AppContext.h"
 #include "CliOutput.h"
 #include "SmtpCommand.h"
-#include "mail/CampaignService.h"
+#include "mail/ConsentGate.h"
 #include "mail/Markdown.h"
 #include "mail/MimeMessage.h"
 #include "mail/Outbox.h"

@@ -53,6 +53,8 @@ Result<std::vector<qint64>> idsOf(QSqlQuery &q, const QString &what)
 // A delivery of an invitation that counts as "invited": sent, or on its way (never invite twice).
 const char *const kInvitedStates = "('sent', 'queued', 'sending', 'deferred', 'unknown')";
 
+} // namespace
+
 Result<void> recordExclusions(Storage::Database &database, qint64 campaignId, const CampaignPlan &plan,
                               const QDateTime &now)
 {
@@ -71,8 +73,6 @@ Result<void> recordExclusions(Storage::Database &database, qint64 campaignId, co
     }
     return {};
 }
-
-} // namespace
 
 qint64 CampaignPlan::excludedTotal() const
 {
@@ -787,57 +787,6 @@ Result<QList<UnsubscribeRequest>> CampaignService::unsubscribeRequests() const
         out.append(r);
     }
     return out;
-}
-
-ConsentGate::ConsentGate(Storage::Database &database, const Core::Clock &clock)
-    : m_database(database), m_clock(clock), m_members(std::make_unique<Storage::MemberRepository>(database, clock)),
-      m_audit(std::make_unique<Storage::AuditLog>(database, clock)),
-      m_settings(std::make_unique<Storage::SettingsRepository>(database)),
-      m_consent(std::make_unique<Consent::ConsentService>(database, *m_members, *m_audit, *m_settings, clock))
-{}
-
-ConsentGate::~ConsentGate() = default;
-
-QString ConsentGate::check(const Delivery &delivery)
-{
-    if (!delivery.memberId)
-        return {}; // a message to an address typed by the user (mail send, a test): no member to ask about
-    BatchInfo &info = m_batches[delivery.batchId];
-    if (!info.loaded) {
-        info.loaded = true;
-        CampaignRepository campaigns(m_database, m_clock);
-        if (auto id = campaigns.idForBatch(delivery.batchId); id.ok() && id.value()) {
-            if (auto c = campaigns.find(id.value()); c.ok())
-                info.campaign = c.value();
-        }
-        QSqlQuery q(m_database.connection());
-        q.prepare(QStringLiteral("SELECT purpose FROM mail_batches WHERE id = ?"));
-        q.addBindValue(delivery.batchId);
-        if (Storage::exec(q, QStringLiteral("batch purpose")).ok() && q.next())
-            info.purpose = q.value(0).toString();
-    }
-    CampaignPlan verdict;
-    if (info.campaign.id) {
-        auto v = CampaignService::eligibility(*m_consent, info.campaign, {delivery.memberId});
-        if (!v.ok())
-            return v.error().message; // cannot tell: do not send
-        verdict = v.value();
-    } else if (!info.purpose.isEmpty()) {
-        auto e = m_consent->eligible(info.purpose, {delivery.memberId});
-        if (!e.ok())
-            return e.error().message;
-        verdict.recipients = e.value().eligible;
-        verdict.excluded = e.value().excluded;
-    } else {
-        return {};
-    }
-    if (!verdict.recipients.empty())
-        return {};
-    const Reason reason = verdict.excluded.isEmpty() ? Reason::NoConsent : verdict.excluded.firstKey();
-    if (info.campaign.id)
-        (void)m_database.write([&] { return recordExclusions(m_database, info.campaign.id, verdict, m_clock.now()); });
-    return QCoreApplication::translate("Mail::ConsentGate", "Not sent: %1 (checked just before sending).")
-        .arg(Consent::reasonLabel(reason));
 }
 
 } // namespace Mail

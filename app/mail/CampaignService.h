@@ -77,6 +77,10 @@ struct UnsubscribeRequest
     QJsonObject toJson() const;
 };
 
+// Writes who a campaign left out and why (an existing decision for a member is replaced).
+Core::Result<void> recordExclusions(Storage::Database &database, qint64 campaignId, const CampaignPlan &plan,
+                                    const QDateTime &now);
+
 // Counts the ten business days (Monday to Friday) CASL gives to honour an unsubscribe request.
 QDate businessDaysAfter(QDate from, int days);
 
@@ -153,33 +157,6 @@ private:
     const Core::Clock &m_clock;
     ReportMembers m_reportMembers;
     CampaignRepository m_campaigns;
-};
-
-// The check made just before each message goes (OutboxRunner's gate): a campaign's member is asked about
-// again, and one who no longer may receive it is recorded as left out. Has its own services over the given
-// connection, so it works on the sending thread.
-class ConsentGate
-{
-public:
-    ConsentGate(Storage::Database &database, const Core::Clock &clock);
-    ~ConsentGate();
-    QString check(const Delivery &delivery); // empty: it may go
-
-private:
-    struct BatchInfo
-    {
-        bool loaded = false;
-        Campaign campaign; // id 0: not a campaign's batch
-        QString purpose;   // the batch's purpose otherwise
-    };
-
-    Storage::Database &m_database;
-    const Core::Clock &m_clock;
-    std::unique_ptr<Storage::MemberRepository> m_members;
-    std::unique_ptr<Storage::AuditLog> m_audit;
-    std::unique_ptr<Storage::SettingsRepository> m_settings;
-    std::unique_ptr<Consent::ConsentService> m_consent;
-    QMap<qint64, BatchInfo> m_batches;
 };
 
 } // namespace Mail

@@ -1,6 +1,6 @@
 #include "OutboxJob.h"
 
-#include "CampaignService.h"
+#include "ConsentGate.h"
 
 #include "core/Clock.h"
 #include "storage/Database.h"
