@@ -1549,7 +1549,7 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
     </message>
     <message>
         <source>A&amp;ttach…</source>
-        <translation>Joindre&amp;…</translation>
+        <translation>&amp;Joindre…</translation>
     </message>
     <message>
         <source>Remo&amp;ve</source>
@@ -3997,14 +3997,6 @@ SHA-256 : %6</translation>
         <translation>Invitation « %1 » envoyée le %2 : acceptée</translation>
     </message>
     <message>
-        <source>withdrawn: every purpose (suppression list)</source>
-        <translation>retiré : toutes les finalités (liste d’exclusion)</translation>
-    </message>
-    <message>
-        <source>withdrawn: %1</source>
-        <translation>retiré : %1</translation>
-    </message>
-    <message>
         <source>The token is valid but its member is no longer in the member file (erased).</source>
         <translation>Le jeton est valide mais son membre n’est plus dans le fichier (effacé).</translation>
     </message>
@@ -4019,6 +4011,14 @@ SHA-256 : %6</translation>
     <message>
         <source>There is no unsubscribe request %1.</source>
         <translation>Il n’y a pas de demande de désabonnement %1.</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn for every purpose (suppression list)</source>
+        <translation>Consentement retiré pour toutes les finalités (liste d’exclusion)</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn: %1</source>
+        <translation>Consentement retiré : %1</translation>
     </message>
 </context>
 <context>

@@ -631,10 +631,16 @@ Result<UnsubscribeRequest> CampaignService::withdrawFor(qint64 requestId, qint64
         QSqlQuery q(m_database.connection());
         q.prepare(QStringLiteral("UPDATE unsubscribe_requests SET action = ?, processed_at = ?, member_id = ? WHERE "
                                  "id = ?"));
-        q.addBindValue(purposes.isEmpty() ? QCoreApplication::translate("Mail::CampaignService",
-                                                                        "withdrawn: every purpose (suppression list)")
-                                          : QCoreApplication::translate("Mail::CampaignService", "withdrawn: %1")
-                                                .arg(purposes.join(QStringLiteral(", "))));
+        QStringList labels;
+        for (const QString &key : purposes) {
+            auto purpose = m_consent.purpose(key);
+            labels.append(purpose.ok() ? purpose.value().displayLabel() : key);
+        }
+        q.addBindValue(purposes.isEmpty()
+                           ? QCoreApplication::translate("Mail::CampaignService",
+                                                         "Consent withdrawn for every purpose (suppression list)")
+                           : QCoreApplication::translate("Mail::CampaignService", "Consent withdrawn: %1")
+                                 .arg(labels.join(QStringLiteral(", "))));
         q.addBindValue(iso(m_clock.now()));
         q.addBindValue(memberId);
         q.addBindValue(requestId);
