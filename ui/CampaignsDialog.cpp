@@ -265,8 +265,10 @@ void CampaignsDialog::showDetails()
     m_recipients->setEnabled(false);
     QChart *chart = m_progress->chart();
     chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
-        chart->removeAxis(axis);
+    for (QAbstractAxis *axis : chart->axes()) {
+        chart->removeAxis(axis); // the caller owns a removed axis
+        delete axis;
+    }
     if (!id) {
         m_summary->setText(tr("No campaign yet: write a newsletter or an invitation."));
         return;
