@@ -687,41 +687,14 @@ Result<UnsubscribeRequest> CampaignService::unsubscribeToken(const QString &toke
 
 Result<UnsubscribeRequest> CampaignService::unsubscribeMessage(const QByteArray &message, const QString &source)
 {
-    // Headers: unfolded, until the first empty line.
-    QByteArray raw = message;
-    raw.replace("\r\n", "\n");
-    const qsizetype split = raw.indexOf("\n\n");
-    QByteArray head = split < 0 ? raw : raw.left(split);
-    head.replace("\n ", " ").replace("\n\t", " ");
-    QString from;
-    QDateTime date;
-    for (const QByteArray &line : head.split('\n')) {
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QString value = QString::fromUtf8(line.mid(colon + 1)).trimmed();
-        if (name == "from")
-            from = value;
-        else if (name == "date")
-            date = QDateTime::fromString(value, Qt::RFC2822Date);
-    }
-    // The token: in the subject of a reply to the mailto: link, or quoted in the body. Quoted-printable
-    // soft line breaks are joined first, so a token cut across lines is found whole.
-    // A List-Unsubscribe header quoted whole carries it percent-encoded after "unsubscribe%20".
-    QByteArray text = head + '\n' + (split < 0 ? QByteArray() : raw.mid(split));
-    text.replace("=\n", "").replace("%20", " ");
-    static const QRegularExpression candidate(
-        QStringLiteral("[A-Za-z0-9_-]{4,200}\\.[A-Za-z0-9_-]{22}(?![A-Za-z0-9_-])"));
     auto secret = UnsubscribeToken::secret(m_settings);
     if (!secret.ok())
         return secret.error();
-    auto matches = candidate.globalMatch(QString::fromLatin1(text));
-    while (matches.hasNext()) {
-        const QString token = matches.next().captured(0);
-        if (UnsubscribeToken::verify(token, secret.value()).ok())
-            return unsubscribeToken(token, source, date);
-    }
+    QString from;
+    QDateTime date;
+    const QString token = UnsubscribeToken::findIn(message, secret.value(), &from, &date);
+    if (!token.isEmpty())
+        return unsubscribeToken(token, source, date);
     // No token: the sender's address names the member, if it is one; the user decides what to withdraw.
     static const QRegularExpression angle(QStringLiteral("<([^<>@\\s]+@[^<>\\s]+)>"));
     const auto m = angle.match(from);

@@ -4,8 +4,10 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 namespace Mail {
 
@@ -77,6 +79,47 @@ Core::Result<QByteArray> UnsubscribeToken::secret(Storage::SettingsRepository &s
     if (auto saved = settings.setValue(key, QString::fromLatin1(secret.toBase64())); !saved.ok())
         return saved.error();
     return secret;
+}
+
+QString UnsubscribeToken::findIn(const QByteArray &message, const QByteArray &secret, QString *from, QDateTime *date)
+{
+    // Headers: unfolded, until the first empty line.
+    QByteArray raw = message;
+    raw.replace("\r\n", "\n");
+    const qsizetype split = raw.indexOf("\n\n");
+    QByteArray head = split < 0 ? raw : raw.left(split);
+    head.replace("\n ", " ").replace("\n\t", " ");
+    for (const QByteArray &line : head.split('\n')) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QString value = QString::fromUtf8(line.mid(colon + 1)).trimmed();
+        if (name == "from")
+            *from = value;
+        else if (name == "date")
+            *date = QDateTime::fromString(value, Qt::RFC2822Date);
+    }
+    // The token: in the subject of a reply to the mailto: link, or quoted in the body. Quoted-printable
+    // soft line breaks are joined first, so a token cut across lines is found whole.
+    // A List-Unsubscribe header quoted whole carries it percent-encoded after "unsubscribe%20".
+    QByteArray text = head + '\n' + (split < 0 ? QByteArray() : raw.mid(split));
+    // Parts sent in base64 (many mail programs do so for UTF-8 text) are decoded and searched too.
+    static const QRegularExpression base64Part(
+        QStringLiteral("content-transfer-encoding:\\s*base64[^\\n]*\\n(?:[^\\n]+\\n)*?\\n((?:[A-Za-z0-9+/=]+\\n?)+)"),
+        QRegularExpression::CaseInsensitiveOption);
+    for (auto parts = base64Part.globalMatch(QString::fromLatin1(raw)); parts.hasNext();)
+        text += '\n' + QByteArray::fromBase64(parts.next().captured(1).toLatin1());
+    text.replace("=\n", "").replace("%20", " ");
+    static const QRegularExpression candidate(
+        QStringLiteral("[A-Za-z0-9_-]{4,200}\\.[A-Za-z0-9_-]{22}(?![A-Za-z0-9_-])"));
+    auto matches = candidate.globalMatch(QString::fromLatin1(text));
+    while (matches.hasNext()) {
+        const QString token = matches.next().captured(0);
+        if (verify(token, secret).ok())
+            return token;
+    }
+    return {};
 }
 
 } // namespace Mail

@@ -3,6 +3,7 @@
 #include "core/Result.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
 
 namespace Storage {
@@ -24,6 +25,9 @@ struct UnsubscribeToken
     static Core::Result<UnsubscribeToken> verify(const QString &token, const QByteArray &secret);
     // The member file's secret, created (32 random bytes) the first time it is needed.
     static Core::Result<QByteArray> secret(Storage::SettingsRepository &settings);
+    // The first valid token in a reply (its headers, plain, quoted-printable or base64 text, or a quoted
+    // List-Unsubscribe), or empty; `from` and `date` get the message's From and Date headers.
+    static QString findIn(const QByteArray &message, const QByteArray &secret, QString *from, QDateTime *date);
 };
 
 } // namespace Mail
