@@ -1782,6 +1782,10 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
         <source>Members per purpose</source>
         <translation>Membres par finalité</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>Gui::ColumnChooser</name>

@@ -48,7 +48,8 @@ QString leftOut(const QMap<QString, qint64> &excluded)
     QStringList parts;
     for (Reason r : kLeftOut)
         if (const qint64 n = excluded.value(Consent::reasonKey(r)))
-            parts.append(QStringLiteral("%1: %2").arg(Consent::reasonLabel(r), QLocale().toString(n)));
+            parts.append(QCoreApplication::translate("Gui::CampaignsDialog", "%1: %2")
+                             .arg(Consent::reasonLabel(r), QLocale().toString(n)));
     return parts.join(QStringLiteral(" · "));
 }
 
