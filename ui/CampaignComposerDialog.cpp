@@ -34,15 +34,6 @@ namespace {
 constexpr qint64 kMaxAttachments = 10 * 1024 * 1024;
 constexpr int kSamples = 30;
 
-QString fieldList(const QList<Templates::MergeProblem> &problems)
-{
-    QStringList names;
-    for (const Templates::MergeProblem &p : problems)
-        names.append(QStringLiteral("{{%1}}").arg(p.field));
-    names.removeDuplicates();
-    return names.join(QStringLiteral(", "));
-}
-
 } // namespace
 
 CampaignComposerDialog::CampaignComposerDialog(AppContext &context, Mail::Campaign::Kind kind, const QString &audience,
@@ -201,6 +192,9 @@ CampaignComposerDialog::CampaignComposerDialog(AppContext &context, Mail::Campai
     connect(m_purpose, &QComboBox::currentIndexChanged, this, &CampaignComposerDialog::updatePreview);
     connect(m_audience, &QComboBox::currentIndexChanged, this, &CampaignComposerDialog::fillSamples);
 
+    // Imported attributes are merge fields too; read once, not at every keystroke.
+    if (auto names = m_context.members().attributeNames(); names.ok())
+        m_attributes = names.value();
     fillAudiences(audience);
     const QString today = QLocale().toString(m_context.clock().today(), QLocale::ShortFormat);
     m_name->setText(kind == Mail::Campaign::Kind::Invitation ? tr("Invitations %1").arg(today)
@@ -294,29 +288,21 @@ void CampaignComposerDialog::updatePreview()
 {
     const Mail::Campaign c = campaign();
     // Fields that mean nothing for anyone, then those empty for the member shown.
-    auto names = m_context.members().attributeNames();
     QString allText = c.subject + QLatin1Char('\n') + c.body;
     for (const Mail::Campaign::Text &t : c.translations)
         allText += QLatin1Char('\n') + t.subject + QLatin1Char('\n') + t.body;
-    const auto unknown = Templates::MergeFields::unknownFields(allText, names.ok() ? names.value() : QStringList());
+    const auto unknown = Templates::MergeFields::unknownFields(allText, m_attributes);
     QStringList notes;
     if (!unknown.isEmpty())
-        notes.append(tr("Unknown fields, left empty for everyone: %1").arg(fieldList(unknown)));
+        notes.append(tr("Unknown fields, left empty for everyone: %1").arg(Templates::MergeFields::fieldList(unknown)));
     if (m_sample->count() == 0) {
         m_preview->setHtml(QStringLiteral("<p><i>%1</i></p>")
                                .arg(tr("Nobody with an email address in this audience to preview the message for.")));
         m_problems->setText(notes.join(QLatin1Char('\n')));
         return;
     }
-    auto member = m_context.members().find(m_sample->currentData().toLongLong());
-    auto composer = m_context.campaigns().composer(c.purpose);
-    if (!member.ok() || !composer.ok()) {
-        m_preview->setHtml(QString());
-        m_problems->setText(!member.ok() ? member.error().message : composer.error().message);
-        return;
-    }
     QList<Templates::MergeProblem> problems;
-    auto message = composer.value().compose(c, member.value(), &problems);
+    auto message = m_context.campaigns().messageFor(c, m_sample->currentData().toLongLong(), &problems);
     if (!message.ok()) {
         m_preview->setHtml(QString());
         m_problems->setText(message.error().message);
@@ -327,7 +313,8 @@ void CampaignComposerDialog::updatePreview()
         if (p.kind == Templates::MergeProblem::Kind::Empty)
             empty.append(p);
     if (!empty.isEmpty())
-        notes.append(tr("Empty for %1: %2").arg(member.value().displayName(), fieldList(empty)));
+        notes.append(
+            tr("Empty for %1: %2").arg(message.value().to.value(0).name, Templates::MergeFields::fieldList(empty)));
     m_problems->setText(notes.join(QLatin1Char('\n')));
     // The subject and the sender as a mail program shows them, then the body as it renders.
     const QString head = QStringLiteral("<p style=\"color:#555\"><b>%1</b> %2<br><b>%3</b> %4</p><hr>")

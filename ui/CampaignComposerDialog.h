@@ -59,6 +59,7 @@ private:
     QPlainTextEdit *m_bodyEn = nullptr;
     QListWidget *m_attachments = nullptr;
     QList<Mail::Attachment> m_files;
+    QStringList m_attributes;
     QComboBox *m_sample = nullptr;
     QTextBrowser *m_preview = nullptr;
     QLabel *m_problems = nullptr;

@@ -74,67 +74,65 @@ bool send(AppContext &context, qint64 campaignId, const Mail::OutboxRunner::Tran
           QWidget *parent)
 {
     Mail::CampaignService &campaigns = context.campaigns();
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    auto status = campaigns.status(campaignId);
-    QApplication::restoreOverrideCursor();
-    if (!status.ok()) {
-        MessageBox::critical(parent, QCoreApplication::translate("Gui::CampaignsDialog", "Campaign"),
-                             status.error().message);
+    const QString title = QCoreApplication::translate("Gui::CampaignsDialog", "Campaign");
+    auto campaign = campaigns.campaigns().find(campaignId, Mail::CampaignRepository::Parts::WithoutAttachments);
+    if (!campaign.ok()) {
+        MessageBox::critical(parent, title, campaign.error().message);
         return false;
     }
-    if (!status.value().queued) {
-        // The summary: who it reaches, who it leaves out and why, before anything is queued.
-        const Mail::CampaignStatus &s = status.value();
-        if (s.recipients == 0) {
-            MessageBox::information(
-                parent, QCoreApplication::translate("Gui::CampaignsDialog", "Campaign"),
-                QCoreApplication::translate("Gui::CampaignsDialog", "Nobody in this audience may receive it.") +
-                    (leftOut(s.excluded).isEmpty() ? QString() : QLatin1Char('\n') + leftOut(s.excluded)));
+    qint64 batchId = campaign.value().batchId;
+    if (!campaign.value().queuedAt.isValid()) {
+        // The summary: who it reaches, who it leaves out and why, before anything is queued — one resolution
+        // of the audience for the counts and the names alike.
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        auto plan = campaigns.plan(campaign.value());
+        QApplication::restoreOverrideCursor();
+        if (!plan.ok()) {
+            MessageBox::critical(parent, title, plan.error().message);
             return false;
         }
-        QString text =
-            QCoreApplication::translate("Gui::CampaignsDialog", "Send it to %n member(s)?", nullptr, int(s.recipients));
-        if (!leftOut(s.excluded).isEmpty())
-            text += QLatin1Char('\n') +
-                    QCoreApplication::translate("Gui::CampaignsDialog", "Left out — %1").arg(leftOut(s.excluded));
+        const Mail::CampaignPlan &p = plan.value();
+        QMap<QString, qint64> excluded;
         QStringList names;
         for (Reason r : kLeftOut) {
-            auto ids = campaigns.excludedMembers(campaignId, r);
-            if (!ids.ok())
-                continue;
-            for (qint64 id : ids.value()) {
+            excluded.insert(Consent::reasonKey(r), p.excludedCount(r));
+            for (qint64 id : p.excluded.value(r)) {
                 if (names.size() >= 500)
                     break;
                 if (auto m = context.members().find(id); m.ok())
                     names.append(QStringLiteral("%1 — %2").arg(m.value().displayName(), Consent::reasonLabel(r)));
             }
         }
-        QMessageBox::StandardButton answer = QMessageBox::NoButton;
-        if (names.isEmpty()) {
-            answer = MessageBox::question(parent, QCoreApplication::translate("Gui::CampaignsDialog", "Send"), text,
-                                          QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-        } else {
-            // The list of who is left out, on demand ("Show Details…").
-            QMessageBox box(QMessageBox::Question, QCoreApplication::translate("Gui::CampaignsDialog", "Send"), text,
-                            QMessageBox::Yes | QMessageBox::No, parent);
-            box.setObjectName(QStringLiteral("campaignSummary"));
-            box.setDefaultButton(QMessageBox::Yes);
-            box.setDetailedText(names.join(QLatin1Char('\n')));
-            answer = MessageBox::answerFor(box);
+        const QString left = leftOut(excluded);
+        if (p.recipients.empty()) {
+            MessageBox::information(
+                parent, title,
+                QCoreApplication::translate("Gui::CampaignsDialog", "Nobody in this audience may receive it.") +
+                    (left.isEmpty() ? QString() : QLatin1Char('\n') + left));
+            return false;
         }
-        if (answer != QMessageBox::Yes)
+        QString text = QCoreApplication::translate("Gui::CampaignsDialog", "Send it to %n member(s)?", nullptr,
+                                                   int(p.recipients.size()));
+        if (!left.isEmpty())
+            text += QLatin1Char('\n') + QCoreApplication::translate("Gui::CampaignsDialog", "Left out — %1").arg(left);
+        QMessageBox box(QMessageBox::Question, QCoreApplication::translate("Gui::CampaignsDialog", "Send"), text,
+                        QMessageBox::Yes | QMessageBox::No, parent);
+        box.setObjectName(QStringLiteral("campaignSummary"));
+        box.setDefaultButton(QMessageBox::Yes);
+        if (!names.isEmpty())
+            box.setDetailedText(names.join(QLatin1Char('\n'))); // the list of who is left out, on demand
+        if (MessageBox::answerFor(box) != QMessageBox::Yes)
             return false;
         QApplication::setOverrideCursor(Qt::WaitCursor);
         auto queued = campaigns.queue(campaignId);
         QApplication::restoreOverrideCursor();
         if (!queued.ok()) {
-            MessageBox::critical(parent, QCoreApplication::translate("Gui::CampaignsDialog", "Campaign"),
-                                 queued.error().message);
+            MessageBox::critical(parent, title, queued.error().message);
             return false;
         }
-        status = queued;
+        batchId = queued.value().batchId;
     }
-    sendBatch(context, status.value().batchId, transports, parent);
+    sendBatch(context, batchId, transports, parent);
     return true;
 }
 
@@ -224,6 +222,8 @@ qint64 CampaignsDialog::currentCampaign() const
 void CampaignsDialog::refresh()
 {
     const qint64 keep = currentCampaign();
+    // Rebuilt quietly: the details (a whole audience resolved, for a campaign not sent yet) once, at the end.
+    const QSignalBlocker quiet(m_list);
     m_list->clear();
     auto campaigns = m_context.campaigns().campaigns().list();
     if (!campaigns.ok()) {

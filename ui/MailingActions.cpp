@@ -21,9 +21,9 @@ MailingActions::MailingActions(AppContext &context, QWidget *window, CurrentMemb
     QAction *campaigns = m_menu->addAction(tr("&Campaigns…"), this, &MailingActions::showCampaigns);
     campaigns->setObjectName(QStringLiteral("campaignsAction"));
     campaigns->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
-    QAction *invite = m_menu->addAction(tr("Send &invitations to the never invited…"), this,
-                                        [this] { sendInvitations(QStringLiteral("never-invited")); });
-    invite->setObjectName(QStringLiteral("sendInvitationsAction"));
+    m_invite = m_menu->addAction(tr("Send &invitations to the never invited…"), this,
+                                 [this] { sendInvitations(QStringLiteral("never-invited")); });
+    m_invite->setObjectName(QStringLiteral("sendInvitationsAction"));
     QAction *remind = m_menu->addAction(tr("Send a &reminder to the invited who did not answer…"), this,
                                         [this] { sendInvitations(QStringLiteral("invited-no-answer")); });
     remind->setObjectName(QStringLiteral("sendReminderAction"));

@@ -7,6 +7,7 @@
 #include <functional>
 
 class AppContext;
+class QAction;
 class QMenu;
 class QWidget;
 
@@ -25,6 +26,7 @@ public:
     MailingActions(AppContext &context, QWidget *window, CurrentMember currentMember);
 
     QMenu *menu() const { return m_menu; }
+    QAction *inviteAction() const { return m_invite; } // "Send invitations to the never invited…"
     // Tests and the side panel: the transports the outbox uses ({}: the real network).
     void setTransports(Mail::OutboxRunner::TransportFactory transports) { m_transports = std::move(transports); }
 
@@ -44,6 +46,7 @@ private:
     CurrentMember m_currentMember;
     Mail::OutboxRunner::TransportFactory m_transports;
     QMenu *m_menu = nullptr;
+    QAction *m_invite = nullptr;
 };
 
 } // namespace Gui

@@ -341,11 +341,10 @@ void MainWindow::createActions()
     toolbar->addAction(editMember);
     toolbar->addAction(remove);
     // On "Never invited", the one button that invites them (Cagette's "Send invitations").
-    QAction *invite = m_mailings->menu()->findChild<QAction *>(QStringLiteral("sendInvitationsAction"));
     auto *inviteButton = new QAction(tr("Send invitations…"), this);
     inviteButton->setObjectName(QStringLiteral("sendInvitationsButton"));
     inviteButton->setVisible(false);
-    connect(inviteButton, &QAction::triggered, invite, &QAction::trigger);
+    connect(inviteButton, &QAction::triggered, m_mailings->inviteAction(), &QAction::trigger);
     toolbar->addAction(inviteButton);
     connect(m_panel, &SelectionPanel::selectionChanged, inviteButton, [inviteButton](const Storage::Selection &s) {
         inviteButton->setVisible(s.kind == Storage::Selection::Kind::Invitation &&

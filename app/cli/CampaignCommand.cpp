@@ -5,13 +5,10 @@
 #include "MailCommand.h"
 #include "consent/ConsentService.h"
 #include "mail/Campaign.h"
-#include "mail/CampaignComposer.h"
 #include "mail/SmtpAccount.h"
-#include "mail/UnsubscribeToken.h"
 #include "reports/FilterSpec.h"
 #include "reports/Report.h"
 #include "storage/MemberRepository.h"
-#include "storage/SettingsRepository.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -27,15 +24,6 @@ namespace Cli {
 namespace {
 
 constexpr qint64 kMaxAttachments = 10 * 1024 * 1024; // what most providers accept, encoded: ~13.7 MB
-
-QString problemList(const QList<Templates::MergeProblem> &problems)
-{
-    QStringList names;
-    for (const Templates::MergeProblem &p : problems)
-        names.append(QStringLiteral("{{%1}}").arg(p.field));
-    names.removeDuplicates();
-    return names.join(QStringLiteral(", "));
-}
 
 } // namespace
 
@@ -164,7 +152,7 @@ int CampaignCommand::create(const QStringList &arguments)
         printError(QCoreApplication::translate("Cli::CampaignCommand",
                                                "Warning: these merge fields match no member field or attribute and "
                                                "will be left empty: %1")
-                       .arg(problemList(unknown)));
+                       .arg(Templates::MergeFields::fieldList(unknown)));
     if (parser.isSet(QStringLiteral("json")))
         printJson(QJsonObject{{QStringLiteral("id"), id.value()}});
     else
@@ -191,13 +179,11 @@ int CampaignCommand::preview(const QStringList &arguments)
     auto member = m_context.members().findByReference(parser.value(QStringLiteral("member")));
     if (!member.ok())
         return fail(member.error());
-    auto composer = m_context.campaigns().composer(campaign.value().purpose);
-    if (!composer.ok())
-        return fail(composer.error());
     QList<Templates::MergeProblem> problems;
-    auto message = composer.value().compose(campaign.value(), member.value(), &problems);
+    auto message = m_context.campaigns().messageFor(campaign.value(), member.value().id, &problems);
     if (!message.ok())
-        return usage(message.error().message);
+        return message.error().code == Core::Error::Code::Invalid ? usage(message.error().message)
+                                                                  : fail(message.error());
     auto built = Mail::Mime::build(message.value());
     if (!built.ok())
         return usage(built.error().message);
@@ -205,7 +191,7 @@ int CampaignCommand::preview(const QStringList &arguments)
     std::fflush(stdout);
     if (!problems.isEmpty())
         printError(QCoreApplication::translate("Cli::CampaignCommand", "Left empty for this member: %1")
-                       .arg(problemList(problems)));
+                       .arg(Templates::MergeFields::fieldList(problems)));
     return Success;
 }
 

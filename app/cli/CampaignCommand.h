@@ -5,10 +5,6 @@
 class AppContext;
 class QCommandLineParser;
 
-namespace Mail {
-class CampaignComposer;
-}
-
 namespace Cli {
 
 // carnet-cli campaign create|preview|send|status|retry|list …

@@ -181,7 +181,7 @@ Result<qint64> CampaignRepository::create(Campaign c)
     return id;
 }
 
-Result<Campaign> CampaignRepository::find(qint64 id) const
+Result<Campaign> CampaignRepository::find(qint64 id, Parts parts) const
 {
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("SELECT %1 FROM campaigns WHERE id = ?").arg(QLatin1String(kColumns)));
@@ -192,6 +192,8 @@ Result<Campaign> CampaignRepository::find(qint64 id) const
         return Error::make(Error::Code::NotFound,
                            QCoreApplication::translate("Mail::Campaign", "There is no campaign %1.").arg(id));
     Campaign c = fromRow(q);
+    if (parts == Parts::WithoutAttachments)
+        return c;
     QSqlQuery f(m_database.connection());
     f.prepare(QStringLiteral(
         "SELECT file_name, content_type, data FROM campaign_attachments WHERE campaign_id = ? ORDER BY id"));

@@ -61,8 +61,10 @@ public:
 
     // Checks the fields (name, subject, body, kind, audience) and stores it with its attachments.
     Core::Result<qint64> create(Campaign campaign);
-    Core::Result<Campaign> find(qint64 id) const; // with the attachments
-    Core::Result<QList<Campaign>> list() const;   // newest first, without the attachments
+    // The attachments' bytes (up to 10 MB) only when the messages are to be composed.
+    enum class Parts { All, WithoutAttachments };
+    Core::Result<Campaign> find(qint64 id, Parts parts = Parts::All) const;
+    Core::Result<QList<Campaign>> list() const; // newest first, without the attachments
     Core::Result<void> setBatch(qint64 campaignId, qint64 batchId);
     Core::Result<void> setQueued(qint64 campaignId, qint64 batchId); // the batch, and now as queued_at
     Core::Result<qint64> idForBatch(qint64 batchId) const;           // 0: the batch is not a campaign's

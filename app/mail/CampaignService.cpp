@@ -358,7 +358,7 @@ Result<CampaignStatus> CampaignService::queue(qint64 campaignId, const Progress 
 
 Result<CampaignStatus> CampaignService::status(qint64 campaignId) const
 {
-    auto found = m_campaigns.find(campaignId);
+    auto found = m_campaigns.find(campaignId, CampaignRepository::Parts::WithoutAttachments);
     if (!found.ok())
         return found.error();
     const Campaign &campaign = found.value();
@@ -403,7 +403,7 @@ Result<CampaignStatus> CampaignService::status(qint64 campaignId) const
 
 Result<int> CampaignService::retry(qint64 campaignId)
 {
-    auto found = m_campaigns.find(campaignId);
+    auto found = m_campaigns.find(campaignId, CampaignRepository::Parts::WithoutAttachments);
     if (!found.ok())
         return found.error();
     if (!found.value().queuedAt.isValid())
@@ -415,7 +415,7 @@ Result<int> CampaignService::retry(qint64 campaignId)
 
 Result<QList<Delivery>> CampaignService::deliveries(qint64 campaignId) const
 {
-    auto found = m_campaigns.find(campaignId);
+    auto found = m_campaigns.find(campaignId, CampaignRepository::Parts::WithoutAttachments);
     if (!found.ok())
         return found.error();
     if (!found.value().queuedAt.isValid())
@@ -423,28 +423,9 @@ Result<QList<Delivery>> CampaignService::deliveries(qint64 campaignId) const
     return Outbox(m_database, m_clock).deliveries(found.value().batchId);
 }
 
-Result<std::vector<qint64>> CampaignService::excludedMembers(qint64 campaignId, Reason reason) const
-{
-    auto found = m_campaigns.find(campaignId);
-    if (!found.ok())
-        return found.error();
-    if (!found.value().queuedAt.isValid()) {
-        auto p = plan(found.value());
-        if (!p.ok())
-            return p.error();
-        return p.value().excluded.value(reason);
-    }
-    QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral(
-        "SELECT member_id FROM campaign_exclusions WHERE campaign_id = ? AND reason = ? ORDER BY member_id"));
-    q.addBindValue(campaignId);
-    q.addBindValue(Consent::reasonKey(reason));
-    return idsOf(q, QStringLiteral("campaign exclusions"));
-}
-
 Result<QList<QPair<QDateTime, qint64>>> CampaignService::progressOverTime(qint64 campaignId) const
 {
-    auto found = m_campaigns.find(campaignId);
+    auto found = m_campaigns.find(campaignId, CampaignRepository::Parts::WithoutAttachments);
     if (!found.ok())
         return found.error();
     QList<QPair<QDateTime, qint64>> out;
@@ -475,15 +456,21 @@ Result<QList<QPair<QDateTime, qint64>>> CampaignService::progressOverTime(qint64
     return out;
 }
 
-Result<qint64> CampaignService::queueTest(const Campaign &campaign, qint64 sampleMemberId, const Mailbox &to)
+Result<Message> CampaignService::messageFor(const Campaign &campaign, qint64 memberId,
+                                            QList<Templates::MergeProblem> *problems) const
 {
-    auto member = m_members.find(sampleMemberId);
+    auto member = m_members.find(memberId);
     if (!member.ok())
         return member.error();
     auto composer = this->composer(campaign.purpose);
     if (!composer.ok())
         return composer.error();
-    auto message = composer.value().compose(campaign, member.value());
+    return composer.value().compose(campaign, member.value(), problems);
+}
+
+Result<qint64> CampaignService::queueTest(const Campaign &campaign, qint64 sampleMemberId, const Mailbox &to)
+{
+    auto message = messageFor(campaign, sampleMemberId);
     if (!message.ok())
         return message.error();
     Message m = message.value();
@@ -536,7 +523,7 @@ Result<void> CampaignService::recordAnswer(qint64 memberId, bool accepted, const
         return Error::make(
             Error::Code::Invalid,
             QCoreApplication::translate("Mail::CampaignService", "This member has not been sent an invitation."));
-    auto campaign = m_campaigns.find(info.value().lastCampaign);
+    auto campaign = m_campaigns.find(info.value().lastCampaign, CampaignRepository::Parts::WithoutAttachments);
     if (!campaign.ok())
         return campaign.error();
     return m_database.write([&]() -> Result<void> {
@@ -568,18 +555,12 @@ Result<void> CampaignService::recordAnswer(qint64 memberId, bool accepted, const
 
 Result<QString> CampaignService::personalMailto(const Campaign &campaign, qint64 memberId) const
 {
-    auto member = m_members.find(memberId);
-    if (!member.ok())
-        return member.error();
-    auto composer = this->composer(campaign.purpose);
-    if (!composer.ok())
-        return composer.error();
-    auto message = composer.value().compose(campaign, member.value());
+    auto message = messageFor(campaign, memberId);
     if (!message.ok())
         return message.error();
     QUrl url;
     url.setScheme(QStringLiteral("mailto"));
-    url.setPath(member.value().email);
+    url.setPath(message.value().to.value(0).address);
     QUrlQuery query;
     // RFC 6068: every character that is not plain goes percent-encoded, line ends as %0D%0A.
     const auto encoded = [](const QString &s) { return QString::fromLatin1(QUrl::toPercentEncoding(s)); };

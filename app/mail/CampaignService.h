@@ -102,6 +102,9 @@ public:
 
     // What every message of a campaign for this purpose shares: organisation, sender, token secret, page.
     Core::Result<CampaignComposer> composer(const QString &purpose) const;
+    // One member's message of a campaign, as it will arrive, and the fields left empty for them.
+    Core::Result<Message> messageFor(const Campaign &campaign, qint64 memberId,
+                                     QList<Templates::MergeProblem> *problems = nullptr) const;
     // The default invitation or newsletter text in "fr" or "en", for the organisation and a purpose.
     Core::Result<Campaign::Text> defaultText(Campaign::Kind kind, const QString &language,
                                              const QString &purpose) const;
@@ -120,7 +123,6 @@ public:
     // Failed and deferred messages waiting again; sent and unknown ones never.
     Core::Result<int> retry(qint64 campaignId);
     Core::Result<QList<Delivery>> deliveries(qint64 campaignId) const;
-    Core::Result<std::vector<qint64>> excludedMembers(qint64 campaignId, Consent::Reason reason) const;
     // Deliveries sent per hour since the campaign was queued: (time, total sent so far).
     Core::Result<QList<QPair<QDateTime, qint64>>> progressOverTime(qint64 campaignId) const;
 

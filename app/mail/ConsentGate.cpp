@@ -32,7 +32,7 @@ QString ConsentGate::check(const Delivery &delivery)
         info.loaded = true;
         CampaignRepository campaigns(m_database, m_clock);
         if (auto id = campaigns.idForBatch(delivery.batchId); id.ok() && id.value()) {
-            if (auto c = campaigns.find(id.value()); c.ok())
+            if (auto c = campaigns.find(id.value(), CampaignRepository::Parts::WithoutAttachments); c.ok())
                 info.campaign = c.value();
         }
         QSqlQuery q(m_database.connection());

@@ -101,6 +101,15 @@ QList<MergeProblem> unknownFields(const QString &text, const QStringList &attrib
     return out;
 }
 
+QString fieldList(const QList<MergeProblem> &problems)
+{
+    QStringList names;
+    for (const MergeProblem &p : problems)
+        names.append(QStringLiteral("{{%1}}").arg(p.field));
+    names.removeDuplicates();
+    return names.join(QStringLiteral(", "));
+}
+
 QStringList knownNames()
 {
     return {QStringLiteral("first_name"), QStringLiteral("last_name"),    QStringLiteral("email"),

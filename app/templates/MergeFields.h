@@ -30,6 +30,8 @@ enum class Escape { None, Html };
 QString render(const QString &text, const Core::Member &member, Escape escape, QList<MergeProblem> *problems = nullptr);
 // Only the fields that are unknown whatever the member (for the composer, before any member is chosen).
 QList<MergeProblem> unknownFields(const QString &text, const QStringList &attributeNames);
+// The fields of some problems as the user wrote them, each once: "{{section}}, {{Bénévole}}".
+QString fieldList(const QList<MergeProblem> &problems);
 // The names offered in the composer's "Insert a field" list.
 QStringList knownNames();
 

@@ -10,18 +10,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build="$root/build-bench"
 n=${1:-10000}
-if [ ! -f "$build/CMakeCache.txt" ]; then
-    cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCARNET_BUILD_TESTS=ON
-fi
-cmake --build "$build" --target carnet-cli smtp_sink -j2 >/dev/null
-work=$(mktemp -d)
-cleanup() { exec 8>&- 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-mkfifo "$work/in"
-"$build/tests/bench/smtp_sink" <"$work/in" >"$work/sink.out" &
-exec 8>"$work/in"
-for _ in $(seq 50); do grep -q PORT "$work/sink.out" 2>/dev/null && break; sleep 0.1; done
-port=$(awk '/PORT/ {print $2}' "$work/sink.out")
+source "$root/tests/bench/sink.sh"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); sink on port $port; $n members"
 
 db="$work/carnet.sqlite"

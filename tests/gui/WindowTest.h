@@ -151,6 +151,29 @@ protected:
         Gui::MessageBox::clearNextAnswer();
         m_db.reset();
     }
+    // The sending account, as the Sending account dialog would save it.
+    bool saveAccount(const Mail::SmtpAccount &account)
+    {
+        AppContext &c = m_db->context();
+        return c.database().write([&] { return Mail::SmtpAccount::save(c.databaseSettings(), account); }).ok();
+    }
+    // Plain one-recipient messages "AG" / "Bonjour", built as carnet-cli mail send does, ready to queue.
+    static QList<Mail::OutgoingItem> plainMessages(const Mail::Mailbox &from, const QStringList &addresses)
+    {
+        QList<Mail::OutgoingItem> items;
+        for (const QString &to : addresses) {
+            Mail::Message m;
+            m.from = from;
+            m.to = {{QString(), to}};
+            m.subject = QStringLiteral("AG");
+            m.text = QStringLiteral("Bonjour");
+            auto built = Mail::Mime::build(m);
+            if (built.ok())
+                items.append({built.value().envelopeTo.first(), built.value().envelopeFrom, false, built.value().bytes,
+                              built.value().messageId, 0});
+        }
+        return items;
+    }
     std::unique_ptr<Gui::MainWindow> openWindow()
     {
         auto w = std::make_unique<Gui::MainWindow>(m_db->context());

@@ -41,7 +41,7 @@ void TestCampaignWindow::init()
     account.from = {QStringLiteral("Bureau"), QStringLiteral("bureau@asso.example.org")};
     AppContext &c = m_db->context();
     c.setSessionSmtpPassword(QStringLiteral("s3cr3t é"));
-    QVERIFY(c.database().write([&] { return Mail::SmtpAccount::save(c.databaseSettings(), account); }).ok());
+    QVERIFY(saveAccount(account));
     Consent::Organisation org;
     org.name = QStringLiteral("Bibliothèque du quartier");
     org.address = QStringLiteral("12 rue des Lilas\n69001 Lyon");

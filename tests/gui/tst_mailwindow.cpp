@@ -74,23 +74,13 @@ void TestMailWindow::outboxSendsOnAWorkerAndResolvesUnknown()
     account.host = QStringLiteral("127.0.0.1");
     account.security = Smtp::Security::None;
     account.from = {QStringLiteral("Bureau"), QStringLiteral("bureau@asso.example.org")};
-    QVERIFY(m_db->context()
-                .database()
-                .write([&] { return Mail::SmtpAccount::save(m_db->context().databaseSettings(), account); })
-                .ok());
+    QVERIFY(saveAccount(account));
     Mail::Outbox outbox(m_db->context().database(), m_db->clock());
-    QList<Mail::OutgoingItem> items;
-    for (int i = 0; i < 5; ++i) {
-        Mail::Message m;
-        m.from = account.from;
-        m.to = {{QString(), QStringLiteral("m%1@example.org").arg(i)}};
-        m.subject = QStringLiteral("AG");
-        m.text = QStringLiteral("Bonjour");
-        auto built = Mail::Mime::build(m);
-        QVERIFY(built.ok());
-        items.append({built.value().envelopeTo.first(), built.value().envelopeFrom, false, built.value().bytes,
-                      built.value().messageId, 0});
-    }
+    QStringList addresses;
+    for (int i = 0; i < 5; ++i)
+        addresses.append(QStringLiteral("m%1@example.org").arg(i));
+    const QList<Mail::OutgoingItem> items = plainMessages(account.from, addresses);
+    QCOMPARE(items.size(), 5);
     auto batch = outbox.queue(QStringLiteral("AG"), QString(), items);
     QVERIFY(batch.ok());
     // One message was interrupted in an earlier run: it is `unknown`, and stays so until the user decides.
@@ -138,23 +128,11 @@ void TestMailWindow::waitingMessagesGoByThemselves()
     account.port = quint16(line.mid(5).trimmed().toInt());
     account.security = Smtp::Security::None;
     account.from = {QStringLiteral("Bureau"), QStringLiteral("bureau@asso.example.org")};
-    QVERIFY(m_db->context()
-                .database()
-                .write([&] { return Mail::SmtpAccount::save(m_db->context().databaseSettings(), account); })
-                .ok());
+    QVERIFY(saveAccount(account));
     Mail::Outbox outbox(m_db->context().database(), m_db->clock());
-    QList<Mail::OutgoingItem> items;
-    for (const char *to : {"a@example.org", "b@example.org"}) {
-        Mail::Message m;
-        m.from = account.from;
-        m.to = {{QString(), QString::fromLatin1(to)}};
-        m.subject = QStringLiteral("AG");
-        m.text = QStringLiteral("Bonjour");
-        auto built = Mail::Mime::build(m);
-        QVERIFY(built.ok());
-        items.append({built.value().envelopeTo.first(), built.value().envelopeFrom, false, built.value().bytes,
-                      built.value().messageId, 0});
-    }
+    const QList<Mail::OutgoingItem> items =
+        plainMessages(account.from, {QStringLiteral("a@example.org"), QStringLiteral("b@example.org")});
+    QCOMPARE(items.size(), 2);
     auto batch = outbox.queue(QStringLiteral("AG"), QString(), items);
     QVERIFY(batch.ok());
     auto w = openWindow();

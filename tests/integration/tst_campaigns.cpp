@@ -14,8 +14,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using Run = CliRun;
-
 class TestCampaigns : public QObject
 {
     Q_OBJECT
@@ -47,7 +45,7 @@ Run TestCampaigns::cli(const QStringList &args)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("CARNET_SMTP_PASSWORD"), QStringLiteral("s3cr3t é"));
-    return runCli(QStringList{QStringLiteral("--database"), m_db} + args, env);
+    return ::cli(QStringList{QStringLiteral("--database"), m_db} + args, env);
 }
 
 void TestCampaigns::addMember(const QStringList &args)

@@ -14,12 +14,6 @@
 #include <unistd.h>
 
 namespace {
-using Run = CliRun;
-Run cli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
-        const QStringList &prefix = {})
-{
-    return runCli(args, env, prefix);
-}
 
 QByteArray hashOf(const QString &path)
 {

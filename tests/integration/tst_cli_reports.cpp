@@ -12,15 +12,6 @@
 
 #include <unistd.h>
 
-namespace {
-using Run = CliRun;
-Run cli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
-        const QStringList &prefix = {})
-{
-    return runCli(args, env, prefix);
-}
-} // namespace
-
 class TestCliReports : public QObject
 {
     Q_OBJECT

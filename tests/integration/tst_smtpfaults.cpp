@@ -1,6 +1,8 @@
 // carnet-cli against a scripted, misbehaving SMTP server process on 127.0.0.1: for each fault, the
 // outbox states are exactly right, and a rerun against a healthy server sends only what is left —
 // zero duplicates, zero losses.
+#include "LocalSmtpServer.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -100,15 +102,7 @@ States TestSmtpFaults::states()
 
 QStringList TestSmtpFaults::accepted() const
 {
-    QStringList out;
-    for (const QString &f : QDir(m_out).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-        QFile file(QDir(m_out).filePath(f));
-        if (file.open(QIODevice::ReadOnly))
-            for (const QJsonValue &v :
-                 QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("to")).toArray())
-                out.append(v.toString());
-    }
-    return out;
+    return LocalSmtpServer::receivedIn(m_out);
 }
 
 void TestSmtpFaults::faults_data()

@@ -16,9 +16,11 @@ struct CliRun
     QJsonDocument json() const { return QJsonDocument::fromJson(out); }
 };
 
+using Run = CliRun;
+
 // `prefix`: a program to run carnet-cli under (setpriv, to drop privileges).
-inline CliRun runCli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
-                     const QStringList &prefix = {})
+inline CliRun cli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+                  const QStringList &prefix = {})
 {
     QProcess p;
     p.setProcessEnvironment(env);

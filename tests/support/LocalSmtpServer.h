@@ -81,12 +81,14 @@ public:
     }
 
     // The RCPT of every message accepted so far.
-    QStringList received() const
+    QStringList received() const { return receivedIn(m_out); }
+
+    // The same for any of the test servers that save NNNNN.json envelopes in `dir` (smtp_faults.py too).
+    static QStringList receivedIn(const QString &dir)
     {
         QStringList out;
-        const QStringList files = QDir(m_out).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-        for (const QString &f : files) {
-            QFile file(QDir(m_out).filePath(f));
+        for (const QString &f : QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+            QFile file(QDir(dir).filePath(f));
             if (file.open(QIODevice::ReadOnly))
                 for (const QJsonValue &v :
                      QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("to")).toArray())

@@ -97,6 +97,8 @@ void TestTemplates::problemsAreReported()
         QStringLiteral("{{prenom}} {{Bénévole}} {{Benevole}} {{foo}} {{foo}}"), {QStringLiteral("Bénévole")});
     QCOMPARE(unknown.size(), 1);
     QCOMPARE(unknown.first().field, QStringLiteral("foo"));
+    // As the composer and carnet-cli show them: as written, each once.
+    QCOMPARE(MergeFields::fieldList(problems + problems), QStringLiteral("{{prenon}}, {{category}}, {{city}}"));
 }
 
 void TestTemplates::markdownKeepsFieldsIntact()
