@@ -328,20 +328,30 @@ void CampaignsDialog::showCoverage()
     auto *eligible = new QBarSet(tr("May receive"));
     eligible->setColor(QColor(0x2e, 0x7d, 0x32));
     series->append(eligible);
+    // Green for who may receive; the reasons of the others in colours that cannot be taken for it.
+    const QColor colours[] = {QColor(0x9e, 0x9e, 0x9e), QColor(0xf9, 0xa8, 0x25), QColor(0xc6, 0x28, 0x28),
+                              QColor(0x42, 0x42, 0x42), QColor(0x6a, 0x1b, 0x9a), QColor(0xcf, 0xd8, 0xdc)};
     QMap<Reason, QBarSet *> sets;
-    for (Reason r : kLeftOut) {
-        sets.insert(r, new QBarSet(Consent::reasonLabel(r)));
-        series->append(sets.value(r));
+    for (int i = 0; i < int(std::size(kLeftOut)); ++i) {
+        auto *set = new QBarSet(Consent::reasonLabel(kLeftOut[i]));
+        set->setColor(colours[i]);
+        sets.insert(kLeftOut[i], set);
+        series->append(set);
     }
     QStringList labels;
+    qint64 most = 1;
     for (const Consent::Purpose &p : purposes.value()) {
         auto e = m_context.consent().eligible(p.key);
         if (!e.ok())
             continue;
         labels.append(p.displayLabel());
         *eligible << double(e.value().eligible.size());
-        for (Reason r : kLeftOut)
+        qint64 all = qint64(e.value().eligible.size());
+        for (Reason r : kLeftOut) {
             *sets.value(r) << double(e.value().excludedCount(r));
+            all += e.value().excludedCount(r);
+        }
+        most = std::max(most, all);
     }
     QApplication::restoreOverrideCursor();
     QChart *chart = m_coverage->chart();
@@ -352,7 +362,10 @@ void CampaignsDialog::showCoverage()
     series->attachAxis(axis);
     auto *values = new QValueAxis;
     values->setLabelFormat(QStringLiteral("%d"));
+    values->setRange(0, double(most));
+    values->setTickCount(int(std::min<qint64>(most, 5)) + 1); // whole members on every tick
     chart->addAxis(values, Qt::AlignBottom);
+    chart->legend()->setAlignment(Qt::AlignRight); // the reasons' labels whole, one under the other
     series->attachAxis(values);
     chart->setTitle(tr("Members per purpose"));
 }

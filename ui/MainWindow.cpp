@@ -380,7 +380,14 @@ void MainWindow::refreshCounts()
         return;
     }
     m_panel->setCounts(counts.value());
+    refreshInvitationCounts();
     updatePage();
+}
+
+void MainWindow::refreshInvitationCounts()
+{
+    if (auto invited = m_context.campaigns().invitationCounts(); invited.ok())
+        m_panel->setInvitationCounts(invited.value().first, invited.value().second);
 }
 
 void MainWindow::updatePage()
@@ -528,6 +535,7 @@ void MainWindow::consentChanged()
     if (m_model->selection().isResolved())
         m_model->reload();
     refreshConsentCounts();
+    refreshInvitationCounts(); // invitations sent or answered move members between these two
 }
 
 void MainWindow::refreshConsentCounts(bool purposesChanged)

@@ -59,6 +59,7 @@ protected:
 private:
     void createActions();
     void refreshCounts();
+    void refreshInvitationCounts();
     void updateStatus();
     void updatePage();
     void openDemo();

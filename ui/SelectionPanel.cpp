@@ -72,6 +72,15 @@ void SelectionPanel::addReports()
         (*it)->setExpanded(true);
 }
 
+void SelectionPanel::setInvitationCounts(qint64 neverInvited, qint64 noAnswer)
+{
+    if (neverInvited == m_neverInvited && noAnswer == m_noAnswer)
+        return;
+    m_neverInvited = neverInvited;
+    m_noAnswer = noAnswer;
+    setCounts(m_counts);
+}
+
 void SelectionPanel::addInvitations()
 {
     auto *group = new QTreeWidgetItem({tr("Invitations")});
@@ -79,10 +88,12 @@ void SelectionPanel::addInvitations()
     QFont f = group->font(0);
     f.setBold(true);
     group->setFont(0, f);
-    for (const char *value : {"never-invited", "invited-no-answer"}) {
+    for (auto [value, count] :
+         {std::pair{"never-invited", m_neverInvited}, std::pair{"invited-no-answer", m_noAnswer}}) {
         const Selection selection{Selection::Kind::Invitation, QString::fromLatin1(value)};
-        auto *item = new QTreeWidgetItem(group, {selection.label()});
+        auto *item = new QTreeWidgetItem(group, {selection.label(), count < 0 ? QString() : QLocale().toString(count)});
         item->setData(0, KeyRole, selection.key());
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
         item->setToolTip(0, tr("Right-click to send invitations (or a reminder)."));
     }
     addTopLevelItem(group);

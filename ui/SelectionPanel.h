@@ -31,6 +31,8 @@ public:
     void setConsentGroups(const QList<ConsentGroup> &groups);
     // The saved reports, under Reports, by group and subgroup; each is a selection.
     void setReports(const QList<Reports::ReportDefinition> &reports);
+    // The Invitations group's counts (-1: not known).
+    void setInvitationCounts(qint64 neverInvited, qint64 noAnswer);
     Storage::Selection currentSelection() const;
     void select(const Storage::Selection &selection);
     QStringList sections() const { return m_sections; }
@@ -60,6 +62,8 @@ private:
     QList<ConsentGroup> m_consentGroups;
     QList<Reports::ReportDefinition> m_reports;
     QList<Storage::SelectionCount> m_counts;
+    qint64 m_neverInvited = -1;
+    qint64 m_noAnswer = -1;
     bool m_updating = false;
 };
 

@@ -244,6 +244,25 @@ Result<std::vector<qint64>> CampaignService::audience(const Campaign &campaign) 
         QCoreApplication::translate("Mail::CampaignService", "Unknown audience \"%1\".").arg(a.left(60)));
 }
 
+Result<QPair<qint64, qint64>> CampaignService::invitationCounts() const
+{
+    // Counted, not listed: the members table is counted once, the invited are few.
+    QSqlQuery q(m_database.connection());
+    q.prepare(
+        QStringLiteral(
+            "SELECT (SELECT count(*) FROM members) - (SELECT count(DISTINCT d.member_id) FROM deliveries d JOIN "
+            "campaigns c "
+            "ON c.batch_id = d.batch_id WHERE c.kind = 'invitation' AND d.member_id IS NOT NULL AND d.state IN %1), "
+            "(SELECT count(DISTINCT d.member_id) FROM deliveries d JOIN campaigns c ON c.batch_id = d.batch_id WHERE "
+            "c.kind = 'invitation' AND d.state = 'sent' AND d.member_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+            "invitation_answers x WHERE x.member_id = d.member_id))")
+            .arg(QLatin1String(kInvitedStates)));
+    if (auto e = Storage::exec(q, QStringLiteral("invitation counts")); !e.ok())
+        return e.error();
+    q.next();
+    return QPair<qint64, qint64>{q.value(0).toLongLong(), q.value(1).toLongLong()};
+}
+
 Result<CampaignPlan> CampaignService::eligibility(const Consent::ConsentService &consent, const Campaign &campaign,
                                                   const std::vector<qint64> &members)
 {

@@ -9,6 +9,9 @@
 #include "WindowTest.h"
 #include "mail/CampaignService.h"
 
+#include <QBarSet>
+#include <QChartView>
+#include <QHorizontalStackedBarSeries>
 #include <QTextBrowser>
 
 class TestCampaignWindow : public QObject, private WindowFixture
@@ -125,6 +128,17 @@ void TestCampaignWindow::composePreviewAndSendNewsletter()
         QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("2"));
         QTest::qWait(200); // the chart lays itself out
         saveShot(dialog, QStringLiteral("campaigns.png"));
+        // The consent coverage: who may receive each purpose's messages (all three for the association's
+        // life, two for the newsletter), and why the others may not.
+        dialog->findChild<QTabWidget *>()->setCurrentIndex(1);
+        auto *coverage = dialog->findChild<QChartView *>(QStringLiteral("coverageChart"));
+        QVERIFY(coverage && coverage->chart()->series().size() == 1);
+        auto *bars = qobject_cast<QHorizontalStackedBarSeries *>(coverage->chart()->series().first());
+        QVERIFY(bars);
+        QCOMPARE(bars->barSets().first()->at(0), 3.0);
+        QCOMPARE(bars->barSets().first()->at(1), 2.0);
+        QTest::qWait(200);
+        saveShot(dialog, QStringLiteral("consent-coverage.png"));
     });
     campaigns->trigger();
     QVERIFY(composed);
@@ -146,10 +160,18 @@ void TestCampaignWindow::invitationsFromNeverInvited()
     auto w = openWindow();
     QVERIFY(w);
     auto *panel = w->findChild<Gui::SelectionPanel *>(QStringLiteral("selectionPanel"));
+    auto countOf = [panel](const QString &value) {
+        const QString key = Storage::Selection{Storage::Selection::Kind::Invitation, value}.key();
+        for (QTreeWidgetItemIterator it(panel); *it; ++it)
+            if ((*it)->data(0, Qt::UserRole + 1).toString() == key)
+                return (*it)->text(1);
+        return QString();
+    };
     panel->select(Storage::Selection{Storage::Selection::Kind::Invitation, QStringLiteral("never-invited")});
     QTRY_COMPARE(w->memberModel()->rowCount(), 3);
     QAction *button = w->findChild<QAction *>(QStringLiteral("sendInvitationsButton"));
     QVERIFY(button && button->isVisible());
+    QTRY_COMPARE(countOf(QStringLiteral("never-invited")), QStringLiteral("3"));
     bool composed = false;
     whenDialog(this, QStringLiteral("campaignComposer"), [&](QWidget *composer) {
         auto guard = qScopeGuard([composer] { static_cast<QDialog *>(composer)->reject(); });
@@ -173,7 +195,9 @@ void TestCampaignWindow::invitationsFromNeverInvited()
     button->trigger();
     Gui::MessageBox::clearNextAnswer();
     QVERIFY(composed);
-    // Invited now: nobody is left in "Never invited"; all three wait for an answer.
+    // Invited now: nobody is left in "Never invited"; all three wait for an answer — the panel's counts say so.
+    QTRY_COMPARE(countOf(QStringLiteral("never-invited")), QStringLiteral("0"));
+    QCOMPARE(countOf(QStringLiteral("invited-no-answer")), QStringLiteral("3"));
     panel->select(Storage::Selection{Storage::Selection::Kind::Invitation, QStringLiteral("invited-no-answer")});
     QTRY_COMPARE(w->memberModel()->rowCount(), 3);
     panel->select(Storage::Selection{Storage::Selection::Kind::Invitation, QStringLiteral("never-invited")});
