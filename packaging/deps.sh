@@ -10,7 +10,7 @@ CARNET_BUILD_PACKAGES=(
 )
 CARNET_TEST_PACKAGES=(
     clang-format clang libclang-rt-14-dev xvfb xauth appstream desktop-file-utils dpkg-dev file sqlite3 python3
-    python3-aiosmtpd openssl util-linux time
+    python3-aiosmtpd openssl util-linux time strace
 )
 
 carnet_install_packages() {

@@ -208,6 +208,13 @@
             <numerusform>%n members of &quot;%1&quot;</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) are waiting in the outbox.</source>
+        <translation>
+            <numerusform>%n message is waiting in the outbox.</numerusform>
+            <numerusform>%n messages are waiting in the outbox.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Gui::MemberConsentWidget</name>

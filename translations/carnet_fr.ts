@@ -1470,6 +1470,17 @@ unsubscribe --process ID [--purpose F]… (aucune : toutes les finalités)</tran
     </message>
 </context>
 <context>
+    <name>Gui::BackgroundSender</name>
+    <message>
+        <source>Messages are waiting in the outbox: give the password in Edit › Sending account… and they will go.</source>
+        <translation>Des messages attendent dans la boîte d’envoi : donnez le mot de passe dans Édition › Compte d’envoi… et ils partiront.</translation>
+    </message>
+    <message>
+        <source>Outbox: %1 sent, %2 deferred, %3 failed, %4 unknown.%5</source>
+        <translation>Boîte d’envoi : %1 envoyés, %2 reportés, %3 en échec, %4 incertains.%5</translation>
+    </message>
+</context>
+<context>
     <name>Gui::CampaignComposerDialog</name>
     <message>
         <source>New invitation</source>
@@ -2791,14 +2802,6 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <translation>Boîte d’en&amp;voi…</translation>
     </message>
     <message>
-        <source>Outbox: %1 sent, %2 deferred, %3 failed, %4 unknown.%5</source>
-        <translation>Boîte d’envoi : %1 envoyés, %2 reportés, %3 en échec, %4 incertains.%5</translation>
-    </message>
-    <message>
-        <source>Messages are waiting in the outbox: give the password in Edit › Sending account… and they will go.</source>
-        <translation>Des messages attendent dans la boîte d’envoi : donnez le mot de passe dans Édition › Compte d’envoi… et ils partiront.</translation>
-    </message>
-    <message>
         <source>&amp;Reports</source>
         <translation>&amp;Rapports</translation>
     </message>
@@ -2813,6 +2816,45 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>Send invitations…</source>
         <translation>Envoyer des invitations…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) are waiting in the outbox.</source>
+        <translation>
+            <numerusform>%n message attend dans la boîte d’envoi.</numerusform>
+            <numerusform>%n messages attendent dans la boîte d’envoi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Carnet is sending them now.</source>
+        <translation>Carnet est en train de les envoyer.</translation>
+    </message>
+    <message>
+        <source>Quit Carnet</source>
+        <translation>Quitter Carnet</translation>
+    </message>
+    <message>
+        <source>Send them later: Carnet finishes the message in flight and quits; the rest go the next time Carnet is open. Quit anyway: the message being sent may have to be checked by hand (its fate becomes unknown).</source>
+        <translation>Les envoyer plus tard : Carnet termine le message en cours puis quitte ; les autres partiront à la prochaine ouverture de Carnet. Quitter quand même : le message en cours d’envoi devra peut-être être vérifié à la main (son sort devient incertain).</translation>
+    </message>
+    <message>
+        <source>They will go the next time Carnet is open, within the sending account&apos;s limits.</source>
+        <translation>Ils partiront à la prochaine ouverture de Carnet, dans les limites du compte d’envoi.</translation>
+    </message>
+    <message>
+        <source>Send them &amp;later</source>
+        <translation>Les envoyer &amp;plus tard</translation>
+    </message>
+    <message>
+        <source>&amp;Keep waiting</source>
+        <translation>&amp;Attendre l’envoi</translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
+        <translation>&amp;Quitter quand même</translation>
+    </message>
+    <message>
+        <source>Finishing the message being sent, then quitting…</source>
+        <translation>Fin de l’envoi du message en cours, puis fermeture…</translation>
     </message>
 </context>
 <context>
@@ -4031,6 +4073,14 @@ SHA-256 : %6</translation>
         <source>Not sent: %1 (checked just before sending).</source>
         <translation>Non envoyé : %1 (vérifié juste avant l’envoi).</translation>
     </message>
+    <message>
+        <source>Not sent: the member&apos;s data was erased.</source>
+        <translation>Non envoyé : les données du membre ont été effacées.</translation>
+    </message>
+    <message>
+        <source>Not sent: the address is on the suppression list.</source>
+        <translation>Non envoyé : l’adresse est sur la liste d’exclusion.</translation>
+    </message>
 </context>
 <context>
     <name>Mail::Mime</name>
@@ -4611,6 +4661,10 @@ SHA-256 : %6</translation>
         <source>List exported</source>
         <translation>Liste exportée</translation>
     </message>
+    <message>
+        <source>Member deleted</source>
+        <translation>Membre supprimé</translation>
+    </message>
 </context>
 <context>
     <name>Storage::Database</name>
@@ -4649,6 +4703,10 @@ SHA-256 : %6</translation>
     <message>
         <source>%1 was written by a newer version of Carnet (database version %2; this Carnet knows up to %3). Update Carnet to open it; nothing was changed.</source>
         <translation>%1 a été écrit par une version plus récente de Carnet (version de base %2 ; ce Carnet connaît jusqu’à la %3). Mettez Carnet à jour pour l’ouvrir ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The file is not a Carnet database.</source>
+        <translation>Ce fichier n’est pas une base de données Carnet.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AuditLogDialog.h"
+#include "BackgroundSender.h"
 #include "ColumnChooser.h"
 #include "ConsentColumns.h"
 #include "ConsentDialog.h"
@@ -20,7 +21,6 @@
 #include "AppContext.h"
 #include "import/CsvFile.h"
 #include "mail/Outbox.h"
-#include "mail/OutboxJob.h"
 #include "mail/SmtpAccount.h"
 #include "settings/CredentialStore.h"
 #include "storage/AuditLog.h"
@@ -39,12 +39,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
-#include <QSslCertificate>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
@@ -177,11 +178,13 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     QTimer::singleShot(0, this, [this] { refreshConsentCounts(true); });
     QTimer::singleShot(0, m_reports, &ReportActions::refreshPanel);
     // What the outbox still holds goes by itself, within the account's limits.
-    m_sendTimer = new QTimer(this);
-    m_sendTimer->setInterval(60 * 1000);
-    connect(m_sendTimer, &QTimer::timeout, this, &MainWindow::resumeSending);
-    m_sendTimer->start();
-    QTimer::singleShot(5000, this, &MainWindow::resumeSending);
+    m_sender = new BackgroundSender(m_context, this);
+    connect(m_sender, &BackgroundSender::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    connect(m_sender, &BackgroundSender::stopped, this, [this] {
+        if (m_quitWhenStopped)
+            QTimer::singleShot(0, this, &QWidget::close);
+    });
     // Fit the columns to the first rows once; the user's widths are theirs afterwards.
     m_table->horizontalHeader()->setResizeContentsPrecision(200);
     m_table->resizeColumnsToContents();
@@ -192,10 +195,6 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
 MainWindow::~MainWindow()
 {
     m_model->setColumnProvider(nullptr);
-    if (m_sendThread) {
-        m_sendThread->quit();
-        m_sendThread->wait();
-    }
     if (m_tallyThread) {
         m_tallyAgain = false;
         m_tallyThread->wait();
@@ -604,72 +603,7 @@ void MainWindow::showOrganisation()
 
 void MainWindow::resumeSending()
 {
-    if (m_sendThread)
-        return;
-    auto account = Mail::SmtpAccount::load(m_context.databaseSettings());
-    if (!account.ok() || !account.value().isConfigured())
-        return;
-    Mail::Outbox outbox(m_context.database(), m_context.clock());
-    auto due = outbox.due(0, 1);
-    auto allowed = outbox.allowance(account.value().limits);
-    if (!due.ok() || due.value().isEmpty() || !allowed.ok() || allowed.value() == 0)
-        return;
-    const Mail::SmtpAccount a = account.value();
-    auto start = [this, a](const QString &password) {
-        if (m_sendThread)
-            return;
-        const QList<QSslCertificate> cas =
-            a.caFile.isEmpty() ? QList<QSslCertificate>() : QSslCertificate::fromPath(a.caFile, QSsl::Pem);
-        const QString fingerprint = a.trustFingerprint;
-        auto *job = new Mail::OutboxJob(m_context.database().path(), a, password, 0,
-                                        [cas, fingerprint]() -> std::unique_ptr<Smtp::Transport> {
-                                            return std::make_unique<Smtp::SslTransport>(cas, fingerprint);
-                                        });
-        m_sendThread = new QThread(this);
-        job->moveToThread(m_sendThread);
-        connect(job, &Mail::OutboxJob::finished, this,
-                [this, job](int sent, int deferred, int failed, int unknown, const QString &error, bool,
-                            const QDateTime &) {
-                    if (sent + deferred + failed + unknown > 0 || !error.isEmpty())
-                        statusBar()->showMessage(tr("Outbox: %1 sent, %2 deferred, %3 failed, %4 unknown.%5")
-                                                     .arg(sent)
-                                                     .arg(deferred)
-                                                     .arg(failed)
-                                                     .arg(unknown)
-                                                     .arg(error.isEmpty() ? QString() : QLatin1Char(' ') + error),
-                                                 15000);
-                    job->deleteLater();
-                });
-        connect(job, &QObject::destroyed, m_sendThread, &QThread::quit);
-        connect(m_sendThread, &QThread::finished, this, [this] {
-            m_sendThread->deleteLater();
-            m_sendThread = nullptr;
-        });
-        m_sendThread->start(QThread::LowPriority);
-        QMetaObject::invokeMethod(job, &Mail::OutboxJob::start, Qt::QueuedConnection);
-    };
-    if (a.user.isEmpty() || !m_context.sessionSmtpPassword().isEmpty()) {
-        start(m_context.sessionSmtpPassword());
-        return;
-    }
-    const QString key = Settings::CredentialStore::smtpKey(a.user, a.host);
-    connect(
-        &m_context.credentials(), &Settings::CredentialStore::readDone, this,
-        [this, key, start](const QString &k, const QString &secret, const QString &) {
-            if (k != key)
-                return;
-            if (!secret.isEmpty()) {
-                m_context.setSessionSmtpPassword(secret);
-                start(secret);
-            } else if (!m_toldAboutPassword) {
-                m_toldAboutPassword = true;
-                statusBar()->showMessage(tr("Messages are waiting in the outbox: give the password in Edit › Sending "
-                                            "account… and they will go."),
-                                         15000);
-            }
-        },
-        Qt::SingleShotConnection);
-    m_context.credentials().read(key);
+    m_sender->resume();
 }
 
 void MainWindow::showAuditLog()
@@ -732,10 +666,51 @@ void MainWindow::importFiles(const QStringList &paths)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_quitWhenStopped && !askAboutWaitingMessages()) {
+        event->ignore();
+        return;
+    }
     QSettings settings = uiSettings();
     settings.setValue(QStringLiteral("ui/mainWindow/geometry"), saveGeometry());
     m_columns->save();
     QMainWindow::closeEvent(event);
+}
+
+// Messages still in the outbox: they go the next time Carnet is open, or Carnet stays open until they have
+// gone; while one is being sent, quitting at once may leave its fate unknown. False: stay open.
+bool MainWindow::askAboutWaitingMessages()
+{
+    const int waiting = m_sender->waitingCount();
+    const bool sending = m_sender->isSending();
+    if (waiting == 0 && !sending)
+        return true;
+    QString text = tr("%n message(s) are waiting in the outbox.", nullptr, waiting);
+    if (sending)
+        text += QLatin1Char(' ') + tr("Carnet is sending them now.");
+    QMessageBox box(QMessageBox::Question, tr("Quit Carnet"), text,
+                    QMessageBox::Yes | QMessageBox::Cancel | (sending ? QMessageBox::Discard : QMessageBox::NoButton),
+                    this);
+    box.setInformativeText(sending ? tr("Send them later: Carnet finishes the message in flight and quits; the rest "
+                                        "go the next time Carnet is open. Quit anyway: the message being sent may "
+                                        "have to be checked by hand (its fate becomes unknown).")
+                                   : tr("They will go the next time Carnet is open, within the sending account's "
+                                        "limits."));
+    box.button(QMessageBox::Yes)->setText(tr("Send them &later"));
+    box.button(QMessageBox::Cancel)->setText(tr("&Keep waiting"));
+    if (sending)
+        box.button(QMessageBox::Discard)->setText(tr("&Quit anyway"));
+    box.setDefaultButton(QMessageBox::Yes);
+    switch (MessageBox::answerFor(box)) {
+    case QMessageBox::Yes:
+        if (!sending)
+            return true;
+        m_quitWhenStopped = true;
+        statusBar()->showMessage(tr("Finishing the message being sent, then quitting…"));
+        m_sender->stopAfterCurrent();
+        return false;
+    case QMessageBox::Discard: return true;
+    default: return false;
+    }
 }
 
 } // namespace Gui

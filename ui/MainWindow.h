@@ -19,6 +19,7 @@ class MemberTableModel;
 
 namespace Gui {
 
+class BackgroundSender;
 class ColumnChooser;
 class ConsentColumns;
 class MailingActions;
@@ -66,6 +67,7 @@ private:
     void selectMember(qint64 id);
     void consentChanged();
     void refreshConsentCounts(bool purposesChanged = false);
+    bool askAboutWaitingMessages();
     QList<qint64> selectedMemberIds() const;
     // The selected rows when several are, otherwise every member the table shows; `who` says which.
     std::vector<qint64> shownMemberIds(QString *who = nullptr) const;
@@ -83,9 +85,8 @@ private:
     QLabel *m_status = nullptr;
     std::unique_ptr<ConsentColumns> m_consentColumns;
     QThread *m_tallyThread = nullptr;
-    QThread *m_sendThread = nullptr;
-    QTimer *m_sendTimer = nullptr;
-    bool m_toldAboutPassword = false;
+    BackgroundSender *m_sender = nullptr;
+    bool m_quitWhenStopped = false;
     bool m_tallyAgain = false;
 };
 

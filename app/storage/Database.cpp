@@ -19,6 +19,8 @@ namespace Storage {
 
 namespace {
 
+const QString kSecureSince = QStringLiteral("storage.secure_delete_since");
+
 Error fileError(Error::Code code, const QString &path)
 {
     const QString name = QDir::toNativeSeparators(path);
@@ -77,7 +79,11 @@ Error Database::errorFrom(const QSqlError &error, const QString &context)
                                "Storage::Database",
                                "The database is busy in another Carnet window or program. Try again in a moment."),
                            {}, context + QLatin1String(": ") + text);
-    if (primary == 11 || primary == 26 || isCorruptionText(text))
+    if (primary == 26) // SQLITE_NOTADB: not an SQLite file at all
+        return Error::make(Error::Code::NotCarnet,
+                           QCoreApplication::translate("Storage::Database", "The file is not a Carnet database."), {},
+                           context + QLatin1String(": ") + text);
+    if (primary == 11 || isCorruptionText(text))
         return Error::make(
             Error::Code::Corrupt,
             QCoreApplication::translate(
@@ -109,7 +115,9 @@ Result<QSqlDatabase> Database::openConnection(const QString &path, const QString
         return e;
     }
     QSqlQuery q(db);
-    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
+    // secure_delete: what is deleted (an erased member) is overwritten in the file, not left in free space.
+    for (const char *pragma :
+         {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL", "PRAGMA secure_delete = ON"}) {
         if (!q.exec(QString::fromLatin1(pragma))) {
             const Error e = errorFrom(q.lastError(), QString::fromLatin1(pragma));
             q = QSqlQuery();
@@ -124,18 +132,26 @@ Result<QSqlDatabase> Database::openConnection(const QString &path, const QString
 
 bool Database::migrationPending(const QString &path)
 {
-    // The SQLite header: application_id at byte 68, user_version at byte 60 (big-endian).
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
+    // Asked of SQLite itself, read-only: a plain open() and close() of the file would drop every POSIX
+    // lock this process holds on it ("How to corrupt an SQLite database", 2.2).
+    if (!QFileInfo(path).isFile())
         return false;
-    const QByteArray header = f.read(100);
-    if (header.size() < 100 || !header.startsWith(QByteArrayView("SQLite format 3\0", 16)))
-        return false;
-    auto word = [&header](int offset) {
-        return (quint32(quint8(header[offset])) << 24) | (quint32(quint8(header[offset + 1])) << 16) |
-               (quint32(quint8(header[offset + 2])) << 8) | quint32(quint8(header[offset + 3]));
-    };
-    return word(68) == quint32(kApplicationId) && int(word(60)) < Migrations::latestVersion();
+    const QString name = uniqueConnectionName(QStringLiteral("probe"));
+    bool pending = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("PRAGMA application_id")) && q.next() &&
+                q.value(0).toLongLong() == kApplicationId && q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+                pending = q.value(0).toInt() < Migrations::latestVersion();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return pending;
 }
 
 Database::Database(QString path, QString connectionName)
@@ -164,14 +180,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QLis
     const QFileInfo info(path);
     if (info.isDir())
         return fileError(Error::Code::NotCarnet, path);
+    // The file is never opened here outside SQLite: on POSIX, closing any descriptor of a file drops every
+    // lock the process holds on it, so a header read with QFile while another connection of this process
+    // (the window's, a worker's) has the file open would let other programs delete its write-ahead log.
+    // SQLite itself tells a file that is not a database (SQLITE_NOTADB) in prepare().
     if (info.exists()) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return fileError(Error::Code::ReadOnly, path);
-        const QByteArray header = f.read(16);
-        if (!header.isEmpty() && header != QByteArrayView("SQLite format 3\0", 16))
-            return fileError(Error::Code::NotCarnet, path);
-        if (!info.isWritable())
+        if (!info.isReadable() || !info.isWritable())
             return fileError(Error::Code::ReadOnly, path);
     } else {
         if (!QDir().mkpath(info.absolutePath()))
@@ -185,8 +199,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QLis
     auto connection = openConnection(db->m_path, db->m_connectionName);
     if (!connection.ok()) {
         const Error &e = connection.error();
-        if (e.code == Error::Code::Corrupt)
-            return fileError(Error::Code::Corrupt, path);
+        if (e.code == Error::Code::Corrupt || e.code == Error::Code::NotCarnet)
+            return fileError(e.code, path);
         return e;
     }
     if (auto prepared = db->prepare(migrations); !prepared.ok())
@@ -200,7 +214,7 @@ Result<void> Database::prepare(const QList<Migration> &migrations)
     // Reading the header pages first tells a foreign or damaged file before anything is written.
     if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next()) {
         const Error e = errorFrom(q.lastError(), QStringLiteral("application_id"));
-        return e.code == Error::Code::Corrupt ? fileError(Error::Code::Corrupt, m_path) : e;
+        return e.code == Error::Code::Corrupt || e.code == Error::Code::NotCarnet ? fileError(e.code, m_path) : e;
     }
     const qint64 applicationId = q.value(0).toLongLong();
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
@@ -265,7 +279,37 @@ Result<void> Database::migrate(int from, const QList<Migration> &migrations)
         }
         if (!m.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)))
             return errorFrom(m.lastError(), QStringLiteral("application_id"));
+        // A new file: secure_delete from its first byte, nothing to rebuild before an erasure.
+        if (from == 0 && m.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'settings'")) && m.next()) {
+            m.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING"));
+            m.addBindValue(kSecureSince);
+            m.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+            if (!m.exec())
+                return errorFrom(m.lastError(), QStringLiteral("secure delete"));
+        }
         return {};
+    });
+}
+
+bool Database::needsVacuumForErasure() const
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT 1 FROM settings WHERE key = ?"));
+    q.addBindValue(kSecureSince);
+    return !q.exec() || !q.next();
+}
+
+Result<void> Database::vacuum()
+{
+    QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("VACUUM")))
+        return errorFrom(q.lastError(), QStringLiteral("vacuum"));
+    return write([&]() -> Result<void> {
+        q.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                                 "value = excluded.value"));
+        q.addBindValue(kSecureSince);
+        q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        return exec(q, QStringLiteral("vacuum done"));
     });
 }
 

@@ -52,6 +52,10 @@ public:
 
     // Maps a driver error to a user-facing Error (busy, corrupt, read-only, storage).
     static Core::Error errorFrom(const QSqlError &error, const QString &context);
+    // Erasure: whether the file may still hold content deleted before secure_delete was on for every
+    // connection (files made before Carnet 0.8), and the VACUUM that rebuilds it once (then it never does).
+    bool needsVacuumForErasure() const;
+    Core::Result<void> vacuum();
     // PRAGMA data_version: changes when another connection commits. Lets views notice outside edits.
     qint64 dataVersion() const;
 

@@ -3,6 +3,7 @@
 #include "storage/Migrations.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void failedMigrationLeavesFileAsItWas();
     void writeRollsBackOnError();
     void splitsMigrationStatements();
+    void openingAgainKeepsThisProcessLocks();
 };
 
 void TestDatabase::createsNewFileWithSafeSettings()
@@ -116,6 +118,16 @@ void TestDatabase::refusesTextFile()
     QCOMPARE(db.error().code, Error::Code::NotCarnet);
     QVERIFY(db.error().message.contains(QStringLiteral("not a Carnet database")));
     QCOMPARE(hashOf(path), before);
+    // A file shorter than a database header is not one either.
+    const QString tiny = dir.filePath(QStringLiteral("tiny.sqlite"));
+    QFile t(tiny);
+    QVERIFY(t.open(QIODevice::WriteOnly));
+    t.write("hello\n");
+    t.close();
+    auto small = Database::open(tiny);
+    QVERIFY(!small.ok());
+    QCOMPARE(small.error().code, Error::Code::NotCarnet);
+    QCOMPARE(QFile(tiny).size(), 6);
 }
 
 void TestDatabase::refusesForeignSqliteDatabase()
@@ -302,7 +314,7 @@ void TestDatabase::writeRollsBackOnError()
     });
     QVERIFY(!result.ok());
     QSqlQuery q(db.value()->connection());
-    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM settings")) && q.next());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM settings WHERE key = 'a'")) && q.next());
     QCOMPARE(q.value(0).toInt(), 0);
 }
 
@@ -315,6 +327,38 @@ void TestDatabase::splitsMigrationStatements()
     QVERIFY(s[0].startsWith(QStringLiteral("CREATE TABLE a")));
     QVERIFY(s[0].contains(QStringLiteral("'a;b'")));
     QVERIFY(s[1].startsWith(QStringLiteral("CREATE TABLE b")));
+}
+
+// Opening the same file again in this process (a worker, a second window, the migration probe) and closing
+// it must not drop this process's POSIX locks: if it did, another program closing the file last would
+// checkpoint and delete the write-ahead log under the first connection ("disk I/O error", lost writes).
+void TestDatabase::openingAgainKeepsThisProcessLocks()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("carnet.sqlite"));
+    auto first = Database::open(path);
+    QVERIFY(first.ok());
+    QSqlQuery q(first.value()->connection());
+    QVERIFY(q.exec(QStringLiteral("CREATE TABLE notes (text TEXT)")));
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO notes VALUES ('kept')")));
+    const QString wal = path + QStringLiteral("-wal");
+    QVERIFY(QFile::exists(wal));
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(!Database::migrationPending(path));
+        auto again = Database::open(path);
+        QVERIFY(again.ok());
+    }
+    // Another process opens and closes the file: it must see that this one still has it open.
+    QProcess sqlite;
+    sqlite.start(QStringLiteral("sqlite3"), {path, QStringLiteral("SELECT count(*) FROM notes;")});
+    QVERIFY(sqlite.waitForFinished(30000));
+    QCOMPARE(sqlite.exitCode(), 0);
+    QCOMPARE(sqlite.readAllStandardOutput().trimmed(), QByteArray("1"));
+    QVERIFY2(QFile::exists(wal), "the write-ahead log was deleted while this process had the file open");
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO notes VALUES ('after')")));
+    sqlite.start(QStringLiteral("sqlite3"), {path, QStringLiteral("SELECT count(*) FROM notes;")});
+    QVERIFY(sqlite.waitForFinished(30000));
+    QCOMPARE(sqlite.readAllStandardOutput().trimmed(), QByteArray("2")); // this process's write is seen at once
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)
