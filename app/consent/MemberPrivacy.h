@@ -3,11 +3,14 @@
 #include "core/Result.h"
 
 #include <QJsonObject>
+#include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace Core {
 class Clock;
-}
+struct Member;
+} // namespace Core
 namespace Storage {
 class AuditLog;
 class Database;
@@ -20,23 +23,35 @@ class ConsentService;
 
 // A member's rights over their data (GDPR): the access export, erasure, and deletion that keeps a
 // withdrawn address suppressed. Built on the consent service; every step goes to the audit log.
+//
+// memberDataTables() is the one list of the tables that can hold a member's data: the access export has a
+// section for each and erasure goes through each. tablesWithoutMemberData() names the others and why. A
+// schema test fails when a migration adds a table that is in neither list.
 class MemberPrivacy
 {
 public:
     MemberPrivacy(Storage::Database &database, Storage::MemberRepository &members, Storage::AuditLog &audit,
                   ConsentService &consent, const Core::Clock &clock);
 
-    // Access and portability: everything Carnet holds about the member. `destination` (a file name) goes
-    // to the audit log.
+    static const QStringList &memberDataTables();
+    static const QMap<QString, QString> &tablesWithoutMemberData(); // table -> why it holds nothing of a member
+
+    // Access and portability: everything Carnet holds about the member, a section per table of
+    // memberDataTables() (listed under "tables"). `destination` (a file name) goes to the audit log.
     Core::Result<QJsonObject> exportMember(qint64 memberId, const QString &destination);
-    // Erasure: the member's row, consent history and import snapshots go; a suppression entry and an
-    // audit entry stay, with counts only.
+    // Erasure: every table of memberDataTables() is cleared of the member (their messages kept as counts,
+    // without address, name or bytes; queued ones cancelled), the address stays as a suppression hash, and
+    // an audit entry keeps the counts. Deleted content is overwritten in the file and the write-ahead log.
     Core::Result<QJsonObject> erase(qint64 memberId);
-    // Deleting a member (not an erasure): their consent history goes with them, so an address that had
-    // withdrawn anything goes on the suppression list first — a later import cannot bring it back.
+    // Deleting a member (not an erasure): the same removal of their data, but the address goes on the
+    // suppression list only if they had withdrawn anything (a later import cannot bring that back).
     Core::Result<void> removeMember(qint64 memberId);
 
 private:
+    enum class Mode { Erase, Delete };
+    Core::Result<QJsonObject> removeEverywhere(qint64 memberId, Mode mode);
+    Core::Result<QJsonObject> exportTables(const Core::Member &member);
+
     Storage::Database &m_database;
     Storage::MemberRepository &m_members;
     Storage::AuditLog &m_audit;

@@ -25,6 +25,12 @@ ConsentGate::~ConsentGate() = default;
 
 QString ConsentGate::check(const Delivery &delivery)
 {
+    // An address on the suppression list (an erased member's, one who withdrew from everything) is never
+    // mailed, whatever row survived to ask for it; nor a message erasure emptied.
+    if (delivery.address.isEmpty())
+        return QCoreApplication::translate("Mail::ConsentGate", "Not sent: the member's data was erased.");
+    if (auto suppressed = m_consent->isSuppressed(delivery.address); !suppressed.ok() || suppressed.value())
+        return QCoreApplication::translate("Mail::ConsentGate", "Not sent: the address is on the suppression list.");
     if (!delivery.memberId)
         return {}; // a message to an address typed by the user (mail send, a test): no member to ask about
     BatchInfo &info = m_batches[delivery.batchId];

@@ -35,6 +35,8 @@ QString AuditEntry::actionLabel() const
         return QCoreApplication::translate("Storage::AuditLog", "Member's data exported");
     if (action == QLatin1String("member.erase"))
         return QCoreApplication::translate("Storage::AuditLog", "Member erased");
+    if (action == QLatin1String("member.delete"))
+        return QCoreApplication::translate("Storage::AuditLog", "Member deleted");
     if (action == QLatin1String("import.consent"))
         return QCoreApplication::translate("Storage::AuditLog", "Consent read from an import");
     if (action == QLatin1String("export"))
