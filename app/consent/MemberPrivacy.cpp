@@ -458,20 +458,11 @@ Result<QJsonObject> MemberPrivacy::removeEverywhere(qint64 memberId, Mode mode)
                 return s;
         }
         tables.insert(QStringLiteral("audit_log"), int(reduced.size()));
-        // members, then a household left without members.
+        // members; the repository dissolves a household left with fewer than two members.
         if (auto removedMember = m_members.remove(memberId); !removedMember.ok())
             return removedMember;
         tables.insert(QStringLiteral("members"), 1);
-        tables.insert(QStringLiteral("households"), 0);
-        if (m.householdId) {
-            if (auto s =
-                    step(QStringLiteral("households"),
-                         QStringLiteral("DELETE FROM households WHERE id = ? AND NOT EXISTS (SELECT 1 FROM members "
-                                        "WHERE household_id = ?)"),
-                         {m.householdId, m.householdId});
-                !s.ok())
-                return s;
-        }
+        tables.insert(QStringLiteral("households"), m.householdId ? 1 : 0);
         counts = QJsonObject{{QStringLiteral("consent_events"), removed.value()},
                              {QStringLiteral("import_snapshots"), tables.value(QStringLiteral("import_changes"))},
                              {QStringLiteral("suppressed"), !hash.isEmpty() && (erase || withdrew)}};

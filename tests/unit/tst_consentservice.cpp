@@ -3,11 +3,13 @@
 #include "TempDatabase.h"
 #include "consent/ConsentService.h"
 #include "consent/DemoConsent.h"
+#include "consent/MemberPrivacy.h"
 #include "storage/AuditLog.h"
 #include "storage/DemoAssociation.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -92,6 +94,7 @@ private Q_SLOTS:
     void bulkRecording();
     void accessExport();
     void erasure();
+    void everyTableIsListedForErasure();
     void deletingAMemberWhoWithdrewKeepsTheAddressSuppressed();
     void demoAssociationHasConsentToShow();
 };
@@ -614,6 +617,69 @@ void TestConsentService::demoAssociationHasConsentToShow()
                 newsletter.value().excludedCount(Reason::Suppressed) >=
             3);
     QVERIFY(newsletter.value().excludedCount(Reason::NoConsent) > 50);
+}
+
+namespace {
+// Tables of the schema that neither list names, and tables holding a member reference (a member_id column
+// or a foreign key to members) that are not in the member data list.
+QStringList unlistedTables(QSqlDatabase connection)
+{
+    const QStringList member = Consent::MemberPrivacy::memberDataTables();
+    const auto without = Consent::MemberPrivacy::tablesWithoutMemberData();
+    QStringList out;
+    QSqlQuery q(connection);
+    q.exec(QStringLiteral(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
+    QStringList tables;
+    while (q.next())
+        tables.append(q.value(0).toString());
+    for (const QString &table : std::as_const(tables)) {
+        bool refersToMembers = false;
+        QSqlQuery c(connection);
+        c.exec(QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(table));
+        while (c.next())
+            refersToMembers = refersToMembers || c.value(0).toString() == QLatin1String("member_id");
+        c.exec(QStringLiteral("SELECT \"table\" FROM pragma_foreign_key_list('%1')").arg(table));
+        while (c.next())
+            refersToMembers = refersToMembers || c.value(0).toString() == QLatin1String("members");
+        if (member.contains(table))
+            continue;
+        if (refersToMembers || !without.contains(table))
+            out.append(table);
+    }
+    return out;
+}
+} // namespace
+
+// Erasure and the access export go through one list of tables: every table of the schema is either in it or
+// named as holding no member data, and any table referring to members must be in it. A later migration that
+// adds a table fails here until erasure handles it.
+void TestConsentService::everyTableIsListedForErasure()
+{
+    TempDatabase db;
+    QSqlDatabase connection = db.context().database().connection();
+    QCOMPARE(unlistedTables(connection), QStringList());
+    // Each listed table exists, and none is in both lists.
+    QSqlQuery q(connection);
+    for (const QString &table : Consent::MemberPrivacy::memberDataTables()) {
+        QVERIFY2(q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(table)), qPrintable(table));
+        QVERIFY(!Consent::MemberPrivacy::tablesWithoutMemberData().contains(table));
+    }
+    // The access export lists the same tables.
+    const Core::Member m = db.add(QStringLiteral("Ana"), QStringLiteral("Lune"), QStringLiteral("ana@example.org"));
+    auto exported = db.context().privacy().exportMember(m.id, {});
+    VERIFY_OK(exported);
+    QStringList expected = Consent::MemberPrivacy::memberDataTables();
+    expected.sort();
+    QCOMPARE(exported.value().value(QStringLiteral("tables")).toObject().keys(), expected);
+    auto erased = db.context().privacy().erase(m.id);
+    VERIFY_OK(erased);
+    QCOMPARE(erased.value().value(QStringLiteral("tables")).toObject().keys(), expected);
+    // A table a later schema might add, with a member reference, is caught.
+    QVERIFY(q.exec(QStringLiteral("CREATE TABLE loyalty_points (id INTEGER PRIMARY KEY, owner INTEGER REFERENCES "
+                                  "members (id), points INTEGER)")));
+    QVERIFY(q.exec(QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, member_id INTEGER, text TEXT)")));
+    QCOMPARE(unlistedTables(connection), (QStringList{QStringLiteral("loyalty_points"), QStringLiteral("notes")}));
 }
 
 QTEST_GUILESS_MAIN(TestConsentService)
