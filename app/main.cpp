@@ -82,7 +82,7 @@ int main(int argc, char *argv[])
 
     Gui::MainWindow window(*context.value());
     if (demo)
-        window.setWindowTitle(QApplication::translate("main", "Carnet — demo association"));
+        window.setFileLabel(QApplication::translate("main", "demo association"));
     window.show();
     return app.exec();
 }

@@ -75,8 +75,7 @@ void CopyAddressesDialog::update()
     QStringList excluded;
     const QLocale locale;
     for (auto it = result.value().excluded.cbegin(); it != result.value().excluded.cend(); ++it)
-        excluded.append(
-            QStringLiteral("%1: %2").arg(Consent::reasonLabel(it.key()), locale.toString(qint64(it.value().size()))));
+        excluded.append(tr("%1: %2").arg(Consent::reasonLabel(it.key()), locale.toString(qint64(it.value().size()))));
     if (!excluded.isEmpty())
         text += QLatin1Char('\n') + tr("Left out — %1.").arg(excluded.join(QStringLiteral("; ")));
     m_summary->setText(text);

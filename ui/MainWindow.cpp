@@ -6,6 +6,7 @@
 #include "ConsentColumns.h"
 #include "ConsentDialog.h"
 #include "CopyAddressesDialog.h"
+#include "FileActions.h"
 #include "ImportWizard.h"
 #include "MailingActions.h"
 #include "MemberEditorDialog.h"
@@ -30,6 +31,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -45,6 +47,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -66,7 +69,8 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true); // a spreadsheet dropped anywhere on the window is imported
-    setWindowTitle(tr("Carnet"));
+    // The file's name in the title (Qt adds "— Carnet"), its whole path in the status bar.
+    setFileLabel(QFileInfo(m_context.database().path()).fileName());
     resize(1200, 720);
 
     m_model = new Storage::MemberTableModel(m_context.members(), m_context.clock(), this);
@@ -96,7 +100,8 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     m_table->setObjectName(QStringLiteral("memberTable"));
     m_table->setModel(m_model);
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(m_model->columnOf(Core::MemberField::LastName), Qt::AscendingOrder);
+    m_sortColumn = m_model->columnOf(Core::MemberField::LastName);
+    m_table->sortByColumn(m_sortColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
@@ -114,7 +119,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     splitter->addWidget(m_panel);
     splitter->addWidget(m_table);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({270, 930});
+    splitter->setSizes({330, 870}); // room for the French labels and their counts
 
     m_welcome = new WelcomeWidget(this);
     m_stack = new QStackedWidget(this);
@@ -132,6 +137,19 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("memberCount"));
     statusBar()->addPermanentWidget(m_status);
+    auto *location = new QLabel(this);
+    location->setObjectName(QStringLiteral("fileLocation"));
+    const QString native = QDir::toNativeSeparators(m_context.database().path());
+    location->setText(tr("File: %1").arg(QFileInfo(native).fileName()));
+    location->setToolTip(native);
+    location->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(location);
+    // A search or a selection that shows nobody says so, rather than a blank table.
+    m_emptyNote = new QLabel(m_table->viewport());
+    m_emptyNote->setObjectName(QStringLiteral("emptyResult"));
+    m_emptyNote->setAlignment(Qt::AlignCenter);
+    m_emptyNote->setWordWrap(true);
+    m_emptyNote->hide();
 
     // The consent columns sit beside the email address, where a mailing decision is made.
     {
@@ -185,11 +203,26 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
         if (m_quitWhenStopped)
             QTimer::singleShot(0, this, &QWidget::close);
     });
-    // Fit the columns to the first rows once; the user's widths are theirs afterwards.
-    m_table->horizontalHeader()->setResizeContentsPrecision(200);
-    m_table->resizeColumnsToContents();
-    for (int column = 0; column < m_model->columnCount(); ++column)
-        m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), 320));
+    fitColumns();
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    // The consent columns are worked out page by page: they are not sortable (yet); say so rather than
+    // moving the arrow over an order that did not change.
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [this](int column, Qt::SortOrder order) {
+                if (!m_model->isProviderColumn(column)) {
+                    m_sortColumn = column;
+                    m_sortOrder = order;
+                    return;
+                }
+                const QSignalBlocker block(m_table->horizontalHeader());
+                m_table->horizontalHeader()->setSortIndicator(m_sortColumn, m_sortOrder);
+                statusBar()->showMessage(
+                    tr("The consent columns cannot be sorted; the side panel's consent selections list "
+                       "who has none, whose is expiring and who withdrew."),
+                    10000);
+            });
+    updateActions();
 }
 
 MainWindow::~MainWindow()
@@ -217,6 +250,12 @@ void MainWindow::createActions()
     importAction->setObjectName(QStringLiteral("importAction"));
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     file->addSeparator();
+    auto *fileActions = new FileActions(m_context, this);
+    fileActions->addTo(file);
+    connect(fileActions, &FileActions::membersReplaced, m_model, &Storage::MemberTableModel::membersReplaced);
+    connect(fileActions, &FileActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    file->addSeparator();
     QAction *demo = file->addAction(tr("Open the &demo association"), this, &MainWindow::openDemo);
     demo->setObjectName(QStringLiteral("openDemoAction"));
     file->addSeparator();
@@ -227,9 +266,11 @@ void MainWindow::createActions()
     QAction *editMember = edit->addAction(QIcon::fromTheme(QStringLiteral("document-edit")), tr("&Edit member…"), this,
                                           [this] { editCurrentMember(); });
     editMember->setObjectName(QStringLiteral("editMemberAction"));
+    m_editAction = editMember;
     QAction *remove = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete member…"), this,
                                       &MainWindow::deleteSelectedMembers);
     remove->setObjectName(QStringLiteral("deleteMemberAction"));
+    m_deleteAction = remove;
     remove->setShortcut(QKeySequence::Delete);
     remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_table->addAction(remove); // Delete acts on the table only, never while typing in the search box
@@ -393,6 +434,8 @@ void MainWindow::updatePage()
 {
     const bool empty = m_model->totalCount() == 0;
     m_stack->setCurrentIndex(empty ? 0 : 1);
+    if (!empty && !m_columnsFitted && m_model->rowCount() > 0)
+        fitColumns(); // the first members arrived (an import into an empty file)
 }
 
 void MainWindow::updateStatus()
@@ -405,6 +448,37 @@ void MainWindow::updateStatus()
     if (m_model->isSearchPending())
         text = tr("Preparing the search…");
     m_status->setText(text);
+    const bool nobody = shown == 0 && total > 0 && !m_model->isSearchPending();
+    if (nobody) {
+        const QString search = m_search->text().trimmed();
+        m_emptyNote->setText(search.isEmpty() ? tr("No member in this selection.")
+                                              : tr("No member matches “%1”.").arg(search));
+        m_emptyNote->setGeometry(m_table->viewport()->rect().adjusted(12, 12, -12, -12));
+    }
+    m_emptyNote->setVisible(nobody);
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool current = m_table->currentIndex().isValid() && m_model->rowCount() > 0;
+    m_editAction->setEnabled(current);
+    m_deleteAction->setEnabled(current || !selectedMemberIds().isEmpty());
+}
+
+void MainWindow::setFileLabel(const QString &label)
+{
+    setWindowTitle(label);
+}
+
+// Fits the columns to the first rows, once there are rows; the user's widths are theirs afterwards.
+void MainWindow::fitColumns()
+{
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);
+    m_table->resizeColumnsToContents();
+    for (int column = 0; column < m_model->columnCount(); ++column)
+        m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), 320));
+    m_columnsFitted = m_model->rowCount() > 0;
 }
 
 void MainWindow::selectMember(qint64 id)
@@ -646,6 +720,13 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::importFiles(const QStringList &paths)
 {
     for (const QString &path : paths) {
+        // The member file itself, dropped by mistake: never read outside SQLite (that would drop its locks).
+        if (QFileInfo(path) == QFileInfo(m_context.database().path())) {
+            MessageBox::critical(this, tr("Import members"),
+                                 tr("%1 is the member file open in this window: it cannot be imported into itself.")
+                                     .arg(QFileInfo(path).fileName()));
+            continue;
+        }
         // Refuse what is not a spreadsheet (an image, a folder, a binary) before any wizard opens.
         auto readable = Import::CsvFile::open(path);
         if (!readable.ok()) {

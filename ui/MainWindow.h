@@ -6,6 +6,7 @@
 #include <vector>
 
 class AppContext;
+class QAction;
 class QLabel;
 class QLineEdit;
 class QStackedWidget;
@@ -38,6 +39,8 @@ public:
 
     Storage::MemberTableModel *memberModel() const { return m_model; }
     MailingActions *mailings() const { return m_mailings; }
+    // The title: the member file's name, or what stands for it ("demo association").
+    void setFileLabel(const QString &label);
 
 public Q_SLOTS:
     void newMember();
@@ -68,6 +71,8 @@ private:
     void consentChanged();
     void refreshConsentCounts(bool purposesChanged = false);
     bool askAboutWaitingMessages();
+    void updateActions();
+    void fitColumns();
     QList<qint64> selectedMemberIds() const;
     // The selected rows when several are, otherwise every member the table shows; `who` says which.
     std::vector<qint64> shownMemberIds(QString *who = nullptr) const;
@@ -86,6 +91,12 @@ private:
     std::unique_ptr<ConsentColumns> m_consentColumns;
     QThread *m_tallyThread = nullptr;
     BackgroundSender *m_sender = nullptr;
+    QLabel *m_emptyNote = nullptr;
+    QAction *m_editAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    int m_sortColumn = 0;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    bool m_columnsFitted = false;
     bool m_quitWhenStopped = false;
     bool m_tallyAgain = false;
 };

@@ -313,6 +313,29 @@ Result<void> Database::vacuum()
     });
 }
 
+Result<void> Database::saveCopy(const QString &target) const
+{
+    const QFileInfo info(target);
+    if (info == QFileInfo(m_path))
+        return Error::make(Error::Code::Invalid,
+                           QCoreApplication::translate("Storage::Database", "A copy cannot replace the file itself."));
+    const QString part = target + QStringLiteral(".part");
+    QFile::remove(part);
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("VACUUM INTO ?"));
+    q.addBindValue(part);
+    if (!q.exec()) {
+        QFile::remove(part);
+        return errorFrom(q.lastError(), QStringLiteral("save a copy"));
+    }
+    q.finish();
+    if ((info.exists() && !QFile::remove(target)) || !QFile::rename(part, target)) {
+        QFile::remove(part);
+        return fileError(Error::Code::ReadOnly, target);
+    }
+    return {};
+}
+
 int Database::schemaVersion() const
 {
     QSqlQuery q(connection());

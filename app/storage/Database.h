@@ -55,6 +55,9 @@ public:
     // Erasure: whether the file may still hold content deleted before secure_delete was on for every
     // connection (files made before Carnet 0.8), and the VACUUM that rebuilds it once (then it never does).
     bool needsVacuumForErasure() const;
+    // A consistent copy of the whole file at `target` (replaced if it exists), written by SQLite itself
+    // (VACUUM INTO a temporary name, then renamed): never a plain copy of a file in use.
+    Core::Result<void> saveCopy(const QString &target) const;
     Core::Result<void> vacuum();
     // PRAGMA data_version: changes when another connection commits. Lets views notice outside edits.
     qint64 dataVersion() const;

@@ -1,6 +1,10 @@
 // The main window driven offscreen: the member table, search, selections, the member editor, preferences, import by
 // drag and drop.
+#include "CliRun.h"
 #include "WindowTest.h"
+
+#include <QHeaderView>
+#include <QStatusBar>
 
 class TestMainWindow : public QObject, private WindowFixture
 {
@@ -22,6 +26,10 @@ private Q_SLOTS:
     void columnChoiceIsRemembered();
     void droppedFileIsImportedThroughTheWizard();
     void droppedImageIsRefused();
+    void droppedMemberFileIsRefused();
+    void chromeSaysWhichFileAndWhatIsShown();
+    void undoAnImportFromTheFileMenu();
+    void savesACopyThroughSQLite();
 };
 
 void TestMainWindow::opensOnTheMemberTable()
@@ -357,6 +365,102 @@ void TestMainWindow::droppedImageIsRefused()
     QVERIFY(Gui::MessageBox::lastText().contains(QStringLiteral("binary")));
     QVERIFY(QApplication::activeModalWidget() == nullptr);
     QCOMPARE(m_db->members().count().value(), 3);
+}
+
+// The member file itself, dropped on the window by mistake, is refused without being read.
+void TestMainWindow::droppedMemberFileIsRefused()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    Gui::MessageBox::setNextAnswer(QMessageBox::Ok);
+    drop(w.get(), m_db->path());
+    QTRY_VERIFY(Gui::MessageBox::lastText().contains(QStringLiteral("cannot be imported into itself")));
+    QCOMPARE(m_db->members().count().value(), 3);
+}
+
+// The title names the file (Qt adds the application's name), the status bar says where it is; an empty
+// search result says so; editing and deleting are offered only with a member to act on; a consent column
+// does not pretend to sort.
+void TestMainWindow::chromeSaysWhichFileAndWhatIsShown()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    QCOMPARE(w->windowTitle(), QStringLiteral("carnet.sqlite"));
+    auto *location = w->findChild<QLabel *>(QStringLiteral("fileLocation"));
+    QVERIFY(location && location->isVisible());
+    QCOMPARE(location->toolTip(), QDir::toNativeSeparators(m_db->path()));
+    w->setFileLabel(QStringLiteral("demo association"));
+    QCOMPARE(w->windowTitle(), QStringLiteral("demo association"));
+
+    auto *edit = w->findChild<QAction *>(QStringLiteral("editMemberAction"));
+    auto *remove = w->findChild<QAction *>(QStringLiteral("deleteMemberAction"));
+    QVERIFY(edit && remove);
+    table(*w)->setCurrentIndex(table(*w)->model()->index(0, 0));
+    QVERIFY(edit->isEnabled());
+    auto *search = w->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    auto *note = w->findChild<QLabel *>(QStringLiteral("emptyResult"));
+    QVERIFY(note);
+    QVERIFY(!note->isVisible());
+    QTest::keyClicks(search, QStringLiteral("zzzz"));
+    QCOMPARE(table(*w)->model()->rowCount(), 0);
+    QTRY_VERIFY(note->isVisible());
+    QCOMPARE(note->text(), QStringLiteral("No member matches “zzzz”."));
+    QVERIFY(!edit->isEnabled());
+    QVERIFY(!remove->isEnabled());
+    saveShot(w.get(), QStringLiteral("empty-search.png"));
+    search->clear();
+    QTRY_VERIFY(!note->isVisible());
+
+    // A click on a consent column's header: the order and the arrow stay as they were, and the status says why.
+    QHeaderView *header = table(*w)->horizontalHeader();
+    const int before = header->sortIndicatorSection();
+    const int consent = columnWithKey(table(*w)->model(), QStringLiteral("consent:newsletter"));
+    QVERIFY(consent >= 0);
+    header->setSortIndicator(consent, Qt::AscendingOrder);
+    QCOMPARE(header->sortIndicatorSection(), before);
+    QVERIFY(w->statusBar()->currentMessage().contains(QStringLiteral("cannot be sorted")));
+}
+
+// The last imports can be undone from the File menu, not only from the import wizard's last page.
+void TestMainWindow::undoAnImportFromTheFileMenu()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("nouveaux.csv"));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("Prénom;Nom;Courriel\nLéa;David;lea@example.org\nMarc;Roy;marc@example.org\n");
+    f.close();
+    const Run imported = ::cli({QStringLiteral("--database"), m_db->path(), QStringLiteral("import"), csv});
+    QCOMPARE(imported.exitCode, 0);
+    auto w = openWindow();
+    QVERIFY(w);
+    QCOMPARE(table(*w)->model()->rowCount(), 5);
+    auto *menu = w->findChild<QMenu *>(QStringLiteral("undoImportMenu"));
+    QVERIFY(menu);
+    Q_EMIT menu->aboutToShow();
+    QCOMPARE(menu->actions().size(), 1);
+    QVERIFY(menu->actions().first()->text().startsWith(QStringLiteral("nouveaux.csv")));
+    Gui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    menu->actions().first()->trigger();
+    QTRY_COMPARE(table(*w)->model()->rowCount(), 3);
+    QCOMPARE(m_db->members().count().value(), 3);
+    Q_EMIT menu->aboutToShow();
+    QVERIFY(!menu->actions().first()->isEnabled()); // "No import to undo"
+}
+
+// Save a copy: a consistent, openable file written by SQLite itself, while the window keeps the original.
+void TestMainWindow::savesACopyThroughSQLite()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    const QString copy = QDir(m_db->dir()).filePath(QStringLiteral("copie.sqlite"));
+    QVERIFY(m_db->context().database().saveCopy(copy).ok());
+    QVERIFY(!QFile::exists(copy + QStringLiteral(".part")));
+    QVERIFY(!m_db->context().database().saveCopy(m_db->path()).ok()); // never over the file itself
+    auto opened = AppContext::open(copy);
+    QVERIFY(opened.ok());
+    QCOMPARE(opened.value()->members().count().value(), 3);
+    QVERIFY(QFile::exists(m_db->path() + QStringLiteral("-wal"))); // the window's file is still in use, untouched
 }
 
 QTEST_MAIN(TestMainWindow)
