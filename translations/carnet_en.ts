@@ -72,13 +72,6 @@
 <context>
     <name>Gui::CampaignsDialog</name>
     <message numerus="yes">
-        <source>Send it to %n member(s)?</source>
-        <translation>
-            <numerusform>Send it to %n member?</numerusform>
-            <numerusform>Send it to %n members?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Sent to %1 of %n recipient(s).</source>
         <translation>
             <numerusform>Sent to %1 of %n recipient.</numerusform>
@@ -90,6 +83,13 @@
         <translation>
             <numerusform>Not sent yet: it would go to %n member.</numerusform>
             <numerusform>Not sent yet: it would go to %n members.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send “%1” to %n member(s)?</source>
+        <translation>
+            <numerusform>Send “%1” to %n member?</numerusform>
+            <numerusform>Send “%1” to %n members?</numerusform>
         </translation>
     </message>
 </context>
@@ -223,6 +223,37 @@
         <translation>
             <numerusform>Invited once, last on %1 (%2).</numerusform>
             <numerusform>Invited %n times, last on %1 (%2).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::OutboxDialog</name>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n sent</numerusform>
+            <numerusform>%n sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deferred</source>
+        <translation>
+            <numerusform>%n deferred</numerusform>
+            <numerusform>%n deferred</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unknown</source>
+        <translation>
+            <numerusform>%n unknown</numerusform>
+            <numerusform>%n unknown</numerusform>
         </translation>
     </message>
 </context>

@@ -1065,6 +1065,16 @@ unsubscribe --process ID [--purpose F]… (aucune : toutes les finalités)</tran
         <source>Unsubscribe link</source>
         <translation>Lien de désinscription</translation>
     </message>
+    <message>
+        <source>Friends of the Park</source>
+        <translation>Les Amis du Parc</translation>
+    </message>
+    <message>
+        <source>12 Lilac Street
+75011 Paris</source>
+        <translation>12 rue des Lilas
+75011 Paris</translation>
+    </message>
 </context>
 <context>
     <name>Consent::Organisation</name>
@@ -1476,8 +1486,8 @@ unsubscribe --process ID [--purpose F]… (aucune : toutes les finalités)</tran
         <translation>Des messages attendent dans la boîte d’envoi : donnez le mot de passe dans Édition › Compte d’envoi… et ils partiront.</translation>
     </message>
     <message>
-        <source>Outbox: %1 sent, %2 deferred, %3 failed, %4 unknown.%5</source>
-        <translation>Boîte d’envoi : %1 envoyés, %2 reportés, %3 en échec, %4 incertains.%5</translation>
+        <source>Outbox: %1%2</source>
+        <translation>Boîte d’envoi : %1%2</translation>
     </message>
 </context>
 <context>
@@ -1525,14 +1535,6 @@ unsubscribe --process ID [--purpose F]… (aucune : toutes les finalités)</tran
     <message>
         <source>&amp;From</source>
         <translation>&amp;Expéditeur</translation>
-    </message>
-    <message>
-        <source>Bonjour {{prenom}},
-
-Markdown: **bold**, *italic*, - lists, [links](https://…)</source>
-        <translation>Bonjour {{prenom}},
-
-Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
     </message>
     <message>
         <source>&amp;Subject</source>
@@ -1650,12 +1652,32 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
         <translation>Pas encore de compte d’envoi : Édition › Compte d’envoi…</translation>
     </message>
     <message>
-        <source>Test for %1 sent to %2.</source>
-        <translation>Essai pour %1 envoyé à %2.</translation>
-    </message>
-    <message>
         <source>From is &quot;Name &lt;address&gt;&quot; or an address.</source>
         <translation>L’expéditeur s’écrit « Nom &lt;adresse&gt; » ou une adresse.</translation>
+    </message>
+    <message>
+        <source>Association &amp;profile…</source>
+        <translation>&amp;Profil de l’association…</translation>
+    </message>
+    <message>
+        <source>Campaign “%1”</source>
+        <translation>Campagne « %1 »</translation>
+    </message>
+    <message>
+        <source>The test for %1 is in the outbox, on its way to %2.</source>
+        <translation>L’essai pour %1 est dans la boîte d’envoi, en route vers %2.</translation>
+    </message>
+    <message>
+        <source>Hello {{first_name}},
+
+Markdown: **bold**, *italic*, - lists, [links](https://…)</source>
+        <translation>Bonjour {{prenom}},
+
+Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
+    </message>
+    <message>
+        <source>French version (optional)</source>
+        <translation>Version française (facultative)</translation>
     </message>
 </context>
 <context>
@@ -1675,13 +1697,6 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
     <message>
         <source>Nobody in this audience may receive it.</source>
         <translation>Personne parmi ces destinataires ne peut la recevoir.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Send it to %n member(s)?</source>
-        <translation>
-            <numerusform>L’envoyer à %n membre ?</numerusform>
-            <numerusform>L’envoyer à %n membres ?</numerusform>
-        </translation>
     </message>
     <message>
         <source>Left out — %1</source>
@@ -1796,6 +1811,17 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send “%1” to %n member(s)?</source>
+        <translation>
+            <numerusform>Envoyer « %1 » à %n membre ?</numerusform>
+            <numerusform>Envoyer « %1 » à %n membres ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
     </message>
 </context>
 <context>
@@ -2001,6 +2027,10 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
         <source>Left out — %1.</source>
         <translation>Laissés de côté — %1.</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>Gui::ExportWizard</name>
@@ -2147,6 +2177,81 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
     <message>
         <source>Counting…</source>
         <translation>Comptage…</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FileActions</name>
+    <message>
+        <source>&amp;Open another member file…</source>
+        <translation>&amp;Ouvrir un autre fichier de membres…</translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy…</source>
+        <translation>&amp;Enregistrer une copie…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo an import</source>
+        <translation>&amp;Annuler un import</translation>
+    </message>
+    <message>
+        <source>Open a member file</source>
+        <translation>Ouvrir un fichier de membres</translation>
+    </message>
+    <message>
+        <source>Carnet member files (*.sqlite *.carnet);;All files (*)</source>
+        <translation>Fichiers de membres Carnet (*.sqlite *.carnet);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>This member file is the one open here.</source>
+        <translation>Ce fichier de membres est celui qui est ouvert ici.</translation>
+    </message>
+    <message>
+        <source>Carnet could not be started for %1.</source>
+        <translation>Carnet n’a pas pu être lancé pour %1.</translation>
+    </message>
+    <message>
+        <source>%1 copy %2.sqlite</source>
+        <translation>%1 copie %2.sqlite</translation>
+    </message>
+    <message>
+        <source>Save a copy of the member file</source>
+        <translation>Enregistrer une copie du fichier de membres</translation>
+    </message>
+    <message>
+        <source>Carnet member files (*.sqlite)</source>
+        <translation>Fichiers de membres Carnet (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Enregistrer une copie</translation>
+    </message>
+    <message>
+        <source>Choose another file than the member file itself.</source>
+        <translation>Choisissez un autre fichier que le fichier de membres lui-même.</translation>
+    </message>
+    <message>
+        <source>A copy of the member file was saved as %1.</source>
+        <translation>Une copie du fichier de membres a été enregistrée sous %1.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3 created, %4 updated)</source>
+        <translation>%1 — %2 (%3 créés, %4 mis à jour)</translation>
+    </message>
+    <message>
+        <source>No import to undo</source>
+        <translation>Aucun import à annuler</translation>
+    </message>
+    <message>
+        <source>Undo an import</source>
+        <translation>Annuler un import</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? The members it created are deleted and the members it changed are put back as they were.</source>
+        <translation>Annuler l’import de %1 ? Les membres qu’il a créés sont supprimés et ceux qu’il a modifiés retrouvent leurs valeurs d’avant.</translation>
+    </message>
+    <message>
+        <source>The import of %1 was undone.</source>
+        <translation>L’import de %1 a été annulé.</translation>
     </message>
 </context>
 <context>
@@ -2856,6 +2961,26 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <source>Finishing the message being sent, then quitting…</source>
         <translation>Fin de l’envoi du message en cours, puis fermeture…</translation>
     </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Fichier : %1</translation>
+    </message>
+    <message>
+        <source>The consent columns cannot be sorted; the side panel&apos;s consent selections list who has none, whose is expiring and who withdrew.</source>
+        <translation>Les colonnes de consentement ne se trient pas ; les sélections de consentement du panneau latéral listent qui n’en a pas, dont le consentement expire et qui l’a retiré.</translation>
+    </message>
+    <message>
+        <source>No member in this selection.</source>
+        <translation>Aucun membre dans cette sélection.</translation>
+    </message>
+    <message>
+        <source>No member matches “%1”.</source>
+        <translation>Aucun membre ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>%1 is the member file open in this window: it cannot be imported into itself.</source>
+        <translation>%1 est le fichier de membres ouvert dans cette fenêtre : il ne peut pas être importé dans lui-même.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::MemberConsentWidget</name>
@@ -3216,16 +3341,44 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <translation>Envoi…</translation>
     </message>
     <message>
-        <source>%1 sent, %2 deferred, %3 failed, %4 unknown.</source>
-        <translation>%1 envoyés, %2 reportés, %3 en échec, %4 incertains.</translation>
-    </message>
-    <message>
         <source>The account&apos;s limits are reached; the rest can go from %1.</source>
         <translation>Les limites du compte sont atteintes ; la suite pourra partir à partir de %1.</translation>
     </message>
     <message>
         <source>Pausing after the message in flight…</source>
         <translation>Pause après le message en cours…</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3, %4.</source>
+        <translation>%1, %2, %3, %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n envoyé</numerusform>
+            <numerusform>%n envoyés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deferred</source>
+        <translation>
+            <numerusform>%n reporté</numerusform>
+            <numerusform>%n reportés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n en échec</numerusform>
+            <numerusform>%n en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unknown</source>
+        <translation>
+            <numerusform>%n incertain</numerusform>
+            <numerusform>%n incertains</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3996,6 +4149,14 @@ SHA-256 : %6</translation>
         <source>The audience is all, never-invited, invited-no-answer[:DAYS], report:NAME or member:ID, not &quot;%1&quot;.</source>
         <translation>Les destinataires sont all, never-invited, invited-no-answer[:JOURS], report:NOM ou member:ID, pas « %1 ».</translation>
     </message>
+    <message>
+        <source>A campaign is already called &quot;%1&quot;: choose another name.</source>
+        <translation>Une campagne s’appelle déjà « %1 » : choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>This campaign&apos;s messages are already queued: it can no longer be changed: write a new campaign instead.</source>
+        <translation>Les messages de cette campagne sont déjà dans la boîte d’envoi : elle ne peut plus être modifiée ; rédigez plutôt une nouvelle campagne.</translation>
+    </message>
 </context>
 <context>
     <name>Mail::CampaignComposer</name>
@@ -4708,6 +4869,10 @@ SHA-256 : %6</translation>
         <source>The file is not a Carnet database.</source>
         <translation>Ce fichier n’est pas une base de données Carnet.</translation>
     </message>
+    <message>
+        <source>A copy cannot replace the file itself.</source>
+        <translation>Une copie ne peut pas remplacer le fichier lui-même.</translation>
+    </message>
 </context>
 <context>
     <name>Storage::DemoAssociation</name>
@@ -4829,14 +4994,14 @@ SHA-256 : %6</translation>
         <translation>Carnet</translation>
     </message>
     <message>
-        <source>Carnet — demo association</source>
-        <translation>Carnet — association de démonstration</translation>
-    </message>
-    <message>
         <source>Updating your member list for this version of Carnet…
 A copy of the file is kept beside it first.</source>
         <translation>Mise à jour de votre liste de membres pour cette version de Carnet…
 Une copie du fichier est d’abord gardée à côté.</translation>
+    </message>
+    <message>
+        <source>demo association</source>
+        <translation>association de démonstration</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,7 @@
 #include "BackgroundSender.h"
 
+#include "OutboxDialog.h"
+
 #include "AppContext.h"
 #include "mail/Outbox.h"
 #include "mail/OutboxJob.h"
@@ -108,12 +110,9 @@ void BackgroundSender::start(const QString &password)
         job, &Mail::OutboxJob::finished, this,
         [this, job](int sent, int deferred, int failed, int unknown, const QString &error, bool, const QDateTime &) {
             if (sent + deferred + failed + unknown > 0 || !error.isEmpty())
-                Q_EMIT message(tr("Outbox: %1 sent, %2 deferred, %3 failed, %4 unknown.%5")
-                                   .arg(sent)
-                                   .arg(deferred)
-                                   .arg(failed)
-                                   .arg(unknown)
-                                   .arg(error.isEmpty() ? QString() : QLatin1Char(' ') + error));
+                Q_EMIT message(tr("Outbox: %1%2")
+                                   .arg(OutboxDialog::summary(sent, deferred, failed, unknown),
+                                        error.isEmpty() ? QString() : QLatin1Char(' ') + error));
             job->deleteLater();
         });
     connect(job, &QObject::destroyed, m_thread, &QThread::quit);

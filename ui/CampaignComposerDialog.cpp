@@ -1,5 +1,7 @@
 #include "CampaignComposerDialog.h"
 
+#include "OrganisationDialog.h"
+
 #include "MessageBox.h"
 
 #include "AppContext.h"
@@ -80,6 +82,9 @@ CampaignComposerDialog::CampaignComposerDialog(AppContext &context, Mail::Campai
                           "use different addresses."));
     form->addRow(tr("&From"), m_from);
 
+    // The message in the window's language; the other one, for the members who speak it, in the second tab.
+    m_main = QLocale().language() == QLocale::English ? QStringLiteral("en") : QStringLiteral("fr");
+    m_second = m_main == QLatin1String("en") ? QStringLiteral("fr") : QStringLiteral("en");
     m_texts = new QTabWidget(left);
     for (bool english : {false, true}) {
         auto *page = new QWidget(m_texts);
@@ -88,7 +93,7 @@ CampaignComposerDialog::CampaignComposerDialog(AppContext &context, Mail::Campai
         auto *body = new QPlainTextEdit(page);
         body->setTabChangesFocus(true);
         body->setPlaceholderText(
-            tr("Bonjour {{prenom}},\n\nMarkdown: **bold**, *italic*, - lists, [links](https://…)"));
+            tr("Hello {{first_name}},\n\nMarkdown: **bold**, *italic*, - lists, [links](https://…)"));
         pageLayout->addRow(tr("&Subject"), subject);
         pageLayout->addRow(tr("&Message"), body);
         if (english) {
@@ -96,7 +101,8 @@ CampaignComposerDialog::CampaignComposerDialog(AppContext &context, Mail::Campai
             body->setObjectName(QStringLiteral("campaignBodyEn"));
             m_subjectEn = subject;
             m_bodyEn = body;
-            m_texts->addTab(page, tr("English version (optional)"));
+            m_texts->addTab(page, m_second == QLatin1String("en") ? tr("English version (optional)")
+                                                                  : tr("French version (optional)"));
         } else {
             subject->setObjectName(QStringLiteral("campaignSubject"));
             body->setObjectName(QStringLiteral("campaignBody"));
@@ -172,7 +178,15 @@ CampaignComposerDialog::CampaignComposerDialog(AppContext &context, Mail::Campai
     QPushButton *sendButton = buttons->addButton(tr("Save and s&end…"), QDialogButtonBox::AcceptRole);
     sendButton->setObjectName(QStringLiteral("saveAndSendButton"));
     buttons->addButton(QDialogButtonBox::Cancel);
+    // The footer and the default texts come from the association's profile: reachable from here.
+    QPushButton *profile = buttons->addButton(tr("Association &profile…"), QDialogButtonBox::HelpRole);
+    profile->setObjectName(QStringLiteral("organisationButton"));
     layout->addWidget(buttons);
+    connect(profile, &QPushButton::clicked, this, [this] {
+        OrganisationDialog dialog(m_context, this);
+        dialog.exec();
+        m_debounce->start(); // the footer may have changed
+    });
     connect(m_test, &QPushButton::clicked, this, &CampaignComposerDialog::sendTest);
     connect(saveButton, &QPushButton::clicked, this, [this] { save(false); });
     connect(sendButton, &QPushButton::clicked, this, [this] { save(true); });
@@ -197,8 +211,8 @@ CampaignComposerDialog::CampaignComposerDialog(AppContext &context, Mail::Campai
         m_attributes = names.value();
     fillAudiences(audience);
     const QString today = QLocale().toString(m_context.clock().today(), QLocale::ShortFormat);
-    m_name->setText(kind == Mail::Campaign::Kind::Invitation ? tr("Invitations %1").arg(today)
-                                                             : tr("Newsletter %1").arg(today));
+    m_name->setText(m_context.campaigns().campaigns().freeName(
+        kind == Mail::Campaign::Kind::Invitation ? tr("Invitations %1").arg(today) : tr("Newsletter %1").arg(today)));
     if (kind == Mail::Campaign::Kind::Invitation)
         useDefaultText();
     fillSamples();
@@ -262,9 +276,34 @@ Mail::Campaign CampaignComposerDialog::campaign() const
     if (!m_from->text().trimmed().isEmpty())
         Mail::SmtpAccount::parseMailbox(m_from->text(), &c.from);
     if (!m_subjectEn->text().trimmed().isEmpty() || !m_bodyEn->toPlainText().trimmed().isEmpty())
-        c.translations.insert(QStringLiteral("en"), {m_subjectEn->text(), m_bodyEn->toPlainText()});
+        c.translations.insert(m_second, {m_subjectEn->text(), m_bodyEn->toPlainText()});
     c.attachments = m_files;
     return c;
+}
+
+void CampaignComposerDialog::setCampaign(const Mail::Campaign &c)
+{
+    m_id = c.id;
+    setWindowTitle(tr("Campaign “%1”").arg(c.name));
+    m_name->setText(c.name);
+    if (const int i = m_kind->findData(Mail::Campaign::kindKey(c.kind)); i >= 0)
+        m_kind->setCurrentIndex(i);
+    if (const int i = m_purpose->findData(c.purpose); i >= 0)
+        m_purpose->setCurrentIndex(i);
+    if (const int i = m_audience->findData(c.audience); i >= 0)
+        m_audience->setCurrentIndex(i);
+    m_from->setText(c.from.address.isEmpty() ? QString()
+                    : c.from.name.isEmpty()  ? c.from.address
+                                             : QStringLiteral("%1 <%2>").arg(c.from.name, c.from.address));
+    m_subject->setText(c.subject);
+    m_body->setPlainText(c.body);
+    const Mail::Campaign::Text en = c.translations.value(m_second);
+    m_subjectEn->setText(en.subject);
+    m_bodyEn->setPlainText(en.body);
+    m_files = c.attachments;
+    m_attachments->clear();
+    for (const Mail::Attachment &a : std::as_const(m_files))
+        m_attachments->addItem(QStringLiteral("%1 (%2)").arg(a.fileName, QLocale().formattedDataSize(a.data.size())));
 }
 
 void CampaignComposerDialog::useDefaultText()
@@ -272,8 +311,8 @@ void CampaignComposerDialog::useDefaultText()
     const auto kind =
         Mail::Campaign::kindFromKey(m_kind->currentData().toString()).value_or(Mail::Campaign::Kind::Newsletter);
     const QString purpose = m_purpose->currentData().toString();
-    auto fr = m_context.campaigns().defaultText(kind, QStringLiteral("fr"), purpose);
-    auto en = m_context.campaigns().defaultText(kind, QStringLiteral("en"), purpose);
+    auto fr = m_context.campaigns().defaultText(kind, m_main, purpose);
+    auto en = m_context.campaigns().defaultText(kind, m_second, purpose);
     if (!fr.ok() || !en.ok()) {
         m_error->setText(!fr.ok() ? fr.error().message : en.error().message);
         return;
@@ -366,7 +405,14 @@ void CampaignComposerDialog::sendTest()
         m_error->setText(queued.error().message);
         return;
     }
-    m_error->setText(tr("Test for %1 sent to %2.").arg(m_sample->currentText(), account.value().from.address));
+    // Good news, not an error: shown in the window's ordinary colour until the next message.
+    m_error->setStyleSheet(QString());
+    m_error->setText(tr("The test for %1 is in the outbox, on its way to %2.")
+                         .arg(m_sample->currentText(), account.value().from.address));
+    QTimer::singleShot(8000, m_error, [this] {
+        m_error->clear();
+        m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    });
     Q_EMIT testQueued(queued.value());
 }
 
@@ -377,12 +423,20 @@ void CampaignComposerDialog::save(bool send)
         m_error->setText(tr("From is \"Name <address>\" or an address."));
         return;
     }
-    auto id = m_context.campaigns().campaigns().create(c);
-    if (!id.ok()) {
-        m_error->setText(id.error().message);
-        return;
+    if (m_id) { // a draft opened again
+        c.id = m_id;
+        if (auto updated = m_context.campaigns().campaigns().update(c); !updated.ok()) {
+            m_error->setText(updated.error().message);
+            return;
+        }
+    } else {
+        auto id = m_context.campaigns().campaigns().create(c);
+        if (!id.ok()) {
+            m_error->setText(id.error().message);
+            return;
+        }
+        m_id = id.value();
     }
-    m_id = id.value();
     m_send = send;
     accept();
 }

@@ -34,6 +34,8 @@ public:
     bool sendRequested() const { return m_send; }
     Mail::Campaign campaign() const; // as the fields describe it now
     void useDefaultText();
+    // A saved draft, opened again to be changed: saving updates it.
+    void setCampaign(const Mail::Campaign &campaign);
     void updatePreview();
 
 Q_SIGNALS:
@@ -55,6 +57,8 @@ private:
     QTabWidget *m_texts = nullptr;
     QLineEdit *m_subject = nullptr;
     QPlainTextEdit *m_body = nullptr;
+    QString m_main;   // the language of the first tab's text: the window's
+    QString m_second; // the other one, for the members who speak it (Campaign::translations' key)
     QLineEdit *m_subjectEn = nullptr;
     QPlainTextEdit *m_bodyEn = nullptr;
     QListWidget *m_attachments = nullptr;

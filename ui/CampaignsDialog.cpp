@@ -58,13 +58,19 @@ QString leftOut(const QMap<QString, qint64> &excluded)
 namespace CampaignFlow {
 
 qint64 compose(AppContext &context, Mail::Campaign::Kind kind, const QString &audience,
-               const Mail::OutboxRunner::TransportFactory &transports, QWidget *parent)
+               const Mail::OutboxRunner::TransportFactory &transports, QWidget *parent, const Mail::Campaign *existing,
+               const std::function<void()> &saved)
 {
-    CampaignComposerDialog composer(context, kind, audience, parent);
+    CampaignComposerDialog composer(context, existing ? existing->kind : kind, existing ? existing->audience : audience,
+                                    parent);
+    if (existing)
+        composer.setCampaign(*existing);
     QObject::connect(&composer, &CampaignComposerDialog::testQueued, &composer,
                      [&](qint64 batch) { sendBatch(context, batch, transports, &composer); });
     if (composer.exec() != QDialog::Accepted)
         return 0;
+    if (saved)
+        saved();
     if (composer.sendRequested())
         send(context, composer.campaignId(), transports, parent);
     return composer.campaignId();
@@ -111,8 +117,9 @@ bool send(AppContext &context, qint64 campaignId, const Mail::OutboxRunner::Tran
                     (left.isEmpty() ? QString() : QLatin1Char('\n') + left));
             return false;
         }
-        QString text = QCoreApplication::translate("Gui::CampaignsDialog", "Send it to %n member(s)?", nullptr,
-                                                   int(p.recipients.size()));
+        QString text = QCoreApplication::translate("Gui::CampaignsDialog", "Send “%1” to %n member(s)?", nullptr,
+                                                   int(p.recipients.size()))
+                           .arg(campaign.value().name);
         if (!left.isEmpty())
             text += QLatin1Char('\n') + QCoreApplication::translate("Gui::CampaignsDialog", "Left out — %1").arg(left);
         QMessageBox box(QMessageBox::Question, QCoreApplication::translate("Gui::CampaignsDialog", "Send"), text,
@@ -189,6 +196,8 @@ CampaignsDialog::CampaignsDialog(AppContext &context, Mail::OutboxRunner::Transp
     newsletter->setObjectName(QStringLiteral("newNewsletterButton"));
     QPushButton *invitation = buttons->addButton(tr("New &invitation…"), QDialogButtonBox::ActionRole);
     invitation->setObjectName(QStringLiteral("newInvitationButton"));
+    m_edit = buttons->addButton(tr("&Edit…"), QDialogButtonBox::ActionRole);
+    m_edit->setObjectName(QStringLiteral("editCampaignButton"));
     m_send = buttons->addButton(tr("&Send…"), QDialogButtonBox::ActionRole);
     m_send->setObjectName(QStringLiteral("sendCampaignButton"));
     m_retry = buttons->addButton(tr("&Retry failed and deferred"), QDialogButtonBox::ActionRole);
@@ -202,6 +211,8 @@ CampaignsDialog::CampaignsDialog(AppContext &context, Mail::OutboxRunner::Transp
     connect(newsletter, &QPushButton::clicked, this, [this] { newCampaign(Mail::Campaign::Kind::Newsletter); });
     connect(invitation, &QPushButton::clicked, this, [this] { newCampaign(Mail::Campaign::Kind::Invitation); });
     connect(m_send, &QPushButton::clicked, this, &CampaignsDialog::sendCurrent);
+    connect(m_edit, &QPushButton::clicked, this, &CampaignsDialog::editCurrent);
+    connect(m_list, &QTreeWidget::itemActivated, this, &CampaignsDialog::editCurrent);
     connect(m_retry, &QPushButton::clicked, this, &CampaignsDialog::retryCurrent);
     connect(m_recipients, &QPushButton::clicked, this, &CampaignsDialog::showRecipients);
     connect(requests, &QPushButton::clicked, this, [this] {
@@ -262,6 +273,11 @@ void CampaignsDialog::showDetails()
 {
     const qint64 id = currentCampaign();
     m_send->setEnabled(id != 0);
+    m_edit->setEnabled(false);
+    if (id) {
+        auto c = m_context.campaigns().campaigns().find(id, Mail::CampaignRepository::Parts::WithoutAttachments);
+        m_edit->setEnabled(c.ok() && !c.value().queuedAt.isValid());
+    }
     m_retry->setEnabled(false);
     m_recipients->setEnabled(false);
     QChart *chart = m_progress->chart();
@@ -372,7 +388,17 @@ void CampaignsDialog::showCoverage()
 
 void CampaignsDialog::newCampaign(Mail::Campaign::Kind kind)
 {
-    CampaignFlow::compose(m_context, kind, QStringLiteral("all"), m_transports, this);
+    CampaignFlow::compose(m_context, kind, QStringLiteral("all"), m_transports, this, nullptr, [this] { refresh(); });
+    refresh();
+}
+
+void CampaignsDialog::editCurrent()
+{
+    auto c = m_context.campaigns().campaigns().find(currentCampaign());
+    if (!c.ok() || c.value().queuedAt.isValid())
+        return; // sent or on its way: its recipients are shown instead (Recipients…)
+    CampaignFlow::compose(m_context, c.value().kind, c.value().audience, m_transports, this, &c.value(),
+                          [this] { refresh(); });
     refresh();
 }
 

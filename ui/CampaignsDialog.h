@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "mail/Campaign.h"
 #include "mail/OutboxRunner.h"
 
@@ -17,9 +19,11 @@ namespace Gui {
 
 // Writing and sending campaigns from any window.
 namespace CampaignFlow {
-// The composer; then, when the user chose "Save and send", the summary and the sending. Returns the id.
+// The composer (on a new campaign, or on the draft `existing`); `saved` runs as soon as it is saved; then, when
+// the user chose "Save and send", the summary and the sending. Returns the id.
 qint64 compose(AppContext &context, Mail::Campaign::Kind kind, const QString &audience,
-               const Mail::OutboxRunner::TransportFactory &transports, QWidget *parent);
+               const Mail::OutboxRunner::TransportFactory &transports, QWidget *parent,
+               const Mail::Campaign *existing = nullptr, const std::function<void()> &saved = {});
 // The summary first (recipients, who is left out and why, the list on demand), then the outbox window
 // sending the campaign's batch with its progress. A campaign already queued resumes.
 bool send(AppContext &context, qint64 campaignId, const Mail::OutboxRunner::TransportFactory &transports,
@@ -42,6 +46,7 @@ public:
                     QWidget *parent = nullptr);
 
     void refresh();
+    void editCurrent(); // a draft, not yet queued
     qint64 currentCampaign() const;
     void newCampaign(Mail::Campaign::Kind kind);
     void sendCurrent();
@@ -59,6 +64,7 @@ private:
     QTabWidget *m_charts = nullptr;
     QChartView *m_progress = nullptr;
     QChartView *m_coverage = nullptr;
+    QPushButton *m_edit = nullptr;
     QPushButton *m_send = nullptr;
     QPushButton *m_retry = nullptr;
     QPushButton *m_recipients = nullptr;

@@ -133,6 +133,13 @@ OutboxDialog::OutboxDialog(AppContext &context, Mail::OutboxRunner::TransportFac
     resize(820, 520);
 }
 
+QString OutboxDialog::summary(int sent, int deferred, int failed, int unknown)
+{
+    return tr("%1, %2, %3, %4.")
+        .arg(tr("%n sent", nullptr, sent), tr("%n deferred", nullptr, deferred), tr("%n failed", nullptr, failed),
+             tr("%n unknown", nullptr, unknown));
+}
+
 OutboxDialog::~OutboxDialog()
 {
     if (m_thread) {
@@ -253,8 +260,7 @@ void OutboxDialog::sendNow()
     connect(job, &Mail::OutboxJob::finished, this,
             [this, job](int sent, int deferred, int failed, int unknown, const QString &error, bool limited,
                         const QDateTime &resumeAt) {
-                QString text =
-                    tr("%1 sent, %2 deferred, %3 failed, %4 unknown.").arg(sent).arg(deferred).arg(failed).arg(unknown);
+                QString text = summary(sent, deferred, failed, unknown);
                 if (limited)
                     text +=
                         QLatin1Char(' ') + tr("The account's limits are reached; the rest can go from %1.")

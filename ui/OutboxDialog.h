@@ -27,6 +27,8 @@ public:
     ~OutboxDialog() override;
 
     void refresh();
+    // "3 sent, 1 deferred, 0 failed, 0 unknown." with each count's plural.
+    static QString summary(int sent, int deferred, int failed, int unknown);
     void showBatch(qint64 batchId); // one batch (a campaign's), chosen in the list
     void sendNow();
     void pause();

@@ -67,12 +67,14 @@ int InviteCommand::run(const QStringList &arguments)
     const QString today = m_context.clock().today().toString(Qt::ISODate);
     if (reminder) {
         c.audience = QStringLiteral("invited-no-answer:%1").arg(days);
-        c.name = QCoreApplication::translate("Cli::InviteCommand", "Invitation reminder %1").arg(today);
+        c.name = campaigns.campaigns().freeName(
+            QCoreApplication::translate("Cli::InviteCommand", "Invitation reminder %1").arg(today));
         c.subject = QStringLiteral("Rappel : ") + c.subject;
         c.translations[QStringLiteral("en")].subject.prepend(QStringLiteral("Reminder: "));
     } else {
         c.audience = QStringLiteral("never-invited");
-        c.name = QCoreApplication::translate("Cli::InviteCommand", "Invitations %1").arg(today);
+        c.name = campaigns.campaigns().freeName(
+            QCoreApplication::translate("Cli::InviteCommand", "Invitations %1").arg(today));
     }
     auto id = campaigns.campaigns().create(c);
     if (!id.ok())

@@ -10,6 +10,17 @@ namespace Consent::DemoConsent {
 
 Core::Result<int> populate(ConsentService &consent, const Core::Clock &clock)
 {
+    // The association's profile, so that its messages and default texts read as a real one's would.
+    if (auto org = consent.organisation(); org.ok() && org.value().name.isEmpty()) {
+        Organisation demo;
+        demo.name = QCoreApplication::translate("Consent::DemoConsent", "Friends of the Park");
+        demo.address = QCoreApplication::translate("Consent::DemoConsent", "12 Lilac Street\n75011 Paris");
+        demo.email = QStringLiteral("contact@amis-du-parc.example.org");
+        demo.website = QStringLiteral("https://amis-du-parc.example.org");
+        demo.jurisdiction = Jurisdiction::Both;
+        if (auto saved = consent.setOrganisation(demo); !saved.ok())
+            return saved.error();
+    }
     auto all = consent.eligible(QStringLiteral("association"));
     if (!all.ok())
         return all.error();

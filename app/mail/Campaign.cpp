@@ -110,7 +110,7 @@ const char *const kColumns =
 
 } // namespace
 
-Result<qint64> CampaignRepository::create(Campaign c)
+Result<void> CampaignRepository::validate(Campaign &c) const
 {
     c.name = c.name.trimmed();
     c.subject = c.subject.trimmed();
@@ -131,6 +131,26 @@ Result<qint64> CampaignRepository::create(Campaign c)
                 "\"%1\".")
                 .arg(c.audience.left(60)),
             QStringLiteral("audience"));
+    // Two campaigns of the same name cannot be told apart in the list, the summary or the statistics.
+    QSqlQuery same(m_database.connection());
+    same.prepare(QStringLiteral("SELECT 1 FROM campaigns WHERE name = ? AND id <> ?"));
+    same.addBindValue(c.name);
+    same.addBindValue(c.id);
+    if (auto e = Storage::exec(same, QStringLiteral("campaign name")); !e.ok())
+        return e;
+    if (same.next())
+        return invalid(
+            QCoreApplication::translate("Mail::Campaign", "A campaign is already called \"%1\": choose another name.")
+                .arg(c.name.left(60)),
+            QStringLiteral("name"));
+    return {};
+}
+
+Result<qint64> CampaignRepository::create(Campaign c)
+{
+    c.id = 0;
+    if (auto v = validate(c); !v.ok())
+        return v.error();
     qint64 id = 0;
     auto written = m_database.write([&]() -> Result<void> {
         QSqlQuery q(m_database.connection());
@@ -163,22 +183,83 @@ Result<qint64> CampaignRepository::create(Campaign c)
             return Storage::Database::errorFrom(q.lastError(), QStringLiteral("campaign"));
         }
         id = q.lastInsertId().toLongLong();
-        for (const Attachment &a : std::as_const(c.attachments)) {
-            QSqlQuery f(m_database.connection());
-            f.prepare(QStringLiteral("INSERT INTO campaign_attachments (campaign_id, file_name, content_type, data) "
-                                     "VALUES (?, ?, ?, ?)"));
-            f.addBindValue(id);
-            f.addBindValue(a.fileName);
-            f.addBindValue(QString::fromLatin1(a.contentType));
-            f.addBindValue(a.data);
-            if (auto e = Storage::exec(f, QStringLiteral("attachment")); !e.ok())
-                return e;
-        }
-        return {};
+        c.id = id;
+        return writeAttachments(c);
     });
     if (!written.ok())
         return written.error();
     return id;
+}
+
+Result<void> CampaignRepository::writeAttachments(const Campaign &c)
+{
+    QSqlQuery f(m_database.connection());
+    f.prepare(QStringLiteral("DELETE FROM campaign_attachments WHERE campaign_id = ?"));
+    f.addBindValue(c.id);
+    if (auto e = Storage::exec(f, QStringLiteral("attachments")); !e.ok())
+        return e;
+    for (const Attachment &a : std::as_const(c.attachments)) {
+        f.prepare(QStringLiteral("INSERT INTO campaign_attachments (campaign_id, file_name, content_type, data) "
+                                 "VALUES (?, ?, ?, ?)"));
+        f.addBindValue(c.id);
+        f.addBindValue(a.fileName);
+        f.addBindValue(QString::fromLatin1(a.contentType));
+        f.addBindValue(a.data);
+        if (auto e = Storage::exec(f, QStringLiteral("attachment")); !e.ok())
+            return e;
+    }
+    return {};
+}
+
+Result<void> CampaignRepository::update(Campaign c)
+{
+    if (auto v = validate(c); !v.ok())
+        return v;
+    return m_database.write([&]() -> Result<void> {
+        QSqlQuery q(m_database.connection());
+        q.prepare(QStringLiteral("UPDATE campaigns SET name = ?, kind = ?, purpose = ?, audience = ?, subject = ?, "
+                                 "body = ?, html = ?, from_name = ?, from_address = ?, translations = ? WHERE id = ? "
+                                 "AND queued_at IS NULL"));
+        q.addBindValue(c.name);
+        q.addBindValue(Campaign::kindKey(c.kind));
+        q.addBindValue(c.purpose);
+        q.addBindValue(c.audience);
+        q.addBindValue(c.subject);
+        q.addBindValue(c.body);
+        q.addBindValue(c.html.isEmpty() ? QVariant() : QVariant(c.html));
+        q.addBindValue(c.from.name.isEmpty() ? QVariant() : QVariant(c.from.name));
+        q.addBindValue(c.from.address.isEmpty() ? QVariant() : QVariant(c.from.address));
+        QJsonObject translations;
+        for (auto it = c.translations.cbegin(); it != c.translations.cend(); ++it)
+            translations.insert(it.key(), QJsonObject{{QStringLiteral("subject"), it.value().subject},
+                                                      {QStringLiteral("body"), it.value().body}});
+        q.addBindValue(translations.isEmpty()
+                           ? QVariant()
+                           : QVariant(QString::fromUtf8(QJsonDocument(translations).toJson(QJsonDocument::Compact))));
+        q.addBindValue(c.id);
+        if (auto e = Storage::exec(q, QStringLiteral("campaign")); !e.ok())
+            return e;
+        if (q.numRowsAffected() == 0)
+            return invalid(QCoreApplication::translate("Mail::Campaign",
+                                                       "This campaign's messages are already queued: it can no longer "
+                                                       "be changed: write a new campaign instead."),
+                           QStringLiteral("id"));
+        return writeAttachments(c);
+    });
+}
+
+QString CampaignRepository::freeName(const QString &base) const
+{
+    QString name = base.trimmed();
+    for (int n = 2; n < 1000; ++n) {
+        QSqlQuery q(m_database.connection());
+        q.prepare(QStringLiteral("SELECT 1 FROM campaigns WHERE name = ?"));
+        q.addBindValue(name);
+        if (!q.exec() || !q.next())
+            return name;
+        name = QStringLiteral("%1 (%2)").arg(base.trimmed()).arg(n);
+    }
+    return name;
 }
 
 Result<Campaign> CampaignRepository::find(qint64 id, Parts parts) const

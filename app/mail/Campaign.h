@@ -61,6 +61,10 @@ public:
 
     // Checks the fields (name, subject, body, kind, audience) and stores it with its attachments.
     Core::Result<qint64> create(Campaign campaign);
+    // A draft changed (name, texts, audience, attachments…): refused once its messages are queued.
+    Core::Result<void> update(Campaign campaign);
+    // `base`, or "base (2)", "base (3)"…: a name no campaign has yet (names tell campaigns apart).
+    QString freeName(const QString &base) const;
     // The attachments' bytes (up to 10 MB) only when the messages are to be composed.
     enum class Parts { All, WithoutAttachments };
     Core::Result<Campaign> find(qint64 id, Parts parts = Parts::All) const;
@@ -68,6 +72,10 @@ public:
     Core::Result<void> setBatch(qint64 campaignId, qint64 batchId);
     Core::Result<void> setQueued(qint64 campaignId, qint64 batchId); // the batch, and now as queued_at
     Core::Result<qint64> idForBatch(qint64 batchId) const;           // 0: the batch is not a campaign's
+
+private:
+    Core::Result<void> validate(Campaign &campaign) const;
+    Core::Result<void> writeAttachments(const Campaign &campaign);
 
 private:
     Storage::Database &m_database;

@@ -189,7 +189,12 @@ Result<Campaign::Text> CampaignService::defaultText(Campaign::Kind kind, const Q
         label = purpose.value().key == QLatin1String("newsletter") ? QStringLiteral("our newsletter")
                                                                    : QStringLiteral("the association's life");
     QString text = all;
-    text.replace(QLatin1String("[[organisation]]"), organisation.value().name);
+    // Until the association's profile is filled in, a visible gap to fill rather than "de  " or "****".
+    QString name = organisation.value().name;
+    if (name.isEmpty())
+        name = lang == QLatin1String("fr") ? QStringLiteral("[nom de l’association]")
+                                           : QStringLiteral("[association name]");
+    text.replace(QLatin1String("[[organisation]]"), name);
     text.replace(QLatin1String("[[purpose]]"), label);
     text.replace(QLatin1String("[[contact]]"), organisation.value().email);
     const qsizetype end = text.indexOf(QLatin1Char('\n'));

@@ -39,6 +39,7 @@ private:
     QString m_db;
     QString m_out;
     LocalSmtpServer m_server;
+    int m_newsletters = 0; // campaign names tell campaigns apart: each newsletter gets its own
 };
 
 Run TestCampaigns::cli(const QStringList &args)
@@ -96,6 +97,7 @@ void TestCampaigns::init()
 {
     static int n = 0;
     ++n;
+    m_newsletters = 0;
     m_db = m_dir.filePath(QStringLiteral("carnet%1.sqlite").arg(n));
     m_out = m_dir.filePath(QStringLiteral("out%1").arg(n));
     QVERIFY(m_server.start(QStringLiteral("plain"), m_out));
@@ -138,8 +140,9 @@ int TestCampaigns::createNewsletter()
     const QString body =
         writeFile(QStringLiteral("juin.md"), "Bonjour {{prenom}},\n\nLa **fête du parc** a lieu samedi.\n");
     const Run r =
-        cli({"campaign", "create", "--name", "Juin", "--kind", "newsletter", "--purpose", "newsletter", "--subject",
-             "Nouvelles de juin pour {{first_name}}", "--body", body, "--audience", "all", "--json"});
+        cli({"campaign", "create", "--name", m_newsletters++ ? QStringLiteral("Juin %1").arg(m_newsletters) : "Juin",
+             "--kind", "newsletter", "--purpose", "newsletter", "--subject", "Nouvelles de juin pour {{first_name}}",
+             "--body", body, "--audience", "all", "--json"});
     return r.exitCode == 0 ? r.json().object().value(QStringLiteral("id")).toInt() : 0;
 }
 

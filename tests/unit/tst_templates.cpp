@@ -17,6 +17,7 @@ class TestTemplates : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void lineBreaksAreKept();
     void mergeFields_data();
     void mergeFields();
     void htmlValuesAreEscaped();
@@ -185,6 +186,17 @@ void TestTemplates::secretIsKeptInTheMemberFile()
     QVERIFY(db.reopen());
     auto again = Mail::UnsubscribeToken::secret(db.context().databaseSettings());
     QCOMPARE(again.value(), first.value());
+}
+
+// A volunteer's single line break (an address, a signature) stays one; paragraphs, lists and code as before.
+void TestTemplates::lineBreaksAreKept()
+{
+    const QString html = Mail::markdownToHtml(
+        QStringLiteral("À bientôt,\nLe bureau\n\n- un\n- deux\n\n```\ncode\nici\n```\n\n## Titre\nTexte"));
+    QVERIFY2(html.contains(QStringLiteral("À bientôt,<br>\nLe bureau</p>")), qPrintable(html));
+    QVERIFY2(html.contains(QStringLiteral("<li>un</li>\n<li>deux</li>")), qPrintable(html));
+    QVERIFY2(html.contains(QStringLiteral("<code>code\nici\n</code>")), qPrintable(html));
+    QVERIFY2(html.contains(QStringLiteral("<h2>Titre</h2>")), qPrintable(html));
 }
 
 QTEST_GUILESS_MAIN(TestTemplates)
