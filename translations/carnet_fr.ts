@@ -2366,6 +2366,10 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
         <source>Import members</source>
         <translation>Importer des membres</translation>
     </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
 </context>
 <context>
     <name>Gui::ImportWizardPageColumns</name>
@@ -2452,6 +2456,10 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
     <message>
         <source>Do not record consent (keep the columns as other information)</source>
         <translation>Ne pas enregistrer de consentement (garder les colonnes en autres informations)</translation>
+    </message>
+    <message>
+        <source>Partner&apos;s %1 (a second member, same household)</source>
+        <translation>%1 du conjoint (un second membre, même foyer)</translation>
     </message>
 </context>
 <context>
@@ -3143,10 +3151,6 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <translation>nom@exemple.fr</translation>
     </message>
     <message>
-        <source>Member %1 — %2</source>
-        <translation>Membre %1 — %2</translation>
-    </message>
-    <message>
         <source>In household %1</source>
         <translation>Dans le foyer %1</translation>
     </message>
@@ -3157,6 +3161,14 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>Save the member first: consent is recorded for a stored member.</source>
         <translation>Enregistrez d’abord le membre : le consentement se rattache à un membre enregistré.</translation>
+    </message>
+    <message>
+        <source>%1 — member no. %2</source>
+        <translation>%1 — membre n° %2</translation>
+    </message>
+    <message>
+        <source>Discard the changes you made?</source>
+        <translation>Abandonner les modifications que vous avez faites ?</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,10 @@ ImportWizard::ImportWizard(AppContext &context, const QString &path, QWidget *pa
     setPage(ColumnsPage, new ImportWizardPageColumns(this));
     setPage(PreviewPage, new ImportWizardPagePreview(this));
     setPage(ResultPage, new ImportWizardPageResult(this));
+    // The preview's Next button imports: it says so.
+    const QString next = buttonText(QWizard::NextButton);
+    connect(this, &QWizard::currentIdChanged, this,
+            [this, next](int id) { setButtonText(QWizard::NextButton, id == PreviewPage ? tr("&Import") : next); });
     resize(900, 600);
 }
 

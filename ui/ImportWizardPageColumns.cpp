@@ -23,9 +23,20 @@ namespace MemberFields = Core::MemberFields;
 namespace Gui {
 
 namespace {
-void fillTargets(QComboBox *combo, const QString &extraKey)
+void fillTargets(QComboBox *combo, const QString &extraKey, const QString &header)
 {
-    combo->addItem(QCoreApplication::translate("Gui::ImportWizardPageColumns", "Keep as other information"), extraKey);
+    // Cagette's partner columns become a second member of the household (the importer does so with a column
+    // left as other information): say that, not "other information".
+    const QString partner = header.isEmpty() ? QString() : Import::ColumnMapper::partnerFieldFor(header);
+    MemberField field{};
+    if (!partner.isEmpty() && MemberFields::fromKey(partner, &field))
+        combo->addItem(QCoreApplication::translate("Gui::ImportWizardPageColumns",
+                                                   "Partner's %1 (a second member, same household)")
+                           .arg(MemberFields::label(field).toLower()),
+                       extraKey);
+    else
+        combo->addItem(QCoreApplication::translate("Gui::ImportWizardPageColumns", "Keep as other information"),
+                       extraKey);
     combo->addItem(QCoreApplication::translate("Gui::ImportWizardPageColumns", "Ignore this column"), QString());
     combo->addItem(QCoreApplication::translate("Gui::ImportWizardPageColumns", "First and last name together"),
                    QStringLiteral("full_name"));
@@ -139,7 +150,7 @@ void ImportWizardPageColumns::initializePage()
         auto *combo = new QComboBox(m_columns);
         combo->setObjectName(QStringLiteral("importTarget_%1").arg(c));
         const QString extraKey = Import::ColumnMapper::extraKey(f.hasHeader() ? key : QString(), c);
-        fillTargets(combo, extraKey);
+        fillTargets(combo, extraKey, f.hasHeader() ? key : QString());
         const QString current = m_wizard->options.mapping.value(key, mapping[c]);
         combo->setCurrentIndex(std::max(0, combo->findData(current)));
         m_columns->setCellWidget(c, 2, combo);

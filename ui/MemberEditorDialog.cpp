@@ -1,4 +1,10 @@
 #include "MemberEditorDialog.h"
+#include "MessageBox.h"
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 
 #include "ui_MemberEditorDialog.h"
 
@@ -7,6 +13,11 @@
 #include "core/EmailAddress.h"
 #include "storage/MemberRepository.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 
 using Core::MemberField;
@@ -80,6 +91,7 @@ MemberEditorDialog::MemberEditorDialog(Storage::MemberRepository &members, QWidg
     // The consent tab needs a stored member and the consent service: enableConsent() turns it on.
     m_ui->tabs->setTabEnabled(1, false);
     m_ui->tabs->setTabToolTip(1, tr("Save the member first: consent is recorded for a stored member."));
+    m_loadedForm = formValues(); // a new member: nothing typed yet
 }
 
 void MemberEditorDialog::enableConsent(AppContext &context)
@@ -120,7 +132,9 @@ void MemberEditorDialog::setChoices(const QStringList &sections, const QStringLi
 void MemberEditorDialog::setMember(const Core::Member &m)
 {
     m_member = m;
-    setWindowTitle(tr("Member %1 — %2").arg(m.id).arg(m.displayName()));
+    // The member number people know, never Carnet's internal id.
+    setWindowTitle(m.memberNumber.isEmpty() ? m.displayName()
+                                            : tr("%1 — member no. %2").arg(m.displayName(), m.memberNumber));
     m_ui->memberNumberEdit->setText(m.memberNumber);
     m_ui->firstNameEdit->setText(m.firstName);
     m_ui->lastNameEdit->setText(m.lastName);
@@ -140,6 +154,35 @@ void MemberEditorDialog::setMember(const Core::Member &m)
     m_ui->notesEdit->setPlainText(m.notes);
     if (m.householdId != 0)
         m_ui->householdEdit->setPlaceholderText(tr("In household %1").arg(m.householdId));
+    m_loadedForm = formValues();
+}
+
+// Every value the member tab's fields show, to tell whether anything was changed.
+QStringList MemberEditorDialog::formValues() const
+{
+    QStringList values;
+    QWidget *tab = m_ui->tabs->widget(0);
+    for (const QLineEdit *e : tab->findChildren<QLineEdit *>())
+        values.append(e->text());
+    for (const QPlainTextEdit *e : tab->findChildren<QPlainTextEdit *>())
+        values.append(e->toPlainText());
+    for (const QCheckBox *c : tab->findChildren<QCheckBox *>())
+        values.append(c->isChecked() ? QStringLiteral("1") : QStringLiteral("0"));
+    for (const QDateEdit *d : tab->findChildren<QDateEdit *>())
+        values.append(d->date().toString(Qt::ISODate));
+    for (const QComboBox *c : tab->findChildren<QComboBox *>())
+        values.append(c->currentText());
+    return values;
+}
+
+// Esc, Cancel or the window's close button: changes are not thrown away without asking.
+void MemberEditorDialog::reject()
+{
+    if (formValues() != m_loadedForm &&
+        MessageBox::question(this, windowTitle(), tr("Discard the changes you made?"),
+                             QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Discard)
+        return;
+    QDialog::reject();
 }
 
 Core::Member MemberEditorDialog::memberFromForm() const

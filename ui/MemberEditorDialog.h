@@ -41,6 +41,7 @@ public:
     const Core::Member &savedMember() const { return m_saved; }
 
     void accept() override;
+    void reject() override;
 
 Q_SIGNALS:
     void memberSaved(const Core::Member &member);
@@ -58,6 +59,8 @@ private:
     Storage::MemberRepository &m_members;
     Core::Member m_member;
     Core::Member m_saved;
+    QStringList m_loadedForm; // the fields as shown when the member was opened
+    QStringList formValues() const;
     QHash<QString, QLabel *> m_errorLabels;
     QHash<QString, QWidget *> m_fieldWidgets;
     MemberConsentWidget *m_consent = nullptr;

@@ -181,17 +181,24 @@ void TestMainWindow::enterEditsTheCurrentMember()
     QTest::keyClick(view, Qt::Key_Return);
     QCOMPARE(seen, QStringLiteral("Tremblay"));
     QCOMPARE(m_db->members().findByEmail(QStringLiteral("jean@example.org")).value().city, QStringLiteral("Gatineau"));
-    // Esc leaves the editor without saving.
-    whenModal(this, [](QWidget *modal) {
+    // Esc with changes asks first: "Cancel" keeps the editor open, "Discard" leaves it without saving.
+    bool stayed = false;
+    whenModal(this, [&stayed](QWidget *modal) {
         auto *dialog = qobject_cast<MemberEditorDialog *>(modal);
         if (!dialog)
             return;
         auto *city = dialog->findChild<QLineEdit *>(QStringLiteral("cityEdit"));
         city->clear();
         QTest::keyClicks(city, QStringLiteral("Lyon"));
+        Gui::MessageBox::setNextAnswer(QMessageBox::Cancel);
         QTest::keyClick(city, Qt::Key_Escape);
+        stayed = dialog->isVisible() && Gui::MessageBox::lastText().contains(QStringLiteral("Discard the changes"));
+        Gui::MessageBox::setNextAnswer(QMessageBox::Discard);
+        QTest::keyClick(city, Qt::Key_Escape);
+        Gui::MessageBox::clearNextAnswer();
     });
     QTest::keyClick(view, Qt::Key_Return);
+    QVERIFY(stayed);
     QCOMPARE(m_db->members().findByEmail(QStringLiteral("jean@example.org")).value().city, QStringLiteral("Gatineau"));
 }
 
@@ -296,6 +303,8 @@ void TestMainWindow::droppedFileIsImportedThroughTheWizard()
     QString detected;
     QString preview;
     QString result;
+    QString importButton;
+    QStringList partnerColumns;
     bool walked = false;
     whenModal(this, [&](QWidget *modal) {
         auto *wizard = qobject_cast<Gui::ImportWizard *>(modal);
@@ -305,8 +314,15 @@ void TestMainWindow::droppedFileIsImportedThroughTheWizard()
         if (const QString dir = qEnvironmentVariable("CARNET_SCREENSHOT_DIR"); !dir.isEmpty())
             wizard->grab().save(dir + QStringLiteral("/import-wizard-file.png"));
         QTest::keyClick(wizard, Qt::Key_Enter); // 1 -> 2
+        // Cagette's partner columns are shown as what they become: a second member of the household.
+        for (auto *combo : wizard->findChildren<QComboBox *>()) {
+            if (combo->objectName().startsWith(QLatin1String("importTarget_")) &&
+                combo->currentText().startsWith(QLatin1String("Partner's")))
+                partnerColumns.append(combo->currentText());
+        }
         QTest::keyClick(wizard, Qt::Key_Enter); // 2 -> 3: the dry run starts
         QTRY_VERIFY_WITH_TIMEOUT(wizard->currentPage()->isComplete(), 20000);
+        importButton = wizard->buttonText(QWizard::NextButton);
         preview = wizard->findChild<QLabel *>(QStringLiteral("importPreviewSummary"))->text();
         if (const QString dir = qEnvironmentVariable("CARNET_SCREENSHOT_DIR"); !dir.isEmpty())
             wizard->grab().save(dir + QStringLiteral("/import-wizard-preview.png"));
@@ -319,6 +335,9 @@ void TestMainWindow::droppedFileIsImportedThroughTheWizard()
     drop(w.get(), QStringLiteral(CARNET_SOURCE_DIR "/tests/data/cagette_membres_cp1252.csv"));
     QTRY_VERIFY_WITH_TIMEOUT(walked, 30000);
     QVERIFY2(detected.contains(QStringLiteral("windows-1252")), qPrintable(detected));
+    QCOMPARE(importButton, QStringLiteral("&Import")); // the preview's button imports, and says so
+    QVERIFY2(partnerColumns.contains(QStringLiteral("Partner's first name (a second member, same household)")),
+             qPrintable(partnerColumns.join(QLatin1Char('|'))));
     QVERIFY2(preview.startsWith(QStringLiteral("40 new")), qPrintable(preview));
     QVERIFY2(result.startsWith(QStringLiteral("40 members added")), qPrintable(result));
     QCOMPARE(m_db->members().count().value(), 43);
