@@ -2122,6 +2122,10 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
         <source>Writing…</source>
         <translation>Écriture…</translation>
     </message>
+    <message>
+        <source>The folder %1 cannot be created: choose another one.</source>
+        <translation>Le dossier %1 ne peut pas être créé : choisissez-en un autre.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::ExportWizardPageFormat</name>
@@ -2459,7 +2463,7 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
     </message>
     <message>
         <source>Partner&apos;s %1 (a second member, same household)</source>
-        <translation>%1 du conjoint (un second membre, même foyer)</translation>
+        <translation>Conjoint(e) : %1 (un second membre, même foyer)</translation>
     </message>
 </context>
 <context>
@@ -4321,6 +4325,17 @@ SHA-256 : %6</translation>
     </message>
 </context>
 <context>
+    <name>Mail::SmtpPresets</name>
+    <message>
+        <source>Google refuses your usual password here: turn on 2-Step Verification, then create an app password (Google Account › Security › App passwords) and type those 16 letters as the password.</source>
+        <translation>Google refuse ici votre mot de passe habituel : activez la validation en deux étapes, puis créez un mot de passe d’application (Compte Google › Sécurité › Mots de passe des applications) et tapez ces 16 lettres comme mot de passe.</translation>
+    </message>
+    <message>
+        <source>Microsoft is turning off password sign-in for sending: use an app password if your account offers one (Microsoft account › Security); for Microsoft 365, the administrator must allow SMTP authentication for this mailbox.</source>
+        <translation>Microsoft supprime la connexion par mot de passe pour l’envoi : utilisez un mot de passe d’application si votre compte en propose (Compte Microsoft › Sécurité) ; pour Microsoft 365, l’administrateur doit autoriser l’authentification SMTP pour cette boîte.</translation>
+    </message>
+</context>
+<context>
     <name>Mail::UnsubscribeToken</name>
     <message>
         <source>This is not an unsubscribe token from this member file.</source>
@@ -4687,6 +4702,18 @@ SHA-256 : %6</translation>
     <message>
         <source>Consent: %1</source>
         <translation>Consentement : %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Ending soon</source>
+        <translation>Se termine bientôt</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expirée</translation>
     </message>
 </context>
 <context>

@@ -82,9 +82,11 @@ void ExportWizardPageFile::initializePage()
         for (QChar &c : base)
             if (QStringLiteral("/\\:*?\"<>|").contains(c))
                 c = QLatin1Char('-');
-        m_ui->pathEdit->setText(
-            QDir::toNativeSeparators(QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                                         .filePath(base + QLatin1String(".csv"))));
+        // The Documents folder, made if the system names one that does not exist yet; else the home folder.
+        QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        if (folder.isEmpty() || !QDir().mkpath(folder))
+            folder = QDir::homePath();
+        m_ui->pathEdit->setText(QDir::toNativeSeparators(QDir(folder).filePath(base + QLatin1String(".csv"))));
     }
     setButtonText(QWizard::FinishButton, clipboard ? tr("&Copy") : tr("&Write"));
     Q_EMIT completeChanged();
@@ -126,6 +128,11 @@ void ExportWizardPageFile::start()
     const QString path = QDir::fromNativeSeparators(m_ui->pathEdit->text().trimmed());
     if (QFileInfo(path).isDir()) {
         m_ui->statusLabel->setText(tr("%1 is a folder: give a file name.").arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        m_ui->statusLabel->setText(tr("The folder %1 cannot be created: choose another one.")
+                                       .arg(QDir::toNativeSeparators(QFileInfo(path).absolutePath())));
         return;
     }
     if (QFileInfo::exists(path) &&

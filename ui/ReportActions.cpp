@@ -121,7 +121,17 @@ bool ReportActions::ask(const QString &name, QHash<QString, QString> *answers)
     const auto questions = spec.ok() ? spec.value().parameters() : QList<QPair<QString, QString>>();
     if (questions.isEmpty())
         return true;
-    ReportParamsDialog dialog(name, questions, m_answers.value(name), m_window);
+    QHash<QString, QStringList> choices;
+    if (spec.ok()) {
+        const QHash<QString, QString> fields = spec.value().parameterFields();
+        for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
+            if (it.value() == QLatin1String("section"))
+                choices.insert(it.key(), m_panel->sections());
+            else if (it.value() == QLatin1String("category"))
+                choices.insert(it.key(), m_panel->categories());
+        }
+    }
+    ReportParamsDialog dialog(name, questions, m_answers.value(name), m_window, choices);
     if (dialog.exec() != QDialog::Accepted)
         return false;
     *answers = dialog.answers();

@@ -20,8 +20,10 @@ class ReportParamsDialog : public QDialog
     Q_OBJECT
 
 public:
+    // `choices`: for a question, the values its field has (offered, and matched without regard to case).
     ReportParamsDialog(const QString &reportName, const QList<QPair<QString, QString>> &questions,
-                       const QHash<QString, QString> &previous, QWidget *parent = nullptr);
+                       const QHash<QString, QString> &previous, QWidget *parent = nullptr,
+                       const QHash<QString, QStringList> &choices = {});
     ~ReportParamsDialog() override;
 
     QHash<QString, QString> answers() const;
@@ -31,6 +33,7 @@ private:
 
     std::unique_ptr<Ui::ReportParamsDialog> m_ui;
     QList<QPair<QString, QLineEdit *>> m_edits;
+    QHash<QString, QStringList> m_choices;
 };
 
 } // namespace Gui

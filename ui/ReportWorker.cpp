@@ -113,7 +113,7 @@ int ReportWorker::preview(const Reports::ReportDefinition &report, const QHash<Q
                 Reports::CsvOptions labels;
                 labels.labels = true;
                 preview.headers = engine.runner().headers(report, labels);
-                auto rows = engine.runner().rows(report, first, QStringLiteral("yyyy-MM-dd"),
+                auto rows = engine.runner().rows(report, first, QStringLiteral("yyyy-MM-dd"), true,
                                                  [&preview](const QStringList &row) { preview.rows.append(row); });
                 auto totals = engine.runner().totals(report, params);
                 if (!rows.ok())

@@ -63,6 +63,11 @@ SmtpAccountDialog::SmtpAccountDialog(AppContext &context, Mail::OutboxRunner::Tr
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("Kept for this session only, never written to a file"));
     form->addRow(tr("&Provider"), m_preset);
+    m_presetNote = new QLabel(server);
+    m_presetNote->setObjectName(QStringLiteral("presetNote"));
+    m_presetNote->setWordWrap(true);
+    m_presetNote->hide();
+    form->addRow(QString(), m_presetNote);
     form->addRow(tr("&Host"), m_host);
     form->addRow(tr("P&ort"), m_port);
     form->addRow(tr("&Security"), m_security);
@@ -178,6 +183,9 @@ SmtpAccountDialog::SmtpAccountDialog(AppContext &context, Mail::OutboxRunner::Tr
 
 void SmtpAccountDialog::applyPreset(int index)
 {
+    const QString note = Mail::presetNote(m_preset->itemData(index).toString());
+    m_presetNote->setText(note);
+    m_presetNote->setVisible(!note.isEmpty());
     const Mail::SmtpPreset *p = Mail::smtpPreset(m_preset->itemData(index).toString());
     if (!p)
         return;

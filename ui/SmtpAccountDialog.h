@@ -39,6 +39,7 @@ private:
     AppContext &m_context;
     Mail::OutboxRunner::TransportFactory m_transports;
     Mail::SmtpAccount m_loaded;
+    QLabel *m_presetNote = nullptr;
     QComboBox *m_preset = nullptr;
     QLineEdit *m_host = nullptr;
     QSpinBox *m_port = nullptr;

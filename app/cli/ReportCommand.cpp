@@ -202,7 +202,7 @@ int ReportCommand::runReport(const QStringList &arguments)
     QJsonArray objects;
     if (jsonRows) {
         const QStringList keys = def.columns;
-        auto done = runner.rows(def, plan.value().rows, options.dateFormat, [&](const QStringList &values) {
+        auto done = runner.rows(def, plan.value().rows, options.dateFormat, false, [&](const QStringList &values) {
             QJsonObject o;
             for (int i = 0; i < keys.size(); ++i)
                 o.insert(keys[i], values.value(i));

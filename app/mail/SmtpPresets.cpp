@@ -1,5 +1,7 @@
 #include "SmtpPresets.h"
 
+#include <QCoreApplication>
+
 namespace Mail {
 
 // Limits are deliberately below what each provider publishes, so that a batch slows down before the
@@ -116,6 +118,22 @@ const SmtpPreset *smtpPreset(const QString &key)
             return &p;
     }
     return nullptr;
+}
+
+QString presetNote(const QString &key)
+{
+    if (key == QLatin1String("gmail") || key == QLatin1String("google-workspace"))
+        return QCoreApplication::translate(
+            "Mail::SmtpPresets",
+            "Google refuses your usual password here: turn on 2-Step Verification, then create an app password "
+            "(Google Account › Security › App passwords) and type those 16 letters as the password.");
+    if (key == QLatin1String("outlook") || key == QLatin1String("microsoft365"))
+        return QCoreApplication::translate(
+            "Mail::SmtpPresets",
+            "Microsoft is turning off password sign-in for sending: use an app password if your account offers "
+            "one (Microsoft account › Security); for Microsoft 365, the administrator must allow SMTP "
+            "authentication for this mailbox.");
+    return {};
 }
 
 } // namespace Mail

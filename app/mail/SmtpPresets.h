@@ -20,6 +20,8 @@ struct SmtpPreset
 };
 
 const QList<SmtpPreset> &smtpPresets();
+// What a volunteer must know before the first message goes through this provider (app passwords…), or empty.
+QString presetNote(const QString &key);
 const SmtpPreset *smtpPreset(const QString &key);
 
 } // namespace Mail

@@ -86,6 +86,23 @@ QList<QPair<QString, QString>> FilterSpec::parameters() const
     return out;
 }
 
+QHash<QString, QString> FilterSpec::parameterFields() const
+{
+    QHash<QString, QString> out;
+    if (!isGroup()) {
+        if (!condition.param.isEmpty())
+            out.insert(condition.param, condition.field);
+        return out;
+    }
+    for (const FilterSpec &child : children) {
+        const QHash<QString, QString> more = child.parameterFields();
+        for (auto it = more.cbegin(); it != more.cend(); ++it)
+            if (!out.contains(it.key()))
+                out.insert(it.key(), it.value());
+    }
+    return out;
+}
+
 Result<FilterSpec> FilterSpec::fromJson(const QJsonValue &json)
 {
     if (json.isUndefined() || json.isNull())

@@ -38,6 +38,8 @@ struct FilterSpec
     bool isEmpty() const { return isGroup() && children.empty(); }
     // Parameters asked when run: key -> label, in the order they appear.
     QList<QPair<QString, QString>> parameters() const;
+    // The field each question is about (its first condition's): lets a form offer the values that field has.
+    QHash<QString, QString> parameterFields() const;
 
     // The structure only (a group holds a list, a condition names a field and an operator, nesting ≤ 16);
     // what the fields and values mean is checked by buildFilter().

@@ -58,6 +58,17 @@ QString membershipStatus(const Core::Member &member, const QDate &today)
     return member.membershipStart.isValid() ? QStringLiteral("active") : QString();
 }
 
+QString membershipStatusLabel(const QString &status)
+{
+    if (status == QLatin1String("active"))
+        return QCoreApplication::translate("Reports::Report", "Active");
+    if (status == QLatin1String("ending"))
+        return QCoreApplication::translate("Reports::Report", "Ending soon");
+    if (status == QLatin1String("expired"))
+        return QCoreApplication::translate("Reports::Report", "Expired");
+    return status;
+}
+
 Result<ReportDefinition> ReportDefinition::fromJson(const QJsonObject &json)
 {
     ReportDefinition r;
@@ -496,7 +507,8 @@ QStringList ReportRunner::headers(const ReportDefinition &report, const CsvOptio
 }
 
 Result<void> ReportRunner::rows(const ReportDefinition &report, const std::vector<qint64> &ids,
-                                const QString &dateFormat, const std::function<void(const QStringList &)> &visit) const
+                                const QString &dateFormat, bool words,
+                                const std::function<void(const QStringList &)> &visit) const
 {
     auto purposes = m_consent.purposes();
     if (!purposes.ok())
@@ -536,13 +548,14 @@ Result<void> ReportRunner::rows(const ReportDefinition &report, const std::vecto
                 } else if (c.startsWith(QLatin1String("extra."))) {
                     row.append(m.extra.value(c.mid(6)).toVariant().toString());
                 } else if (c == QLatin1String("membership")) {
-                    row.append(membershipStatus(m, m_clock.today()));
+                    const QString status = membershipStatus(m, m_clock.today());
+                    row.append(words ? membershipStatusLabel(status) : status);
                 } else {
                     const auto it = consent.value(c).constFind(m.id);
                     if (it == consent.value(c).cend())
                         row.append(QString());
                     else
-                        row.append(Consent::reasonKey(it->reason) +
+                        row.append((words ? Consent::reasonLabel(it->reason) : Consent::reasonKey(it->reason)) +
                                    (it->validUntil.isValid() && it->eligible
                                         ? QLatin1Char(' ') + it->validUntil.toString(dateFormat)
                                         : QString()));

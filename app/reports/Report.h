@@ -83,6 +83,8 @@ QString csvCell(const QString &value, QChar delimiter);
 
 // A member's membership status on `today`: "active", "ending" (within 60 days), "expired" or "" (no dates).
 QString membershipStatus(const Core::Member &member, const QDate &today);
+// The same, in the user's language ("Active", "Ending soon", "Expired").
+QString membershipStatusLabel(const QString &status);
 
 // One line of a report's totals: the value of its group_by field ("" for none) and how many members.
 struct GroupTotal
@@ -119,9 +121,11 @@ public:
     Core::Result<qint64> streamCsv(const ReportDefinition &report, const QHash<QString, QString> &params,
                                    const std::vector<qint64> *only, const CsvOptions &options,
                                    const std::function<void(const QByteArray &)> &write, bool *handled) const;
-    // Streams the rows (values as text, dates in `dateFormat`) by chunks of 500.
+    // Streams the rows (values as text, dates in `dateFormat`) by chunks of 500. `words`: the membership status
+    // and consent in the user's language, as the member table shows them (a preview, an export for people);
+    // otherwise their codes (express, no_consent, active…: scripts, Mailchimp).
     Core::Result<void> rows(const ReportDefinition &report, const std::vector<qint64> &ids, const QString &dateFormat,
-                            const std::function<void(const QStringList &)> &visit) const;
+                            bool words, const std::function<void(const QStringList &)> &visit) const;
 
     Storage::MemberRepository &members() const { return m_members; }
 

@@ -104,7 +104,10 @@ Result<qint64> ReportExporter::write(const ExportRequest &request, const ExportP
                 return all.error();
             ids = std::move(all).value();
         }
-        auto done = m_runner.rows(report, ids, options.dateFormat, [&](const QStringList &values) {
+        // A spreadsheet for people (the Excel presets) reads as the member table does; plain CSV and
+        // Mailchimp keep the codes.
+        const bool words = options.labels && !options.mailchimp;
+        auto done = m_runner.rows(report, ids, options.dateFormat, words, [&](const QStringList &values) {
             QStringList line;
             for (const QString &v : values)
                 line.append(csvCell(v, options.delimiter));

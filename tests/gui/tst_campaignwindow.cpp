@@ -24,6 +24,7 @@ private Q_SLOTS:
     void cleanup();
     void composePreviewAndSendNewsletter();
     void invitationsFromNeverInvited();
+    void aDraftIsOpenedAgainAndChanged();
 
 private:
     QTemporaryDir m_dir;
@@ -233,6 +234,52 @@ void TestCampaignWindow::invitationsFromNeverInvited()
     for (const auto &[purpose, status] : statuses)
         if (purpose.key == QLatin1String("newsletter"))
             QCOMPARE(status.reason, Consent::Reason::Withdrawn);
+}
+
+// A campaign saved without sending is a draft: it opens again in the composer, and what is saved replaces it.
+void TestCampaignWindow::aDraftIsOpenedAgainAndChanged()
+{
+    Mail::Campaign draft;
+    draft.name = QStringLiteral("Brouillon");
+    draft.kind = Mail::Campaign::Kind::Newsletter;
+    draft.purpose = QStringLiteral("newsletter");
+    draft.audience = QStringLiteral("all");
+    draft.subject = QStringLiteral("Premier jet");
+    draft.body = QStringLiteral("Bonjour {{prenom}},\n");
+    auto id = m_db->context().campaigns().campaigns().create(draft);
+    QVERIFY(id.ok());
+    // The same name again is refused.
+    QVERIFY(!m_db->context().campaigns().campaigns().create(draft).ok());
+    auto w = openWindow();
+    QVERIFY(w);
+    bool edited = false;
+    whenDialog(this, QStringLiteral("campaignsDialog"), [&](QWidget *dialog) {
+        auto done = qScopeGuard([dialog] { static_cast<QDialog *>(dialog)->reject(); });
+        auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("campaignList"));
+        auto *edit = dialog->findChild<QPushButton *>(QStringLiteral("editCampaignButton"));
+        QVERIFY(list && edit);
+        list->setCurrentItem(list->topLevelItem(0));
+        QVERIFY(edit->isEnabled());
+        whenDialog(this, QStringLiteral("campaignComposer"), [&](QWidget *composer) {
+            auto guard = qScopeGuard([composer] { static_cast<QDialog *>(composer)->reject(); });
+            auto *subject = composer->findChild<QLineEdit *>(QStringLiteral("campaignSubject"));
+            QCOMPARE(subject->text(), QStringLiteral("Premier jet"));
+            QCOMPARE(composer->findChild<QLineEdit *>(QStringLiteral("campaignName"))->text(),
+                     QStringLiteral("Brouillon"));
+            subject->setText(QStringLiteral("Version finale"));
+            guard.dismiss();
+            QTest::mouseClick(composer->findChild<QPushButton *>(QStringLiteral("saveCampaignButton")), Qt::LeftButton);
+            edited = true;
+        });
+        QTest::mouseClick(edit, Qt::LeftButton);
+        QCOMPARE(list->topLevelItemCount(), 1); // changed, not copied
+    });
+    w->findChild<QAction *>(QStringLiteral("campaignsAction"))->trigger();
+    QVERIFY(edited);
+    const auto saved = m_db->context().campaigns().campaigns().find(id.value());
+    QVERIFY(saved.ok());
+    QCOMPARE(saved.value().subject, QStringLiteral("Version finale"));
+    QCOMPARE(m_db->context().campaigns().campaigns().list().value().size(), 1);
 }
 
 QTEST_MAIN(TestCampaignWindow)

@@ -28,6 +28,13 @@ void TestMailWindow::smtpAccountPresetTestAndSave()
     });
     dialog.show();
     auto *preset = dialog.findChild<QComboBox *>(QStringLiteral("presetCombo"));
+    // Gmail needs an app password: the dialog says so when Gmail is chosen, and says nothing for OVHcloud.
+    auto *note = dialog.findChild<QLabel *>(QStringLiteral("presetNote"));
+    const int gmail = preset->findData(QStringLiteral("gmail"));
+    preset->setCurrentIndex(gmail);
+    Q_EMIT preset->activated(gmail);
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(QStringLiteral("app password")), qPrintable(note->text()));
     const int ovh = preset->findData(QStringLiteral("ovh"));
     QVERIFY(ovh > 0);
     preset->setCurrentIndex(ovh);
@@ -35,6 +42,7 @@ void TestMailWindow::smtpAccountPresetTestAndSave()
     QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("hostEdit"))->text(), QStringLiteral("ssl0.ovh.net"));
     QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("portSpin"))->value(), 465);
     QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("perHourSpin"))->value(), 180);
+    QVERIFY(!note->isVisible());
     dialog.findChild<QLineEdit *>(QStringLiteral("fromNameEdit"))->setText(QStringLiteral("Les Amis"));
     dialog.findChild<QLineEdit *>(QStringLiteral("fromAddressEdit"))
         ->setText(QStringLiteral("bureau@amis.example.org"));

@@ -164,8 +164,13 @@ void TestReportWindow::reportWizardWalkedWithTheKeyboard()
     bool asked = false;
     whenDialog(this, QStringLiteral("reportParamsDialog"), [&](QWidget *dialog) {
         auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("answer_section"));
-        edit->selectAll();
-        QTest::keyClicks(edit, QStringLiteral("MPL"));
+        // The sections the members have are offered; an answer typed in another case still finds them.
+        auto *combo = qobject_cast<QComboBox *>(edit->parentWidget());
+        QVERIFY(combo);
+        QCOMPARE(combo->count(), 2);
+        QCOMPARE(combo->itemText(0), QStringLiteral("CPL"));
+        QCOMPARE(combo->itemText(1), QStringLiteral("MPL"));
+        edit->setText(QStringLiteral("mpl"));
         QTest::keyClick(dialog, Qt::Key_Enter);
         asked = true;
     });

@@ -151,6 +151,12 @@ void TestCampaigns::newsletterReachesExactlyTheEligible()
     const int id = createNewsletter();
     QVERIFY(id > 0);
     const QString campaign = QString::number(id);
+    // A second campaign of the same name is refused: names tell campaigns apart in every list.
+    const QString body = writeFile(QStringLiteral("autre.md"), "Bonjour\n");
+    const Run same = cli({"campaign", "create", "--name", "Juin", "--kind", "newsletter", "--purpose", "newsletter",
+                          "--subject", "Encore", "--body", body, "--audience", "all"});
+    QCOMPARE(same.exitCode, 2);
+    QVERIFY2(same.err.contains(QStringLiteral("already called")), qPrintable(same.err));
     // Before sending: who it will reach and who it leaves out, by reason.
     QJsonObject before = cli({"campaign", "status", campaign, "--json"}).json().object();
     QCOMPARE(before.value("recipients").toInt(), 3);
