@@ -1,5 +1,7 @@
 #include "Report.h"
 
+#include "FilterSpec.h"
+
 #include "consent/ConsentService.h"
 #include "core/Clock.h"
 #include "core/MemberField.h"
@@ -56,6 +58,32 @@ QString membershipStatus(const Core::Member &member, const QDate &today)
         return member.membershipEnd <= today.addDays(60) ? QStringLiteral("ending") : QStringLiteral("active");
     }
     return member.membershipStart.isValid() ? QStringLiteral("active") : QString();
+}
+
+Result<BuiltQuery> ReportRunner::build(const ReportDefinition &report, const QHash<QString, QString> &params) const
+{
+    QHash<QString, QString> answers = params;
+    if (auto spec = FilterSpec::fromJson(report.filter); spec.ok()) {
+        const QHash<QString, QString> fields = spec.value().parameterFields();
+        for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
+            const QString &field = it.value();
+            if ((field != QLatin1String("section") && field != QLatin1String("category")) ||
+                !answers.contains(it.key()))
+                continue;
+            const QString answer = answers.value(it.key());
+            QSqlQuery q(m_database.connection());
+            // The exact value first (its index answers at once), then the same letters in another case.
+            q.prepare(QStringLiteral("SELECT %1 FROM members WHERE %1 = ? LIMIT 1").arg(field));
+            q.addBindValue(answer);
+            if (q.exec() && q.next())
+                continue;
+            q.prepare(QStringLiteral("SELECT %1 FROM members WHERE %1 = ? COLLATE NOCASE LIMIT 1").arg(field));
+            q.addBindValue(answer);
+            if (q.exec() && q.next())
+                answers.insert(it.key(), q.value(0).toString());
+        }
+    }
+    return buildFilter(report.filter, answers, consentResolver(), m_clock.today());
 }
 
 QString membershipStatusLabel(const QString &status)
@@ -260,7 +288,7 @@ ConsentResolver ReportRunner::consentResolver() const
 Result<std::vector<qint64>> ReportRunner::ids(const ReportDefinition &report,
                                               const QHash<QString, QString> &params) const
 {
-    auto built = buildFilter(report.filter, params, consentResolver(), m_clock.today());
+    auto built = build(report, params);
     if (!built.ok())
         return built.error();
     return selectIds(report, built.value(), -1);
@@ -306,7 +334,7 @@ Result<ReportPage> ReportRunner::firstRows(const ReportDefinition &report, const
                                            int limit) const
 {
     // One filter (the consent service asked once), two statements: the total and the first ids.
-    auto built = buildFilter(report.filter, params, consentResolver(), m_clock.today());
+    auto built = build(report, params);
     if (!built.ok())
         return built.error();
     auto total = countBuilt(built.value());
@@ -372,7 +400,7 @@ Result<qint64> ReportRunner::streamCsv(const ReportDefinition &report, const QHa
             return 0; // a consent or membership-status column: not this path
         }
     }
-    auto built = buildFilter(report.filter, params, consentResolver(), m_clock.today());
+    auto built = build(report, params);
     if (!built.ok())
         return built.error();
     QStringList where;
@@ -448,7 +476,7 @@ Result<qint64> ReportRunner::streamCsv(const ReportDefinition &report, const QHa
 Result<qint64> ReportRunner::count(const ReportDefinition &report, const QHash<QString, QString> &params) const
 {
     // The live count: SQLite counts without handing a million ids over.
-    auto built = buildFilter(report.filter, params, consentResolver(), m_clock.today());
+    auto built = build(report, params);
     if (!built.ok())
         return built.error();
     return countBuilt(built.value());
@@ -460,7 +488,7 @@ Result<QList<GroupTotal>> ReportRunner::totals(const ReportDefinition &report,
     Core::MemberField f;
     if (report.groupBy.isEmpty() || !memberField(report.groupBy, &f))
         return QList<GroupTotal>();
-    auto built = buildFilter(report.filter, params, consentResolver(), m_clock.today());
+    auto built = build(report, params);
     if (!built.ok())
         return built.error();
     const QString column = Core::MemberFields::key(f); // whitelisted

@@ -131,6 +131,9 @@ public:
 
 private:
     ConsentResolver consentResolver() const;
+    // The filter with its questions answered; an answer about a section or a category that differs from an
+    // existing value only by case ("plateau") takes that value's spelling ("Plateau").
+    Core::Result<BuiltQuery> build(const ReportDefinition &report, const QHash<QString, QString> &params) const;
     Core::Result<std::vector<qint64>> selectIds(const ReportDefinition &report, const BuiltQuery &built,
                                                 int limit) const;
     Core::Result<qint64> countBuilt(const BuiltQuery &built) const;
