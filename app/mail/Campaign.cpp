@@ -110,6 +110,30 @@ const char *const kColumns =
 
 } // namespace
 
+namespace {
+// The columns a campaign's author writes, in this order: name, kind, purpose, audience, subject, body, html,
+// from_name, from_address, translations.
+void bindFields(QSqlQuery &q, const Campaign &c)
+{
+    q.addBindValue(c.name);
+    q.addBindValue(Campaign::kindKey(c.kind));
+    q.addBindValue(c.purpose);
+    q.addBindValue(c.audience);
+    q.addBindValue(c.subject);
+    q.addBindValue(c.body);
+    q.addBindValue(c.html.isEmpty() ? QVariant() : QVariant(c.html));
+    q.addBindValue(c.from.name.isEmpty() ? QVariant() : QVariant(c.from.name));
+    q.addBindValue(c.from.address.isEmpty() ? QVariant() : QVariant(c.from.address));
+    QJsonObject translations;
+    for (auto it = c.translations.cbegin(); it != c.translations.cend(); ++it)
+        translations.insert(it.key(), QJsonObject{{QStringLiteral("subject"), it.value().subject},
+                                                  {QStringLiteral("body"), it.value().body}});
+    q.addBindValue(translations.isEmpty()
+                       ? QVariant()
+                       : QVariant(QString::fromUtf8(QJsonDocument(translations).toJson(QJsonDocument::Compact))));
+}
+} // namespace
+
 Result<void> CampaignRepository::validate(Campaign &c) const
 {
     c.name = c.name.trimmed();
@@ -155,25 +179,10 @@ Result<qint64> CampaignRepository::create(Campaign c)
     auto written = m_database.write([&]() -> Result<void> {
         QSqlQuery q(m_database.connection());
         q.prepare(QStringLiteral("INSERT INTO campaigns (name, kind, purpose, audience, subject, body, html, "
-                                 "from_name, from_address, created_at, translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                                 "from_name, from_address, translations, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
                                  "?, ?, ?)"));
-        q.addBindValue(c.name);
-        q.addBindValue(Campaign::kindKey(c.kind));
-        q.addBindValue(c.purpose);
-        q.addBindValue(c.audience);
-        q.addBindValue(c.subject);
-        q.addBindValue(c.body);
-        q.addBindValue(c.html.isEmpty() ? QVariant() : QVariant(c.html));
-        q.addBindValue(c.from.name.isEmpty() ? QVariant() : QVariant(c.from.name));
-        q.addBindValue(c.from.address.isEmpty() ? QVariant() : QVariant(c.from.address));
+        bindFields(q, c);
         q.addBindValue(m_clock.now().toUTC().toString(Qt::ISODate));
-        QJsonObject translations;
-        for (auto it = c.translations.cbegin(); it != c.translations.cend(); ++it)
-            translations.insert(it.key(), QJsonObject{{QStringLiteral("subject"), it.value().subject},
-                                                      {QStringLiteral("body"), it.value().body}});
-        q.addBindValue(translations.isEmpty()
-                           ? QVariant()
-                           : QVariant(QString::fromUtf8(QJsonDocument(translations).toJson(QJsonDocument::Compact))));
         if (!q.exec()) {
             // The purpose is a foreign key: an unknown one is the user's mistake, said plainly.
             if (q.lastError().nativeErrorCode() == QLatin1String("787"))
@@ -220,22 +229,7 @@ Result<void> CampaignRepository::update(Campaign c)
         q.prepare(QStringLiteral("UPDATE campaigns SET name = ?, kind = ?, purpose = ?, audience = ?, subject = ?, "
                                  "body = ?, html = ?, from_name = ?, from_address = ?, translations = ? WHERE id = ? "
                                  "AND queued_at IS NULL"));
-        q.addBindValue(c.name);
-        q.addBindValue(Campaign::kindKey(c.kind));
-        q.addBindValue(c.purpose);
-        q.addBindValue(c.audience);
-        q.addBindValue(c.subject);
-        q.addBindValue(c.body);
-        q.addBindValue(c.html.isEmpty() ? QVariant() : QVariant(c.html));
-        q.addBindValue(c.from.name.isEmpty() ? QVariant() : QVariant(c.from.name));
-        q.addBindValue(c.from.address.isEmpty() ? QVariant() : QVariant(c.from.address));
-        QJsonObject translations;
-        for (auto it = c.translations.cbegin(); it != c.translations.cend(); ++it)
-            translations.insert(it.key(), QJsonObject{{QStringLiteral("subject"), it.value().subject},
-                                                      {QStringLiteral("body"), it.value().body}});
-        q.addBindValue(translations.isEmpty()
-                           ? QVariant()
-                           : QVariant(QString::fromUtf8(QJsonDocument(translations).toJson(QJsonDocument::Compact))));
+        bindFields(q, c);
         q.addBindValue(c.id);
         if (auto e = Storage::exec(q, QStringLiteral("campaign")); !e.ok())
             return e;

@@ -157,6 +157,19 @@ protected:
         AppContext &c = m_db->context();
         return c.database().write([&] { return Mail::SmtpAccount::save(c.databaseSettings(), account); }).ok();
     }
+    // The sending account on a local test server (LocalSmtpServer: user "bureau", password "s3cr3t é"), with
+    // the password given for this session, as the Sending account dialog leaves it.
+    bool useLocalServer(int port)
+    {
+        Mail::SmtpAccount account;
+        account.host = QStringLiteral("127.0.0.1");
+        account.port = quint16(port);
+        account.security = Smtp::Security::None;
+        account.user = QStringLiteral("bureau");
+        account.from = {QStringLiteral("Bureau"), QStringLiteral("bureau@asso.example.org")};
+        m_db->context().setSessionSmtpPassword(QStringLiteral("s3cr3t é"));
+        return saveAccount(account);
+    }
     // Plain one-recipient messages "AG" / "Bonjour", built as carnet-cli mail send does, ready to queue.
     static QList<Mail::OutgoingItem> plainMessages(const Mail::Mailbox &from, const QStringList &addresses)
     {

@@ -37,15 +37,8 @@ void TestCampaignWindow::init()
     QVERIFY(setUp());
     static int n = 0;
     QVERIFY(m_server.start(QStringLiteral("plain"), m_dir.filePath(QStringLiteral("out%1").arg(++n))));
-    Mail::SmtpAccount account;
-    account.host = QStringLiteral("127.0.0.1");
-    account.port = quint16(m_server.port());
-    account.security = Smtp::Security::None;
-    account.user = QStringLiteral("bureau");
-    account.from = {QStringLiteral("Bureau"), QStringLiteral("bureau@asso.example.org")};
+    QVERIFY(useLocalServer(m_server.port()));
     AppContext &c = m_db->context();
-    c.setSessionSmtpPassword(QStringLiteral("s3cr3t é"));
-    QVERIFY(saveAccount(account));
     Consent::Organisation org;
     org.name = QStringLiteral("Bibliothèque du quartier");
     org.address = QStringLiteral("12 rue des Lilas\n69001 Lyon");

@@ -32,14 +32,7 @@ void TestSharedFile::init()
     static int n = 0;
     // A little time per message, so the sending overlaps everything else the test does.
     QVERIFY(m_server.start(QStringLiteral("plain"), m_dir.filePath(QStringLiteral("out%1").arg(++n)), {}, {}, 0.15));
-    Mail::SmtpAccount account;
-    account.host = QStringLiteral("127.0.0.1");
-    account.port = quint16(m_server.port());
-    account.security = Smtp::Security::None;
-    account.user = QStringLiteral("bureau");
-    account.from = {QStringLiteral("Bureau"), QStringLiteral("bureau@asso.example.org")};
-    m_db->context().setSessionSmtpPassword(QStringLiteral("s3cr3t é"));
-    QVERIFY(saveAccount(account));
+    QVERIFY(useLocalServer(m_server.port()));
 }
 
 void TestSharedFile::cleanup()
