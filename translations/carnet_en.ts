@@ -60,6 +60,16 @@
     </message>
 </context>
 <context>
+    <name>Gui::BackgroundSender</name>
+    <message numerus="yes">
+        <source>%n message(s) are waiting in the outbox.</source>
+        <translation>
+            <numerusform>%n message is waiting in the outbox.</numerusform>
+            <numerusform>%n messages are waiting in the outbox.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Gui::CampaignComposerDialog</name>
     <message numerus="yes">
         <source>Invited at least %n day(s) ago, no answer</source>
@@ -206,13 +216,6 @@
         <translation>
             <numerusform>%n member of &quot;%1&quot;</numerusform>
             <numerusform>%n members of &quot;%1&quot;</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) are waiting in the outbox.</source>
-        <translation>
-            <numerusform>%n message is waiting in the outbox.</numerusform>
-            <numerusform>%n messages are waiting in the outbox.</numerusform>
         </translation>
     </message>
 </context>

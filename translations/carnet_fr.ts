@@ -1489,6 +1489,41 @@ unsubscribe --process ID [--purpose F]… (aucune : toutes les finalités)</tran
         <source>Outbox: %1%2</source>
         <translation>Boîte d’envoi : %1%2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) are waiting in the outbox.</source>
+        <translation>
+            <numerusform>%n message attend dans la boîte d’envoi.</numerusform>
+            <numerusform>%n messages attendent dans la boîte d’envoi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Carnet is sending them now.</source>
+        <translation>Carnet est en train de les envoyer.</translation>
+    </message>
+    <message>
+        <source>Quit Carnet</source>
+        <translation>Quitter Carnet</translation>
+    </message>
+    <message>
+        <source>Send them later: Carnet finishes the message in flight and quits; the rest go the next time Carnet is open. Quit anyway: the message being sent may have to be checked by hand (its fate becomes unknown).</source>
+        <translation>Les envoyer plus tard : Carnet termine le message en cours puis quitte ; les autres partiront à la prochaine ouverture de Carnet. Quitter quand même : le message en cours d’envoi devra peut-être être vérifié à la main (son sort devient incertain).</translation>
+    </message>
+    <message>
+        <source>They will go the next time Carnet is open, within the sending account&apos;s limits.</source>
+        <translation>Ils partiront à la prochaine ouverture de Carnet, dans les limites du compte d’envoi.</translation>
+    </message>
+    <message>
+        <source>Send them &amp;later</source>
+        <translation>Les envoyer &amp;plus tard</translation>
+    </message>
+    <message>
+        <source>&amp;Keep waiting</source>
+        <translation>&amp;Attendre l’envoi</translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
+        <translation>&amp;Quitter quand même</translation>
+    </message>
 </context>
 <context>
     <name>Gui::CampaignComposerDialog</name>
@@ -2933,41 +2968,6 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>Send invitations…</source>
         <translation>Envoyer des invitations…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) are waiting in the outbox.</source>
-        <translation>
-            <numerusform>%n message attend dans la boîte d’envoi.</numerusform>
-            <numerusform>%n messages attendent dans la boîte d’envoi.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Carnet is sending them now.</source>
-        <translation>Carnet est en train de les envoyer.</translation>
-    </message>
-    <message>
-        <source>Quit Carnet</source>
-        <translation>Quitter Carnet</translation>
-    </message>
-    <message>
-        <source>Send them later: Carnet finishes the message in flight and quits; the rest go the next time Carnet is open. Quit anyway: the message being sent may have to be checked by hand (its fate becomes unknown).</source>
-        <translation>Les envoyer plus tard : Carnet termine le message en cours puis quitte ; les autres partiront à la prochaine ouverture de Carnet. Quitter quand même : le message en cours d’envoi devra peut-être être vérifié à la main (son sort devient incertain).</translation>
-    </message>
-    <message>
-        <source>They will go the next time Carnet is open, within the sending account&apos;s limits.</source>
-        <translation>Ils partiront à la prochaine ouverture de Carnet, dans les limites du compte d’envoi.</translation>
-    </message>
-    <message>
-        <source>Send them &amp;later</source>
-        <translation>Les envoyer &amp;plus tard</translation>
-    </message>
-    <message>
-        <source>&amp;Keep waiting</source>
-        <translation>&amp;Attendre l’envoi</translation>
-    </message>
-    <message>
-        <source>&amp;Quit anyway</source>
-        <translation>&amp;Quitter quand même</translation>
     </message>
     <message>
         <source>Finishing the message being sent, then quitting…</source>

@@ -1,5 +1,6 @@
 #include "BackgroundSender.h"
 
+#include "MessageBox.h"
 #include "OutboxDialog.h"
 
 #include "AppContext.h"
@@ -9,6 +10,8 @@
 #include "mail/smtp/SmtpTransport.h"
 #include "settings/CredentialStore.h"
 
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSslCertificate>
 #include <QThread>
 #include <QTimer>
@@ -49,6 +52,39 @@ void BackgroundSender::stopAfterCurrent()
         QMetaObject::invokeMethod(m_job, &Mail::OutboxJob::pause, Qt::QueuedConnection);
     else
         Q_EMIT stopped();
+}
+
+BackgroundSender::Quit BackgroundSender::askBeforeQuitting(QWidget *window)
+{
+    const int waiting = waitingCount();
+    const bool sending = isSending();
+    if (waiting == 0 && !sending)
+        return Quit::Now;
+    QString text = tr("%n message(s) are waiting in the outbox.", nullptr, waiting);
+    if (sending)
+        text += QLatin1Char(' ') + tr("Carnet is sending them now.");
+    QMessageBox box(QMessageBox::Question, tr("Quit Carnet"), text,
+                    QMessageBox::Yes | QMessageBox::Cancel | (sending ? QMessageBox::Discard : QMessageBox::NoButton),
+                    window);
+    box.setInformativeText(sending ? tr("Send them later: Carnet finishes the message in flight and quits; the rest "
+                                        "go the next time Carnet is open. Quit anyway: the message being sent may "
+                                        "have to be checked by hand (its fate becomes unknown).")
+                                   : tr("They will go the next time Carnet is open, within the sending account's "
+                                        "limits."));
+    box.button(QMessageBox::Yes)->setText(tr("Send them &later"));
+    box.button(QMessageBox::Cancel)->setText(tr("&Keep waiting"));
+    if (sending)
+        box.button(QMessageBox::Discard)->setText(tr("&Quit anyway"));
+    box.setDefaultButton(QMessageBox::Yes);
+    switch (MessageBox::answerFor(box)) {
+    case QMessageBox::Yes:
+        if (!sending)
+            return Quit::Now;
+        stopAfterCurrent();
+        return Quit::AfterCurrent;
+    case QMessageBox::Discard: return Quit::Now;
+    default: return Quit::Stay;
+    }
 }
 
 void BackgroundSender::resume()

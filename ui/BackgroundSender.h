@@ -6,6 +6,7 @@
 class AppContext;
 class QThread;
 class QTimer;
+class QWidget;
 
 namespace Mail {
 class OutboxJob;
@@ -29,6 +30,12 @@ public:
     int waitingCount() const;
     // Stops after the message in flight; stopped() follows.
     void stopAfterCurrent();
+
+    // Asked when the window closes with messages waiting or being sent: close now (nothing waits, "send them
+    // later" with nothing in flight, or "quit anyway"), after the message in flight (stopped() follows), or
+    // stay open ("keep waiting").
+    enum class Quit { Now, AfterCurrent, Stay };
+    Quit askBeforeQuitting(QWidget *window);
 
 public Q_SLOTS:
     // Sends what is due, in the background, when the account and its password are known.

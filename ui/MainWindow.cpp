@@ -44,7 +44,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProcess>
-#include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
 #include <QSignalBlocker>
@@ -747,51 +746,21 @@ void MainWindow::importFiles(const QStringList &paths)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_quitWhenStopped && !askAboutWaitingMessages()) {
-        event->ignore();
-        return;
+    if (!m_quitWhenStopped) {
+        switch (m_sender->askBeforeQuitting(this)) {
+        case BackgroundSender::Quit::Now: break;
+        case BackgroundSender::Quit::AfterCurrent:
+            m_quitWhenStopped = true; // closed again when the sender has stopped
+            statusBar()->showMessage(tr("Finishing the message being sent, then quitting…"));
+            event->ignore();
+            return;
+        case BackgroundSender::Quit::Stay: event->ignore(); return;
+        }
     }
     QSettings settings = uiSettings();
     settings.setValue(QStringLiteral("ui/mainWindow/geometry"), saveGeometry());
     m_columns->save();
     QMainWindow::closeEvent(event);
-}
-
-// Messages still in the outbox: they go the next time Carnet is open, or Carnet stays open until they have
-// gone; while one is being sent, quitting at once may leave its fate unknown. False: stay open.
-bool MainWindow::askAboutWaitingMessages()
-{
-    const int waiting = m_sender->waitingCount();
-    const bool sending = m_sender->isSending();
-    if (waiting == 0 && !sending)
-        return true;
-    QString text = tr("%n message(s) are waiting in the outbox.", nullptr, waiting);
-    if (sending)
-        text += QLatin1Char(' ') + tr("Carnet is sending them now.");
-    QMessageBox box(QMessageBox::Question, tr("Quit Carnet"), text,
-                    QMessageBox::Yes | QMessageBox::Cancel | (sending ? QMessageBox::Discard : QMessageBox::NoButton),
-                    this);
-    box.setInformativeText(sending ? tr("Send them later: Carnet finishes the message in flight and quits; the rest "
-                                        "go the next time Carnet is open. Quit anyway: the message being sent may "
-                                        "have to be checked by hand (its fate becomes unknown).")
-                                   : tr("They will go the next time Carnet is open, within the sending account's "
-                                        "limits."));
-    box.button(QMessageBox::Yes)->setText(tr("Send them &later"));
-    box.button(QMessageBox::Cancel)->setText(tr("&Keep waiting"));
-    if (sending)
-        box.button(QMessageBox::Discard)->setText(tr("&Quit anyway"));
-    box.setDefaultButton(QMessageBox::Yes);
-    switch (MessageBox::answerFor(box)) {
-    case QMessageBox::Yes:
-        if (!sending)
-            return true;
-        m_quitWhenStopped = true;
-        statusBar()->showMessage(tr("Finishing the message being sent, then quitting…"));
-        m_sender->stopAfterCurrent();
-        return false;
-    case QMessageBox::Discard: return true;
-    default: return false;
-    }
 }
 
 } // namespace Gui

@@ -70,7 +70,6 @@ private:
     void selectMember(qint64 id);
     void consentChanged();
     void refreshConsentCounts(bool purposesChanged = false);
-    bool askAboutWaitingMessages();
     void updateActions();
     void fitColumns();
     QList<qint64> selectedMemberIds() const;
