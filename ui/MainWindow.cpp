@@ -54,6 +54,7 @@
 #include <QThread>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace Gui {
 
@@ -149,6 +150,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     m_emptyNote->setAlignment(Qt::AlignCenter);
     m_emptyNote->setWordWrap(true);
     m_emptyNote->hide();
+    (new QVBoxLayout(m_table->viewport()))->addWidget(m_emptyNote); // centred however the table is resized
 
     // The consent columns sit beside the email address, where a mailing decision is made.
     {
@@ -452,7 +454,6 @@ void MainWindow::updateStatus()
         const QString search = m_search->text().trimmed();
         m_emptyNote->setText(search.isEmpty() ? tr("No member in this selection.")
                                               : tr("No member matches “%1”.").arg(search));
-        m_emptyNote->setGeometry(m_table->viewport()->rect().adjusted(12, 12, -12, -12));
     }
     m_emptyNote->setVisible(nobody);
     updateActions();

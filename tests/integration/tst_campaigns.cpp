@@ -31,7 +31,6 @@ private:
     Run cli(const QStringList &args);
     void addMember(const QStringList &args);
     QJsonObject parse(const QString &emlPath) const;
-    QString writeFile(const QString &name, const QByteArray &bytes);
     bool configure(const QStringList &extra = {});
     int createNewsletter();
 
@@ -62,15 +61,6 @@ QJsonObject TestCampaigns::parse(const QString &emlPath) const
                  {QStringLiteral(CARNET_SOURCE_DIR "/tests/integration/check_campaign.py"), emlPath});
     python.waitForFinished(30000);
     return QJsonDocument::fromJson(python.readAllStandardOutput()).object();
-}
-
-QString TestCampaigns::writeFile(const QString &name, const QByteArray &bytes)
-{
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        f.write(bytes);
-    return path;
 }
 
 bool TestCampaigns::configure(const QStringList &extra)
@@ -137,8 +127,8 @@ void TestCampaigns::cleanup()
 
 int TestCampaigns::createNewsletter()
 {
-    const QString body =
-        writeFile(QStringLiteral("juin.md"), "Bonjour {{prenom}},\n\nLa **fête du parc** a lieu samedi.\n");
+    const QString body = writeFile(m_dir.path(), QStringLiteral("juin.md"),
+                                   "Bonjour {{prenom}},\n\nLa **fête du parc** a lieu samedi.\n");
     const Run r =
         cli({"campaign", "create", "--name", m_newsletters++ ? QStringLiteral("Juin %1").arg(m_newsletters) : "Juin",
              "--kind", "newsletter", "--purpose", "newsletter", "--subject", "Nouvelles de juin pour {{first_name}}",
@@ -152,7 +142,7 @@ void TestCampaigns::newsletterReachesExactlyTheEligible()
     QVERIFY(id > 0);
     const QString campaign = QString::number(id);
     // A second campaign of the same name is refused: names tell campaigns apart in every list.
-    const QString body = writeFile(QStringLiteral("autre.md"), "Bonjour\n");
+    const QString body = writeFile(m_dir.path(), QStringLiteral("autre.md"), "Bonjour\n");
     const Run same = cli({"campaign", "create", "--name", "Juin", "--kind", "newsletter", "--purpose", "newsletter",
                           "--subject", "Encore", "--body", body, "--audience", "all"});
     QCOMPARE(same.exitCode, 2);
@@ -294,7 +284,7 @@ void TestCampaigns::unsubscribeFromAReceivedMessage()
     const QString token = header.section(QStringLiteral("%20"), 1).section(QLatin1Char('>'), 0, 0);
     QVERIFY(token.contains(QLatin1Char('.')));
     const QString reply =
-        writeFile(QStringLiteral("reply.eml"),
+        writeFile(m_dir.path(), QStringLiteral("reply.eml"),
                   QStringLiteral("From: Ana Express <ana@example.org>\r\nTo: contact@amis.example.org\r\n"
                                  "Date: Mon, 16 Nov 2026 09:30:00 +0100\r\nSubject: Re: unsubscribe %1\r\n"
                                  "\r\nMerci de me retirer.\r\n")
@@ -332,14 +322,15 @@ void TestCampaigns::unsubscribeFromAReceivedMessage()
                              "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
     for (qsizetype i = 0; i < quoted.size(); i += 76)
         base64Reply += quoted.mid(i, 76) + "\r\n";
-    Run hugo = cli({"unsubscribe", "--message", writeFile(QStringLiteral("hugo.eml"), base64Reply), "--json"});
+    Run hugo =
+        cli({"unsubscribe", "--message", writeFile(m_dir.path(), QStringLiteral("hugo.eml"), base64Reply), "--json"});
     QCOMPARE(hugo.exitCode, 0);
     QCOMPARE(hugo.json().object().value("purpose").toString(), QStringLiteral("newsletter"));
     QCOMPARE(cli({"unsubscribe", "--token", hugoToken}).exitCode, 0); // typed again: recorded again, harmless
     QCOMPARE(cli({"campaign", "status", QString::number(next), "--json"}).json().object().value("recipients").toInt(),
              1);
     // A reply without a token, from a member's address: recorded, waiting for the user, with its deadline.
-    const QString plain = writeFile(QStringLiteral("plain.eml"),
+    const QString plain = writeFile(m_dir.path(), QStringLiteral("plain.eml"),
                                     "From: iris@example.org\r\nSubject: STOP\r\n\r\nPlus de courriels svp.\r\n");
     Run pending = cli({"unsubscribe", "--message", plain, "--json"});
     QCOMPARE(pending.exitCode, 0);

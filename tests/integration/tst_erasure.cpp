@@ -27,7 +27,6 @@ private Q_SLOTS:
 
 private:
     Run cli(const QStringList &args);
-    QString writeFile(const QString &name, const QByteArray &bytes);
     QJsonObject scan();
 
     QTemporaryDir m_dir;
@@ -46,15 +45,6 @@ Run TestErasure::cli(const QStringList &args)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("CARNET_SMTP_PASSWORD"), QStringLiteral("s3cr3t é"));
     return ::cli(QStringList{QStringLiteral("--database"), m_db} + args, env);
-}
-
-QString TestErasure::writeFile(const QString &name, const QByteArray &bytes)
-{
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        f.write(bytes);
-    return path;
 }
 
 QJsonObject TestErasure::scan()
@@ -88,14 +78,14 @@ void TestErasure::erasureLeavesNothingBehind()
     // Imported, then imported again with a change: the second import keeps her as she was, to be undone.
     const QByteArray header = "Numéro;Prénom;Nom;Courriel;Téléphone;Adresse;Code postal;Ville\n";
     const QByteArray others = "ADH-100;Bertrand;Ordinaire;bertrand@example.org;0111111111;3 place Verte;75002;Paris\n";
-    const QString first =
-        writeFile(QStringLiteral("adherents.csv"), header + others + "ADH-77123;Gwénaëlle;Quintaflor-Éluard;" +
-                                                       gwen.toUtf8() + ";0698765431;17 rue des Zinnias;69001;Lyon\n");
+    const QString first = writeFile(m_dir.path(), QStringLiteral("adherents.csv"),
+                                    header + others + "ADH-77123;Gwénaëlle;Quintaflor-Éluard;" + gwen.toUtf8() +
+                                        ";0698765431;17 rue des Zinnias;69001;Lyon\n");
     Run imported = cli({"import", first, "--json"});
     QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
-    const QString second =
-        writeFile(QStringLiteral("adherents-2.csv"), header + "ADH-77123;Gwénaëlle;Quintaflor-Éluard;" + gwen.toUtf8() +
-                                                         ";0698765431;17 rue des Zinnias;69002;Lyon 2e\n");
+    const QString second = writeFile(m_dir.path(), QStringLiteral("adherents-2.csv"),
+                                     header + "ADH-77123;Gwénaëlle;Quintaflor-Éluard;" + gwen.toUtf8() +
+                                         ";0698765431;17 rue des Zinnias;69002;Lyon 2e\n");
     imported = cli({"import", second, "--mode", "update", "--json"});
     QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
     QCOMPARE(imported.json().object().value(QStringLiteral("updated")).toInt(), 1);
@@ -105,7 +95,7 @@ void TestErasure::erasureLeavesNothingBehind()
                  .exitCode,
              0);
     // Consent with the scanned form, which carries her name, street and phone.
-    const QString form = writeFile(QStringLiteral("formulaire.txt"),
+    const QString form = writeFile(m_dir.path(), QStringLiteral("formulaire.txt"),
                                    "Bulletin d'adhésion\nNom : Quintaflor-Éluard\nPrénom : Gwénaëlle\nAdresse : 17 rue "
                                    "des Zinnias\nTéléphone : 0698765431\nJ'accepte de recevoir la lettre.\n");
     QCOMPARE(cli({"consent", "record", gwen, "--purpose", "newsletter", "--basis", "express", "--source",
@@ -121,14 +111,14 @@ void TestErasure::erasureLeavesNothingBehind()
     QVERIFY2(invited.exitCode == 0, qPrintable(invited.err));
     QCOMPARE(cli({"invite", "--answer", "accepted", "--member", gwen}).exitCode, 0);
     // A reply asking something, without a token: an unsubscribe request waiting for a person.
-    const QString reply = writeFile(QStringLiteral("reply.eml"),
+    const QString reply = writeFile(m_dir.path(), QStringLiteral("reply.eml"),
                                     "From: Gwénaëlle Quintaflor-Éluard <" + gwen.toUtf8() +
                                         ">\r\nTo: contact@amis.example.org\r\nSubject: STOP\r\nDate: Mon, 02 Nov 2026 "
                                         "10:00:00 +0100\r\n\r\nMerci de me retirer. 0698765431\r\n");
     QCOMPARE(cli({"unsubscribe", "--message", reply}).exitCode, 0);
     // A newsletter sent to her, and one still queued (the server is down when it is sent).
     const QString body =
-        writeFile(QStringLiteral("juin.md"), "Bonjour {{prenom}} {{nom}},\n\nLa fête a lieu samedi.\n");
+        writeFile(m_dir.path(), QStringLiteral("juin.md"), "Bonjour {{prenom}} {{nom}},\n\nLa fête a lieu samedi.\n");
     Run created = cli({"campaign", "create", "--name", "Juin", "--kind", "newsletter", "--purpose", "newsletter",
                        "--subject", "Nouvelles pour {{first_name}}", "--body", body, "--audience", "all", "--json"});
     QCOMPARE(created.exitCode, 0);
