@@ -87,9 +87,10 @@ Result<void> ConsentLedger::addPurpose(const Purpose &purpose, const QDateTime &
 Result<qint64> ConsentLedger::append(const Event &e)
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("INSERT INTO consent_events (member_id, purpose, action, basis, occurred_on, expires_on, "
-                             "recorded_at, source, wording, evidence_note, evidence_sha256, evidence_name, "
-                             "recorded_by, import_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO consent_events (member_id, purpose, action, basis, occurred_on, expires_on, "
+                       "recorded_at, source, wording, evidence_note, evidence_sha256, evidence_name, "
+                       "recorded_by, import_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     q.addBindValue(e.memberId);
     q.addBindValue(e.purpose);
     q.addBindValue(e.action == Action::Grant ? QStringLiteral("grant") : QStringLiteral("withdraw"));
@@ -106,13 +107,13 @@ Result<qint64> ConsentLedger::append(const Event &e)
     q.addBindValue(e.importBatchId ? QVariant(e.importBatchId) : QVariant(QMetaType(QMetaType::LongLong)));
     if (auto r = exec(q, QStringLiteral("consent event")); !r.ok())
         return r.error();
-    return q.lastInsertId().toLongLong();
+    return Storage::returnedId(q);
 }
 
 Result<QList<Event>> ConsentLedger::events(qint64 memberId) const
 {
     QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
+    Storage::streamRows(q);
     q.prepare(QStringLiteral("SELECT %1 FROM consent_events WHERE member_id = ? ORDER BY id").arg(kEventColumns));
     q.addBindValue(memberId);
     if (auto r = exec(q, QStringLiteral("consent history")); !r.ok())
@@ -140,7 +141,7 @@ Result<QHash<qint64, QList<Event>>> ConsentLedger::eventsByMember(const QString 
         for (qint64 id : memberIds.mid(start, kChunk))
             ids.append(QString::number(id));
         QSqlQuery q(m_database.connection());
-        q.setForwardOnly(true);
+        Storage::streamRows(q);
         q.prepare(QStringLiteral("SELECT %1 FROM consent_events WHERE purpose = ? AND member_id IN (%2) ORDER BY id")
                       .arg(kEventColumns, ids.join(QLatin1Char(','))));
         q.addBindValue(purpose);
@@ -157,7 +158,7 @@ Result<QHash<qint64, QList<Event>>> ConsentLedger::eventsByMember(const QString 
 Result<void> ConsentLedger::forEachEvent(const QString &purpose, const std::function<void(const Event &)> &visit) const
 {
     QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
+    Storage::streamRows(q);
     q.prepare(
         QStringLiteral("SELECT %1 FROM consent_events WHERE purpose = ? ORDER BY member_id, id").arg(kEventColumns));
     q.addBindValue(purpose);
@@ -178,7 +179,7 @@ struct ConsentLedger::Stream::Private
 ConsentLedger::Stream::Stream(const ConsentLedger &ledger, const QString &purpose) : d(std::make_unique<Private>())
 {
     d->query = QSqlQuery(ledger.m_database.connection());
-    d->query.setForwardOnly(true);
+    Storage::streamRows(d->query);
     d->purpose = purpose;
 }
 
@@ -272,7 +273,7 @@ Result<bool> ConsentLedger::isSuppressed(const QByteArray &hash) const
 Result<QSet<QByteArray>> ConsentLedger::suppressedHashes() const
 {
     QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
+    Storage::streamRows(q);
     q.prepare(QStringLiteral("SELECT address_sha256 FROM suppressions"));
     if (auto r = exec(q, QStringLiteral("suppressions")); !r.ok())
         return r.error();

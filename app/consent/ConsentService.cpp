@@ -558,7 +558,7 @@ Result<void> ConsentService::scan(const Purpose &purpose, QDate at, const std::v
     if (auto r = events.start(); !r.ok())
         return r;
     QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
+    Storage::streamRows(q);
     q.prepare(QStringLiteral("SELECT id, email, email_key, membership_start, membership_end FROM members ORDER BY id"));
     if (auto r = Storage::exec(q, QStringLiteral("consent scan")); !r.ok())
         return r;

@@ -52,6 +52,7 @@ const QMap<QString, QString> &MemberPrivacy::tablesWithoutMemberData()
          QStringLiteral("file names, column mappings and counts of each import; the members' values are in "
                         "import_changes")},
         {QStringLiteral("saved_reports"), QStringLiteral("report definitions: columns and conditions")},
+        {QStringLiteral("carnet_schema"), QStringLiteral("the schema version (PostgreSQL only)")},
     };
     return tables;
 }
@@ -303,11 +304,12 @@ Result<QJsonObject> MemberPrivacy::exportTables(const Core::Member &member)
     out.insert(QStringLiteral("invitation_answer"), answer);
     // campaigns, campaign_attachments, mail_batches: messages written to this member alone.
     QJsonArray personal;
-    if (auto r =
-            select(QStringLiteral("SELECT c.id, c.name, c.subject, c.body, c.created_at, (SELECT "
-                                  "group_concat(file_name, '/') FROM campaign_attachments WHERE campaign_id = c.id) "
-                                  "FROM campaigns c WHERE c.audience = ? ORDER BY c.id"),
-                   {QStringLiteral("member:%1").arg(id)}, QStringLiteral("export personal messages"));
+    if (auto r = select(
+            QStringLiteral("SELECT c.id, c.name, c.subject, c.body, c.created_at, (SELECT %1 FROM "
+                           "campaign_attachments WHERE campaign_id = c.id) FROM campaigns c WHERE c.audience = ? "
+                           "ORDER BY c.id")
+                .arg(Storage::Sql::joinText(m_database.engine(), QStringLiteral("file_name"), QStringLiteral("/"))),
+            {QStringLiteral("member:%1").arg(id)}, QStringLiteral("export personal messages"));
         !r.ok())
         return r.error();
     while (q.next())
@@ -405,12 +407,14 @@ Result<QJsonObject> MemberPrivacy::removeEverywhere(qint64 memberId, Mode mode)
         // deliveries: a message still waiting never goes; every message keeps only what the statistics need
         // (its campaign, state, dates and reply code) — no address, no bytes, no server text quoting the address.
         // On erasure, messages to the address typed by hand (no member) go the same way.
-        if (auto s = step(QStringLiteral("deliveries"),
-                          QStringLiteral("UPDATE deliveries SET state = CASE WHEN state IN ('queued', 'deferred') THEN "
-                                         "'cancelled' ELSE state END, address = '', message = x'', message_id = '', "
-                                         "reply_text = NULL, next_attempt_at = NULL, member_id = NULL, updated_at = ? "
-                                         "WHERE member_id = ? OR (? AND lower(address) = lower(?))"),
-                          {now, memberId, erase && !m.email.isEmpty(), m.email});
+        if (auto s =
+                step(QStringLiteral("deliveries"),
+                     QStringLiteral(
+                         "UPDATE deliveries SET state = CASE WHEN state IN ('queued', 'deferred') THEN "
+                         "'cancelled' ELSE state END, address = '', message = substr(message, 1, 0), message_id = '', "
+                         "reply_text = NULL, next_attempt_at = NULL, member_id = NULL, updated_at = ? "
+                         "WHERE member_id = ? OR (? AND lower(address) = lower(?))"),
+                     {now, memberId, erase && !m.email.isEmpty(), m.email});
             !s.ok())
             return s;
         for (const QString &table : {QStringLiteral("campaign_exclusions"), QStringLiteral("invitation_answers"),
@@ -478,13 +482,9 @@ Result<QJsonObject> MemberPrivacy::removeEverywhere(qint64 memberId, Mode mode)
     // Deleted content is overwritten as it is freed (secure_delete, on every connection); a file from before
     // that was switched on is rebuilt once; and the write-ahead log, which still holds the old pages, is
     // emptied. Another program reading at this very moment can keep it alive: said, not hidden.
-    QSqlQuery pragma(m_database.connection());
     if (m_database.needsVacuumForErasure())
         (void)m_database.vacuum();
-    bool walCleared =
-        pragma.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) && pragma.next() && pragma.value(0).toInt() == 0;
-    pragma.finish();
-    counts.insert(QStringLiteral("wal_cleared"), walCleared);
+    counts.insert(QStringLiteral("wal_cleared"), m_database.clearWriteAheadLog());
     return counts;
 }
 

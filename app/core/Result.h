@@ -12,16 +12,17 @@ namespace Core {
 struct Error
 {
     enum class Code {
-        Invalid,   // the input breaks a rule (a missing name, a bad email); `field` names it
-        Conflict,  // a uniqueness rule (email already used, member number taken)
-        NotFound,  // no such member
-        Busy,      // the database stayed locked past the busy timeout
-        Storage,   // SQLite or the file system failed
-        NotCarnet, // the file is not a Carnet database
-        Corrupt,   // the file is damaged
-        ReadOnly,  // the file or its folder cannot be written
-        TooNew,    // the file was written by a newer Carnet
-        Cancelled, // the user stopped the job; nothing was changed
+        Invalid,    // the input breaks a rule (a missing name, a bad email); `field` names it
+        Conflict,   // a uniqueness rule (email already used, member number taken)
+        NotFound,   // no such member
+        Busy,       // the database stayed locked past the busy timeout
+        Storage,    // SQLite or the file system failed
+        NotCarnet,  // the file is not a Carnet database
+        Corrupt,    // the file is damaged
+        ReadOnly,   // the file or its folder cannot be written
+        TooNew,     // the file was written by a newer Carnet
+        Cancelled,  // the user stopped the job; nothing was changed
+        Connection, // the database server cannot be reached or refused us (host, password, certificate)
     };
 
     Code code = Code::Invalid;

@@ -180,18 +180,18 @@ Result<qint64> CampaignRepository::create(Campaign c)
         QSqlQuery q(m_database.connection());
         q.prepare(QStringLiteral("INSERT INTO campaigns (name, kind, purpose, audience, subject, body, html, "
                                  "from_name, from_address, translations, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                                 "?, ?, ?)"));
+                                 "?, ?, ?) RETURNING id"));
         bindFields(q, c);
         q.addBindValue(m_clock.now().toUTC().toString(Qt::ISODate));
         if (!q.exec()) {
             // The purpose is a foreign key: an unknown one is the user's mistake, said plainly.
-            if (q.lastError().nativeErrorCode() == QLatin1String("787"))
+            if (Storage::violation(q.lastError()) == Storage::Violation::ForeignKey)
                 return invalid(QCoreApplication::translate("Mail::Campaign", "There is no consent purpose \"%1\".")
                                    .arg(c.purpose.left(60)),
                                QStringLiteral("purpose"));
             return Storage::Database::errorFrom(q.lastError(), QStringLiteral("campaign"));
         }
-        id = q.lastInsertId().toLongLong();
+        id = Storage::returnedId(q);
         c.id = id;
         return writeAttachments(c);
     });

@@ -59,8 +59,9 @@ Result<void> recordExclusions(Storage::Database &database, qint64 campaignId, co
                               const QDateTime &now)
 {
     QSqlQuery q(database.connection());
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO campaign_exclusions (campaign_id, member_id, reason, decided_at) "
-                             "VALUES (?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO campaign_exclusions (campaign_id, member_id, reason, decided_at) "
+                             "VALUES (?, ?, ?, ?) ON CONFLICT (campaign_id, member_id) DO UPDATE SET "
+                             "reason = excluded.reason, decided_at = excluded.decided_at"));
     for (auto it = plan.excluded.cbegin(); it != plan.excluded.cend(); ++it) {
         for (qint64 member : it.value()) {
             q.addBindValue(campaignId);
@@ -208,7 +209,7 @@ Result<std::vector<qint64>> CampaignService::audience(const Campaign &campaign) 
 {
     const QString &a = campaign.audience;
     QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
+    Storage::streamRows(q);
     if (a == QLatin1String("all")) {
         q.prepare(QStringLiteral("SELECT id FROM members ORDER BY id"));
         return idsOf(q, QStringLiteral("audience"));
@@ -457,7 +458,7 @@ Result<QList<QPair<QDateTime, qint64>>> CampaignService::progressOverTime(qint64
         return out;
     // Every message's moment of acceptance, thinned to about 500 points for a large campaign.
     QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
+    Storage::streamRows(q);
     q.prepare(QStringLiteral("SELECT sent_at, count(*) OVER () FROM deliveries WHERE batch_id = ? AND state = 'sent' "
                              "AND sent_at IS NOT NULL ORDER BY sent_at"));
     q.addBindValue(found.value().batchId);
@@ -552,8 +553,9 @@ Result<void> CampaignService::recordAnswer(qint64 memberId, bool accepted, const
         return campaign.error();
     return m_database.write([&]() -> Result<void> {
         QSqlQuery q(m_database.connection());
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO invitation_answers (member_id, campaign_id, answer, "
-                                 "answered_at) VALUES (?, ?, ?, ?)"));
+        q.prepare(QStringLiteral("INSERT INTO invitation_answers (member_id, campaign_id, answer, answered_at) VALUES "
+                                 "(?, ?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET campaign_id = "
+                                 "excluded.campaign_id, answer = excluded.answer, answered_at = excluded.answered_at"));
         q.addBindValue(memberId);
         q.addBindValue(campaign.value().id);
         q.addBindValue(accepted ? QStringLiteral("accepted") : QStringLiteral("declined"));
@@ -602,15 +604,15 @@ Result<qint64> CampaignService::addRequest(const QDateTime &receivedAt, qint64 m
     qint64 id = 0;
     auto r = m_database.write([&]() -> Result<void> {
         QSqlQuery q(m_database.connection());
-        q.prepare(QStringLiteral(
-            "INSERT INTO unsubscribe_requests (received_at, member_id, purpose, source) VALUES (?, ?, ?, ?)"));
+        q.prepare(QStringLiteral("INSERT INTO unsubscribe_requests (received_at, member_id, purpose, source) VALUES "
+                                 "(?, ?, ?, ?) RETURNING id"));
         q.addBindValue(iso(receivedAt.isValid() ? receivedAt : m_clock.now()));
         q.addBindValue(memberId ? QVariant(memberId) : QVariant(QMetaType(QMetaType::LongLong)));
         q.addBindValue(purpose.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(purpose));
         q.addBindValue(source);
         if (auto e = Storage::exec(q, QStringLiteral("unsubscribe request")); !e.ok())
             return e;
-        id = q.lastInsertId().toLongLong();
+        id = Storage::returnedId(q);
         return {};
     });
     if (!r.ok())
@@ -751,7 +753,7 @@ Result<UnsubscribeRequest> CampaignService::request(qint64 id) const
 Result<QList<UnsubscribeRequest>> CampaignService::unsubscribeRequests() const
 {
     QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
+    Storage::streamRows(q);
     if (!q.exec(
             QStringLiteral("SELECT u.id, u.received_at, u.member_id, m.first_name, m.last_name, u.purpose, "
                            "u.source, u.action, u.processed_at FROM unsubscribe_requests u LEFT JOIN members m ON "

@@ -134,13 +134,14 @@ Result<qint64> Outbox::createBatch(const QString &subject, const QString &purpos
     qint64 batchId = 0;
     auto r = m_database.write([&]() -> Result<void> {
         QSqlQuery b(m_database.connection());
-        b.prepare(QStringLiteral("INSERT INTO mail_batches (subject, purpose, created_at) VALUES (?, ?, ?)"));
+        b.prepare(
+            QStringLiteral("INSERT INTO mail_batches (subject, purpose, created_at) VALUES (?, ?, ?) RETURNING id"));
         b.addBindValue(subject);
         b.addBindValue(purpose.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(purpose));
         b.addBindValue(iso(m_clock.now()));
         if (auto e = exec(b, QStringLiteral("mail batch")); !e.ok())
             return e;
-        batchId = b.lastInsertId().toLongLong();
+        batchId = Storage::returnedId(b);
         return {};
     });
     if (!r.ok())
@@ -153,17 +154,18 @@ Result<int> Outbox::append(qint64 batchId, const QList<OutgoingItem> &items)
     int added = 0;
     auto r = m_database.write([&]() -> Result<void> {
         const QString now = iso(m_clock.now());
-        // OR IGNORE: the unique (batch, member) index turns a second message to a member into nothing.
+        // DO NOTHING: the unique (batch, member) index turns a second message to a member into nothing.
         QSqlQuery q(m_database.connection());
-        q.prepare(QStringLiteral(
-            "INSERT OR IGNORE INTO deliveries (batch_id, member_id, address, envelope_from, smtp_utf8, message, "
-            "message_id, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)"));
+        q.prepare(
+            QStringLiteral("INSERT INTO deliveries (batch_id, member_id, address, envelope_from, smtp_utf8, message, "
+                           "message_id, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) "
+                           "ON CONFLICT DO NOTHING"));
         for (const OutgoingItem &item : items) {
             q.addBindValue(batchId);
             q.addBindValue(item.memberId ? QVariant(item.memberId) : QVariant(QMetaType(QMetaType::LongLong)));
             q.addBindValue(item.address);
             q.addBindValue(item.envelopeFrom);
-            q.addBindValue(item.smtpUtf8);
+            q.addBindValue(int(item.smtpUtf8));
             q.addBindValue(item.message);
             q.addBindValue(item.messageId);
             q.addBindValue(now);
@@ -202,7 +204,7 @@ Result<int> Outbox::recoverInterrupted()
 Result<QList<Delivery>> Outbox::due(qint64 batchId, int limit)
 {
     QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
+    Storage::streamRows(q);
     q.prepare(
         QStringLiteral("SELECT %1, message FROM deliveries d WHERE (state = 'queued' OR (state = 'deferred' AND "
                        "next_attempt_at <= ?)) AND (? = 0 OR batch_id = ?) AND NOT EXISTS (SELECT 1 FROM "
@@ -407,7 +409,7 @@ Result<QList<QPair<qint64, QString>>> Outbox::batches(int limit) const
 Result<QList<Delivery>> Outbox::deliveries(qint64 batchId) const
 {
     QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
+    Storage::streamRows(q);
     q.prepare(QStringLiteral("SELECT %1 FROM deliveries WHERE (? = 0 OR batch_id = ?) ORDER BY id").arg(kColumns));
     q.addBindValue(batchId);
     q.addBindValue(batchId);

@@ -26,6 +26,7 @@ struct Builder
     const QHash<QString, QString> &params;
     const ConsentResolver &consent;
     QDate today;
+    Storage::Engine engine;
     QVariantList bindings;
 
     Result<QString> node(const QJsonValue &v, int depth);
@@ -109,8 +110,9 @@ Result<QString> Builder::condition(const QJsonObject &c)
         for (qint64 id : ids.value())
             array.append(id);
         bindings.append(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
-        return QStringLiteral("id %1 (SELECT value FROM json_each(?))")
-            .arg(op == QLatin1String("eq") ? QStringLiteral("IN") : QStringLiteral("NOT IN"));
+        return QStringLiteral("id %1 (%2)")
+            .arg(op == QLatin1String("eq") ? QStringLiteral("IN") : QStringLiteral("NOT IN"),
+                 Storage::Sql::idsFromJson(engine));
     }
 
     QString column;
@@ -126,7 +128,7 @@ Result<QString> Builder::condition(const QJsonObject &c)
             return invalid(QCoreApplication::translate("Reports::QueryBuilder",
                                                        "The attribute name \"%1\" cannot be used in a filter.")
                                .arg(name.left(60)));
-        extraPath = QStringLiteral("$.\"%1\"").arg(name);
+        extraPath = Storage::Sql::jsonPath(engine, name);
     } else {
         Core::MemberField f = Core::MemberField::Id;
         if (!Core::MemberFields::fromKey(field, &f) || f == Core::MemberField::Extra)
@@ -139,7 +141,7 @@ Result<QString> Builder::condition(const QJsonObject &c)
         if (extraPath.isEmpty())
             return column;
         bindings.append(extraPath);
-        return QStringLiteral("json_extract(extra, ?)");
+        return Storage::Sql::jsonText(engine, QStringLiteral("extra"));
     };
     auto checkScalar = [&](const QJsonValue &v) -> Result<QString> {
         if (!(v.isString() || v.isDouble() || v.isBool()))
@@ -204,7 +206,7 @@ Result<QString> Builder::condition(const QJsonObject &c)
     }
     // contains / starts_with: LIKE with the user's % and _ escaped.
     bindings.append(likePattern(text, op == QLatin1String("starts_with")));
-    return QStringLiteral("%1 LIKE ? ESCAPE '\\'").arg(col);
+    return Storage::Sql::likeNoCase(engine, col);
 }
 
 Result<QString> Builder::membership(const QString &op, const QJsonValue &value, const QJsonValue &daysValue)
@@ -235,7 +237,7 @@ Result<QString> Builder::membership(const QString &op, const QJsonValue &value, 
                                                    "The membership status is active, expired or ending, not \"%1\".")
                            .arg(state.left(40)));
     }
-    return op == QLatin1String("eq") ? condition : QStringLiteral("NOT coalesce(%1, 0)").arg(condition);
+    return op == QLatin1String("eq") ? condition : QStringLiteral("NOT coalesce(%1, FALSE)").arg(condition);
 }
 
 Result<QString> Builder::freeText(const QString &op, const QJsonValue &value)
@@ -249,7 +251,7 @@ Result<QString> Builder::freeText(const QString &op, const QJsonValue &value)
     QStringList parts;
     for (const char *f : fields) {
         bindings.append(likePattern(scalar(value), false));
-        parts.append(QStringLiteral("%1 LIKE ? ESCAPE '\\'").arg(QLatin1String(f)));
+        parts.append(Storage::Sql::likeNoCase(engine, QLatin1String(f)));
     }
     return QStringLiteral("(%1)").arg(parts.join(QStringLiteral(" OR ")));
 }
@@ -277,7 +279,7 @@ Result<QString> Builder::node(const QJsonValue &v, int depth)
             parts.append(QStringLiteral("(%1)").arg(part.value()));
         }
         if (parts.isEmpty())
-            return all ? QStringLiteral("1") : QStringLiteral("0");
+            return all ? QStringLiteral("TRUE") : QStringLiteral("FALSE"); // both engines know these
         return parts.join(all ? QStringLiteral(" AND ") : QStringLiteral(" OR "));
     }
     return condition(o);
@@ -302,14 +304,20 @@ void collectParams(const QJsonValue &v, QHash<QString, QString> *out, int depth)
 } // namespace
 
 Result<BuiltQuery> buildFilter(const QJsonValue &filter, const QHash<QString, QString> &params,
-                               const ConsentResolver &consent, const QDate &today)
+                               const ConsentResolver &consent, const QDate &today, Storage::Engine engine)
 {
     if (filter.isNull() || filter.isUndefined() || (filter.isObject() && filter.toObject().isEmpty()))
         return BuiltQuery{};
-    Builder b{params, consent, today, {}};
+    Builder b{params, consent, today, engine, {}};
     auto where = b.node(filter, 0);
     if (!where.ok())
         return where.error();
+    // A NUL character cannot be in any stored text (PostgreSQL refuses it, SQLite's text ends at it).
+    for (const QVariant &v : std::as_const(b.bindings)) {
+        if (v.typeId() == QMetaType::QString && v.toString().contains(QChar(0)))
+            return invalid(QCoreApplication::translate(
+                "Reports::QueryBuilder", "A value holds a NUL character, which no member field can hold."));
+    }
     return BuiltQuery{where.value(), b.bindings};
 }
 

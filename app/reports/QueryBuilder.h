@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "storage/Engine.h"
 
 #include <QDate>
 #include <QHash>
@@ -33,7 +34,8 @@ struct BuiltQuery
 };
 
 Core::Result<BuiltQuery> buildFilter(const QJsonValue &filter, const QHash<QString, QString> &params,
-                                     const ConsentResolver &consent, const QDate &today);
+                                     const ConsentResolver &consent, const QDate &today,
+                                     Storage::Engine engine = Storage::Engine::Sqlite);
 
 // The parameters a filter asks for when run: key -> label.
 QHash<QString, QString> filterParameters(const QJsonValue &filter);

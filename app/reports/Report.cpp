@@ -77,13 +77,14 @@ Result<BuiltQuery> ReportRunner::build(const ReportDefinition &report, const QHa
             q.addBindValue(answer);
             if (q.exec() && q.next())
                 continue;
-            q.prepare(QStringLiteral("SELECT %1 FROM members WHERE %1 = ? COLLATE NOCASE LIMIT 1").arg(field));
+            q.prepare(QStringLiteral("SELECT %1 FROM members WHERE %2 LIMIT 1")
+                          .arg(field, Storage::Sql::equalsNoCase(m_database.engine(), field)));
             q.addBindValue(answer);
             if (q.exec() && q.next())
                 answers.insert(it.key(), q.value(0).toString());
         }
     }
-    return buildFilter(report.filter, answers, consentResolver(), m_clock.today());
+    return buildFilter(report.filter, answers, consentResolver(), m_clock.today(), m_database.engine());
 }
 
 QString membershipStatusLabel(const QString &status)
@@ -298,17 +299,19 @@ Result<std::vector<qint64>> ReportRunner::selectIds(const ReportDefinition &repo
                                                     int limit) const
 {
     QStringList order;
-    for (const SortKey &s : report.sort) // validated member field keys
-        order.append(s.field + (s.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC")));
+    for (const SortKey &s : report.sort) // validated member field keys; empty values first, as SQLite does
+        order.append(s.field +
+                     (s.descending ? QStringLiteral(" DESC NULLS LAST") : QStringLiteral(" ASC NULLS FIRST")));
     order.append(QStringLiteral("id"));
     QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id FROM members %1 ORDER BY %2 LIMIT ?")
+    Storage::streamRows(q);
+    q.prepare(QStringLiteral("SELECT id FROM members %1 ORDER BY %2%3")
                   .arg(built.where.isEmpty() ? QString() : QStringLiteral("WHERE ") + built.where,
-                       order.join(QStringLiteral(", "))));
+                       order.join(QStringLiteral(", ")), limit < 0 ? QString() : QStringLiteral(" LIMIT ?")));
     for (const QVariant &v : built.bindings)
         q.addBindValue(v);
-    q.addBindValue(limit); // -1: no limit
+    if (limit >= 0)
+        q.addBindValue(limit);
     if (auto e = Storage::exec(q, QStringLiteral("run report")); !e.ok())
         return e.error();
     std::vector<qint64> out;
@@ -320,7 +323,7 @@ Result<std::vector<qint64>> ReportRunner::selectIds(const ReportDefinition &repo
 Result<qint64> ReportRunner::countBuilt(const BuiltQuery &built) const
 {
     QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
+    Storage::streamRows(q);
     q.prepare(QStringLiteral("SELECT count(*) FROM members %1")
                   .arg(built.where.isEmpty() ? QString() : QStringLiteral("WHERE ") + built.where));
     for (const QVariant &v : built.bindings)
@@ -393,8 +396,8 @@ Result<qint64> ReportRunner::streamCsv(const ReportDefinition &report, const QHa
             select.append(Core::MemberFields::key(f)); // whitelisted
             isDate.append(f == Core::MemberField::MembershipStart || f == Core::MemberField::MembershipEnd);
         } else if (c.startsWith(QLatin1String("extra.")) && !c.contains(QLatin1Char('"'))) {
-            select.append(QStringLiteral("json_extract(extra, ?)"));
-            selectBindings.append(QStringLiteral("$.\"%1\"").arg(c.mid(6)));
+            select.append(Storage::Sql::jsonText(m_database.engine(), QStringLiteral("extra")));
+            selectBindings.append(Storage::Sql::jsonPath(m_database.engine(), c.mid(6)));
             isDate.append(false);
         } else {
             return 0; // a consent or membership-status column: not this path
@@ -415,12 +418,13 @@ Result<qint64> ReportRunner::streamCsv(const ReportDefinition &report, const QHa
             ids += QByteArray::number((*only)[i]);
         }
         ids += ']';
-        where.append(QStringLiteral("id IN (SELECT value FROM json_each(?))"));
+        where.append(QStringLiteral("id IN (%1)").arg(Storage::Sql::idsFromJson(m_database.engine())));
         bindings.append(QString::fromLatin1(ids));
     }
     QStringList order;
     for (const SortKey &s : report.sort)
-        order.append(s.field + (s.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC")));
+        order.append(s.field +
+                     (s.descending ? QStringLiteral(" DESC NULLS LAST") : QStringLiteral(" ASC NULLS FIRST")));
     order.append(QStringLiteral("id"));
     const QString sql =
         QStringLiteral("SELECT %1 FROM members %2 ORDER BY %3")
@@ -493,9 +497,9 @@ Result<QList<GroupTotal>> ReportRunner::totals(const ReportDefinition &report,
         return built.error();
     const QString column = Core::MemberFields::key(f); // whitelisted
     QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
+    Storage::streamRows(q);
     q.prepare(
-        QStringLiteral("SELECT %1, count(*) FROM members %2 GROUP BY %1 ORDER BY %1")
+        QStringLiteral("SELECT %1, count(*) FROM members %2 GROUP BY %1 ORDER BY %1 NULLS FIRST")
             .arg(column, built.value().where.isEmpty() ? QString() : QStringLiteral("WHERE ") + built.value().where));
     for (const QVariant &v : built.value().bindings)
         q.addBindValue(v);

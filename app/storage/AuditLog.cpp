@@ -74,7 +74,7 @@ Core::Result<void> AuditLog::append(const QString &action, qint64 memberId, cons
 Core::Result<QList<AuditEntry>> AuditLog::list(qint64 memberId) const
 {
     QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
+    Storage::streamRows(q);
     q.prepare(QStringLiteral("SELECT id, at, actor, action, member_id, details FROM audit_log %1 ORDER BY id DESC")
                   .arg(memberId ? QStringLiteral("WHERE member_id = ?") : QString()));
     if (memberId)

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -60,6 +61,31 @@ Result<void> exec(QSqlQuery &query, const QString &context)
     return {};
 }
 
+void streamRows(QSqlQuery &query)
+{
+    if (query.driver() && query.driver()->dbmsType() == QSqlDriver::SQLite)
+        query.setForwardOnly(true);
+}
+
+qint64 returnedId(QSqlQuery &query)
+{
+    const qint64 id = query.next() ? query.value(0).toLongLong() : 0;
+    query.finish();
+    return id;
+}
+
+Violation violation(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    if (code == QLatin1String("2067") || code == QLatin1String("1555") || code == QLatin1String("23505"))
+        return Violation::Unique;
+    if (code == QLatin1String("787") || code == QLatin1String("23503"))
+        return Violation::ForeignKey;
+    if (code == QLatin1String("275") || code == QLatin1String("23514"))
+        return Violation::Check;
+    return Violation::None;
+}
+
 QString Database::uniqueConnectionName(const QString &prefix)
 {
     static QAtomicInteger<quint64> counter;
@@ -70,6 +96,9 @@ Error Database::errorFrom(const QSqlError &error, const QString &context)
 {
     const QString native = error.nativeErrorCode();
     const QString text = error.text();
+    // PostgreSQL reports a five-character SQLSTATE (QPSQL's native code); SQLite's codes have at most four digits.
+    if (native.size() == 5)
+        return serverErrorFrom(native, text, context);
     // SQLite primary result codes: 5 BUSY, 6 LOCKED, 8 READONLY, 11 CORRUPT, 13 FULL, 26 NOTADB.
     const int code = native.toInt();
     const int primary = code & 0xff;
@@ -105,6 +134,12 @@ Error Database::errorFrom(const QSqlError &error, const QString &context)
 
 Result<QSqlDatabase> Database::openConnection(const QString &path, const QString &name)
 {
+    if (Location::isUrl(path)) {
+        auto location = Location::parse(path);
+        if (!location.ok())
+            return location.error();
+        return openServerConnection(location.value(), name);
+    }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
@@ -134,7 +169,7 @@ bool Database::migrationPending(const QString &path)
 {
     // Asked of SQLite itself, read-only: a plain open() and close() of the file would drop every POSIX
     // lock this process holds on it ("How to corrupt an SQLite database", 2.2).
-    if (!QFileInfo(path).isFile())
+    if (Location::isUrl(path) || !QFileInfo(path).isFile())
         return false;
     const QString name = uniqueConnectionName(QStringLiteral("probe"));
     bool pending = false;
@@ -154,8 +189,9 @@ bool Database::migrationPending(const QString &path)
     return pending;
 }
 
-Database::Database(QString path, QString connectionName)
-    : m_path(std::move(path)), m_connectionName(std::move(connectionName))
+Database::Database(Location location, QString connectionName)
+    : m_location(std::move(location)), m_path(m_location.engine == Engine::Sqlite ? m_location.file : m_location.text),
+      m_connectionName(std::move(connectionName))
 {}
 
 Database::~Database()
@@ -163,7 +199,8 @@ Database::~Database()
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen()) {
-            QSqlQuery(db).exec(QStringLiteral("PRAGMA optimize"));
+            if (m_location.engine == Engine::Sqlite)
+                QSqlQuery(db).exec(QStringLiteral("PRAGMA optimize"));
             db.close();
         }
     }
@@ -175,8 +212,25 @@ QSqlDatabase Database::connection() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+Result<std::unique_ptr<Database>> Database::open(const QString &path)
+{
+    return open(path, Migrations::all(Location::isUrl(path) ? Engine::Postgres : Engine::Sqlite));
+}
+
 Result<std::unique_ptr<Database>> Database::open(const QString &path, const QList<Migration> &migrations)
 {
+    if (Location::isUrl(path)) {
+        auto location = Location::parse(path);
+        if (!location.ok())
+            return location.error();
+        std::unique_ptr<Database> db(new Database(location.value(), uniqueConnectionName(QStringLiteral("carnet"))));
+        auto connection = openServerConnection(db->m_location, db->m_connectionName);
+        if (!connection.ok())
+            return connection.error();
+        if (auto prepared = db->preparePostgres(migrations); !prepared.ok())
+            return prepared.error();
+        return db;
+    }
     const QFileInfo info(path);
     if (info.isDir())
         return fileError(Error::Code::NotCarnet, path);
@@ -195,7 +249,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QLis
     if (!QFileInfo(info.absolutePath()).isWritable())
         return fileError(Error::Code::ReadOnly, path);
 
-    std::unique_ptr<Database> db(new Database(info.absoluteFilePath(), uniqueConnectionName(QStringLiteral("carnet"))));
+    Location location;
+    location.file = location.text = info.absoluteFilePath();
+    std::unique_ptr<Database> db(new Database(location, uniqueConnectionName(QStringLiteral("carnet"))));
     auto connection = openConnection(db->m_path, db->m_connectionName);
     if (!connection.ok()) {
         const Error &e = connection.error();
@@ -252,7 +308,8 @@ Result<void> Database::migrate(int from, const QList<Migration> &migrations)
 {
     QSqlDatabase db = connection();
     QSqlQuery q(db);
-    if (from > 0) {
+    const bool server = m_location.engine == Engine::Postgres;
+    if (from > 0 && !server) {
         // Check, then keep a copy of the file as it was, before touching it.
         if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok"))
             return fileError(Error::Code::Corrupt, m_path);
@@ -267,6 +324,19 @@ Result<void> Database::migrate(int from, const QList<Migration> &migrations)
     }
     return write([&]() -> Result<void> {
         QSqlQuery m(db);
+        if (server) {
+            // Two computers opening a new or older database at once: one migrates, the other waits and
+            // then finds it done.
+            if (!m.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kApplicationId)))
+                return errorFrom(m.lastError(), QStringLiteral("migration lock"));
+            if (!m.exec(QStringLiteral("SELECT to_regclass('carnet_schema') IS NOT NULL")) || !m.next())
+                return errorFrom(m.lastError(), QStringLiteral("migration"));
+            if (m.value(0).toBool()) {
+                if (!m.exec(QStringLiteral("SELECT version FROM carnet_schema")) || !m.next())
+                    return errorFrom(m.lastError(), QStringLiteral("migration"));
+                from = m.value(0).toInt();
+            }
+        }
         for (const Migration &migration : migrations) {
             if (migration.version <= from)
                 continue;
@@ -274,9 +344,13 @@ Result<void> Database::migrate(int from, const QList<Migration> &migrations)
                 if (!m.exec(statement))
                     return errorFrom(m.lastError(), QStringLiteral("migration %1").arg(migration.version));
             }
-            if (!m.exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)))
+            const QString version = server ? QStringLiteral("UPDATE carnet_schema SET version = %1")
+                                           : QStringLiteral("PRAGMA user_version = %1");
+            if (!m.exec(version.arg(migration.version)))
                 return errorFrom(m.lastError(), QStringLiteral("user_version"));
         }
+        if (server)
+            return Result<void>();
         if (!m.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)))
             return errorFrom(m.lastError(), QStringLiteral("application_id"));
         // A new file: secure_delete from its first byte, nothing to rebuild before an erasure.
@@ -293,6 +367,8 @@ Result<void> Database::migrate(int from, const QList<Migration> &migrations)
 
 bool Database::needsVacuumForErasure() const
 {
+    if (m_location.engine == Engine::Postgres)
+        return true; // dead row versions stay in the table files until VACUUM FULL rewrites them
     QSqlQuery q(connection());
     q.prepare(QStringLiteral("SELECT 1 FROM settings WHERE key = ?"));
     q.addBindValue(kSecureSince);
@@ -302,6 +378,13 @@ bool Database::needsVacuumForErasure() const
 Result<void> Database::vacuum()
 {
     QSqlQuery q(connection());
+    if (m_location.engine == Engine::Postgres) {
+        // Rewrites every table holding member data without the dead row versions an erasure left (plain
+        // VACUUM only marks their space reusable). Outside any transaction, as PostgreSQL requires.
+        if (!q.exec(QStringLiteral("VACUUM (FULL, ANALYZE)")))
+            return errorFrom(q.lastError(), QStringLiteral("vacuum"));
+        return {};
+    }
     if (!q.exec(QStringLiteral("VACUUM")))
         return errorFrom(q.lastError(), QStringLiteral("vacuum"));
     return write([&]() -> Result<void> {
@@ -315,6 +398,11 @@ Result<void> Database::vacuum()
 
 Result<void> Database::saveCopy(const QString &target) const
 {
+    if (m_location.engine == Engine::Postgres)
+        return Error::make(Error::Code::Invalid,
+                           QCoreApplication::translate(
+                               "Storage::Database", "A copy of a server's member file is made with carnet-cli server "
+                                                    "copy-to."));
     const QFileInfo info(target);
     if (info == QFileInfo(m_path))
         return Error::make(Error::Code::Invalid,
@@ -339,6 +427,8 @@ Result<void> Database::saveCopy(const QString &target) const
 int Database::schemaVersion() const
 {
     QSqlQuery q(connection());
+    if (m_location.engine == Engine::Postgres)
+        return q.exec(QStringLiteral("SELECT version FROM carnet_schema")) && q.next() ? q.value(0).toInt() : -1;
     if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
         return q.value(0).toInt();
     return -1;
@@ -347,6 +437,11 @@ int Database::schemaVersion() const
 qint64 Database::dataVersion() const
 {
     QSqlQuery q(connection());
+    // PostgreSQL: the next transaction id moves on whenever any session commits a write.
+    if (m_location.engine == Engine::Postgres)
+        return q.exec(QStringLiteral("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint")) && q.next()
+                   ? q.value(0).toLongLong()
+                   : -1;
     if (q.exec(QStringLiteral("PRAGMA data_version")) && q.next())
         return q.value(0).toLongLong();
     return -1;
@@ -370,7 +465,7 @@ Result<void> Database::write(const std::function<Result<void>()> &body)
         q.exec(QStringLiteral("RELEASE ") + name);
         return result;
     }
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+    if (!q.exec(m_location.engine == Engine::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")))
         return errorFrom(q.lastError(), QStringLiteral("begin"));
     ++m_writeDepth;
     Result<void> result = body();

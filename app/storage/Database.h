@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Engine.h"
 #include "Migrations.h"
 #include "core/Result.h"
 
@@ -15,26 +16,33 @@ class QSqlQuery;
 namespace Storage {
 
 // The member database: one SQLite file, opened with WAL, foreign keys and a busy timeout, migrated
-// to the latest schema in one transaction after a copy of the file was kept. Refuses, with a clear
-// message and without writing anything, a file that is not Carnet's, is damaged, is read-only or
-// comes from a newer Carnet.
+// to the latest schema in one transaction after a copy of the file was kept; or a PostgreSQL database
+// given by a postgresql:// URL, migrated in one transaction under an advisory lock. Refuses, with a
+// clear message and without writing anything, a file or database that is not Carnet's, is damaged, is
+// read-only, comes from a newer Carnet, or a server that cannot be reached as asked (wrong password,
+// no TLS where it is required, a certificate that does not verify).
 //
 // One named connection per thread: this object's connection belongs to the thread that opened it;
-// a worker thread calls openConnection() for its own.
+// a worker thread calls openConnection() for its own. `path()` is what to give them: the file's path or
+// the server's URL.
 class Database
 {
 public:
     static constexpr int kApplicationId = 0x4361726E; // "Carn"
 
     // `migrations` defaults to the embedded ones; tests pass their own to exercise upgrades.
-    static Core::Result<std::unique_ptr<Database>> open(const QString &path,
-                                                        const QList<Migration> &migrations = Migrations::all());
+    static Core::Result<std::unique_ptr<Database>> open(const QString &path);
+    static Core::Result<std::unique_ptr<Database>> open(const QString &path, const QList<Migration> &migrations);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
     QSqlDatabase connection() const;
     const QString &path() const { return m_path; }
+    Engine engine() const { return m_location.engine; }
+    const Location &location() const { return m_location; }
+    // For the title bar and messages: the file's path, or user@host/database.
+    QString displayName() const { return m_location.display(); }
     int schemaVersion() const;
     QString backupPath() const { return m_backupPath; } // the copy kept before the last migration, if any
 
@@ -52,6 +60,8 @@ public:
 
     // Maps a driver error to a user-facing Error (busy, corrupt, read-only, storage).
     static Core::Error errorFrom(const QSqlError &error, const QString &context);
+    // The same for a PostgreSQL connection that could not be made (libpq's text, SQLSTATE when any).
+    static Core::Error connectionError(const Location &location, const QSqlError &error);
     // Erasure: whether the file may still hold content deleted before secure_delete was on for every
     // connection (files made before Carnet 0.8), and the VACUUM that rebuilds it once (then it never does).
     bool needsVacuumForErasure() const;
@@ -59,14 +69,34 @@ public:
     // (VACUUM INTO a temporary name, then renamed): never a plain copy of a file in use.
     Core::Result<void> saveCopy(const QString &target) const;
     Core::Result<void> vacuum();
+    // After an erasure: SQLite's write-ahead log checkpointed and truncated (true when nothing is left in it).
+    // PostgreSQL's write-ahead log is the server's, recycled on its own schedule: false.
+    bool clearWriteAheadLog();
     // PRAGMA data_version: changes when another connection commits. Lets views notice outside edits.
     qint64 dataVersion() const;
 
+    // A large insert into `table` inside write(): SQLite gets a 32 MiB page cache (its default is 2 MiB);
+    // PostgreSQL locks the table against other writers, so that the rows of one import get consecutive ids
+    // (an import's undo removes exactly its id range). endBulkInsert() gives the cache back.
+    Core::Result<void> lockForBulkInsert(const QString &table);
+    Core::Result<void> endBulkInsert();
+    // The indexes of `table` other than its primary key, as (name, CREATE statement): an import of many
+    // rows drops them and builds them again once.
+    Core::Result<QList<QPair<QString, QString>>> secondaryIndexes(const QString &table) const;
+    // Whether the database holds no table at all (a server database `server setup` or a copy may fill).
+    bool isEmpty() const;
+    // Every table of Carnet's schema, parents before children (for copies between engines).
+    static QStringList tables();
+
 private:
-    Database(QString path, QString connectionName);
+    Database(Location location, QString connectionName);
     Core::Result<void> prepare(const QList<Migration> &migrations);
     Core::Result<void> migrate(int from, const QList<Migration> &migrations);
+    Core::Result<void> preparePostgres(const QList<Migration> &migrations);
+    static Core::Result<QSqlDatabase> openServerConnection(const Location &location, const QString &name);
+    static Core::Error serverErrorFrom(const QString &sqlState, const QString &text, const QString &context);
 
+    Location m_location;
     QString m_path;
     QString m_connectionName;
     QString m_backupPath;
@@ -75,5 +105,16 @@ private:
 
 // Prepares and executes, turning failures into Errors. The query keeps its results.
 Core::Result<void> exec(QSqlQuery &query, const QString &context);
+// Makes `query` forward-only where that is safe: on SQLite it saves memory; on PostgreSQL Qt's
+// forward-only mode streams row by row and loses the rest of the rows as soon as another statement runs on
+// the same connection, so there the rows are fetched at once (queries that own their connection, like the
+// member index's, set it themselves).
+void streamRows(QSqlQuery &query);
+// After exec() of an "INSERT … RETURNING id": the new row's id. Both engines answer RETURNING (SQLite
+// since 3.35); QSqlQuery::lastInsertId() would be lastval() on PostgreSQL, wrong with triggers.
+qint64 returnedId(QSqlQuery &query);
+// Which rule a failed statement broke, on either engine (SQLite's extended codes, PostgreSQL's SQLSTATE).
+enum class Violation { None, Unique, ForeignKey, Check };
+Violation violation(const QSqlError &error);
 
 } // namespace Storage

@@ -165,7 +165,7 @@ Result<qint64> ImportBatchRepository::begin(const ImportBatch &batch)
 {
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("INSERT INTO import_batches (file_name, file_sha256, mapping, mode, imported_at) "
-                             "VALUES (?, ?, ?, ?, ?)"));
+                             "VALUES (?, ?, ?, ?, ?) RETURNING id"));
     q.addBindValue(batch.fileName);
     q.addBindValue(batch.fileSha256);
     q.addBindValue(json(batch.mapping));
@@ -173,9 +173,9 @@ Result<qint64> ImportBatchRepository::begin(const ImportBatch &batch)
     q.addBindValue(isoNow(m_clock));
     if (auto r = exec(q, QStringLiteral("import batch")); !r.ok())
         return r.error();
-    // A 32 MiB page cache while the batch writes (SQLite's default is 2 MiB): a million rows and their
-    // indexes touch far more pages. finish() gives the memory back.
-    q.exec(QStringLiteral("PRAGMA cache_size = -32768"));
+    const qint64 batchId = returnedId(q);
+    if (auto r = m_database.lockForBulkInsert(QStringLiteral("members")); !r.ok())
+        return r.error();
     m_statements = std::make_unique<Statements>(m_database.connection());
     const QStringList columns = writableColumns();
     QStringList marks;
@@ -185,12 +185,12 @@ Result<qint64> ImportBatchRepository::begin(const ImportBatch &batch)
                                   .arg(columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")));
     m_statements->fastInsert = SqliteStatement::prepare(m_database.connection(), insertSql);
     if (!m_statements->fastInsert)
-        m_statements->insert.prepare(insertSql);
+        m_statements->insert.prepare(insertSql + QStringLiteral(" RETURNING id"));
     m_statements->update.prepare(
         QStringLiteral("UPDATE members SET %1 = ? WHERE id = ?").arg(columns.join(QStringLiteral(" = ?, "))));
     m_statements->before.prepare(
         QStringLiteral("INSERT INTO import_changes (batch_id, member_id, before) VALUES (?, ?, ?)"));
-    return q.lastInsertId().toLongLong();
+    return batchId;
 }
 
 Result<qint64> ImportBatchRepository::insertMember(const Member &member)
@@ -205,7 +205,7 @@ Result<qint64> ImportBatchRepository::insertMember(const Member &member)
     bindMember(q, member);
     if (!q.exec())
         return Database::errorFrom(q.lastError(), QStringLiteral("import insert"));
-    return q.lastInsertId().toLongLong();
+    return returnedId(q);
 }
 
 Result<void> ImportBatchRepository::updateMember(qint64 batchId, const Member &before, const Member &after)
@@ -219,6 +219,7 @@ Result<void> ImportBatchRepository::updateMember(qint64 batchId, const Member &b
     b.addBindValue(json(row));
     if (!b.exec()) // a member matched twice in one file is refused earlier, as a duplicate
         return Database::errorFrom(b.lastError(), QStringLiteral("import before"));
+    b.finish();
     QSqlQuery &q = m_statements->update;
     bindMember(q, after);
     q.addBindValue(after.id);
@@ -230,11 +231,11 @@ Result<void> ImportBatchRepository::updateMember(qint64 batchId, const Member &b
 Result<void> ImportBatchRepository::linkHousehold(qint64 memberId, qint64 partnerId)
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("INSERT INTO households (created_at) VALUES (?)"));
+    q.prepare(QStringLiteral("INSERT INTO households (created_at) VALUES (?) RETURNING id"));
     q.addBindValue(isoNow(m_clock));
     if (auto r = exec(q, QStringLiteral("import household")); !r.ok())
         return r;
-    const qint64 household = q.lastInsertId().toLongLong();
+    const qint64 household = returnedId(q);
     q.prepare(QStringLiteral("UPDATE members SET household_id = ? WHERE id IN (?, ?)"));
     q.addBindValue(household);
     q.addBindValue(memberId);
@@ -245,13 +246,13 @@ Result<void> ImportBatchRepository::linkHousehold(qint64 memberId, qint64 partne
 Result<void> ImportBatchRepository::suspendIndexes()
 {
     QSqlQuery q(m_database.connection());
-    if (!q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'members' "
-                               "AND sql IS NOT NULL")))
-        return Database::errorFrom(q.lastError(), QStringLiteral("indexes"));
+    auto indexes = m_database.secondaryIndexes(QStringLiteral("members"));
+    if (!indexes.ok())
+        return indexes.error();
     QStringList names;
-    while (q.next()) {
-        names.append(q.value(0).toString());
-        m_suspendedIndexes.append(q.value(1).toString());
+    for (const auto &[name, create] : indexes.value()) {
+        names.append(name);
+        m_suspendedIndexes.append(create);
     }
     for (const QString &name : std::as_const(names)) {
         if (!q.exec(QStringLiteral("DROP INDEX \"%1\"").arg(name))) // names from the schema, not from users
@@ -269,7 +270,7 @@ Result<void> ImportBatchRepository::finish(const ImportBatch &batch)
             return Database::errorFrom(q.lastError(), QStringLiteral("rebuild index"));
     }
     m_suspendedIndexes.clear();
-    q.exec(QStringLiteral("PRAGMA cache_size = -2000"));
+    (void)m_database.endBulkInsert();
     q.prepare(QStringLiteral("UPDATE import_batches SET created = ?, updated = ?, unchanged = ?, duplicates = ?, "
                              "rejected = ?, no_email = ?, first_member_id = ?, last_member_id = ? WHERE id = ?"));
     const ImportCounts &counts = batch;

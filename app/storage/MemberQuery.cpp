@@ -37,16 +37,18 @@ QString MemberQuery::whereClause(QVariantList *bindings) const
     return {};
 }
 
-QString MemberQuery::orderClause() const
+QString MemberQuery::orderClause(Engine engine) const
 {
-    const QString dir = sortOrder == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    // Empty values first when ascending, on both engines (SQLite's order; PostgreSQL's default is the reverse).
+    const QString dir =
+        sortOrder == Qt::AscendingOrder ? QStringLiteral(" ASC NULLS FIRST") : QStringLiteral(" DESC NULLS LAST");
     const QString column = MemberFields::key(sortField); // whitelisted name
     if (sortField == MemberField::LastName)
-        return QStringLiteral("ORDER BY last_name COLLATE NOCASE") + dir +
-               QStringLiteral(", first_name COLLATE NOCASE") + dir + QStringLiteral(", id") + dir;
+        return QStringLiteral("ORDER BY ") + Sql::orderNoCase(engine, QStringLiteral("last_name")) + dir +
+               QStringLiteral(", ") + Sql::orderNoCase(engine, QStringLiteral("first_name")) + dir +
+               QStringLiteral(", id") + dir;
     if (MemberFields::type(sortField) == Core::FieldType::Text)
-        return QStringLiteral("ORDER BY ") + column + QStringLiteral(" COLLATE NOCASE") + dir + QStringLiteral(", id") +
-               dir;
+        return QStringLiteral("ORDER BY ") + Sql::orderNoCase(engine, column) + dir + QStringLiteral(", id") + dir;
     if (sortField == MemberField::Id)
         return QStringLiteral("ORDER BY id") + dir;
     return QStringLiteral("ORDER BY ") + column + dir + QStringLiteral(", id") + dir;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Engine.h"
 #include "Selection.h"
 #include "core/MemberField.h"
 
@@ -17,8 +18,8 @@ struct MemberQuery
     Qt::SortOrder sortOrder = Qt::AscendingOrder;
     QDate today; // for the membership selections
 
-    QString whereClause(QVariantList *bindings) const; // "" or "WHERE …"
-    QString orderClause() const;                       // "ORDER BY …"
+    QString whereClause(QVariantList *bindings) const;         // "" or "WHERE …"
+    QString orderClause(Engine engine = Engine::Sqlite) const; // "ORDER BY …"
 };
 
 } // namespace Storage

@@ -139,11 +139,11 @@ Result<Member> MemberRepository::save(Member m, qint64 householdWith, Core::Memb
                 return other.error();
             qint64 household = other.value().householdId;
             if (household == 0) {
-                q.prepare(QStringLiteral("INSERT INTO households (created_at) VALUES (?)"));
+                q.prepare(QStringLiteral("INSERT INTO households (created_at) VALUES (?) RETURNING id"));
                 q.addBindValue(now);
                 if (auto r = exec(q, QStringLiteral("household")); !r.ok())
                     return r;
-                household = q.lastInsertId().toLongLong();
+                household = returnedId(q);
                 q.prepare(QStringLiteral("UPDATE members SET household_id = ?, updated_at = ? WHERE id = ?"));
                 q.addBindValue(household);
                 q.addBindValue(now);
@@ -187,7 +187,7 @@ Result<Member> MemberRepository::save(Member m, qint64 householdWith, Core::Memb
             QStringList marks;
             for (qsizetype i = 0; i < assignments.size(); ++i)
                 marks.append(QStringLiteral("?"));
-            q.prepare(QStringLiteral("INSERT INTO members (%1) VALUES (%2)")
+            q.prepare(QStringLiteral("INSERT INTO members (%1) VALUES (%2) RETURNING id")
                           .arg(assignments.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
         } else {
             assignments.append(QStringLiteral("updated_at"));
@@ -200,7 +200,7 @@ Result<Member> MemberRepository::save(Member m, qint64 householdWith, Core::Memb
             q.addBindValue(value);
         if (auto r = exec(q, QStringLiteral("save member")); !r.ok())
             return r;
-        const qint64 id = m.id ? m.id : q.lastInsertId().toLongLong();
+        const qint64 id = m.id ? m.id : returnedId(q);
         auto reread = find(id);
         if (!reread.ok())
             return reread.error();
@@ -283,7 +283,8 @@ Result<QStringList> MemberRepository::attributeNames(int sample) const
     // this instant at a million members; attributes come by import, so recent rows carry them).
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("SELECT DISTINCT j.key FROM (SELECT extra FROM members WHERE extra IS NOT NULL AND "
-                             "extra <> '{}' ORDER BY id DESC LIMIT ?) AS m, json_each(m.extra) AS j ORDER BY j.key"));
+                             "extra <> '{}' ORDER BY id DESC LIMIT ?) AS m, %1 ORDER BY j.key")
+                  .arg(Sql::jsonEachKey(m_database.engine(), QStringLiteral("m.extra"))));
     q.addBindValue(sample);
     if (!q.exec())
         return Database::errorFrom(q.lastError(), QStringLiteral("attributes"));
@@ -298,7 +299,8 @@ Result<std::vector<qint64>> MemberRepository::ids(const MemberQuery &query) cons
     QVariantList bindings;
     const QString where = query.whereClause(&bindings);
     return selectIds(m_database.connection(),
-                     QStringLiteral("SELECT id FROM members %1 %2").arg(where, query.orderClause()), bindings);
+                     QStringLiteral("SELECT id FROM members %1 %2").arg(where, query.orderClause(m_database.engine())),
+                     bindings);
 }
 
 Result<QList<Member>> MemberRepository::fetch(const std::vector<qint64> &ids) const
@@ -309,7 +311,7 @@ Result<QList<Member>> MemberRepository::fetch(const std::vector<qint64> &ids) co
     QHash<qint64, Member> byId;
     constexpr size_t kChunk = 500; // stays under SQLite's bound-parameter limit
     QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
+    Storage::streamRows(q);
     for (size_t start = 0; start < ids.size(); start += kChunk) {
         const size_t n = std::min(kChunk, ids.size() - start);
         QString marks;
@@ -340,8 +342,9 @@ Result<QList<Member>> MemberRepository::list(const MemberQuery &query) const
     QVariantList bindings;
     const QString where = query.whereClause(&bindings);
     QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM members %2 %3").arg(memberColumns(), where, query.orderClause()));
+    Storage::streamRows(q);
+    q.prepare(QStringLiteral("SELECT %1 FROM members %2 %3")
+                  .arg(memberColumns(), where, query.orderClause(m_database.engine())));
     for (const QVariant &b : std::as_const(bindings))
         q.addBindValue(b);
     if (auto r = exec(q, QStringLiteral("list members")); !r.ok())
@@ -355,7 +358,7 @@ Result<QList<Member>> MemberRepository::list(const MemberQuery &query) const
 Result<void> MemberRepository::loadKeys(QHash<QString, qint64> *byEmail, QHash<QString, qint64> *byNumber) const
 {
     QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
+    Storage::streamRows(q);
     if (!q.exec(QStringLiteral("SELECT id, email_key, member_number FROM members")))
         return Database::errorFrom(q.lastError(), QStringLiteral("keys"));
     while (q.next()) {
@@ -391,8 +394,8 @@ Result<QList<SelectionCount>> MemberRepository::selectionCounts(const QDate &tod
     // Column names from the whitelist only.
     for (auto [kind, column] : {std::pair{Selection::Kind::Section, QStringLiteral("section")},
                                 std::pair{Selection::Kind::Category, QStringLiteral("category")}}) {
-        if (!q.exec(
-                QStringLiteral("SELECT %1, count(*) FROM members GROUP BY %1 ORDER BY %1 COLLATE NOCASE").arg(column)))
+        if (!q.exec(QStringLiteral("SELECT %1, count(*) FROM members GROUP BY %1 ORDER BY %2 NULLS FIRST")
+                        .arg(column, Sql::orderNoCase(m_database.engine(), column))))
             return Database::errorFrom(q.lastError(), QStringLiteral("group counts"));
         while (q.next())
             out.append({Selection{kind, q.value(0).toString()}, q.value(1).toLongLong()});

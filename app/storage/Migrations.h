@@ -1,11 +1,14 @@
 #pragma once
 
+#include "Engine.h"
+
 #include <QList>
 #include <QString>
 
 namespace Storage {
 
-// The numbered .sql files embedded under :/storage/migrations (NNNN_what.sql).
+// The numbered .sql files embedded under :/storage/migrations/ENGINE (NNNN_what.sql): the same numbers
+// and the same tables on both engines, each written in its engine's DDL.
 struct Migration
 {
     int version = 0;
@@ -14,8 +17,8 @@ struct Migration
 };
 
 namespace Migrations {
-const QList<Migration> &all();
-int latestVersion();
+const QList<Migration> &all(Engine engine = Engine::Sqlite);
+int latestVersion(Engine engine = Engine::Sqlite);
 // Splits a migration into statements (on ';' at the end of a line, outside quotes and comments).
 QStringList statements(const QString &sql);
 } // namespace Migrations

@@ -1,13 +1,28 @@
 #include "TempDatabase.h"
 
+#include "TestServer.h"
+
 #include <QSettings>
 
 TempDatabase::TempDatabase() : m_path(m_dir.filePath(QStringLiteral("carnet.sqlite")))
 {
+    if (TestServer::enabled()) {
+        m_url = TestServer::createDatabase();
+        if (m_url.isEmpty()) {
+            m_error = QStringLiteral("no database on the test server");
+            return;
+        }
+        m_path = m_url;
+    }
     reopen();
 }
 
-TempDatabase::~TempDatabase() = default;
+TempDatabase::~TempDatabase()
+{
+    m_context.reset();
+    if (!m_url.isEmpty())
+        TestServer::dropDatabase(m_url);
+}
 
 bool TempDatabase::reopen()
 {

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -626,20 +627,29 @@ QStringList unlistedTables(QSqlDatabase connection)
 {
     const QStringList member = Consent::MemberPrivacy::memberDataTables();
     const auto without = Consent::MemberPrivacy::tablesWithoutMemberData();
+    const bool sqlite = connection.driver()->dbmsType() == QSqlDriver::SQLite;
     QStringList out;
     QSqlQuery q(connection);
-    q.exec(QStringLiteral(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
+    q.exec(sqlite ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                                   "ORDER BY name")
+                  : QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                                   "current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"));
     QStringList tables;
     while (q.next())
         tables.append(q.value(0).toString());
     for (const QString &table : std::as_const(tables)) {
         bool refersToMembers = false;
         QSqlQuery c(connection);
-        c.exec(QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(table));
+        c.exec((sqlite ? QStringLiteral("SELECT name FROM pragma_table_info('%1')")
+                       : QStringLiteral("SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                                        "current_schema() AND table_name = '%1'"))
+                   .arg(table));
         while (c.next())
             refersToMembers = refersToMembers || c.value(0).toString() == QLatin1String("member_id");
-        c.exec(QStringLiteral("SELECT \"table\" FROM pragma_foreign_key_list('%1')").arg(table));
+        c.exec((sqlite ? QStringLiteral("SELECT \"table\" FROM pragma_foreign_key_list('%1')")
+                       : QStringLiteral("SELECT confrelid::regclass::text FROM pg_constraint WHERE contype = 'f' AND "
+                                        "conrelid = '%1'::regclass"))
+                   .arg(table));
         while (c.next())
             refersToMembers = refersToMembers || c.value(0).toString() == QLatin1String("members");
         if (member.contains(table))

@@ -77,7 +77,7 @@ int TestQueryBuilder::count(const QJsonValue &filter, const QHash<QString, QStri
         }
         return m_db->context().consent().select(purpose, kind);
     };
-    auto built = buildFilter(filter, params, consent, QDate(2026, 6, 1));
+    auto built = buildFilter(filter, params, consent, QDate(2026, 6, 1), m_db->context().database().engine());
     if (!built.ok()) {
         if (error)
             *error = built.error().message;

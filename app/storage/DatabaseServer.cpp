@@ -1,0 +1,229 @@
+// The PostgreSQL side of Database: connecting through Qt's QPSQL driver (libpq), telling the user what a
+// refused connection means, and checking that a server database is Carnet's before using it.
+#include "Database.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+using Core::Error;
+using Core::Result;
+
+namespace Storage {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Storage::Database", text);
+}
+
+} // namespace
+
+Result<QSqlDatabase> Database::openServerConnection(const Location &location, const QString &name)
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return Error::make(Error::Code::Connection,
+                           tr("This Carnet cannot reach a PostgreSQL server: Qt's PostgreSQL driver is not installed "
+                              "(Debian package libqt6sql6-psql)."));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    if (!location.host.isEmpty())
+        db.setHostName(location.host);
+    db.setPort(location.port);
+    db.setDatabaseName(location.database);
+    if (!location.user.isEmpty())
+        db.setUserName(location.user);
+    if (!location.password.isEmpty())
+        db.setPassword(location.password); // otherwise libpq reads PGPASSWORD or ~/.pgpass
+    db.setConnectOptions(location.connectOptions());
+    if (!db.open()) {
+        const Error e = connectionError(location, db.lastError());
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return e;
+    }
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SET client_min_messages TO warning"))) {
+        const Error e = errorFrom(q.lastError(), QStringLiteral("session"));
+        q = QSqlQuery();
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return e;
+    }
+    return db;
+}
+
+Error Database::connectionError(const Location &location, const QSqlError &error)
+{
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    const QString where = location.display();
+    auto make = [&](const QString &message) {
+        return Error::make(Error::Code::Connection, message, {}, text.trimmed());
+    };
+    if (text.contains(QLatin1String("password authentication failed")) ||
+        text.contains(QLatin1String("no password supplied")) || text.contains(QLatin1String("password is required")))
+        return make(tr("The server refused the user name or password for %1. Check them (the password comes from "
+                       "the keychain, PGPASSWORD or ~/.pgpass).")
+                        .arg(where));
+    if (text.contains(QLatin1String("does not support SSL")) || text.contains(QLatin1String("SSL off")))
+        return make(tr("The server %1 does not offer an encrypted connection (TLS), and this connection requires "
+                       "one. Nothing was sent.")
+                        .arg(where));
+    if (text.contains(QLatin1String("root certificate file")))
+        return make(tr("To check the server's certificate, Carnet needs the certificate of the authority that "
+                       "signed it (sslrootcert=FILE in the address)."));
+    if (text.contains(QLatin1String("certificate verify failed")) ||
+        text.contains(QLatin1String("does not match host")) || text.contains(QLatin1String("certificate")))
+        return make(tr("The server %1 presented a certificate that cannot be trusted (not signed by the given "
+                       "authority, expired, or for another name). Nothing was sent.")
+                        .arg(where));
+    if (text.contains(QLatin1String("could not translate host name")) ||
+        text.contains(QLatin1String("Name or service not known")))
+        return make(tr("The server name \"%1\" is unknown. Check the address.").arg(location.host));
+    if (text.contains(QLatin1String("does not exist")) && text.contains(QLatin1String("database")))
+        return make(
+            tr("The server has no database \"%1\". Ask its administrator to create it.").arg(location.database));
+    if (text.contains(QLatin1String("pg_hba.conf")))
+        return make(tr("The server %1 does not accept this user from this computer (pg_hba.conf).").arg(where));
+    if (text.contains(QLatin1String("role")) && text.contains(QLatin1String("does not exist")))
+        return make(tr("The server has no user \"%1\".").arg(location.user));
+    return make(tr("The server %1 cannot be reached: %2").arg(where, text.trimmed().section(QLatin1Char('\n'), 0, 0)));
+}
+
+Error Database::serverErrorFrom(const QString &sqlState, const QString &text, const QString &context)
+{
+    const QString detail = context + QLatin1String(": ") + sqlState + QLatin1Char(' ') + text;
+    if (sqlState.startsWith(QLatin1String("08")) || sqlState.startsWith(QLatin1String("57P")))
+        return Error::make(Error::Code::Connection,
+                           tr("The connection to the database server was lost. Nothing was saved by this step; "
+                              "try again once it is back."),
+                           {}, detail);
+    if (sqlState == QLatin1String("40001") || sqlState == QLatin1String("40P01") || sqlState == QLatin1String("55P03"))
+        return Error::make(Error::Code::Busy,
+                           tr("The database is busy with another volunteer's change. Try again in a moment."), {},
+                           detail);
+    if (sqlState == QLatin1String("42501"))
+        return Error::make(Error::Code::ReadOnly, tr("The database server does not let this user make that change."),
+                           {}, detail);
+    if (sqlState == QLatin1String("53100"))
+        return Error::make(Error::Code::Storage, tr("The database server's disk is full: nothing was saved."), {},
+                           detail);
+    return Error::make(Error::Code::Storage, tr("The database reported an error: %1").arg(text), {}, detail);
+}
+
+Result<void> Database::preparePostgres(const QList<Migration> &migrations)
+{
+    QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("SELECT to_regclass('carnet_schema') IS NOT NULL")) || !q.next())
+        return errorFrom(q.lastError(), QStringLiteral("schema"));
+    const bool carnet = q.value(0).toBool();
+    const bool fresh = isEmpty();
+    int version = 0;
+    if (carnet) {
+        if (!q.exec(QStringLiteral("SELECT application, version FROM carnet_schema")) || !q.next())
+            return errorFrom(q.lastError(), QStringLiteral("schema"));
+        version = q.value(1).toInt();
+    }
+    if (!fresh && !carnet)
+        return Error::make(Error::Code::NotCarnet,
+                           tr("The database %1 holds tables that are not Carnet's. Nothing was changed in it; give "
+                              "Carnet an empty database of its own.")
+                               .arg(m_location.display()));
+    const int latest = migrations.isEmpty() ? 0 : migrations.last().version;
+    if (version > latest)
+        return Error::make(Error::Code::TooNew,
+                           tr("%1 was written by a newer version of Carnet (database version %2; this Carnet knows up "
+                              "to %3). Update Carnet to open it; nothing was changed.")
+                               .arg(m_location.display())
+                               .arg(version)
+                               .arg(latest));
+    q.finish();
+    if (version < latest)
+        return migrate(version, migrations);
+    return {};
+}
+
+Result<void> Database::lockForBulkInsert(const QString &table)
+{
+    QSqlQuery q(connection());
+    const QString sql = m_location.engine == Engine::Sqlite
+                            ? QStringLiteral("PRAGMA cache_size = -32768")
+                            : QStringLiteral("LOCK TABLE %1 IN EXCLUSIVE MODE").arg(table); // a schema name
+    if (!q.exec(sql))
+        return errorFrom(q.lastError(), QStringLiteral("bulk insert"));
+    return {};
+}
+
+Result<void> Database::endBulkInsert()
+{
+    if (m_location.engine == Engine::Postgres)
+        return {}; // the lock goes with the transaction
+    QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("PRAGMA cache_size = -2000")))
+        return errorFrom(q.lastError(), QStringLiteral("bulk insert"));
+    return {};
+}
+
+Result<QList<QPair<QString, QString>>> Database::secondaryIndexes(const QString &table) const
+{
+    QSqlQuery q(connection());
+    if (m_location.engine == Engine::Sqlite)
+        q.prepare(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS "
+                                 "NOT NULL ORDER BY name"));
+    else
+        q.prepare(QStringLiteral("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND "
+                                 "tablename = ? AND indexname NOT IN (SELECT conname FROM pg_constraint) ORDER BY "
+                                 "indexname"));
+    q.addBindValue(table);
+    if (!q.exec())
+        return errorFrom(q.lastError(), QStringLiteral("indexes"));
+    QList<QPair<QString, QString>> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString()});
+    return out;
+}
+
+bool Database::clearWriteAheadLog()
+{
+    if (m_location.engine == Engine::Postgres)
+        return false;
+    QSqlQuery q(connection());
+    return q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) && q.next() && q.value(0).toInt() == 0;
+}
+
+bool Database::isEmpty() const
+{
+    QSqlQuery q(connection());
+    if (m_location.engine == Engine::Sqlite)
+        return q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && q.next() && q.value(0).toInt() == 0;
+    return q.exec(QStringLiteral("SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON "
+                                 "n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN "
+                                 "('r', 'p', 'v', 'm', 'f')")) &&
+           q.next() && q.value(0).toInt() == 0;
+}
+
+QStringList Database::tables()
+{
+    return {QStringLiteral("settings"),
+            QStringLiteral("households"),
+            QStringLiteral("members"),
+            QStringLiteral("import_batches"),
+            QStringLiteral("import_changes"),
+            QStringLiteral("purposes"),
+            QStringLiteral("consent_evidence"),
+            QStringLiteral("consent_events"),
+            QStringLiteral("suppressions"),
+            QStringLiteral("audit_log"),
+            QStringLiteral("mail_batches"),
+            QStringLiteral("deliveries"),
+            QStringLiteral("saved_reports"),
+            QStringLiteral("campaigns"),
+            QStringLiteral("campaign_attachments"),
+            QStringLiteral("invitation_answers"),
+            QStringLiteral("unsubscribe_requests"),
+            QStringLiteral("campaign_exclusions")};
+}
+
+} // namespace Storage

@@ -1,0 +1,189 @@
+#include "Engine.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QHostAddress>
+#include <QUrl>
+#include <QUrlQuery>
+
+using Core::Error;
+using Core::Result;
+
+namespace Storage {
+
+namespace {
+
+Error badUrl(const QString &why)
+{
+    return Error::make(
+        Error::Code::Invalid,
+        QCoreApplication::translate("Storage::Location", "The server address is not usable: %1").arg(why));
+}
+
+// A libpq conninfo value: quoted when it holds anything but plain characters.
+QString conninfoValue(const QString &value)
+{
+    QString escaped = value;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("\\'"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
+} // namespace
+
+bool Location::isUrl(const QString &text)
+{
+    return text.startsWith(QLatin1String("postgresql://"), Qt::CaseInsensitive) ||
+           text.startsWith(QLatin1String("postgres://"), Qt::CaseInsensitive);
+}
+
+Result<Location> Location::parse(const QString &text)
+{
+    Location l;
+    if (!isUrl(text)) {
+        l.engine = Engine::Sqlite;
+        l.file = text;
+        l.text = text;
+        return l;
+    }
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid())
+        return badUrl(url.errorString());
+    l.engine = Engine::Postgres;
+    l.host = url.host();
+    l.port = url.port(5432);
+    l.user = url.userName();
+    l.password = url.password();
+    l.database = url.path().mid(1);
+    if (l.database.isEmpty() || l.database.contains(QLatin1Char('/')))
+        return badUrl(QCoreApplication::translate(
+            "Storage::Location", "it must end with the database name (postgresql://USER@HOST/DATABASE)."));
+    const QUrlQuery query(url);
+    const auto items = query.queryItems(QUrl::FullyDecoded);
+    for (const auto &[key, value] : items) {
+        if (key == QLatin1String("sslmode"))
+            l.sslMode = value;
+        else if (key == QLatin1String("sslrootcert"))
+            l.sslRootCert = value;
+        else if (key == QLatin1String("host"))
+            l.host = value; // a socket folder
+        else if (key == QLatin1String("port"))
+            l.port = value.toInt();
+        else if (key == QLatin1String("user"))
+            l.user = value;
+        else
+            return badUrl(
+                QCoreApplication::translate("Storage::Location", "unknown setting \"%1\".").arg(key.left(40)));
+    }
+    static const QStringList modes = {QStringLiteral("disable"),   QStringLiteral("allow"),
+                                      QStringLiteral("prefer"),    QStringLiteral("require"),
+                                      QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+    if (!l.sslMode.isEmpty() && !modes.contains(l.sslMode))
+        return badUrl(QCoreApplication::translate("Storage::Location", "sslmode is one of %1.")
+                          .arg(modes.join(QStringLiteral(", "))));
+    if (l.port <= 0 || l.port > 65535)
+        return badUrl(QCoreApplication::translate("Storage::Location", "the port is a number from 1 to 65535."));
+    // Another computer: the certificate is checked against the host name unless the address says otherwise,
+    // and never in clear.
+    if (l.sslMode.isEmpty())
+        l.sslMode = l.isLocalHost() ? QStringLiteral("prefer") : QStringLiteral("verify-full");
+    if (!l.isLocalHost() && (l.sslMode == QLatin1String("disable") || l.sslMode == QLatin1String("allow") ||
+                             l.sslMode == QLatin1String("prefer")))
+        return badUrl(QCoreApplication::translate(
+                          "Storage::Location",
+                          "a member file on another computer is reached only encrypted (sslmode=require, verify-ca "
+                          "or verify-full); \"%1\" would let names and addresses cross the network in clear.")
+                          .arg(l.sslMode));
+    QUrl shown = url;
+    shown.setPassword({});
+    l.text = shown.toString();
+    return l;
+}
+
+bool Location::isLocalHost() const
+{
+    if (host.isEmpty() || host.startsWith(QLatin1Char('/')) || host == QLatin1String("localhost"))
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+QString Location::display() const
+{
+    if (engine == Engine::Sqlite)
+        return QDir::toNativeSeparators(file);
+    QString where = host.isEmpty() ? QStringLiteral("localhost") : host;
+    if (port != 5432 && !host.startsWith(QLatin1Char('/')))
+        where += QLatin1Char(':') + QString::number(port);
+    return (user.isEmpty() ? QString() : user + QLatin1Char('@')) + where + QLatin1Char('/') + database;
+}
+
+QString Location::connectOptions() const
+{
+    QStringList options;
+    if (!sslMode.isEmpty())
+        options.append(QStringLiteral("sslmode=") + conninfoValue(sslMode));
+    if (!sslRootCert.isEmpty())
+        options.append(QStringLiteral("sslrootcert=") + conninfoValue(sslRootCert));
+    options.append(QStringLiteral("connect_timeout=10"));
+    options.append(QStringLiteral("application_name=carnet"));
+    // A dropped network is noticed in about a minute rather than the system's two hours.
+    options.append(QStringLiteral("keepalives_idle=20"));
+    options.append(QStringLiteral("keepalives_interval=10"));
+    options.append(QStringLiteral("keepalives_count=3"));
+    return options.join(QLatin1Char(';'));
+}
+
+namespace Sql {
+
+QString orderNoCase(Engine engine, const QString &column)
+{
+    return engine == Engine::Sqlite ? column + QStringLiteral(" COLLATE NOCASE")
+                                    : QStringLiteral("lower(%1)").arg(column);
+}
+
+QString equalsNoCase(Engine engine, const QString &column)
+{
+    return engine == Engine::Sqlite ? column + QStringLiteral(" = ? COLLATE NOCASE")
+                                    : QStringLiteral("lower(%1) = lower(?)").arg(column);
+}
+
+QString likeNoCase(Engine engine, const QString &column)
+{
+    // SQLite's LIKE ignores the case of ASCII letters only; PostgreSQL's ILIKE that of every letter.
+    return column +
+           (engine == Engine::Sqlite ? QStringLiteral(" LIKE ? ESCAPE '\\'") : QStringLiteral(" ILIKE ? ESCAPE '\\'"));
+}
+
+QString idsFromJson(Engine engine)
+{
+    return engine == Engine::Sqlite ? QStringLiteral("SELECT value FROM json_each(?)")
+                                    : QStringLiteral("SELECT jsonb_array_elements_text(CAST(? AS jsonb))::bigint");
+}
+
+QString jsonText(Engine engine, const QString &column)
+{
+    return engine == Engine::Sqlite ? QStringLiteral("json_extract(%1, ?)").arg(column)
+                                    : QStringLiteral("(CAST(%1 AS jsonb) ->> CAST(? AS text))").arg(column);
+}
+
+QString jsonPath(Engine engine, const QString &key)
+{
+    return engine == Engine::Sqlite ? QStringLiteral("$.\"%1\"").arg(key) : key;
+}
+
+QString jsonEachKey(Engine engine, const QString &column)
+{
+    return engine == Engine::Sqlite ? QStringLiteral("json_each(%1) AS j").arg(column)
+                                    : QStringLiteral("jsonb_each_text(CAST(%1 AS jsonb)) AS j").arg(column);
+}
+
+QString joinText(Engine engine, const QString &column, const QString &separator)
+{
+    return QStringLiteral("%1(%2, '%3')")
+        .arg(engine == Engine::Sqlite ? QStringLiteral("group_concat") : QStringLiteral("string_agg"), column,
+             separator);
+}
+
+} // namespace Sql
+
+} // namespace Storage

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+
+// The PostgreSQL server of the test run (tests/support/postgres_cluster.sh, ctest fixture "postgres").
+// A test registered with carnet_add_test(… POSTGRES) runs a second time with CARNET_TEST_POSTGRES naming
+// that server's env file: TempDatabase then gives each test a new, empty database on it.
+namespace TestServer {
+bool enabled();
+QString value(const QString &key); // CARNET_PG_HOST, _PORT, _USER, _PASSWORD, _DATA, _BIN
+// A new empty database; its postgresql:// URL (loopback, no TLS). PGPASSWORD is set for this process
+// and the carnet-cli it starts. Empty on failure (the reason goes to the test log).
+QString createDatabase();
+void dropDatabase(const QString &url);
+// SQL run as the cluster's superuser in the database of `url` (what psql would do).
+bool exec(const QString &url, const QString &sql);
+} // namespace TestServer
