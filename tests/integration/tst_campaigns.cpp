@@ -5,6 +5,7 @@
 // records the withdrawal.
 #include "CliRun.h"
 #include "LocalSmtpServer.h"
+#include "TestServer.h"
 
 #include <QDir>
 #include <QFile>
@@ -88,7 +89,7 @@ void TestCampaigns::init()
     static int n = 0;
     ++n;
     m_newsletters = 0;
-    m_db = m_dir.filePath(QStringLiteral("carnet%1.sqlite").arg(n));
+    m_db = TestServer::databaseOr(m_dir.filePath(QStringLiteral("carnet%1.sqlite").arg(n)));
     m_out = m_dir.filePath(QStringLiteral("out%1").arg(n));
     QVERIFY(m_server.start(QStringLiteral("plain"), m_out));
     QVERIFY(configure());
@@ -123,6 +124,7 @@ void TestCampaigns::init()
 void TestCampaigns::cleanup()
 {
     m_server.stop();
+    TestServer::release(m_db);
 }
 
 int TestCampaigns::createNewsletter()

@@ -1,6 +1,7 @@
 // carnet-cli as scripts use it: the real executable on a real SQLite file — members, files and imports.
 #include "CliRun.h"
 #include "RawSqlite.h"
+#include "TestServer.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -27,6 +28,7 @@ class TestCli : public QObject
 
 private Q_SLOTS:
     void init();
+    void cleanup();
     void versionAndUsage();
     void addShowEditDeleteRoundTrip();
     void memberJsonHasEveryContractKey();
@@ -54,6 +56,13 @@ void TestCli::init()
 {
     m_path = m_dir.filePath(QStringLiteral("cli-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())));
     QFile::remove(m_path);
+    m_path = TestServer::databaseOr(m_path);
+    QVERIFY(!m_path.isEmpty());
+}
+
+void TestCli::cleanup()
+{
+    TestServer::release(m_path);
 }
 
 void TestCli::versionAndUsage()
@@ -246,7 +255,7 @@ void TestCli::environmentVariableChoosesDatabase()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("CARNET_DATABASE"), m_path);
     QCOMPARE(cli({"members", "add", "--first-name", "A", "--last-name", "B", "--no-email"}, env).exitCode, 0);
-    QVERIFY(QFile::exists(m_path));
+    QVERIFY(TestServer::enabled() || QFile::exists(m_path));
     QCOMPARE(cli(db({"members", "show", "1"})).exitCode, 0);
 }
 
@@ -283,6 +292,22 @@ void TestCli::unusableFilesAreRefusedUntouched()
     QCOMPARE(hashOf(csv), before);
 
     QCOMPARE(cli(db({"members", "add", "--first-name", "A", "--last-name", "B", "--no-email"})).exitCode, 0);
+    if (TestServer::enabled()) {
+        // A server database with tables of another program, then one written by a newer Carnet: refused, and
+        // nothing written in either.
+        const QString foreign = TestServer::createDatabase();
+        QVERIFY(TestServer::exec(foreign, QStringLiteral("CREATE TABLE accounts (id int)")));
+        const Run other = cli({"--database", foreign, "members", "list"});
+        TestServer::release(foreign);
+        QCOMPARE(other.exitCode, 2);
+        QVERIFY2(other.err.contains(QStringLiteral("not Carnet's")), qPrintable(other.err));
+        QVERIFY(TestServer::exec(m_path, QStringLiteral("UPDATE carnet_schema SET version = 999")));
+        const Run future = cli(db({"members", "add", "--first-name", "C", "--last-name", "D", "--no-email"}));
+        QCOMPARE(future.exitCode, 2);
+        QVERIFY(future.err.contains(QStringLiteral("newer version of Carnet")));
+        QCOMPARE(TestServer::scalar(m_path, QStringLiteral("SELECT count(*) FROM members")), QStringLiteral("1"));
+        return;
+    }
     QVERIFY(RawSqlite::exec(
         m_path, {QStringLiteral("PRAGMA user_version = 999"), QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")}));
     const QByteArray futureBefore = hashOf(m_path);
@@ -294,6 +319,8 @@ void TestCli::unusableFilesAreRefusedUntouched()
 
 void TestCli::readOnlyFileIsRefusedUntouched()
 {
+    if (TestServer::enabled())
+        QSKIP("file permissions: a local member file only");
     QCOMPARE(cli(db({"members", "add", "--first-name", "A", "--last-name", "B", "--no-email"})).exitCode, 0);
     QVERIFY(QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
     QFile::remove(m_path + QStringLiteral("-wal"));

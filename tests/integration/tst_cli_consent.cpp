@@ -1,5 +1,6 @@
 // carnet-cli as scripts use it: consent, the access export and erasure, the SMTP password.
 #include "CliRun.h"
+#include "TestServer.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -18,6 +19,7 @@ class TestCliConsent : public QObject
 
 private Q_SLOTS:
     void init();
+    void cleanup();
     void consentContract();
     void consentExitCodes_data();
     void consentExitCodes();
@@ -35,6 +37,13 @@ void TestCliConsent::init()
 {
     m_path = m_dir.filePath(QStringLiteral("cli-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())));
     QFile::remove(m_path);
+    m_path = TestServer::databaseOr(m_path);
+    QVERIFY(!m_path.isEmpty());
+}
+
+void TestCliConsent::cleanup()
+{
+    TestServer::release(m_path);
 }
 
 void TestCliConsent::consentContract()
@@ -360,11 +369,15 @@ void TestCliConsent::smtpPasswordNeverInTheFile()
         if (raw.open(QIODevice::ReadOnly))
             QVERIFY2(!raw.readAll().contains("tr3s-s3cr3t"), qPrintable(path));
     }
+    if (TestServer::enabled())
+        QCOMPARE(TestServer::scalar(m_path, QStringLiteral("SELECT count(*) FROM settings WHERE value LIKE '%tr3s%'")),
+                 QStringLiteral("0"));
     // Sending without any password source says where to give it.
     QProcessEnvironment noPassword = QProcessEnvironment::systemEnvironment();
     noPassword.remove(QStringLiteral("CARNET_SMTP_PASSWORD"));
     noPassword.remove(QStringLiteral("DISPLAY"));
-    QCOMPARE(cli(db({"mail", "send", "--to", "a@example.org", "--subject", "x", "--text", m_path})).exitCode, 0);
+    const QString text = writeFile(m_dir.path(), QStringLiteral("message.txt"), "Bonjour\n");
+    QCOMPARE(cli(db({"mail", "send", "--to", "a@example.org", "--subject", "x", "--text", text})).exitCode, 0);
     if (p.exitCode() != 0) {
         const Run run = cli(db({"outbox", "run"}), noPassword);
         QCOMPARE(run.exitCode, 2);

@@ -1,5 +1,6 @@
 // carnet-cli as scripts use it: saved reports and their exports, campaigns.
 #include "CliRun.h"
+#include "TestServer.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -18,6 +19,7 @@ class TestCliReports : public QObject
 
 private Q_SLOTS:
     void init();
+    void cleanup();
     void reportsContract();
     void campaignCreateAndPreview();
 
@@ -31,6 +33,13 @@ void TestCliReports::init()
 {
     m_path = m_dir.filePath(QStringLiteral("cli-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())));
     QFile::remove(m_path);
+    m_path = TestServer::databaseOr(m_path);
+    QVERIFY(!m_path.isEmpty());
+}
+
+void TestCliReports::cleanup()
+{
+    TestServer::release(m_path);
 }
 
 void TestCliReports::reportsContract()

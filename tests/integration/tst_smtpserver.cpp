@@ -2,6 +2,7 @@
 // implicit-TLS and plain modes with AUTH; messages checked by Python's email on arrival; a run killed
 // with SIGKILL mid-batch and rerun delivers every recipient exactly once or leaves it `unknown`.
 #include "LocalSmtpServer.h"
+#include "TestServer.h"
 
 #include <QDir>
 #include <QFile>
@@ -82,11 +83,12 @@ void TestSmtpServer::init()
     ++n;
     m_out = m_dir.filePath(QStringLiteral("out%1").arg(n));
     QDir().mkpath(m_out);
-    m_db = m_dir.filePath(QStringLiteral("carnet%1.sqlite").arg(n));
+    m_db = TestServer::databaseOr(m_dir.filePath(QStringLiteral("carnet%1.sqlite").arg(n)));
 }
 
 void TestSmtpServer::cleanup()
 {
+    TestServer::release(m_db);
     m_server.stop();
 }
 

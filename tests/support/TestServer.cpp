@@ -41,7 +41,7 @@ QString urlFor(const QString &database)
              value(QStringLiteral("CARNET_PG_PORT")), database);
 }
 
-bool run(const QString &database, const QString &sql)
+bool run(const QString &database, const QString &sql, QString *first = nullptr)
 {
     const QString name = Storage::Database::uniqueConnectionName(QStringLiteral("test-admin"));
     bool ok = false;
@@ -57,6 +57,8 @@ bool run(const QString &database, const QString &sql)
         } else {
             QSqlQuery q(db);
             ok = q.exec(sql);
+            if (ok && first)
+                *first = q.next() ? q.value(0).toString() : QString();
             if (!ok)
                 qWarning("TestServer: %s: %s", qPrintable(sql.left(200)), qPrintable(q.lastError().text()));
         }
@@ -101,6 +103,23 @@ void dropDatabase(const QString &url)
 bool exec(const QString &url, const QString &sql)
 {
     return run(QUrl(url).path().mid(1), sql);
+}
+
+QString scalar(const QString &url, const QString &sql)
+{
+    QString out;
+    return run(QUrl(url).path().mid(1), sql, &out) ? out : QStringLiteral("ERROR");
+}
+
+QString databaseOr(const QString &file)
+{
+    return enabled() ? createDatabase() : file;
+}
+
+void release(const QString &path)
+{
+    if (path.startsWith(QLatin1String("postgresql://")))
+        dropDatabase(path);
 }
 
 } // namespace TestServer

@@ -14,4 +14,10 @@ QString createDatabase();
 void dropDatabase(const QString &url);
 // SQL run as the cluster's superuser in the database of `url` (what psql would do).
 bool exec(const QString &url, const QString &sql);
+// The first column of the first row, as psql -tAc would print it ("" when none, "ERROR" on failure).
+QString scalar(const QString &url, const QString &sql);
+// For tests that name their member file themselves: a new server database in a run against the server,
+// else `file`. release() drops it again (nothing for a file).
+QString databaseOr(const QString &file);
+void release(const QString &path);
 } // namespace TestServer
