@@ -12,6 +12,7 @@
 #include "PreviewCommand.h"
 #include "PurposesCommand.h"
 #include "ReportCommand.h"
+#include "ServerCommand.h"
 #include "SmtpCommand.h"
 #include "core/Translations.h"
 #include "settings/AppSettings.h"
@@ -37,7 +38,8 @@ QString helpText()
            Cli::AuditCommand::help() + QLatin1Char('\n') + Cli::SmtpCommand::help() + QLatin1Char('\n') +
            Cli::MailCommand::help() + QLatin1Char('\n') + Cli::OutboxCommand::help() + QLatin1Char('\n') +
            Cli::ReportCommand::help() + QLatin1Char('\n') + Cli::CampaignCommand::help() + QLatin1Char('\n') +
-           Cli::InviteCommand::help() + QLatin1Char('\n') + Cli::UnsubscribeCommand::help() + QLatin1Char('\n');
+           Cli::InviteCommand::help() + QLatin1Char('\n') + Cli::UnsubscribeCommand::help() + QLatin1Char('\n') +
+           Cli::ServerCommand::help() + QLatin1Char('\n');
 }
 
 } // namespace
@@ -72,7 +74,8 @@ int main(int argc, char *argv[])
             else if (!args.isEmpty())
                 databasePath = args.takeFirst();
             else
-                return Cli::usage(QCoreApplication::translate("Cli", "--database needs a file path."));
+                return Cli::usage(
+                    QCoreApplication::translate("Cli", "--database needs a file path or a postgresql:// address."));
             continue;
         }
         return Cli::usage(QCoreApplication::translate("Cli", "Unknown option \"%1\".").arg(option));
@@ -83,6 +86,8 @@ int main(int argc, char *argv[])
     const QString command = args.takeFirst();
     if (command == QLatin1String("preview"))
         return Cli::PreviewCommand().run(args); // reads a file; no database needed
+    if (command == QLatin1String("server"))
+        return Cli::ServerCommand(databasePath).run(args); // opens its databases itself
     const QStringList commands = {
         QStringLiteral("members"),    QStringLiteral("import"),       QStringLiteral("consent"),
         QStringLiteral("purposes"),   QStringLiteral("organisation"), QStringLiteral("audit"),
@@ -95,7 +100,8 @@ int main(int argc, char *argv[])
     auto context =
         AppContext::open(databasePath, nullptr, nullptr, std::make_unique<Settings::KeychainCredentialStore>());
     if (!context.ok())
-        return Cli::fail(context.error());
+        return context.error().code == Core::Error::Code::Invalid ? Cli::usage(context.error().message)
+                                                                  : Cli::fail(context.error());
     AppContext &c = *context.value();
     if (command == QLatin1String("import"))
         return Cli::ImportCommand(c).run(args);

@@ -83,6 +83,9 @@ public:
     // The indexes of `table` other than its primary key, as (name, CREATE statement): an import of many
     // rows drops them and builds them again once.
     Core::Result<QList<QPair<QString, QString>>> secondaryIndexes(const QString &table) const;
+    // After rows were written with their ids (a copy): PostgreSQL's identity sequences moved past the
+    // largest id of each table (SQLite needs nothing: the next rowid is always max + 1).
+    Core::Result<void> advanceSequences();
     // Whether the database holds no table at all (a server database `server setup` or a copy may fill).
     bool isEmpty() const;
     // Every table of Carnet's schema, parents before children (for copies between engines).

@@ -185,6 +185,26 @@ Result<QList<QPair<QString, QString>>> Database::secondaryIndexes(const QString 
     return out;
 }
 
+Result<void> Database::advanceSequences()
+{
+    if (m_location.engine == Engine::Sqlite)
+        return {};
+    QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("SELECT table_name FROM information_schema.columns WHERE table_schema = "
+                               "current_schema() AND column_name = 'id' AND is_identity = 'YES'")))
+        return errorFrom(q.lastError(), QStringLiteral("sequences"));
+    QStringList tables;
+    while (q.next())
+        tables.append(q.value(0).toString());
+    for (const QString &table : std::as_const(tables)) {
+        if (!q.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), coalesce(max(id), 0) + 1, false) "
+                                   "FROM %1")
+                        .arg(table)))
+            return errorFrom(q.lastError(), QStringLiteral("sequence ") + table);
+    }
+    return {};
+}
+
 bool Database::clearWriteAheadLog()
 {
     if (m_location.engine == Engine::Postgres)

@@ -1,0 +1,149 @@
+#include "ServerCommand.h"
+
+#include "CliOutput.h"
+#include "storage/Database.h"
+#include "storage/DatabaseCopy.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+namespace Cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Cli::ServerCommand", text);
+}
+
+// The schema version a server database holds before Carnet touches it: 0 for an empty database, -1 when
+// it cannot be told (Database::open then says why).
+int versionBefore(const QString &url)
+{
+    const QString name = Storage::Database::uniqueConnectionName(QStringLiteral("server-probe"));
+    int version = -1;
+    {
+        auto connection = Storage::Database::openConnection(url, name);
+        if (connection.ok()) {
+            QSqlQuery q(connection.value());
+            if (q.exec(QStringLiteral("SELECT to_regclass('carnet_schema') IS NOT NULL")) && q.next())
+                version = q.value(0).toBool() ? (q.exec(QStringLiteral("SELECT version FROM carnet_schema")) && q.next()
+                                                     ? q.value(0).toInt()
+                                                     : -1)
+                                              : 0;
+            q.finish();
+            connection.value().close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return version;
+}
+
+int failCopy(const Core::Error &error)
+{
+    if (error.code == Core::Error::Code::Conflict || error.code == Core::Error::Code::Invalid) {
+        printError(error.message);
+        return BadUsage;
+    }
+    return fail(error);
+}
+
+} // namespace
+
+QString ServerCommand::help()
+{
+    return tr("server setup --database postgresql://USER@HOST/DB [--json]\n"
+              "server copy-from FILE.sqlite --database postgresql://USER@HOST/DB [--json]\n"
+              "server copy-to FILE.sqlite --database postgresql://USER@HOST/DB [--json]");
+}
+
+int ServerCommand::run(const QStringList &arguments)
+{
+    const QString action = arguments.value(0);
+    QCommandLineParser parser;
+    parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    if (action != QLatin1String("setup") && action != QLatin1String("copy-from") && action != QLatin1String("copy-to"))
+        return usage(tr("Unknown server command \"%1\". Commands: setup, copy-from, copy-to.").arg(action));
+    if (!parseArguments(parser, arguments.mid(1)))
+        return BadUsage;
+    if (!Storage::Location::isUrl(m_database))
+        return usage(tr("The server command needs --database postgresql://USER@HOST[:PORT]/DATABASE."));
+    const bool json = parser.isSet(QStringLiteral("json"));
+    if (action == QLatin1String("setup")) {
+        if (!expectPositional(parser, 0, QString()))
+            return BadUsage;
+        return setup(json);
+    }
+    if (parser.positionalArguments().size() != 1)
+        return usage(tr("Give one local member file: server %1 FILE.sqlite.").arg(action));
+    return copy(parser.positionalArguments().first(), action == QLatin1String("copy-from"), json);
+}
+
+int ServerCommand::setup(bool json)
+{
+    const int before = versionBefore(m_database);
+    auto db = Storage::Database::open(m_database);
+    if (!db.ok())
+        return fail(db.error());
+    const int after = db.value()->schemaVersion();
+    if (json) {
+        printJson(QJsonObject{{QStringLiteral("database"), db.value()->displayName()},
+                              {QStringLiteral("version"), after},
+                              {QStringLiteral("previous_version"), before},
+                              {QStringLiteral("created"), before == 0}});
+    } else if (before == 0) {
+        printLine(tr("Created Carnet's tables (version %1) in %2.").arg(after).arg(db.value()->displayName()));
+    } else if (before >= 0 && before < after) {
+        printLine(tr("Upgraded %1 from version %2 to %3.").arg(db.value()->displayName()).arg(before).arg(after));
+    } else {
+        printLine(tr("%1 is ready (version %2).").arg(db.value()->displayName()).arg(after));
+    }
+    return Success;
+}
+
+int ServerCommand::copy(const QString &file, bool toServer, bool json)
+{
+    const QFileInfo info(file);
+    if (toServer && !info.isFile())
+        return usage(tr("%1 does not exist.").arg(QDir::toNativeSeparators(file)));
+    const bool created = !info.exists();
+    auto fileDb = Storage::Database::open(file);
+    if (!fileDb.ok())
+        return fail(fileDb.error());
+    auto server = Storage::Database::open(m_database);
+    if (!server.ok())
+        return fail(server.error());
+    Storage::Database &source = toServer ? *fileDb.value() : *server.value();
+    Storage::Database &target = toServer ? *server.value() : *fileDb.value();
+    auto report = Storage::DatabaseCopy::copy(source, target);
+    if (!report.ok()) {
+        if (created) { // a local file made for the copy goes again
+            fileDb.value().reset();
+            for (const char *suffix : {"", "-wal", "-shm"})
+                QFile::remove(file + QLatin1String(suffix));
+        }
+        return failCopy(report.error());
+    }
+    const Storage::DatabaseCopy::Report &r = report.value();
+    if (json) {
+        printJson(r.toJson());
+    } else {
+        for (auto it = r.target.cbegin(); it != r.target.cend(); ++it)
+            printLine(QStringLiteral("%1\t%2\t%3%4")
+                          .arg(it.key())
+                          .arg(it.value().rows)
+                          .arg(it.value().checksum.left(16),
+                               r.source.value(it.key()) == it.value() ? QString() : tr("\tDIFFERS from the source")));
+        printLine(
+            r.ok() ? tr("Copied %1 to %2; every table compares equal.").arg(source.displayName(), target.displayName())
+                   : tr("The copy differs from the source."));
+    }
+    return r.ok() ? Success : JobFailed;
+}
+
+} // namespace Cli
