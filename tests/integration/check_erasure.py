@@ -1,17 +1,21 @@
 #!/usr/bin/env python3
 """Searches a Carnet member file for a person's data: every table, every column (text and bytes), and the raw
-bytes of the file and its write-ahead log. Each value to find is searched as it is, lower-cased, without accents,
+bytes of the file and its write-ahead log; or, for a PostgreSQL database (a postgresql:// URL, read with psql as
+the server's superuser), every table and the raw bytes of every file of the database in the server's data
+folder (tables, their TOAST, indexes and the catalogs, statistics included). Each value to find is searched as it is, lower-cased, without accents,
 in RFC 2047 B and Q encoded-words, quoted-printable, base64 (at each of the three byte offsets, so a value inside
 a longer base64 text is found too) and punycode. Prints {"hits": [...], "needles": N} and exits 1 on any hit.
 
-Usage: check_erasure.py DATABASE VALUE...
+Usage: check_erasure.py DATABASE|URL VALUE...
 """
 import base64
 import binascii
 import email.charset
 import json
+import os
 import quopri
 import sqlite3
+import subprocess
 import sys
 import unicodedata
 
@@ -50,12 +54,70 @@ def needles(value):
     return {n for n in out if len(n) >= 4}
 
 
+def psql(url, sql):
+    return subprocess.run(["psql", url, "-X", "-At", "-c", sql], check=True, capture_output=True).stdout
+
+
+def copy_cell(cell):
+    """A value of COPY's text format as bytes: bytea arrives as \\x and hex digits."""
+    if cell == b"\\N":
+        return None
+    if cell.startswith(b"\\\\x"):
+        try:
+            return binascii.unhexlify(cell[3:])
+        except binascii.Error:
+            return cell
+    return cell.replace(b"\\n", b"\n").replace(b"\\t", b"\t").replace(b"\\r", b"\r").replace(b"\\\\", b"\\")
+
+
+def scan_server(url, targets):
+    hits = []
+    # What the server holds in its memory goes to the files first (and the files of rewritten tables go).
+    psql(url, "CHECKPOINT")
+    tables = psql(url, "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                       "AND table_type = 'BASE TABLE'").decode().split()
+    for table in tables:
+        cols = psql(url, "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+                         "AND table_name = '%s' ORDER BY ordinal_position" % table).decode().split()
+        for line in psql(url, "COPY (SELECT * FROM %s) TO STDOUT" % table).split(b"\n"):
+            if not line:
+                continue
+            for col, cell in zip(cols, line.split(b"\t")):
+                data = copy_cell(cell)
+                if data is None:
+                    continue
+                for n, v in targets.items():
+                    if n in data:
+                        hits.append({"where": "%s.%s" % (table, col), "value": v, "as": n.decode("latin-1")})
+    datadir = psql(url, "SHOW data_directory").decode().strip()
+    oid = psql(url, "SELECT oid FROM pg_database WHERE datname = current_database()").decode().strip()
+    names = {}
+    for row in psql(url, "SELECT pg_relation_filenode(oid), relname FROM pg_class WHERE "
+                         "pg_relation_filenode(oid) IS NOT NULL").decode().splitlines():
+        node, _, name = row.partition("|")
+        names[node] = name
+    folder = os.path.join(datadir, "base", oid)
+    for f in sorted(os.listdir(folder)):
+        with open(os.path.join(folder, f), "rb") as fh:
+            data = fh.read()
+        relation = names.get(f.split("_")[0].split(".")[0], f)
+        for n, v in targets.items():
+            at = data.find(n)
+            if at >= 0:
+                hits.append({"where": "file@%d:%s" % (at, relation), "value": v, "as": n.decode("latin-1")})
+    return hits, len(tables)
+
+
 def main():
     path, values = sys.argv[1], sys.argv[2:]
     targets = {}
     for v in values:
         for n in needles(v):
             targets[n] = v
+    if path.startswith("postgresql://"):
+        hits, tables = scan_server(path, targets)
+        print(json.dumps({"hits": hits, "needles": len(targets), "tables": tables}, ensure_ascii=False))
+        return 1 if hits else 0
     hits = []
     db = sqlite3.connect("file:%s?mode=ro" % path, uri=True)
     tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
