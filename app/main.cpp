@@ -10,6 +10,7 @@
 
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "ServerConnectDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -60,8 +61,21 @@ int main(int argc, char *argv[])
         upgrading->show();
         QApplication::processEvents();
     }
+    // A shared member file on a server: the password from the keychain; when the server refuses, the connection
+    // dialog again with the reason.
+    Settings::KeychainCredentialStore keychain;
+    if (Storage::Location::isUrl(path))
+        Gui::ServerConnectDialog::usePasswordFromKeychain(path, keychain);
     auto context =
         AppContext::open(path, nullptr, std::move(settings), std::make_unique<Settings::KeychainCredentialStore>());
+    while (!context.ok() && context.error().code == Core::Error::Code::Connection && Storage::Location::isUrl(path)) {
+        Settings::AppSettings retrySettings;
+        path = Gui::ServerConnectDialog::askAgain(path, context.error().message, retrySettings, keychain);
+        if (path.isEmpty())
+            return 2;
+        context = AppContext::open(path, nullptr, std::make_unique<Settings::AppSettings>(),
+                                   std::make_unique<Settings::KeychainCredentialStore>());
+    }
     upgrading.reset();
     if (!context.ok()) {
         Gui::MessageBox::critical(nullptr, QApplication::translate("main", "Carnet cannot open the member list"),

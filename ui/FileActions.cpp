@@ -1,8 +1,10 @@
 #include "FileActions.h"
 
 #include "MessageBox.h"
+#include "ServerConnectDialog.h"
 
 #include "AppContext.h"
+#include "storage/DatabaseCopy.h"
 #include "storage/ImportBatchRepository.h"
 
 #include <QAction>
@@ -13,6 +15,8 @@
 #include <QLocale>
 #include <QMenu>
 #include <QProcess>
+#include <QProgressDialog>
+#include <QUrl>
 
 namespace Gui {
 
@@ -25,9 +29,18 @@ void FileActions::addTo(QMenu *file)
                                     this, &FileActions::openAnother);
     open->setObjectName(QStringLiteral("openFileAction"));
     open->setShortcut(QKeySequence::Open);
-    QAction *copy = file->addAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("&Save a copy…"), this,
-                                    &FileActions::saveCopy);
+    QAction *shared = file->addAction(QIcon::fromTheme(QStringLiteral("network-server")),
+                                      tr("Open a s&hared member file…"), this, &FileActions::openShared);
+    shared->setObjectName(QStringLiteral("openSharedAction"));
+    const bool server = m_context.database().location().isServer();
+    QAction *copy =
+        file->addAction(QIcon::fromTheme(QStringLiteral("document-save-as")),
+                        server ? tr("&Save a local copy…") : tr("&Save a copy…"), this, &FileActions::saveCopy);
     copy->setObjectName(QStringLiteral("saveCopyAction"));
+    if (!server) {
+        QAction *move = file->addAction(tr("&Move this member file to a server…"), this, &FileActions::moveToServer);
+        move->setObjectName(QStringLiteral("moveToServerAction"));
+    }
     QMenu *undo = file->addMenu(tr("&Undo an import"));
     undo->setObjectName(QStringLiteral("undoImportMenu"));
     connect(undo, &QMenu::aboutToShow, this, [this, undo] { fillUndoMenu(undo); });
@@ -49,8 +62,129 @@ void FileActions::openAnother()
         MessageBox::critical(m_window, tr("Open a member file"), tr("Carnet could not be started for %1.").arg(path));
 }
 
+void FileActions::startWindow(const QString &database, const QString &password)
+{
+    // Each member file in a window (and a process) of its own; a password typed for this session only goes
+    // to that process alone, in its environment (libpq reads PGPASSWORD), never in a file or a command line.
+    QProcess process;
+    process.setProgram(QApplication::applicationFilePath());
+    process.setArguments({QStringLiteral("--database"), database});
+    if (!password.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGPASSWORD"), password);
+        process.setProcessEnvironment(env);
+    }
+    if (!process.startDetached())
+        MessageBox::critical(m_window, tr("Open a member file"),
+                             tr("Carnet could not be started for %1.").arg(database));
+}
+
+void FileActions::openShared()
+{
+    ServerConnectDialog dialog(m_context.settings(), m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString url = dialog.url();
+    ServerConnectDialog::remember(m_context.settings(), url);
+    if (dialog.rememberPassword()) {
+        auto location = Storage::Location::parse(url);
+        if (location.ok())
+            m_context.credentials().write(ServerConnectDialog::keychainKey(location.value()), dialog.password());
+    }
+    startWindow(url, dialog.password());
+}
+
+bool FileActions::copyWithProgress(const QString &title, Storage::Database &source, Storage::Database &target)
+{
+    QProgressDialog progress(m_window);
+    progress.setWindowTitle(title);
+    progress.setObjectName(QStringLiteral("copyProgress"));
+    progress.setMinimumDuration(300);
+    progress.setAutoReset(false);
+    auto copied = Storage::DatabaseCopy::copy(source, target, [&](const QString &table, qint64 done, qint64 total) {
+        progress.setLabelText(
+            tr("Copying %1: %2 of %3 rows…").arg(table, QLocale().toString(done), QLocale().toString(total)));
+        progress.setMaximum(int(std::max<qint64>(1, std::min<qint64>(total, INT_MAX))));
+        progress.setValue(int(std::min<qint64>(done, INT_MAX)));
+        QApplication::processEvents();
+        return !progress.wasCanceled();
+    });
+    progress.close();
+    if (!copied.ok()) {
+        if (copied.error().code != Core::Error::Code::Cancelled)
+            MessageBox::critical(m_window, title, copied.error().message);
+        else
+            Q_EMIT message(copied.error().message);
+        return false;
+    }
+    if (!copied.value().ok()) {
+        MessageBox::critical(m_window, title, tr("The copy does not compare equal to the member file; do not use it."));
+        return false;
+    }
+    return true;
+}
+
+void FileActions::moveToServer()
+{
+    ServerConnectDialog dialog(m_context.settings(), m_window);
+    dialog.setWindowTitle(tr("Move this member file to a server"));
+    dialog.setMessage(tr("Every table is copied into an empty database on the server, then compared. This file "
+                         "stays as it is; keep it as a backup."));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QUrl withPassword(dialog.url());
+    if (!dialog.password().isEmpty())
+        withPassword.setPassword(dialog.password());
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    auto server = Storage::Database::open(withPassword.toString());
+    QApplication::restoreOverrideCursor();
+    if (!server.ok()) {
+        MessageBox::critical(m_window, dialog.windowTitle(), server.error().message);
+        return;
+    }
+    if (!copyWithProgress(dialog.windowTitle(), m_context.database(), *server.value()))
+        return;
+    ServerConnectDialog::remember(m_context.settings(), dialog.url());
+    if (dialog.rememberPassword())
+        m_context.credentials().write(ServerConnectDialog::keychainKey(server.value()->location()), dialog.password());
+    const QString where = server.value()->displayName();
+    server.value().reset();
+    if (MessageBox::question(m_window, dialog.windowTitle(),
+                             tr("The member file is now on %1, and every table compares equal. Open it there? From "
+                                "now on, the board works there; this file is a copy.")
+                                 .arg(where),
+                             QMessageBox::Open | QMessageBox::Close, QMessageBox::Open) == QMessageBox::Open)
+        startWindow(dialog.url(), dialog.password());
+}
+
 void FileActions::saveCopy()
 {
+    if (m_context.database().location().isServer()) {
+        const QString path =
+            QFileDialog::getSaveFileName(m_window, tr("Save a local copy of the member file"),
+                                         QDir::home().filePath(tr("%1 copy %2.sqlite")
+                                                                   .arg(m_context.database().location().database,
+                                                                        QDate::currentDate().toString(Qt::ISODate))),
+                                         tr("Carnet member files (*.sqlite)"));
+        if (path.isEmpty())
+            return;
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(path + QLatin1String(suffix)); // the dialog asked before replacing it
+        auto local = Storage::Database::open(path);
+        if (!local.ok()) {
+            MessageBox::critical(m_window, tr("Save a local copy"), local.error().message);
+            return;
+        }
+        const bool done = copyWithProgress(tr("Save a local copy"), m_context.database(), *local.value());
+        local.value().reset();
+        if (!done) {
+            for (const char *suffix : {"", "-wal", "-shm"})
+                QFile::remove(path + QLatin1String(suffix));
+            return;
+        }
+        Q_EMIT message(tr("A local copy of the member file was saved as %1.").arg(QDir::toNativeSeparators(path)));
+        return;
+    }
     const QFileInfo current(m_context.database().path());
     const QString suggested =
         QDir(current.absolutePath())

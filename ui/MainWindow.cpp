@@ -70,7 +70,8 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true); // a spreadsheet dropped anywhere on the window is imported
     // The file's name in the title (Qt adds "— Carnet"), its whole path in the status bar.
-    setFileLabel(QFileInfo(m_context.database().path()).fileName());
+    setFileLabel(m_context.database().location().isServer() ? m_context.database().displayName()
+                                                            : QFileInfo(m_context.database().path()).fileName());
     resize(1200, 720);
 
     m_model = new Storage::MemberTableModel(m_context.members(), m_context.clock(), this);
@@ -139,9 +140,14 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     statusBar()->addPermanentWidget(m_status);
     auto *location = new QLabel(this);
     location->setObjectName(QStringLiteral("fileLocation"));
-    const QString native = QDir::toNativeSeparators(m_context.database().path());
-    location->setText(tr("File: %1").arg(QFileInfo(native).fileName()));
-    location->setToolTip(native);
+    if (m_context.database().location().isServer()) {
+        location->setText(tr("Server: %1").arg(m_context.database().displayName()));
+        location->setToolTip(tr("The board's shared member file, on a PostgreSQL server"));
+    } else {
+        const QString native = QDir::toNativeSeparators(m_context.database().path());
+        location->setText(tr("File: %1").arg(QFileInfo(native).fileName()));
+        location->setToolTip(native);
+    }
     location->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addPermanentWidget(location);
     // A search or a selection that shows nobody says so, rather than a blank table.
@@ -181,6 +187,17 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     connect(m_model, &Storage::MemberTableModel::indexReady, this, &MainWindow::updateStatus);
     connect(m_model, &Storage::MemberTableModel::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    // The server stopped answering: said until it answers again (Carnet reconnects by itself).
+    auto *link = new QLabel(tr("Connection lost — reconnecting…"), this);
+    link->setObjectName(QStringLiteral("connectionLost"));
+    link->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    link->hide();
+    statusBar()->insertPermanentWidget(0, link);
+    connect(m_model, &Storage::MemberTableModel::connectionChanged, this, [this, link](bool connected) {
+        link->setVisible(!connected);
+        if (connected)
+            statusBar()->showMessage(tr("Connected to the server again."), 5000);
+    });
     connect(m_table, &QTableView::activated, this, [this] { editCurrentMember(); });
     connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
             [this](const QPoint &pos) { m_columns->popup(m_table->horizontalHeader()->mapToGlobal(pos)); });

@@ -15,6 +15,7 @@ const Entry &entry(Key key)
     static const Entry entries[] = {
         {Key::Language, "general/language", QStringLiteral("system")},
         {Key::LastDatabase, "general/lastDatabase", QString()},
+        {Key::RecentServers, "general/recentServers", QStringList()},
     };
     return entries[static_cast<int>(key)];
 }

@@ -11,8 +11,9 @@ namespace Settings {
 // Typed application settings with one table of defaults (KeePassXC's Config, qBittorrent's
 // SettingValue). UI-only keys (window geometry, table columns) stay in ui/.
 enum class Key {
-    Language,     // "system", "fr", "fr_CA", "en"
-    LastDatabase, // the file opened last, when not the default one
+    Language,      // "system", "fr", "fr_CA", "en"
+    LastDatabase,  // the file opened last, when not the default one
+    RecentServers, // postgresql:// addresses connected to (never a password), most recent first
 };
 
 class AppSettings

@@ -465,6 +465,13 @@ Result<void> Database::write(const std::function<Result<void>()> &body)
         q.exec(QStringLiteral("RELEASE ") + name);
         return result;
     }
+    // A server that restarted or a network that came back since the last statement: connected again first.
+    if (checkLink() == Link::Down)
+        return Error::make(Error::Code::Connection,
+                           QCoreApplication::translate("Storage::Database",
+                                                       "The connection to the database server is lost; nothing was "
+                                                       "saved. Carnet keeps trying; try again in a moment."));
+    q = QSqlQuery(db);
     if (!q.exec(m_location.engine == Engine::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")))
         return errorFrom(q.lastError(), QStringLiteral("begin"));
     ++m_writeDepth;

@@ -72,6 +72,11 @@ public:
     // After an erasure: SQLite's write-ahead log checkpointed and truncated (true when nothing is left in it).
     // PostgreSQL's write-ahead log is the server's, recycled on its own schedule: false.
     bool clearWriteAheadLog();
+    // PostgreSQL: whether this object's connection still answers; when it does not, one attempt to connect
+    // again (Qt's driver never does: after a server restart or a network cut every statement fails). The old
+    // connection's prepared statements are gone with it; services prepare theirs per use. SQLite: always Up.
+    enum class Link { Up, Restored, Down };
+    Link checkLink();
     // PRAGMA data_version: changes when another connection commits. Lets views notice outside edits.
     qint64 dataVersion() const;
 

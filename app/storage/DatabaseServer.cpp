@@ -185,6 +185,27 @@ Result<QList<QPair<QString, QString>>> Database::secondaryIndexes(const QString 
     return out;
 }
 
+Database::Link Database::checkLink()
+{
+    if (m_location.engine == Engine::Sqlite || m_writeDepth > 0)
+        return Link::Up;
+    QSqlDatabase db = connection();
+    {
+        QSqlQuery q(db);
+        if (db.isOpen() && q.exec(QStringLiteral("SELECT 1")) && q.next())
+            return Link::Up;
+    }
+    db.close();
+    if (!db.open())
+        return Link::Down;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SET client_min_messages TO warning"))) {
+        db.close();
+        return Link::Down;
+    }
+    return Link::Restored;
+}
+
 Result<void> Database::advanceSequences()
 {
     if (m_location.engine == Engine::Sqlite)

@@ -318,8 +318,21 @@ void MemberTableModel::memberRemoved(qint64 id)
 
 void MemberTableModel::checkForOutsideChanges()
 {
+    const Database::Link link = m_repository.database().checkLink();
+    if (link == Database::Link::Down) {
+        if (!m_connectionLost) {
+            m_connectionLost = true;
+            Q_EMIT connectionChanged(false);
+        }
+        return;
+    }
+    const bool restored = link == Database::Link::Restored || m_connectionLost;
+    if (m_connectionLost) {
+        m_connectionLost = false;
+        Q_EMIT connectionChanged(true);
+    }
     const qint64 version = m_repository.database().dataVersion();
-    if (version == m_dataVersion)
+    if (version == m_dataVersion && !restored)
         return;
     m_dataVersion = version;
     reload();

@@ -85,6 +85,8 @@ Q_SIGNALS:
     void membersChanged(); // members were added, changed or removed (here or by another program)
     void indexReady();
     void errorOccurred(const QString &message);
+    // The shared member file's server stopped answering (false) or answers again (true; the rows are read again).
+    void connectionChanged(bool connected);
 
 private:
     void installIndex(std::shared_ptr<MemberIndex> index, qint64 generation);
@@ -118,6 +120,7 @@ private:
     qint64 m_indexGeneration = 0;
     QList<qint64> m_changedDuringBuild;
     qint64 m_dataVersion = -1;
+    bool m_connectionLost = false;
     QTimer m_watch;
 };
 

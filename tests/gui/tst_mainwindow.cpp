@@ -3,6 +3,9 @@
 #include "CliRun.h"
 #include "WindowTest.h"
 
+#include "storage/DatabaseCopy.h"
+
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QStatusBar>
 
@@ -29,7 +32,7 @@ private Q_SLOTS:
     void droppedMemberFileIsRefused();
     void chromeSaysWhichFileAndWhatIsShown();
     void undoAnImportFromTheFileMenu();
-    void savesACopyThroughSQLite();
+    void savesACopy();
 };
 
 void TestMainWindow::opensOnTheMemberTable()
@@ -404,10 +407,18 @@ void TestMainWindow::chromeSaysWhichFileAndWhatIsShown()
 {
     auto w = openWindow();
     QVERIFY(w);
-    QCOMPARE(w->windowTitle(), QStringLiteral("carnet.sqlite"));
     auto *location = w->findChild<QLabel *>(QStringLiteral("fileLocation"));
     QVERIFY(location && location->isVisible());
-    QCOMPARE(location->toolTip(), QDir::toNativeSeparators(m_db->path()));
+    if (m_db->isServer()) { // user@host:port/database, in the title and the status bar
+        const QString where = m_db->context().database().displayName();
+        QVERIFY2(where.startsWith(QStringLiteral("carnet_admin@127.0.0.1:")) && where.contains(QStringLiteral("/t_")),
+                 qPrintable(where));
+        QCOMPARE(w->windowTitle(), where);
+        QCOMPARE(location->text(), QStringLiteral("Server: ") + where);
+    } else {
+        QCOMPARE(w->windowTitle(), QStringLiteral("carnet.sqlite"));
+        QCOMPARE(location->toolTip(), QDir::toNativeSeparators(m_db->path()));
+    }
     w->setFileLabel(QStringLiteral("demo association"));
     QCOMPARE(w->windowTitle(), QStringLiteral("demo association"));
 
@@ -469,12 +480,35 @@ void TestMainWindow::undoAnImportFromTheFileMenu()
     QVERIFY(!menu->actions().first()->isEnabled()); // "No import to undo"
 }
 
-// Save a copy: a consistent, openable file written by SQLite itself, while the window keeps the original.
-void TestMainWindow::savesACopyThroughSQLite()
+// Save a copy: a consistent, openable file written by SQLite itself, while the window keeps the original. From
+// the server: File › Save a local copy makes a local file of every table, which compares equal.
+void TestMainWindow::savesACopy()
 {
     auto w = openWindow();
     QVERIFY(w);
     const QString copy = QDir(m_db->dir()).filePath(QStringLiteral("copie.sqlite"));
+    if (m_db->isServer()) {
+        auto *action = w->findChild<QAction *>(QStringLiteral("saveCopyAction"));
+        QVERIFY(action);
+        QCOMPARE(action->text(), QStringLiteral("&Save a local copy…"));
+        QVERIFY(!w->findChild<QAction *>(QStringLiteral("moveToServerAction"))); // already on a server
+        whenModal(w.get(), [&](QWidget *dialog) {
+            auto *files = qobject_cast<QFileDialog *>(dialog);
+            QVERIFY(files);
+            files->selectFile(copy);
+            QMetaObject::invokeMethod(files, "accept", Qt::QueuedConnection);
+        });
+        action->trigger();
+        QTRY_VERIFY(w->statusBar()->currentMessage().contains(QStringLiteral("local copy")));
+        auto opened = AppContext::open(copy);
+        QVERIFY(opened.ok());
+        QCOMPARE(opened.value()->members().count().value(), 3);
+        auto local = Storage::DatabaseCopy::checksums(opened.value()->database());
+        auto server = Storage::DatabaseCopy::checksums(m_db->context().database());
+        QVERIFY(local.ok() && server.ok());
+        QVERIFY(local.value() == server.value());
+        return;
+    }
     QVERIFY(m_db->context().database().saveCopy(copy).ok());
     QVERIFY(!QFile::exists(copy + QStringLiteral(".part")));
     QVERIFY(!m_db->context().database().saveCopy(m_db->path()).ok()); // never over the file itself

@@ -179,12 +179,12 @@ void TestErasure::erasureLeavesNothingBehind()
              QJsonDocument(after.value("hits").toArray()).toJson(QJsonDocument::Compact).left(2000).constData());
 
     // The queued message never goes, and neither does a copy of it that survived by other means.
-    const QString survivor = QStringLiteral("INSERT INTO deliveries (batch_id, address, envelope_from, message, "
-                                            "message_id, state, created_at, updated_at) SELECT batch_id, '%1', "
-                                            "envelope_from, %2, '<x@y>', 'queued', created_at, "
-                                            "updated_at FROM deliveries LIMIT 1")
-                                 .arg(gwen, TestServer::enabled() ? QStringLiteral("'Subject: x'::bytea")
-                                                                  : QStringLiteral("'Subject: x'"));
+    const QString survivor =
+        QStringLiteral("INSERT INTO deliveries (batch_id, address, envelope_from, message, "
+                       "message_id, state, created_at, updated_at) SELECT batch_id, '%1', "
+                       "envelope_from, %2, '<x@y>', 'queued', created_at, "
+                       "updated_at FROM deliveries LIMIT 1")
+            .arg(gwen, TestServer::enabled() ? QStringLiteral("'Subject: x'::bytea") : QStringLiteral("'Subject: x'"));
     QVERIFY(TestServer::enabled() ? TestServer::exec(m_db, survivor) : RawSqlite::exec(m_db, {survivor}));
     const QStringList beforeErasure = m_server.received();
     QVERIFY(m_server.start(QStringLiteral("plain"), m_dir.filePath(QStringLiteral("out2"))));
