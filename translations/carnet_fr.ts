@@ -26,10 +26,6 @@ Commandes :
 </translation>
     </message>
     <message>
-        <source>--database needs a file path.</source>
-        <translation>--database demande un chemin de fichier.</translation>
-    </message>
-    <message>
         <source>Unknown option &quot;%1&quot;.</source>
         <translation>Option inconnue « %1 ».</translation>
     </message>
@@ -52,6 +48,10 @@ Commandes :
     <message>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>--database needs a file path or a postgresql:// address.</source>
+        <translation>--database attend le chemin d’un fichier ou une adresse postgresql://.</translation>
     </message>
 </context>
 <context>
@@ -743,6 +743,57 @@ report totals NOM [--param CLÉ=VALEUR]… [--json]</translation>
     <message>
         <source>Total	%1</source>
         <translation>Total	%1</translation>
+    </message>
+</context>
+<context>
+    <name>Cli::ServerCommand</name>
+    <message>
+        <source>server setup --database postgresql://USER@HOST/DB [--json]
+server copy-from FILE.sqlite --database postgresql://USER@HOST/DB [--json]
+server copy-to FILE.sqlite --database postgresql://USER@HOST/DB [--json]</source>
+        <translation>server setup --database postgresql://UTILISATEUR@HÔTE/BASE [--json]
+server copy-from FICHIER.sqlite --database postgresql://UTILISATEUR@HÔTE/BASE [--json]
+server copy-to FICHIER.sqlite --database postgresql://UTILISATEUR@HÔTE/BASE [--json]</translation>
+    </message>
+    <message>
+        <source>Unknown server command &quot;%1&quot;. Commands: setup, copy-from, copy-to.</source>
+        <translation>Commande server inconnue « %1 ». Commandes : setup, copy-from, copy-to.</translation>
+    </message>
+    <message>
+        <source>The server command needs --database postgresql://USER@HOST[:PORT]/DATABASE.</source>
+        <translation>La commande server demande --database postgresql://UTILISATEUR@HÔTE[:PORT]/BASE.</translation>
+    </message>
+    <message>
+        <source>Give one local member file: server %1 FILE.sqlite.</source>
+        <translation>Indiquez un fichier de membres local : server %1 FICHIER.sqlite.</translation>
+    </message>
+    <message>
+        <source>Created Carnet&apos;s tables (version %1) in %2.</source>
+        <translation>Tables de Carnet créées (version %1) dans %2.</translation>
+    </message>
+    <message>
+        <source>Upgraded %1 from version %2 to %3.</source>
+        <translation>%1 mis à jour de la version %2 à la version %3.</translation>
+    </message>
+    <message>
+        <source>%1 is ready (version %2).</source>
+        <translation>%1 est prêt (version %2).</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>	DIFFERS from the source</source>
+        <translation>	DIFFÈRE de l’original</translation>
+    </message>
+    <message>
+        <source>Copied %1 to %2; every table compares equal.</source>
+        <translation>%1 copié vers %2 ; chaque table est identique.</translation>
+    </message>
+    <message>
+        <source>The copy differs from the source.</source>
+        <translation>La copie diffère de l’original.</translation>
     </message>
 </context>
 <context>
@@ -2292,6 +2343,50 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
         <source>The import of %1 was undone.</source>
         <translation>L’import de %1 a été annulé.</translation>
     </message>
+    <message>
+        <source>Open a s&amp;hared member file…</source>
+        <translation>Ouvrir un fichier de membres &amp;partagé…</translation>
+    </message>
+    <message>
+        <source>&amp;Save a local copy…</source>
+        <translation>&amp;Enregistrer une copie locale…</translation>
+    </message>
+    <message>
+        <source>&amp;Move this member file to a server…</source>
+        <translation>&amp;Déplacer ce fichier de membres sur un serveur…</translation>
+    </message>
+    <message>
+        <source>Copying %1: %2 of %3 rows…</source>
+        <translation>Copie de %1 : %2 lignes sur %3…</translation>
+    </message>
+    <message>
+        <source>The copy does not compare equal to the member file; do not use it.</source>
+        <translation>La copie n’est pas identique au fichier de membres : ne l’utilisez pas.</translation>
+    </message>
+    <message>
+        <source>Move this member file to a server</source>
+        <translation>Déplacer ce fichier de membres sur un serveur</translation>
+    </message>
+    <message>
+        <source>Every table is copied into an empty database on the server, then compared. This file stays as it is; keep it as a backup.</source>
+        <translation>Chaque table est copiée dans une base vide du serveur, puis comparée. Ce fichier reste tel quel : gardez-le comme sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The member file is now on %1, and every table compares equal. Open it there? From now on, the board works there; this file is a copy.</source>
+        <translation>Le fichier de membres est maintenant sur %1, et chaque table est identique. L’ouvrir là-bas ? Désormais, le bureau travaille là ; ce fichier n’est plus qu’une copie.</translation>
+    </message>
+    <message>
+        <source>Save a local copy of the member file</source>
+        <translation>Enregistrer une copie locale du fichier de membres</translation>
+    </message>
+    <message>
+        <source>Save a local copy</source>
+        <translation>Enregistrer une copie locale</translation>
+    </message>
+    <message>
+        <source>A local copy of the member file was saved as %1.</source>
+        <translation>Une copie locale du fichier de membres a été enregistrée sous %1.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::FilterConditionWidget</name>
@@ -2992,6 +3087,22 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>%1 is the member file open in this window: it cannot be imported into itself.</source>
         <translation>%1 est le fichier de membres ouvert dans cette fenêtre : il ne peut pas être importé dans lui-même.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Serveur : %1</translation>
+    </message>
+    <message>
+        <source>The board&apos;s shared member file, on a PostgreSQL server</source>
+        <translation>Le fichier de membres partagé du bureau, sur un serveur PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting…</source>
+        <translation>Connexion perdue — reconnexion…</translation>
+    </message>
+    <message>
+        <source>Connected to the server again.</source>
+        <translation>De nouveau connecté au serveur.</translation>
     </message>
 </context>
 <context>
@@ -3707,6 +3818,113 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>Send a &amp;reminder…</source>
         <translation>Envoyer un &amp;rappel…</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ServerConnectDialog</name>
+    <message>
+        <source>Keep the password in the system keychain</source>
+        <translation>Garder le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>Open a shared member file</source>
+        <translation>Ouvrir un fichier de membres partagé</translation>
+    </message>
+    <message>
+        <source>The member file of the whole board, on the association&apos;s PostgreSQL server. Ask whoever set it up for these details.</source>
+        <translation>Le fichier de membres de tout le bureau, sur le serveur PostgreSQL de l’association. Demandez ces informations à la personne qui l’a installé.</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>Nouvelle connexion</translation>
+    </message>
+    <message>
+        <source>membres.example.org</source>
+        <translation>membres.example.org</translation>
+    </message>
+    <message>
+        <source>Encrypted, certificate checked (recommended)</source>
+        <translation>Chiffrée, certificat vérifié (recommandé)</translation>
+    </message>
+    <message>
+        <source>Encrypted, certificate not checked</source>
+        <translation>Chiffrée, certificat non vérifié</translation>
+    </message>
+    <message>
+        <source>Not encrypted (this computer only)</source>
+        <translation>Non chiffrée (cet ordinateur seulement)</translation>
+    </message>
+    <message>
+        <source>The authority&apos;s certificate (.crt or .pem)</source>
+        <translation>Le certificat de l’autorité (.crt ou .pem)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent:</source>
+        <translation>&amp;Récents :</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Serveur :</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort :</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données :</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d’&amp;utilisateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;Connection:</source>
+        <translation>&amp;Connexion :</translation>
+    </message>
+    <message>
+        <source>&amp;Authority:</source>
+        <translation>&amp;Autorité :</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>Se c&amp;onnecter</translation>
+    </message>
+    <message>
+        <source>Warning: without encryption, anyone on this computer who can watch its connections sees names and addresses.</source>
+        <translation>Attention : sans chiffrement, quiconque peut observer les connexions de cet ordinateur voit les noms et les adresses.</translation>
+    </message>
+    <message>
+        <source>Not allowed for another computer: names and addresses would cross the network in clear.</source>
+        <translation>Interdit pour un autre ordinateur : les noms et les adresses traverseraient le réseau en clair.</translation>
+    </message>
+    <message>
+        <source>Encrypted, but another server could pretend to be yours: prefer checking the certificate.</source>
+        <translation>Chiffrée, mais un autre serveur pourrait se faire passer pour le vôtre : préférez la vérification du certificat.</translation>
+    </message>
+    <message>
+        <source>Carnet checks that the server is the one named, with the certificate of the authority that signed its own (ask whoever set up the server).</source>
+        <translation>Carnet vérifie que le serveur est bien celui nommé, avec le certificat de l’autorité qui a signé le sien (demandez-le à la personne qui a installé le serveur).</translation>
+    </message>
+    <message>
+        <source>The authority&apos;s certificate</source>
+        <translation>Le certificat de l’autorité</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>Certificats (*.crt *.pem *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The database and the user name are needed.</source>
+        <translation>La base de données et le nom d’utilisateur sont nécessaires.</translation>
     </message>
 </context>
 <context>
@@ -4664,6 +4882,10 @@ SHA-256 : %6</translation>
         <source>The free text must be text.</source>
         <translation>Le texte libre doit être du texte.</translation>
     </message>
+    <message>
+        <source>A value holds a NUL character, which no member field can hold.</source>
+        <translation>Une valeur contient un caractère NUL, qu’aucun champ de membre ne peut contenir.</translation>
+    </message>
 </context>
 <context>
     <name>Reports::Report</name>
@@ -4912,6 +5134,89 @@ SHA-256 : %6</translation>
         <source>A copy cannot replace the file itself.</source>
         <translation>Une copie ne peut pas remplacer le fichier lui-même.</translation>
     </message>
+    <message>
+        <source>A copy of a server&apos;s member file is made with carnet-cli server copy-to.</source>
+        <translation>La copie d’un fichier de membres sur serveur se fait avec carnet-cli server copy-to.</translation>
+    </message>
+    <message>
+        <source>The connection to the database server is lost; nothing was saved. Carnet keeps trying; try again in a moment.</source>
+        <translation>La connexion au serveur de base de données est perdue ; rien n’a été enregistré. Carnet continue d’essayer ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>This Carnet cannot reach a PostgreSQL server: Qt&apos;s PostgreSQL driver is not installed (Debian package libqt6sql6-psql).</source>
+        <translation>Ce Carnet ne peut pas joindre de serveur PostgreSQL : le pilote PostgreSQL de Qt n’est pas installé (paquet Debian libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>The server refused the user name or password for %1. Check them (the password comes from the keychain, PGPASSWORD or ~/.pgpass).</source>
+        <translation>Le serveur a refusé le nom d’utilisateur ou le mot de passe pour %1. Vérifiez-les (le mot de passe vient du trousseau, de PGPASSWORD ou de ~/.pgpass).</translation>
+    </message>
+    <message>
+        <source>The server %1 does not offer an encrypted connection (TLS), and this connection requires one. Nothing was sent.</source>
+        <translation>Le serveur %1 ne propose pas de connexion chiffrée (TLS), et cette connexion l’exige. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <source>To check the server&apos;s certificate, Carnet needs the certificate of the authority that signed it (sslrootcert=FILE in the address).</source>
+        <translation>Pour vérifier le certificat du serveur, Carnet a besoin du certificat de l’autorité qui l’a signé (sslrootcert=FICHIER dans l’adresse).</translation>
+    </message>
+    <message>
+        <source>The server %1 presented a certificate that cannot be trusted (not signed by the given authority, expired, or for another name). Nothing was sent.</source>
+        <translation>Le serveur %1 a présenté un certificat auquel on ne peut pas se fier (non signé par l’autorité indiquée, expiré ou établi pour un autre nom). Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <source>The server name &quot;%1&quot; is unknown. Check the address.</source>
+        <translation>Le nom de serveur « %1 » est inconnu. Vérifiez l’adresse.</translation>
+    </message>
+    <message>
+        <source>The server has no database &quot;%1&quot;. Ask its administrator to create it.</source>
+        <translation>Le serveur n’a pas de base « %1 ». Demandez à son administrateur de la créer.</translation>
+    </message>
+    <message>
+        <source>The server %1 does not accept this user from this computer (pg_hba.conf).</source>
+        <translation>Le serveur %1 n’accepte pas cet utilisateur depuis cet ordinateur (pg_hba.conf).</translation>
+    </message>
+    <message>
+        <source>The server has no user &quot;%1&quot;.</source>
+        <translation>Le serveur n’a pas d’utilisateur « %1 ».</translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be reached: %2</source>
+        <translation>Le serveur %1 est injoignable : %2</translation>
+    </message>
+    <message>
+        <source>The connection to the database server was lost. Nothing was saved by this step; try again once it is back.</source>
+        <translation>La connexion au serveur de base de données a été perdue. Rien n’a été enregistré à cette étape ; réessayez quand elle sera rétablie.</translation>
+    </message>
+    <message>
+        <source>The database is busy with another volunteer&apos;s change. Try again in a moment.</source>
+        <translation>La base est occupée par la modification d’un autre bénévole. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The database server does not let this user make that change.</source>
+        <translation>Le serveur de base de données ne permet pas cette modification à cet utilisateur.</translation>
+    </message>
+    <message>
+        <source>The database server&apos;s disk is full: nothing was saved.</source>
+        <translation>Le disque du serveur de base de données est plein : rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The database %1 holds tables that are not Carnet&apos;s. Nothing was changed in it; give Carnet an empty database of its own.</source>
+        <translation>La base %1 contient des tables qui ne sont pas celles de Carnet. Rien n’y a été modifié ; donnez à Carnet une base vide rien qu’à lui.</translation>
+    </message>
+</context>
+<context>
+    <name>Storage::DatabaseCopy</name>
+    <message>
+        <source>The copy was cancelled; nothing was written to the target.</source>
+        <translation>La copie a été annulée ; rien n’a été écrit dans la destination.</translation>
+    </message>
+    <message>
+        <source>The two member files are at different schema versions (%1 and %2).</source>
+        <translation>Les deux fichiers de membres n’ont pas la même version de schéma (%1 et %2).</translation>
+    </message>
+    <message>
+        <source>%1 already holds members or other data: a member file is copied only into an empty database. Nothing was written.</source>
+        <translation>%1 contient déjà des membres ou d’autres données : un fichier de membres ne se copie que dans une base vide. Rien n’a été écrit.</translation>
+    </message>
 </context>
 <context>
     <name>Storage::DemoAssociation</name>
@@ -4933,6 +5238,33 @@ SHA-256 : %6</translation>
     <message>
         <source>Import %1 was already undone.</source>
         <translation>L’import %1 a déjà été annulé.</translation>
+    </message>
+</context>
+<context>
+    <name>Storage::Location</name>
+    <message>
+        <source>The server address is not usable: %1</source>
+        <translation>L’adresse du serveur est inutilisable : %1</translation>
+    </message>
+    <message>
+        <source>it must end with the database name (postgresql://USER@HOST/DATABASE).</source>
+        <translation>elle doit se terminer par le nom de la base (postgresql://UTILISATEUR@HÔTE/BASE).</translation>
+    </message>
+    <message>
+        <source>unknown setting &quot;%1&quot;.</source>
+        <translation>réglage inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <source>sslmode is one of %1.</source>
+        <translation>sslmode vaut l’une de ces valeurs : %1.</translation>
+    </message>
+    <message>
+        <source>the port is a number from 1 to 65535.</source>
+        <translation>le port est un nombre de 1 à 65535.</translation>
+    </message>
+    <message>
+        <source>a member file on another computer is reached only encrypted (sslmode=require, verify-ca or verify-full); &quot;%1&quot; would let names and addresses cross the network in clear.</source>
+        <translation>un fichier de membres sur un autre ordinateur ne se joint que chiffré (sslmode=require, verify-ca ou verify-full) ; « %1 » laisserait les noms et les adresses traverser le réseau en clair.</translation>
     </message>
 </context>
 <context>

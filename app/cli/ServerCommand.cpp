@@ -16,11 +16,6 @@ namespace Cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli::ServerCommand", text);
-}
-
 // The schema version a server database holds before Carnet touches it: 0 for an empty database, -1 when
 // it cannot be told (Database::open then says why).
 int versionBefore(const QString &url)
@@ -57,9 +52,10 @@ int failCopy(const Core::Error &error)
 
 QString ServerCommand::help()
 {
-    return tr("server setup --database postgresql://USER@HOST/DB [--json]\n"
-              "server copy-from FILE.sqlite --database postgresql://USER@HOST/DB [--json]\n"
-              "server copy-to FILE.sqlite --database postgresql://USER@HOST/DB [--json]");
+    return QCoreApplication::translate("Cli::ServerCommand",
+                                       "server setup --database postgresql://USER@HOST/DB [--json]\n"
+                                       "server copy-from FILE.sqlite --database postgresql://USER@HOST/DB [--json]\n"
+                                       "server copy-to FILE.sqlite --database postgresql://USER@HOST/DB [--json]");
 }
 
 int ServerCommand::run(const QStringList &arguments)
@@ -68,11 +64,14 @@ int ServerCommand::run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
     if (action != QLatin1String("setup") && action != QLatin1String("copy-from") && action != QLatin1String("copy-to"))
-        return usage(tr("Unknown server command \"%1\". Commands: setup, copy-from, copy-to.").arg(action));
+        return usage(QCoreApplication::translate("Cli::ServerCommand",
+                                                 "Unknown server command \"%1\". Commands: setup, copy-from, copy-to.")
+                         .arg(action));
     if (!parseArguments(parser, arguments.mid(1)))
         return BadUsage;
     if (!Storage::Location::isUrl(m_database))
-        return usage(tr("The server command needs --database postgresql://USER@HOST[:PORT]/DATABASE."));
+        return usage(QCoreApplication::translate(
+            "Cli::ServerCommand", "The server command needs --database postgresql://USER@HOST[:PORT]/DATABASE."));
     const bool json = parser.isSet(QStringLiteral("json"));
     if (action == QLatin1String("setup")) {
         if (!expectPositional(parser, 0, QString()))
@@ -80,7 +79,9 @@ int ServerCommand::run(const QStringList &arguments)
         return setup(json);
     }
     if (parser.positionalArguments().size() != 1)
-        return usage(tr("Give one local member file: server %1 FILE.sqlite.").arg(action));
+        return usage(
+            QCoreApplication::translate("Cli::ServerCommand", "Give one local member file: server %1 FILE.sqlite.")
+                .arg(action));
     return copy(parser.positionalArguments().first(), action == QLatin1String("copy-from"), json);
 }
 
@@ -97,11 +98,18 @@ int ServerCommand::setup(bool json)
                               {QStringLiteral("previous_version"), before},
                               {QStringLiteral("created"), before == 0}});
     } else if (before == 0) {
-        printLine(tr("Created Carnet's tables (version %1) in %2.").arg(after).arg(db.value()->displayName()));
+        printLine(QCoreApplication::translate("Cli::ServerCommand", "Created Carnet's tables (version %1) in %2.")
+                      .arg(after)
+                      .arg(db.value()->displayName()));
     } else if (before >= 0 && before < after) {
-        printLine(tr("Upgraded %1 from version %2 to %3.").arg(db.value()->displayName()).arg(before).arg(after));
+        printLine(QCoreApplication::translate("Cli::ServerCommand", "Upgraded %1 from version %2 to %3.")
+                      .arg(db.value()->displayName())
+                      .arg(before)
+                      .arg(after));
     } else {
-        printLine(tr("%1 is ready (version %2).").arg(db.value()->displayName()).arg(after));
+        printLine(QCoreApplication::translate("Cli::ServerCommand", "%1 is ready (version %2).")
+                      .arg(db.value()->displayName())
+                      .arg(after));
     }
     return Success;
 }
@@ -110,7 +118,8 @@ int ServerCommand::copy(const QString &file, bool toServer, bool json)
 {
     const QFileInfo info(file);
     if (toServer && !info.isFile())
-        return usage(tr("%1 does not exist.").arg(QDir::toNativeSeparators(file)));
+        return usage(QCoreApplication::translate("Cli::ServerCommand", "%1 does not exist.")
+                         .arg(QDir::toNativeSeparators(file)));
     const bool created = !info.exists();
     auto fileDb = Storage::Database::open(file);
     if (!fileDb.ok())
@@ -138,10 +147,13 @@ int ServerCommand::copy(const QString &file, bool toServer, bool json)
                           .arg(it.key())
                           .arg(it.value().rows)
                           .arg(it.value().checksum.left(16),
-                               r.source.value(it.key()) == it.value() ? QString() : tr("\tDIFFERS from the source")));
+                               r.source.value(it.key()) == it.value()
+                                   ? QString()
+                                   : QCoreApplication::translate("Cli::ServerCommand", "\tDIFFERS from the source")));
         printLine(
-            r.ok() ? tr("Copied %1 to %2; every table compares equal.").arg(source.displayName(), target.displayName())
-                   : tr("The copy differs from the source."));
+            r.ok() ? QCoreApplication::translate("Cli::ServerCommand", "Copied %1 to %2; every table compares equal.")
+                         .arg(source.displayName(), target.displayName())
+                   : QCoreApplication::translate("Cli::ServerCommand", "The copy differs from the source."));
     }
     return r.ok() ? Success : JobFailed;
 }

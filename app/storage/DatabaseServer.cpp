@@ -12,21 +12,16 @@ using Core::Result;
 
 namespace Storage {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Storage::Database", text);
-}
-
-} // namespace
+namespace {} // namespace
 
 Result<QSqlDatabase> Database::openServerConnection(const Location &location, const QString &name)
 {
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
         return Error::make(Error::Code::Connection,
-                           tr("This Carnet cannot reach a PostgreSQL server: Qt's PostgreSQL driver is not installed "
-                              "(Debian package libqt6sql6-psql)."));
+                           QCoreApplication::translate(
+                               "Storage::Database",
+                               "This Carnet cannot reach a PostgreSQL server: Qt's PostgreSQL driver is not installed "
+                               "(Debian package libqt6sql6-psql)."));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
     if (!location.host.isEmpty())
         db.setHostName(location.host);
@@ -64,32 +59,48 @@ Error Database::connectionError(const Location &location, const QSqlError &error
     };
     if (text.contains(QLatin1String("password authentication failed")) ||
         text.contains(QLatin1String("no password supplied")) || text.contains(QLatin1String("password is required")))
-        return make(tr("The server refused the user name or password for %1. Check them (the password comes from "
-                       "the keychain, PGPASSWORD or ~/.pgpass).")
+        return make(QCoreApplication::translate(
+                        "Storage::Database",
+                        "The server refused the user name or password for %1. Check them (the password comes from "
+                        "the keychain, PGPASSWORD or ~/.pgpass).")
                         .arg(where));
     if (text.contains(QLatin1String("does not support SSL")) || text.contains(QLatin1String("SSL off")))
-        return make(tr("The server %1 does not offer an encrypted connection (TLS), and this connection requires "
-                       "one. Nothing was sent.")
+        return make(QCoreApplication::translate(
+                        "Storage::Database",
+                        "The server %1 does not offer an encrypted connection (TLS), and this connection requires "
+                        "one. Nothing was sent.")
                         .arg(where));
     if (text.contains(QLatin1String("root certificate file")))
-        return make(tr("To check the server's certificate, Carnet needs the certificate of the authority that "
-                       "signed it (sslrootcert=FILE in the address)."));
+        return make(QCoreApplication::translate(
+            "Storage::Database",
+            "To check the server's certificate, Carnet needs the certificate of the authority that "
+            "signed it (sslrootcert=FILE in the address)."));
     if (text.contains(QLatin1String("certificate verify failed")) ||
         text.contains(QLatin1String("does not match host")) || text.contains(QLatin1String("certificate")))
-        return make(tr("The server %1 presented a certificate that cannot be trusted (not signed by the given "
-                       "authority, expired, or for another name). Nothing was sent.")
+        return make(QCoreApplication::translate(
+                        "Storage::Database",
+                        "The server %1 presented a certificate that cannot be trusted (not signed by the given "
+                        "authority, expired, or for another name). Nothing was sent.")
                         .arg(where));
     if (text.contains(QLatin1String("could not translate host name")) ||
         text.contains(QLatin1String("Name or service not known")))
-        return make(tr("The server name \"%1\" is unknown. Check the address.").arg(location.host));
-    if (text.contains(QLatin1String("does not exist")) && text.contains(QLatin1String("database")))
         return make(
-            tr("The server has no database \"%1\". Ask its administrator to create it.").arg(location.database));
+            QCoreApplication::translate("Storage::Database", "The server name \"%1\" is unknown. Check the address.")
+                .arg(location.host));
+    if (text.contains(QLatin1String("does not exist")) && text.contains(QLatin1String("database")))
+        return make(QCoreApplication::translate(
+                        "Storage::Database", "The server has no database \"%1\". Ask its administrator to create it.")
+                        .arg(location.database));
     if (text.contains(QLatin1String("pg_hba.conf")))
-        return make(tr("The server %1 does not accept this user from this computer (pg_hba.conf).").arg(where));
+        return make(
+            QCoreApplication::translate("Storage::Database",
+                                        "The server %1 does not accept this user from this computer (pg_hba.conf).")
+                .arg(where));
     if (text.contains(QLatin1String("role")) && text.contains(QLatin1String("does not exist")))
-        return make(tr("The server has no user \"%1\".").arg(location.user));
-    return make(tr("The server %1 cannot be reached: %2").arg(where, text.trimmed().section(QLatin1Char('\n'), 0, 0)));
+        return make(
+            QCoreApplication::translate("Storage::Database", "The server has no user \"%1\".").arg(location.user));
+    return make(QCoreApplication::translate("Storage::Database", "The server %1 cannot be reached: %2")
+                    .arg(where, text.trimmed().section(QLatin1Char('\n'), 0, 0)));
 }
 
 Error Database::serverErrorFrom(const QString &sqlState, const QString &text, const QString &context)
@@ -97,20 +108,30 @@ Error Database::serverErrorFrom(const QString &sqlState, const QString &text, co
     const QString detail = context + QLatin1String(": ") + sqlState + QLatin1Char(' ') + text;
     if (sqlState.startsWith(QLatin1String("08")) || sqlState.startsWith(QLatin1String("57P")))
         return Error::make(Error::Code::Connection,
-                           tr("The connection to the database server was lost. Nothing was saved by this step; "
-                              "try again once it is back."),
+                           QCoreApplication::translate(
+                               "Storage::Database",
+                               "The connection to the database server was lost. Nothing was saved by this step; "
+                               "try again once it is back."),
                            {}, detail);
     if (sqlState == QLatin1String("40001") || sqlState == QLatin1String("40P01") || sqlState == QLatin1String("55P03"))
-        return Error::make(Error::Code::Busy,
-                           tr("The database is busy with another volunteer's change. Try again in a moment."), {},
-                           detail);
+        return Error::make(
+            Error::Code::Busy,
+            QCoreApplication::translate("Storage::Database",
+                                        "The database is busy with another volunteer's change. Try again in a moment."),
+            {}, detail);
     if (sqlState == QLatin1String("42501"))
-        return Error::make(Error::Code::ReadOnly, tr("The database server does not let this user make that change."),
+        return Error::make(Error::Code::ReadOnly,
+                           QCoreApplication::translate("Storage::Database",
+                                                       "The database server does not let this user make that change."),
                            {}, detail);
     if (sqlState == QLatin1String("53100"))
-        return Error::make(Error::Code::Storage, tr("The database server's disk is full: nothing was saved."), {},
-                           detail);
-    return Error::make(Error::Code::Storage, tr("The database reported an error: %1").arg(text), {}, detail);
+        return Error::make(
+            Error::Code::Storage,
+            QCoreApplication::translate("Storage::Database", "The database server's disk is full: nothing was saved."),
+            {}, detail);
+    return Error::make(Error::Code::Storage,
+                       QCoreApplication::translate("Storage::Database", "The database reported an error: %1").arg(text),
+                       {}, detail);
 }
 
 Result<void> Database::preparePostgres(const QList<Migration> &migrations)
@@ -128,14 +149,18 @@ Result<void> Database::preparePostgres(const QList<Migration> &migrations)
     }
     if (!fresh && !carnet)
         return Error::make(Error::Code::NotCarnet,
-                           tr("The database %1 holds tables that are not Carnet's. Nothing was changed in it; give "
-                              "Carnet an empty database of its own.")
+                           QCoreApplication::translate(
+                               "Storage::Database",
+                               "The database %1 holds tables that are not Carnet's. Nothing was changed in it; give "
+                               "Carnet an empty database of its own.")
                                .arg(m_location.display()));
     const int latest = migrations.isEmpty() ? 0 : migrations.last().version;
     if (version > latest)
         return Error::make(Error::Code::TooNew,
-                           tr("%1 was written by a newer version of Carnet (database version %2; this Carnet knows up "
-                              "to %3). Update Carnet to open it; nothing was changed.")
+                           QCoreApplication::translate(
+                               "Storage::Database",
+                               "%1 was written by a newer version of Carnet (database version %2; this Carnet knows up "
+                               "to %3). Update Carnet to open it; nothing was changed.")
                                .arg(m_location.display())
                                .arg(version)
                                .arg(latest));
