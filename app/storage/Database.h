@@ -91,6 +91,9 @@ public:
     // After rows were written with their ids (a copy): PostgreSQL's identity sequences moved past the
     // largest id of each table (SQLite needs nothing: the next rowid is always max + 1).
     Core::Result<void> advanceSequences();
+    // After many rows were written: the planner's statistics brought up to date (SQLite ANALYZE; PostgreSQL
+    // VACUUM (ANALYZE), which also lets count(*) and sorts read the indexes alone).
+    Core::Result<void> analyze();
     // Whether the database holds no table at all (a server database `server setup` or a copy may fill).
     bool isEmpty() const;
     // Every table of Carnet's schema, parents before children (for copies between engines).

@@ -214,6 +214,7 @@ Result<DatabaseCopy::Report> DatabaseCopy::copy(Database &source, Database &targ
     });
     if (!written.ok())
         return written.error();
+    (void)target.analyze(); // statistics for the planner, and PostgreSQL's visibility map, before first use
 
     Report report;
     auto from = checksums(source);

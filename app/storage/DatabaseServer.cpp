@@ -231,6 +231,14 @@ Database::Link Database::checkLink()
     return Link::Restored;
 }
 
+Result<void> Database::analyze()
+{
+    QSqlQuery q(connection());
+    if (!q.exec(m_location.engine == Engine::Sqlite ? QStringLiteral("ANALYZE") : QStringLiteral("VACUUM (ANALYZE)")))
+        return errorFrom(q.lastError(), QStringLiteral("analyze"));
+    return {};
+}
+
 Result<void> Database::advanceSequences()
 {
     if (m_location.engine == Engine::Sqlite)

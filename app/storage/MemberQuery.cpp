@@ -42,16 +42,17 @@ QString MemberQuery::orderClause(Engine engine) const
     // Empty values first when ascending, on both engines (SQLite's order; PostgreSQL's default is the reverse).
     const QString dir =
         sortOrder == Qt::AscendingOrder ? QStringLiteral(" ASC NULLS FIRST") : QStringLiteral(" DESC NULLS LAST");
+    // The id is never empty: a plain direction, which the primary key's index gives on both engines.
+    const QString id = sortOrder == Qt::AscendingOrder ? QStringLiteral(", id ASC") : QStringLiteral(", id DESC");
     const QString column = MemberFields::key(sortField); // whitelisted name
     if (sortField == MemberField::LastName)
         return QStringLiteral("ORDER BY ") + Sql::orderNoCase(engine, QStringLiteral("last_name")) + dir +
-               QStringLiteral(", ") + Sql::orderNoCase(engine, QStringLiteral("first_name")) + dir +
-               QStringLiteral(", id") + dir;
+               QStringLiteral(", ") + Sql::orderNoCase(engine, QStringLiteral("first_name")) + dir + id;
     if (MemberFields::type(sortField) == Core::FieldType::Text)
-        return QStringLiteral("ORDER BY ") + Sql::orderNoCase(engine, column) + dir + QStringLiteral(", id") + dir;
+        return QStringLiteral("ORDER BY ") + Sql::orderNoCase(engine, column) + dir + id;
     if (sortField == MemberField::Id)
-        return QStringLiteral("ORDER BY id") + dir;
-    return QStringLiteral("ORDER BY ") + column + dir + QStringLiteral(", id") + dir;
+        return QStringLiteral("ORDER BY") + id.mid(1);
+    return QStringLiteral("ORDER BY ") + column + dir + id;
 }
 
 } // namespace Storage

@@ -115,7 +115,8 @@ void TestServerDatabase::upgradesFromEveryOlderVersion()
                                           "('Hélène', 'Côté', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')")));
         }
         auto db = Database::open(url);
-        QVERIFY2(db.ok(), qPrintable(QStringLiteral("from v%1: %2").arg(v).arg(db.ok() ? QString() : db.error().message)));
+        QVERIFY2(db.ok(),
+                 qPrintable(QStringLiteral("from v%1: %2").arg(v).arg(db.ok() ? QString() : db.error().message)));
         QCOMPARE(db.value()->schemaVersion(), latest);
         QCOMPARE(QStringList(columnsOf(*db.value()).keys()), freshTables);
         QSqlQuery q(db.value()->connection());
@@ -143,8 +144,7 @@ void TestServerDatabase::failedMigrationLeavesTheDatabaseAsItWas()
                  QStringLiteral("CREATE TABLE extra_things (id bigint PRIMARY KEY);\nTHIS IS NOT SQL;")});
     auto failed = Database::open(url, list);
     QVERIFY(!failed.ok());
-    QCOMPARE(TestServer::scalar(url, QStringLiteral("SELECT version FROM carnet_schema")),
-             QString::number(next - 1));
+    QCOMPARE(TestServer::scalar(url, QStringLiteral("SELECT version FROM carnet_schema")), QString::number(next - 1));
     QCOMPARE(TestServer::scalar(url, QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE "
                                                     "column_name = 'nickname'")),
              QStringLiteral("0"));
@@ -206,11 +206,11 @@ void TestServerDatabase::refusesWhatIsNotCarnetsOrTooNew()
 
 void TestServerDatabase::refusesBadAddresses()
 {
-    for (const char *url : {"postgresql://bureau@membres.example.org/carnet?sslmode=disable",
-                            "postgresql://bureau@membres.example.org/carnet?sslmode=prefer",
-                            "postgresql://bureau@membres.example.org/", "postgresql://bureau@membres.example.org/a/b",
-                            "postgresql://bureau@localhost/carnet?sslmode=sometimes",
-                            "postgresql://bureau@localhost/carnet?colour=blue"}) {
+    for (const char *url :
+         {"postgresql://bureau@membres.example.org/carnet?sslmode=disable",
+          "postgresql://bureau@membres.example.org/carnet?sslmode=prefer", "postgresql://bureau@membres.example.org/",
+          "postgresql://bureau@membres.example.org/a/b", "postgresql://bureau@localhost/carnet?sslmode=sometimes",
+          "postgresql://bureau@localhost/carnet?colour=blue"}) {
         auto location = Storage::Location::parse(QString::fromLatin1(url));
         QVERIFY2(!location.ok(), url);
         QCOMPARE(location.error().code, Core::Error::Code::Invalid);

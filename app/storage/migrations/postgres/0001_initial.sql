@@ -38,12 +38,13 @@ CREATE TABLE members (
     updated_at        text NOT NULL
 );
 
+-- NULLS FIRST, as the member table sorts on both engines (SQLite's order), so that these indexes give it.
 CREATE UNIQUE INDEX members_member_number ON members (member_number);
 CREATE INDEX members_email_key ON members (email_key);
-CREATE INDEX members_last_name ON members (lower(last_name), lower(first_name));
-CREATE INDEX members_section ON members (section);
-CREATE INDEX members_category ON members (category);
-CREATE INDEX members_membership_end ON members (membership_end);
+CREATE INDEX members_last_name ON members (lower(last_name) NULLS FIRST, lower(first_name) NULLS FIRST);
+CREATE INDEX members_section ON members (section NULLS FIRST);
+CREATE INDEX members_category ON members (category NULLS FIRST);
+CREATE INDEX members_membership_end ON members (membership_end NULLS FIRST);
 CREATE INDEX members_household ON members (household_id);
 
 CREATE TABLE settings (
