@@ -58,7 +58,7 @@ deb=$(ls "$release"/carnet_*.deb)
 echo "package: $(basename "$deb")"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for needed in libqt6core6 libqt6widgets6 libqt6sql6 libqt6sql6-sqlite; do
+for needed in libqt6core6 libqt6widgets6 libqt6sql6 libqt6sql6-sqlite libqt6sql6-psql; do
     case "$depends" in
         *"$needed"*) ;;
         *) echo "the .deb does not depend on $needed" >&2; exit 1 ;;
