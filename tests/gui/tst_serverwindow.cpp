@@ -27,6 +27,7 @@ private Q_SLOTS:
     void cleanup() { tearDown(); }
     void movesALocalFileToTheServer();
     void reconnectsAfterTheServerCameBack();
+    void anEditInProgressSurvivesTheLoss();
 
 private:
     static bool cluster(const char *action)
@@ -122,6 +123,35 @@ void TestServerWindow::reconnectsAfterTheServerCameBack()
     auto saved = m_db->members().save(m);
     QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
     QTRY_COMPARE_WITH_TIMEOUT(w->memberModel()->rowCount(), 4, 10000);
+}
+
+// The editor open on a member while the server goes away: Save says why and keeps the dialog and what was
+// typed; once the server is back, the same Save goes through.
+void TestServerWindow::anEditInProgressSurvivesTheLoss()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    auto members = m_db->members().list(Storage::MemberQuery{});
+    QVERIFY(members.ok() && !members.value().isEmpty());
+    Gui::MemberEditorDialog dialog(m_db->members(), w.get());
+    dialog.setMember(members.value().first());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *city = dialog.findChild<QLineEdit *>(QStringLiteral("cityEdit"));
+    auto *general = dialog.findChild<QLabel *>(QStringLiteral("generalError"));
+    QVERIFY(city && general);
+    city->setText(QStringLiteral("Trois-Rivières"));
+    QVERIFY(cluster("halt"));
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QVERIFY2(general->isVisible() && general->text().contains(QStringLiteral("connection")),
+             qPrintable(general->text()));
+    QCOMPARE(city->text(), QStringLiteral("Trois-Rivières"));
+    saveShot(&dialog, QStringLiteral("server-editor-connection-lost.png"));
+    QVERIFY(cluster("resume"));
+    dialog.accept();
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(m_db->members().find(members.value().first().id).value().city, QStringLiteral("Trois-Rivières"));
 }
 
 QTEST_MAIN(TestServerWindow)
