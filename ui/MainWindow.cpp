@@ -100,9 +100,11 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("memberTable"));
     m_table->setModel(m_model);
-    m_table->setSortingEnabled(true);
+    // The model starts sorted by last name: the header says so before sorting is switched on, so that the
+    // view does not ask for another order first.
     m_sortColumn = m_model->columnOf(Core::MemberField::LastName);
-    m_table->sortByColumn(m_sortColumn, Qt::AscendingOrder);
+    m_table->horizontalHeader()->setSortIndicator(m_sortColumn, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);

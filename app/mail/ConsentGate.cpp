@@ -23,16 +23,19 @@ ConsentGate::ConsentGate(Storage::Database &database, const Core::Clock &clock)
 
 ConsentGate::~ConsentGate() = default;
 
-QString ConsentGate::check(const Delivery &delivery)
+Core::Result<QString> ConsentGate::check(const Delivery &delivery)
 {
     // An address on the suppression list (an erased member's, one who withdrew from everything) is never
     // mailed, whatever row survived to ask for it; nor a message erasure emptied.
     if (delivery.address.isEmpty())
         return QCoreApplication::translate("Mail::ConsentGate", "Not sent: the member's data was erased.");
-    if (auto suppressed = m_consent->isSuppressed(delivery.address); !suppressed.ok() || suppressed.value())
+    auto suppressed = m_consent->isSuppressed(delivery.address);
+    if (!suppressed.ok())
+        return suppressed.error(); // the database cannot answer now: left queued, never cancelled for that
+    if (suppressed.value())
         return QCoreApplication::translate("Mail::ConsentGate", "Not sent: the address is on the suppression list.");
     if (!delivery.memberId)
-        return {}; // a message to an address typed by the user (mail send, a test): no member to ask about
+        return QString(); // a message to an address typed by the user (mail send, a test): no member to ask about
     BatchInfo &info = m_batches[delivery.batchId];
     if (!info.loaded) {
         info.loaded = true;
@@ -51,19 +54,19 @@ QString ConsentGate::check(const Delivery &delivery)
     if (info.campaign.id) {
         auto v = CampaignService::eligibility(*m_consent, info.campaign, {delivery.memberId});
         if (!v.ok())
-            return v.error().message; // cannot tell: do not send
+            return v.error(); // cannot tell: not sent now, not cancelled either
         verdict = v.value();
     } else if (!info.purpose.isEmpty()) {
         auto e = m_consent->eligible(info.purpose, {delivery.memberId});
         if (!e.ok())
-            return e.error().message;
+            return e.error();
         verdict.recipients = e.value().eligible;
         verdict.excluded = e.value().excluded;
     } else {
-        return {};
+        return QString();
     }
     if (!verdict.recipients.empty())
-        return {};
+        return QString();
     const Reason reason = verdict.excluded.isEmpty() ? Reason::NoConsent : verdict.excluded.firstKey();
     if (info.campaign.id)
         (void)m_database.write([&] { return recordExclusions(m_database, info.campaign.id, verdict, m_clock.now()); });

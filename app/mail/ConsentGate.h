@@ -30,7 +30,8 @@ class ConsentGate
 public:
     ConsentGate(Storage::Database &database, const Core::Clock &clock);
     ~ConsentGate();
-    QString check(const Delivery &delivery); // empty: it may go
+    // Empty: it may go; a reason: it must not (cancelled with it); an error: cannot tell now (left queued).
+    Core::Result<QString> check(const Delivery &delivery);
 
 private:
     struct BatchInfo

@@ -86,7 +86,7 @@ void OutboxRunner::openSession()
         m_session->deleteLater();
         m_session = nullptr;
         // A session that failed before sending anything stops the run: the same would happen again.
-        if (!m_summary.error.isEmpty() && m_onConnection == 0) {
+        if (!m_summary.error.isEmpty() && (m_onConnection == 0 || m_stopOnError)) {
             done(m_summary.error);
             return;
         }
@@ -108,7 +108,15 @@ void OutboxRunner::sendNext()
     }
     const Delivery d = m_queue.takeFirst();
     if (m_gate) {
-        if (const QString why = m_gate(d); !why.isEmpty()) {
+        auto verdict = m_gate(d);
+        if (!verdict.ok()) { // cannot tell now: nothing is cancelled, the message waits for the next run
+            m_summary.error = verdict.error().message;
+            m_stopOnError = true;
+            m_queue.clear();
+            m_session->quit();
+            return;
+        }
+        if (const QString why = verdict.value(); !why.isEmpty()) {
             if (auto cancelled = m_outbox.cancelOne(d.id, why); cancelled.ok())
                 ++m_summary.cancelled;
             QTimer::singleShot(0, this, &OutboxRunner::sendNext);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Outbox.h"
+#include "core/Result.h"
 #include "mail/smtp/SmtpSession.h"
 
 #include <QObject>
@@ -21,8 +22,9 @@ class OutboxRunner : public QObject
 public:
     using TransportFactory = std::function<std::unique_ptr<Smtp::Transport>()>;
     // Asked just before each message goes: empty to send it, else why it must not go (the member withdrew
-    // since it was queued); the message is then cancelled with that reason.
-    using Gate = std::function<QString(const Delivery &delivery)>;
+    // since it was queued); the message is then cancelled with that reason. An error (the database cannot
+    // answer now) cancels nothing: the message stays queued and the run stops with that error.
+    using Gate = std::function<Core::Result<QString>(const Delivery &delivery)>;
 
     struct Summary
     {
@@ -62,6 +64,7 @@ private:
     int m_retryBase;
     TransportFactory m_transports;
     Gate m_gate;
+    bool m_stopOnError = false; // the gate could not answer: the run ends after this session
     qint64 m_batchId;
     Smtp::Session *m_session = nullptr;
     QList<Delivery> m_queue;

@@ -193,6 +193,10 @@ void MemberTableModel::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= columnCount() || isProviderColumn(column))
         return;
+    // Already in that order (the view asks again when sorting is switched on): nothing to read again — a
+    // million ids are a second's work on a server.
+    if (fieldAt(column) == m_sortField && order == m_sortOrder)
+        return;
     m_sortField = fieldAt(column);
     m_sortOrder = order;
     reload();

@@ -152,7 +152,8 @@ void TestServerFaults::outboxSurvivesAServerRestart()
     const QString out = m_dir.filePath(QStringLiteral("out"));
     QVERIFY(smtp.start(QStringLiteral("plain"), out, {}, {}, 0.25));
     QCOMPARE(cli({"--database", m_db, "smtp", "set", "--host", "127.0.0.1", "--port", QString::number(smtp.port()),
-                  "--security", "none", "--user", "bureau", "--from", "Bureau <bureau@amis.example.org>"})
+                  "--security", "none", "--user", "bureau", "--from", "Bureau <bureau@amis.example.org>",
+                  "--timeout-seconds", "15"})
                  .exitCode,
              0);
     const QString text = writeFile(m_dir.path(), QStringLiteral("mot.txt"), "Bonjour\n");
@@ -170,7 +171,9 @@ void TestServerFaults::outboxSurvivesAServerRestart()
                QStringLiteral("--until-empty"), QStringLiteral("--json")});
     QTRY_VERIFY_WITH_TIMEOUT(smtp.received().size() >= 3, 30000);
     QVERIFY(cluster("restart"));
-    QVERIFY(run.waitForFinished(60000));
+    // Once in about ten runs the first run was seen waiting on its mail server after the restart (not yet
+    // explained; issue note): the account's 15-second reply timeout bounds that wait.
+    QVERIFY(run.waitForFinished(90000));
     const QString firstErr = QString::fromUtf8(run.readAllStandardError());
     // Stopped by the lost connection, or finished after it: either way, the rest goes with the next run.
     const Run again = cli({"--database", m_db, "outbox", "run", "--until-empty", "--json"}, env);

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void retryTouchesOnlyFailedAndDeferred();
     void aMemberIsQueuedOncePerBatch();
     void gateCancelsJustBeforeSending();
+    void gateThatCannotAnswerCancelsNothing();
 
 private:
     OutboxRunner::Summary runOnce(Limits limits = {}, qint64 batch = 0, OutboxRunner::Gate gate = {});
@@ -352,6 +353,27 @@ void TestOutbox::gateCancelsJustBeforeSending()
     QCOMPARE(stopped.state, DeliveryState::Cancelled);
     QCOMPARE(stopped.replyText, QStringLiteral("Not sent: withdrawn"));
     QCOMPARE(m_outbox->retry(batch.value()).value(), 0); // a cancelled message is not retried
+}
+
+// The database cannot answer the gate (a server restarting): nothing is cancelled for that; the message
+// stays queued, the run stops with the reason, and the next run sends it.
+void TestOutbox::gateThatCannotAnswerCancelsNothing()
+{
+    auto batch = m_outbox->queue(QStringLiteral("News"), QString(), items(addresses(3)));
+    QVERIFY(batch.ok());
+    OutboxRunner::Summary s = runOnce({}, 0, [](const Delivery &d) -> Core::Result<QString> {
+        if (d.address == QLatin1String("m1@example.org"))
+            return Core::Error::make(Core::Error::Code::Connection, QStringLiteral("server away"));
+        return QString();
+    });
+    QCOMPARE(s.sent, 1);
+    QCOMPARE(s.cancelled, 0);
+    QCOMPARE(s.error, QStringLiteral("server away"));
+    QCOMPARE(m_outbox->deliveries(batch.value()).value().at(1).state, DeliveryState::Queued);
+    QCOMPARE(m_outbox->deliveries(batch.value()).value().at(2).state, DeliveryState::Queued);
+    s = runOnce();
+    QCOMPARE(s.sent, 2);
+    QCOMPARE(m_server.delivered.count(QStringLiteral("m1@example.org")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)
