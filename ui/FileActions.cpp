@@ -168,8 +168,7 @@ void FileActions::saveCopy()
                                          tr("Carnet member files (*.sqlite)"));
         if (path.isEmpty())
             return;
-        for (const char *suffix : {"", "-wal", "-shm"})
-            QFile::remove(path + QLatin1String(suffix)); // the dialog asked before replacing it
+        Storage::Database::removeLocalFile(path); // the dialog asked before replacing it
         auto local = Storage::Database::open(path);
         if (!local.ok()) {
             MessageBox::critical(m_window, tr("Save a local copy"), local.error().message);
@@ -178,8 +177,7 @@ void FileActions::saveCopy()
         const bool done = copyWithProgress(tr("Save a local copy"), m_context.database(), *local.value());
         local.value().reset();
         if (!done) {
-            for (const char *suffix : {"", "-wal", "-shm"})
-                QFile::remove(path + QLatin1String(suffix));
+            Storage::Database::removeLocalFile(path);
             return;
         }
         Q_EMIT message(tr("A local copy of the member file was saved as %1.").arg(QDir::toNativeSeparators(path)));

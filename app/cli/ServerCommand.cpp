@@ -7,7 +7,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -133,8 +132,7 @@ int ServerCommand::copy(const QString &file, bool toServer, bool json)
     if (!report.ok()) {
         if (created) { // a local file made for the copy goes again
             fileDb.value().reset();
-            for (const char *suffix : {"", "-wal", "-shm"})
-                QFile::remove(file + QLatin1String(suffix));
+            Storage::Database::removeLocalFile(file);
         }
         return failCopy(report.error());
     }

@@ -11,6 +11,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QVariant>
 
 using Core::Error;
@@ -143,26 +144,42 @@ Result<QSqlDatabase> Database::openConnection(const QString &path, const QString
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-    if (!db.open()) {
-        const Error e = errorFrom(db.lastError(), QStringLiteral("open"));
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-        return e;
-    }
-    QSqlQuery q(db);
-    // secure_delete: what is deleted (an erased member) is overwritten in the file, not left in free space.
-    for (const char *pragma :
-         {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL", "PRAGMA secure_delete = ON"}) {
-        if (!q.exec(QString::fromLatin1(pragma))) {
-            const Error e = errorFrom(q.lastError(), QString::fromLatin1(pragma));
-            q = QSqlQuery();
-            db.close();
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(name);
-            return e;
-        }
-    }
+    if (!db.open())
+        return giveUp(db, name, errorFrom(db.lastError(), QStringLiteral("open")));
+    if (auto session = setUpSession(db, Engine::Sqlite); !session.ok())
+        return giveUp(db, name, session.error());
     return db;
+}
+
+Result<void> Database::setUpSession(QSqlDatabase &db, Engine engine)
+{
+    // SQLite's secure_delete: what is deleted (an erased member) is overwritten in the file, not left in free
+    // space. PostgreSQL: its notices (a DROP … IF EXISTS) are not printed on the user's terminal.
+    const QStringList statements =
+        engine == Engine::Sqlite
+            ? QStringList{QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA synchronous = NORMAL"),
+                          QStringLiteral("PRAGMA secure_delete = ON")}
+            : QStringList{QStringLiteral("SET client_min_messages TO warning")};
+    QSqlQuery q(db);
+    for (const QString &statement : statements) {
+        if (!q.exec(statement))
+            return errorFrom(q.lastError(), statement);
+    }
+    return {};
+}
+
+Error Database::giveUp(QSqlDatabase &db, const QString &name, const Error &error)
+{
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(name);
+    return error;
+}
+
+void Database::removeLocalFile(const QString &path)
+{
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(path + QLatin1String(suffix));
 }
 
 bool Database::migrationPending(const QString &path)
@@ -380,7 +397,16 @@ Result<void> Database::vacuum()
     QSqlQuery q(connection());
     if (m_location.engine == Engine::Postgres) {
         // Rewrites every table holding member data without the dead row versions an erasure left (plain
-        // VACUUM only marks their space reusable). Outside any transaction, as PostgreSQL requires.
+        // VACUUM only marks their space reusable). Outside any transaction, as PostgreSQL requires. A row
+        // version another session of this database may still see (an autovacuum's ANALYZE, a long query) is
+        // kept by the rewrite: first wait, a few seconds at most, until no other session holds a snapshot.
+        for (int i = 0; i < 100; ++i) {
+            if (!q.exec(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                       "AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL")) ||
+                !q.next() || q.value(0).toInt() == 0)
+                break;
+            QThread::msleep(100);
+        }
         if (!q.exec(QStringLiteral("VACUUM (FULL, ANALYZE)")))
             return errorFrom(q.lastError(), QStringLiteral("vacuum"));
         return {};

@@ -65,6 +65,8 @@ public:
     // Erasure: whether the file may still hold content deleted before secure_delete was on for every
     // connection (files made before Carnet 0.8), and the VACUUM that rebuilds it once (then it never does).
     bool needsVacuumForErasure() const;
+    // A local member file and its -wal and -shm companions removed (a copy that failed or was cancelled).
+    static void removeLocalFile(const QString &path);
     // A consistent copy of the whole file at `target` (replaced if it exists), written by SQLite itself
     // (VACUUM INTO a temporary name, then renamed): never a plain copy of a file in use.
     Core::Result<void> saveCopy(const QString &target) const;
@@ -106,6 +108,11 @@ private:
     Core::Result<void> preparePostgres(const QList<Migration> &migrations);
     static Core::Result<QSqlDatabase> openServerConnection(const Location &location, const QString &name);
     static Core::Error serverErrorFrom(const QString &sqlState, const QString &text, const QString &context);
+    // What every connection runs once open (SQLite's PRAGMAs, PostgreSQL's session settings), on both the
+    // first open and a reconnection.
+    static Core::Result<void> setUpSession(QSqlDatabase &db, Engine engine);
+    // A connection that could not be set up: closed and forgotten, with the error it gave.
+    static Core::Error giveUp(QSqlDatabase &db, const QString &name, const Core::Error &error);
 
     Location m_location;
     QString m_path;

@@ -176,7 +176,7 @@ Result<DatabaseCopy::Report> DatabaseCopy::copy(Database &source, Database &targ
             full.prepare(insertFor(kRowsPerInsert));
             QVariantList pending;
             qint64 done = 0;
-            auto flush = [&](bool last) -> Result<void> {
+            auto flush = [&]() -> Result<void> {
                 const int rows = int(pending.size() / std::max<qsizetype>(1, columns.size()));
                 if (rows == 0)
                     return {};
@@ -192,20 +192,19 @@ Result<DatabaseCopy::Report> DatabaseCopy::copy(Database &source, Database &targ
                 pending.clear();
                 if (progress && !progress(table, done, totals.value(table)))
                     return cancelled();
-                Q_UNUSED(last);
                 return {};
             };
             while (s.next()) {
                 for (int i = 0; i < columns.size(); ++i)
                     pending.append(s.value(i));
                 if (pending.size() >= kRowsPerInsert * columns.size()) {
-                    if (auto r = flush(false); !r.ok())
+                    if (auto r = flush(); !r.ok())
                         return r;
                 }
             }
             if (s.lastError().isValid())
                 return Database::errorFrom(s.lastError(), QStringLiteral("read ") + table);
-            if (auto r = flush(true); !r.ok())
+            if (auto r = flush(); !r.ok())
                 return r;
             if (progress && !progress(table, totals.value(table), totals.value(table)))
                 return cancelled();

@@ -32,21 +32,10 @@ Result<QSqlDatabase> Database::openServerConnection(const Location &location, co
     if (!location.password.isEmpty())
         db.setPassword(location.password); // otherwise libpq reads PGPASSWORD or ~/.pgpass
     db.setConnectOptions(location.connectOptions());
-    if (!db.open()) {
-        const Error e = connectionError(location, db.lastError());
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-        return e;
-    }
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SET client_min_messages TO warning"))) {
-        const Error e = errorFrom(q.lastError(), QStringLiteral("session"));
-        q = QSqlQuery();
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-        return e;
-    }
+    if (!db.open())
+        return giveUp(db, name, connectionError(location, db.lastError()));
+    if (auto session = setUpSession(db, Engine::Postgres); !session.ok())
+        return giveUp(db, name, session.error());
     return db;
 }
 
@@ -223,8 +212,7 @@ Database::Link Database::checkLink()
     db.close();
     if (!db.open())
         return Link::Down;
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SET client_min_messages TO warning"))) {
+    if (!setUpSession(db, Engine::Postgres).ok()) {
         db.close();
         return Link::Down;
     }

@@ -28,15 +28,6 @@ private Q_SLOTS:
     void movesALocalFileToTheServer();
     void reconnectsAfterTheServerCameBack();
     void anEditInProgressSurvivesTheLoss();
-
-private:
-    static bool cluster(const char *action)
-    {
-        return QProcess::execute(QStringLiteral("bash"),
-                                 {QStringLiteral(CARNET_SOURCE_DIR "/tests/support/postgres_cluster.sh"),
-                                  QString::fromLatin1(action),
-                                  QFileInfo(qEnvironmentVariable("CARNET_TEST_POSTGRES")).absolutePath()}) == 0;
-    }
 };
 
 void TestServerWindow::movesALocalFileToTheServer()
@@ -106,7 +97,7 @@ void TestServerWindow::reconnectsAfterTheServerCameBack()
     QVERIFY(w);
     auto *lost = w->findChild<QLabel *>(QStringLiteral("connectionLost"));
     QVERIFY(lost && !lost->isVisible());
-    QVERIFY(cluster("halt"));
+    QVERIFY(TestServer::cluster("halt"));
     QTRY_VERIFY_WITH_TIMEOUT(lost->isVisible(), 10000);
     saveShot(w.get(), QStringLiteral("server-connection-lost.png"));
     // A save while the server is away: refused with the reason, nothing half-written.
@@ -117,7 +108,7 @@ void TestServerWindow::reconnectsAfterTheServerCameBack()
     auto refused = m_db->members().save(m);
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, Core::Error::Code::Connection);
-    QVERIFY(cluster("resume"));
+    QVERIFY(TestServer::cluster("resume"));
     QTRY_VERIFY_WITH_TIMEOUT(!lost->isVisible(), 15000);
     QTRY_VERIFY(w->statusBar()->currentMessage().contains(QStringLiteral("again")));
     auto saved = m_db->members().save(m);
@@ -141,14 +132,14 @@ void TestServerWindow::anEditInProgressSurvivesTheLoss()
     auto *general = dialog.findChild<QLabel *>(QStringLiteral("generalError"));
     QVERIFY(city && general);
     city->setText(QStringLiteral("Trois-Rivières"));
-    QVERIFY(cluster("halt"));
+    QVERIFY(TestServer::cluster("halt"));
     dialog.accept();
     QVERIFY(dialog.isVisible());
     QVERIFY2(general->isVisible() && general->text().contains(QStringLiteral("connection")),
              qPrintable(general->text()));
     QCOMPARE(city->text(), QStringLiteral("Trois-Rivières"));
     saveShot(&dialog, QStringLiteral("server-editor-connection-lost.png"));
-    QVERIFY(cluster("resume"));
+    QVERIFY(TestServer::cluster("resume"));
     dialog.accept();
     QVERIFY(!dialog.isVisible());
     QCOMPARE(m_db->members().find(members.value().first().id).value().city, QStringLiteral("Trois-Rivières"));

@@ -5,7 +5,9 @@
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -108,6 +110,14 @@ QString scalar(const QString &url, const QString &sql)
 {
     QString out;
     return run(QUrl(url).path().mid(1), sql, &out) ? out : QStringLiteral("ERROR");
+}
+
+bool cluster(const char *action)
+{
+    return QProcess::execute(QStringLiteral("bash"),
+                             {QStringLiteral(CARNET_SOURCE_DIR "/tests/support/postgres_cluster.sh"),
+                              QString::fromLatin1(action),
+                              QFileInfo(qEnvironmentVariable("CARNET_TEST_POSTGRES")).absolutePath()}) == 0;
 }
 
 QString databaseOr(const QString &file)

@@ -20,4 +20,6 @@ QString scalar(const QString &url, const QString &sql);
 // else `file`. release() drops it again (nothing for a file).
 QString databaseOr(const QString &file);
 void release(const QString &path);
+// postgres_cluster.sh halt|resume|restart on the run's server (fault tests; registered SERIAL).
+bool cluster(const char *action);
 } // namespace TestServer
