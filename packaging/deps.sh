@@ -5,7 +5,7 @@
 CARNET_BUILD_PACKAGES=(
     build-essential cmake pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libgl-dev libsqlite3-dev libuchardet-dev libmd4c-dev libmd4c-html0-dev qtkeychain-qt6-dev libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
+    libgl-dev libsqlite3-dev libpq-dev libuchardet-dev libmd4c-dev libmd4c-html0-dev qtkeychain-qt6-dev libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
     libqt6svg6 qt6-translations-l10n qt6-charts-dev libqt6opengl6-dev
 )
 CARNET_TEST_PACKAGES=(

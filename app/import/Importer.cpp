@@ -630,8 +630,16 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
             auto member = processRow(record, mapping);
             if (!member.ok())
                 return member.error();
-            if (consent && (member.value().status == RowStatus::New || member.value().status == RowStatus::Update ||
-                            member.value().status == RowStatus::Unchanged)) {
+            if (consent && member.value().status == RowStatus::New && !options.dryRun) {
+                // The new member may still be in the block of rows on its way to the server.
+                if (auto r = batches.whenWritten([&consent, record, outcome = member.value()] {
+                        return consent->row(record, outcome.id, outcome.email);
+                    });
+                    !r.ok())
+                    return r;
+            } else if (consent &&
+                       (member.value().status == RowStatus::New || member.value().status == RowStatus::Update ||
+                        member.value().status == RowStatus::Unchanged)) {
                 if (auto r = consent->row(record, member.value().id, member.value().email); !r.ok())
                     return r;
             }
@@ -648,6 +656,10 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
         }
         if (file.readError())
             return *file.readError();
+        if (!options.dryRun) {
+            if (auto r = batches.flushInserts(); !r.ok())
+                return r;
+        }
         for (const LineProblem &p : file.problems())
             report.warnings.append({p.line, QString(), QString(), p.message});
         static_cast<Storage::ImportCounts &>(batch) = report;

@@ -60,6 +60,8 @@ public:
 
     // Maps a driver error to a user-facing Error (busy, corrupt, read-only, storage).
     static Core::Error errorFrom(const QSqlError &error, const QString &context);
+    // The same from a PostgreSQL SQLSTATE and message (libpq used directly: storage/BulkRows.cpp).
+    static Core::Error serverErrorFrom(const QString &sqlState, const QString &text, const QString &context);
     // The same for a PostgreSQL connection that could not be made (libpq's text, SQLSTATE when any).
     static Core::Error connectionError(const Location &location, const QSqlError &error);
     // Erasure: whether the file may still hold content deleted before secure_delete was on for every
@@ -107,7 +109,6 @@ private:
     Core::Result<void> migrate(int from, const QList<Migration> &migrations);
     Core::Result<void> preparePostgres(const QList<Migration> &migrations);
     static Core::Result<QSqlDatabase> openServerConnection(const Location &location, const QString &name);
-    static Core::Error serverErrorFrom(const QString &sqlState, const QString &text, const QString &context);
     // What every connection runs once open (SQLite's PRAGMAs, PostgreSQL's session settings), on both the
     // first open and a reconnection.
     static Core::Result<void> setUpSession(QSqlDatabase &db, Engine engine);

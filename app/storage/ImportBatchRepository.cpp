@@ -1,5 +1,6 @@
 #include "ImportBatchRepository.h"
 
+#include "BulkRows.h"
 #include "Database.h"
 #include "MemberRepository.h"
 #include "SqliteStatement.h"
@@ -149,6 +150,10 @@ struct ImportBatchRepository::Statements
 {
     explicit Statements(const QSqlDatabase &db) : insert(db), update(db), before(db) {}
     std::unique_ptr<SqliteStatement> fastInsert;
+    std::unique_ptr<CopyWriter> copy; // PostgreSQL
+    qint64 nextId = 0;                // the ids COPY gives, taken from the sequence
+    qint64 lastCopiedId = 0;
+    std::vector<std::function<Result<void>()>> afterCopy;
     QSqlQuery insert;
     QSqlQuery update;
     QSqlQuery before;
@@ -185,7 +190,18 @@ Result<qint64> ImportBatchRepository::begin(const ImportBatch &batch)
                                   .arg(columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")));
     m_statements->fastInsert = SqliteStatement::prepare(m_database.connection(), insertSql);
     if (!m_statements->fastInsert)
+        m_statements->copy = CopyWriter::create(m_database.connection(), QStringLiteral("members"),
+                                                QStringList{QStringLiteral("id")} + columns);
+    if (m_statements->copy) {
+        // The table is locked against other writers until the end of the transaction: the ids that
+        // follow the sequence's next value are this import's, and the sequence is moved past them at the end.
+        QSqlQuery next(m_database.connection());
+        if (!next.exec(QStringLiteral("SELECT nextval(pg_get_serial_sequence('members', 'id'))")) || !next.next())
+            return Database::errorFrom(next.lastError(), QStringLiteral("import ids"));
+        m_statements->nextId = next.value(0).toLongLong();
+    } else if (!m_statements->fastInsert) {
         m_statements->insert.prepare(insertSql + QStringLiteral(" RETURNING id"));
+    }
     m_statements->update.prepare(
         QStringLiteral("UPDATE members SET %1 = ? WHERE id = ?").arg(columns.join(QStringLiteral(" = ?, "))));
     m_statements->before.prepare(
@@ -200,6 +216,21 @@ Result<qint64> ImportBatchRepository::insertMember(const Member &member)
         if (auto r = fast->run(); !r.ok())
             return r.error();
         return fast->lastInsertId();
+    }
+    if (CopyWriter *copy = m_statements->copy.get()) {
+        const qint64 id = m_statements->nextId++;
+        copy->addInt(id);
+        forEachValue(
+            member, [copy](const QString &s) { copy->addText(s); }, [copy](qint64 v) { copy->addInt(v); },
+            [copy] { copy->addNull(); });
+        m_statements->lastCopiedId = id;
+        if (auto r = copy->endRow(); !r.ok())
+            return r.error();
+        if (!copy->hasPending()) { // the block just went out
+            if (auto r = runAfterCopy(); !r.ok())
+                return r.error();
+        }
+        return id;
     }
     QSqlQuery &q = m_statements->insert;
     bindMember(q, member);
@@ -228,7 +259,40 @@ Result<void> ImportBatchRepository::updateMember(qint64 batchId, const Member &b
     return {};
 }
 
+Result<void> ImportBatchRepository::whenWritten(std::function<Result<void>()> action)
+{
+    if (!m_statements || !m_statements->copy || !m_statements->copy->hasPending())
+        return action();
+    m_statements->afterCopy.push_back(std::move(action));
+    return {};
+}
+
+Result<void> ImportBatchRepository::runAfterCopy()
+{
+    std::vector<std::function<Result<void>()>> actions;
+    actions.swap(m_statements->afterCopy);
+    for (const auto &action : actions) {
+        if (auto r = action(); !r.ok())
+            return r;
+    }
+    return {};
+}
+
+Result<void> ImportBatchRepository::flushInserts()
+{
+    if (!m_statements || !m_statements->copy)
+        return {};
+    if (auto r = m_statements->copy->flush(); !r.ok())
+        return r;
+    return runAfterCopy();
+}
+
 Result<void> ImportBatchRepository::linkHousehold(qint64 memberId, qint64 partnerId)
+{
+    return whenWritten([this, memberId, partnerId] { return writeHousehold(memberId, partnerId); });
+}
+
+Result<void> ImportBatchRepository::writeHousehold(qint64 memberId, qint64 partnerId)
 {
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("INSERT INTO households (created_at) VALUES (?) RETURNING id"));
@@ -263,8 +327,16 @@ Result<void> ImportBatchRepository::suspendIndexes()
 
 Result<void> ImportBatchRepository::finish(const ImportBatch &batch)
 {
-    m_statements.reset();
+    if (auto r = flushInserts(); !r.ok())
+        return r;
     QSqlQuery q(m_database.connection());
+    if (m_statements && m_statements->copy && m_statements->lastCopiedId) {
+        q.prepare(QStringLiteral("SELECT setval(pg_get_serial_sequence('members', 'id'), ?)"));
+        q.addBindValue(m_statements->lastCopiedId);
+        if (auto r = exec(q, QStringLiteral("import ids")); !r.ok())
+            return r;
+    }
+    m_statements.reset();
     for (const QString &create : std::as_const(m_suspendedIndexes)) {
         if (!q.exec(create))
             return Database::errorFrom(q.lastError(), QStringLiteral("rebuild index"));

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace Core {
 class Clock;
 }
@@ -54,8 +56,15 @@ public:
     ~ImportBatchRepository();
 
     Core::Result<qint64> begin(const ImportBatch &batch);
-    // Prepared statements reused for every row: an import writes thousands of members a second.
+    // Prepared statements reused for every row: an import writes thousands of members a second. On
+    // PostgreSQL new members are sent in blocks through COPY (their ids taken from the sequence while
+    // the table is locked), so a row inserted here may not be on the server yet: anything that refers
+    // to it goes through whenWritten().
     Core::Result<qint64> insertMember(const Core::Member &member);
+    // Runs the action now if every inserted member is written, or right after the block that holds
+    // them is (it must not insert members itself).
+    Core::Result<void> whenWritten(std::function<Core::Result<void>()> action);
+    Core::Result<void> flushInserts();
     Core::Result<void> updateMember(qint64 batchId, const Core::Member &before, const Core::Member &after);
     // Two members this batch created, put in one new household (a partner from Cagette's columns).
     Core::Result<void> linkHousehold(qint64 memberId, qint64 partnerId);
@@ -71,6 +80,8 @@ public:
     Core::Result<void> undo(qint64 id);
 
 private:
+    Core::Result<void> runAfterCopy();
+    Core::Result<void> writeHousehold(qint64 memberId, qint64 partnerId);
     struct Statements;
     Database &m_database;
     const Core::Clock &m_clock;

@@ -1,7 +1,7 @@
 #include "MemberRepository.h"
 
 #include "Database.h"
-#include "IdQuery.h"
+#include "BulkRows.h"
 #include "core/Clock.h"
 #include "core/EmailAddress.h"
 

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void suppressedAddressIsNotResubscribed();
     void undoRemovesTheConsentItRecorded();
     void unknownConsentPurposeIsRefused();
+    void awkwardTextArrivesIntact();
 
 private:
     ImportReport import(const QString &path, ImportOptions options = {});
@@ -622,6 +623,37 @@ void TestImporter::unknownConsentPurposeIsRefused()
     QCOMPARE(plain.created, 1);
     QVERIFY(!plain.warnings.isEmpty());
     QVERIFY(plain.warnings.last().message.contains(QStringLiteral("no consent column")));
+}
+
+void TestImporter::awkwardTextArrivesIntact()
+{
+    // What COPY's text format must escape on the server (backslash, tab, newline, carriage return, the
+    // \N that means NULL), quotes, accents and a character outside the BMP, through the bulk path.
+    const QString remark = QString::fromUtf8("ligne 1\nligne\t2 \\N C:\\dossier\\ « guillemets » 🎉 \r fin");
+    QByteArray csv = "first_name,last_name,email,notes,remarque\n";
+    csv += QString::fromUtf8(R"(Zoé,\N,zoe@example.org,"C:\dossier\ « guillemets » 🎉","%1")"
+                             "\n")
+               .arg(remark)
+               .toUtf8();
+    csv += R"(Al,O'Neil\,al@example.org,\,)"
+           "\n";
+    const ImportReport r = import(write(QStringLiteral("awkward.csv"), csv));
+    QCOMPARE(r.created, 2);
+    const Core::Member zoe = m_db->members().findByEmail(QStringLiteral("zoe@example.org")).value();
+    QCOMPARE(zoe.lastName, QStringLiteral(R"(\N)")); // the text, not a NULL
+    QCOMPARE(zoe.notes, QString::fromUtf8(R"(C:\dossier\ « guillemets » 🎉)"));
+    QCOMPARE(zoe.extra.value(QStringLiteral("remarque")).toString(), remark.trimmed());
+    const Core::Member al = m_db->members().findByEmail(QStringLiteral("al@example.org")).value();
+    QCOMPARE(al.lastName, QStringLiteral(R"(O'Neil\)"));
+    QCOMPARE(al.notes, QStringLiteral(R"(\)"));
+    // The ids the import took are the table's: the next member gets the next one.
+    Core::Member next;
+    next.firstName = QStringLiteral("Suivant");
+    next.lastName = QStringLiteral("Membre");
+    next.noEmail = true;
+    auto added = m_db->members().save(next);
+    QVERIFY(added.ok());
+    QCOMPARE(added.value().id, std::max(zoe.id, al.id) + 1);
 }
 
 QTEST_GUILESS_MAIN(TestImporter)
