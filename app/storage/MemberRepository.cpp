@@ -1,7 +1,7 @@
 #include "MemberRepository.h"
 
-#include "Database.h"
 #include "BulkRows.h"
+#include "Database.h"
 #include "core/Clock.h"
 #include "core/EmailAddress.h"
 
