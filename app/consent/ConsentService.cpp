@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "core/EmailAddress.h"
 #include "storage/AuditLog.h"
+#include "storage/BulkRows.h"
 #include "storage/Database.h"
 #include "storage/MemberRepository.h"
 #include "storage/SettingsRepository.h"
@@ -557,22 +558,30 @@ Result<void> ConsentService::scan(const Purpose &purpose, QDate at, const std::v
     ConsentLedger::Stream events(m_ledger, purpose.key);
     if (auto r = events.start(); !r.ok())
         return r;
-    QSqlQuery q(m_database.connection());
-    Storage::streamRows(q);
-    q.prepare(QStringLiteral("SELECT id, email, email_key, membership_start, membership_end FROM members ORDER BY id"));
-    if (auto r = Storage::exec(q, QStringLiteral("consent scan")); !r.ok())
-        return r;
-    while (q.next()) {
+    // Every member once, through the engine's bulk path (the ledger's events were read before: on the
+    // server nothing else may run on the connection while the rows stream).
+    auto rows = Storage::RowStream::open(
+        m_database.connection(),
+        QStringLiteral("SELECT id, email, email_key, membership_start, membership_end FROM members ORDER BY id"));
+    if (!rows.ok())
+        return rows.error();
+    Storage::RowStream &row = *rows.value();
+    for (;;) {
+        auto more = row.next();
+        if (!more.ok())
+            return more.error();
+        if (!more.value())
+            break;
         MemberFacts f;
-        f.id = q.value(0).toLongLong();
+        f.id = row.integer(0);
         if (!wanted.empty() && !std::binary_search(wanted.begin(), wanted.end(), f.id)) {
             events.takeFor(f.id); // skip theirs
             continue;
         }
-        f.email = q.value(1).toString();
-        f.emailKey = q.value(2).toString();
-        f.membership.start = QDate::fromString(q.value(3).toString(), Qt::ISODate);
-        f.membership.end = QDate::fromString(q.value(4).toString(), Qt::ISODate);
+        f.email = row.text(1);
+        f.emailKey = row.text(2);
+        f.membership.start = QDate::fromString(row.text(3), Qt::ISODate);
+        f.membership.end = QDate::fromString(row.text(4), Qt::ISODate);
         judge(f, events.takeFor(f.id));
     }
     return {};

@@ -5,6 +5,7 @@
 #include "consent/ConsentService.h"
 #include "core/Clock.h"
 #include "core/MemberField.h"
+#include "storage/BulkRows.h"
 #include "storage/Database.h"
 #include "storage/MemberRepository.h"
 #include "storage/SqliteStatement.h"
@@ -303,21 +304,15 @@ Result<std::vector<qint64>> ReportRunner::selectIds(const ReportDefinition &repo
         order.append(s.field +
                      (s.descending ? QStringLiteral(" DESC NULLS LAST") : QStringLiteral(" ASC NULLS FIRST")));
     order.append(QStringLiteral("id"));
-    QSqlQuery q(m_database.connection());
-    Storage::streamRows(q);
-    q.prepare(QStringLiteral("SELECT id FROM members %1 ORDER BY %2%3")
-                  .arg(built.where.isEmpty() ? QString() : QStringLiteral("WHERE ") + built.where,
-                       order.join(QStringLiteral(", ")), limit < 0 ? QString() : QStringLiteral(" LIMIT ?")));
-    for (const QVariant &v : built.bindings)
-        q.addBindValue(v);
+    QVariantList bindings = built.bindings;
     if (limit >= 0)
-        q.addBindValue(limit);
-    if (auto e = Storage::exec(q, QStringLiteral("run report")); !e.ok())
-        return e.error();
-    std::vector<qint64> out;
-    while (q.next())
-        out.push_back(q.value(0).toLongLong());
-    return out;
+        bindings.append(limit);
+    return Storage::selectIds(m_database.connection(),
+                              QStringLiteral("SELECT id FROM members %1 ORDER BY %2%3")
+                                  .arg(built.where.isEmpty() ? QString() : QStringLiteral("WHERE ") + built.where,
+                                       order.join(QStringLiteral(", ")),
+                                       limit < 0 ? QString() : QStringLiteral(" LIMIT ?")),
+                              bindings);
 }
 
 Result<qint64> ReportRunner::countBuilt(const BuiltQuery &built) const
@@ -545,6 +540,60 @@ Result<void> ReportRunner::rows(const ReportDefinition &report, const std::vecto
     auto purposes = m_consent.purposes();
     if (!purposes.ok())
         return purposes.error();
+    const QDate today = m_clock.today();
+    auto rowOf = [&](const Core::Member &m, const QHash<QString, QHash<qint64, Consent::Status>> &consent) {
+        QStringList row;
+        for (const QString &c : report.columns) {
+            Core::MemberField f;
+            if (memberField(c, &f)) {
+                const QVariant v = m.value(f);
+                if (v.typeId() == QMetaType::QDate)
+                    row.append(v.toDate().toString(dateFormat));
+                else if (v.typeId() == QMetaType::QDateTime)
+                    row.append(v.toDateTime().toUTC().toString(Qt::ISODate));
+                else
+                    row.append(v.toString());
+            } else if (c.startsWith(QLatin1String("extra."))) {
+                row.append(m.extra.value(c.mid(6)).toVariant().toString());
+            } else if (c == QLatin1String("membership")) {
+                const QString status = membershipStatus(m, today);
+                row.append(words ? membershipStatusLabel(status) : status);
+            } else {
+                const auto it = consent.value(c).constFind(m.id);
+                if (it == consent.value(c).cend())
+                    row.append(QString());
+                else
+                    row.append((words ? Consent::reasonLabel(it->reason) : Consent::reasonKey(it->reason)) +
+                               (it->validUntil.isValid() && it->eligible
+                                    ? QLatin1Char(' ') + it->validUntil.toString(dateFormat)
+                                    : QString()));
+            }
+        }
+        return row;
+    };
+    // Without consent columns only the report's own columns are read, through the engine's bulk path.
+    QList<Core::MemberField> fields;
+    bool consentColumns = false;
+    for (const QString &c : report.columns) {
+        Core::MemberField f;
+        QList<Core::MemberField> needed;
+        if (memberField(c, &f))
+            needed = {f};
+        else if (c.startsWith(QLatin1String("extra.")))
+            needed = {Core::MemberField::Extra};
+        else if (c == QLatin1String("membership"))
+            needed = {Core::MemberField::MembershipStart, Core::MemberField::MembershipEnd};
+        else
+            consentColumns = true;
+        for (Core::MemberField n : needed) {
+            if (!fields.contains(n))
+                fields.append(n);
+        }
+    }
+    if (!consentColumns) {
+        const QHash<QString, QHash<qint64, Consent::Status>> none;
+        return m_members.visit(ids, fields, [&](const Core::Member &m) { visit(rowOf(m, none)); });
+    }
     constexpr size_t kChunk = 500;
     for (size_t start = 0; start < ids.size(); start += kChunk) {
         const std::vector<qint64> chunk(ids.begin() + qsizetype(start),
@@ -565,36 +614,8 @@ Result<void> ReportRunner::rows(const ReportDefinition &report, const std::vecto
                 }
             }
         }
-        for (const Core::Member &m : members.value()) {
-            QStringList row;
-            for (const QString &c : report.columns) {
-                Core::MemberField f;
-                if (memberField(c, &f)) {
-                    const QVariant v = m.value(f);
-                    if (v.typeId() == QMetaType::QDate)
-                        row.append(v.toDate().toString(dateFormat));
-                    else if (v.typeId() == QMetaType::QDateTime)
-                        row.append(v.toDateTime().toUTC().toString(Qt::ISODate));
-                    else
-                        row.append(v.toString());
-                } else if (c.startsWith(QLatin1String("extra."))) {
-                    row.append(m.extra.value(c.mid(6)).toVariant().toString());
-                } else if (c == QLatin1String("membership")) {
-                    const QString status = membershipStatus(m, m_clock.today());
-                    row.append(words ? membershipStatusLabel(status) : status);
-                } else {
-                    const auto it = consent.value(c).constFind(m.id);
-                    if (it == consent.value(c).cend())
-                        row.append(QString());
-                    else
-                        row.append((words ? Consent::reasonLabel(it->reason) : Consent::reasonKey(it->reason)) +
-                                   (it->validUntil.isValid() && it->eligible
-                                        ? QLatin1Char(' ') + it->validUntil.toString(dateFormat)
-                                        : QString()));
-                }
-            }
-            visit(row);
-        }
+        for (const Core::Member &m : members.value())
+            visit(rowOf(m, consent));
     }
     return {};
 }

@@ -1,10 +1,10 @@
 #include "MemberIndex.h"
 
+#include "BulkRows.h"
 #include "Database.h"
 #include "core/TextFold.h"
 
 #include <QSqlError>
-#include <QSqlQuery>
 #include <QStringList>
 
 #include <algorithm>
@@ -39,17 +39,20 @@ bool MemberIndex::canSort(MemberField field)
 Core::Result<std::shared_ptr<MemberIndex>> MemberIndex::build(const QSqlDatabase &db, const std::atomic_bool *cancel)
 {
     std::shared_ptr<MemberIndex> index(new MemberIndex);
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.exec(
-            QStringLiteral("SELECT id, member_number, first_name, last_name, email, city FROM members ORDER BY id")))
-        return Database::errorFrom(q.lastError(), QStringLiteral("index"));
-    int n = 0;
-    while (q.next()) {
-        if (cancel && (++n & 0xfff) == 0 && cancel->load())
+    auto rows = RowStream::open(
+        db, QStringLiteral("SELECT id, member_number, first_name, last_name, email, city FROM members ORDER BY id"));
+    if (!rows.ok())
+        return rows.error();
+    RowStream &row = *rows.value();
+    for (int n = 0;; ++n) {
+        auto more = row.next();
+        if (!more.ok())
+            return more.error();
+        if (!more.value())
+            break;
+        if (cancel && (n & 0xfff) == 0 && cancel->load())
             return Core::Error::make(Core::Error::Code::Storage, QStringLiteral("cancelled"));
-        index->append(q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                      q.value(4).toString(), q.value(5).toString());
+        index->append(row.integer(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5));
     }
     index->m_sortedSlots = qsizetype(index->m_ids.size());
     index->m_built = true;

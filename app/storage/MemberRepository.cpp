@@ -303,6 +303,91 @@ Result<std::vector<qint64>> MemberRepository::ids(const MemberQuery &query) cons
                      bindings);
 }
 
+Result<void> MemberRepository::visit(const std::vector<qint64> &ids, const QList<MemberField> &fields,
+                                     const std::function<void(const Member &)> &visitor) const
+{
+    if (ids.empty())
+        return {};
+    QStringList columns{QStringLiteral("id")};
+    for (MemberField f : fields)
+        columns.append(MemberFields::key(f)); // names from the schema
+    const QString select = columns.join(QStringLiteral(", "));
+    auto read = [&fields](const RowStream &row) {
+        Member m;
+        m.id = row.integer(0);
+        for (int i = 0; i < fields.size(); ++i) {
+            const MemberField f = fields[i];
+            if (row.isNull(i + 1))
+                continue;
+            const QString text = row.text(i + 1);
+            switch (MemberFields::type(f)) {
+            case Core::FieldType::Json: m.extra = QJsonDocument::fromJson(text.toUtf8()).object(); break;
+            case Core::FieldType::DateTime: m.setValue(f, QDateTime::fromString(text, Qt::ISODateWithMs)); break;
+            default: m.setValue(f, text); break;
+            }
+        }
+        m.noEmail = m.email.isEmpty();
+        return m;
+    };
+    auto each = [](RowStream &row, const auto &take) -> Result<void> {
+        for (;;) {
+            auto more = row.next();
+            if (!more.ok())
+                return more.error();
+            if (!more.value())
+                return {};
+            take(row);
+        }
+    };
+    // Most of the list in id order (a report of everyone): one pass over that range of the table.
+    if (ids.size() >= 20000 && std::is_sorted(ids.begin(), ids.end())) {
+        auto rows = RowStream::open(m_database.connection(),
+                                    QStringLiteral("SELECT %1 FROM members WHERE id BETWEEN ? AND ? ORDER BY id").arg(select),
+                                    {QVariant(ids.front()), QVariant(ids.back())});
+        if (!rows.ok())
+            return rows.error();
+        auto wanted = ids.begin();
+        return each(*rows.value(), [&](const RowStream &row) {
+            const qint64 id = row.integer(0);
+            while (wanted != ids.end() && *wanted < id)
+                ++wanted;
+            if (wanted != ids.end() && *wanted == id)
+                visitor(read(row));
+        });
+    }
+    // Otherwise in blocks, each put back in the list's order.
+    constexpr size_t kChunk = 5000;
+    for (size_t start = 0; start < ids.size(); start += kChunk) {
+        const size_t n = std::min(kChunk, ids.size() - start);
+        QString list;
+        list.reserve(qsizetype(n * 8));
+        for (size_t i = 0; i < n; ++i) {
+            if (i)
+                list += QLatin1Char(',');
+            list += QString::number(ids[start + i]); // integers, written into the statement
+        }
+        auto rows = RowStream::open(m_database.connection(),
+                                    QStringLiteral("SELECT %1 FROM members WHERE id IN (%2)").arg(select, list));
+        if (!rows.ok())
+            return rows.error();
+        QHash<qint64, Member> byId;
+        byId.reserve(qsizetype(n));
+        if (auto r = each(*rows.value(), [&](const RowStream &row) {
+                Member m = read(row);
+                byId.insert(m.id, std::move(m));
+            });
+            !r.ok())
+            return r;
+        rows.value().reset();
+        for (size_t i = 0; i < n; ++i) {
+            auto it = byId.constFind(ids[start + i]);
+            if (it != byId.constEnd())
+                visitor(it.value());
+        }
+    }
+    return {};
+}
+
 Result<QList<Member>> MemberRepository::fetch(const std::vector<qint64> &ids) const
 {
     QList<Member> out;

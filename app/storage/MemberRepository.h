@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 
+#include <functional>
 #include <vector>
 
 class QSqlQuery;
@@ -47,6 +48,10 @@ public:
     Core::Result<std::vector<qint64>> ids(const MemberQuery &query) const;
     // The members with these ids, in the order given (missing ids are skipped).
     Core::Result<QList<Core::Member>> fetch(const std::vector<qint64> &ids) const;
+    // The same for many members, through the engine's bulk path, one member at a time: only the id and
+    // the given fields are read (a report's columns). Nothing else may run on the connection meanwhile.
+    Core::Result<void> visit(const std::vector<qint64> &ids, const QList<Core::MemberField> &fields,
+                             const std::function<void(const Core::Member &)> &visitor) const;
     Core::Result<QList<Core::Member>> list(const MemberQuery &query) const;
 
     // Every member's email key and member number, for matching a whole file in one pass.
