@@ -433,20 +433,19 @@ void MainWindow::createActions()
 
 void MainWindow::refreshCounts()
 {
-    refreshConsentCounts();
-    auto counts = m_context.members().selectionCounts(m_context.clock().today());
-    if (!counts.ok()) {
-        statusBar()->showMessage(counts.error().message, 10000);
-        return;
-    }
-    m_panel->setCounts(counts.value());
+    refreshConsentCounts(); // the selections' counts with them, on the worker
     refreshInvitationCounts();
     updatePage();
 }
 
+bool MainWindow::countsPending() const
+{
+    return m_tallyThread || m_tallyAgain;
+}
+
 void MainWindow::refreshInvitationCounts()
 {
-    if (auto invited = m_context.campaigns().invitationCounts(); invited.ok())
+    if (auto invited = m_context.campaigns().invitationCounts(m_model->totalCount()); invited.ok())
         m_panel->setInvitationCounts(invited.value().first, invited.value().second);
 }
 
@@ -644,16 +643,31 @@ void MainWindow::refreshConsentCounts(bool purposesChanged)
         m_tallyAgain = true; // once this one is done
         return;
     }
-    // One pass per purpose over every member: on a worker with its own connection, so a large list
-    // never freezes the window.
+    // The selections' counts (a few aggregates over every member), then one pass per purpose: on a
+    // worker with its own connection, so a large list never freezes the window (on a server, the counts
+    // alone take seconds at a million members).
     const QString path = m_context.database().path();
     const QDateTime now = m_context.clock().now();
     m_tallyThread = QThread::create([this, path, now, groups]() mutable {
         const Core::FrozenClock clock(now);
         auto database = Storage::Database::open(path);
-        if (!database.ok())
+        if (!database.ok()) {
+            const QString why = database.error().message;
+            QMetaObject::invokeMethod(
+                this, [this, why] { statusBar()->showMessage(why, 10000); }, Qt::QueuedConnection);
             return;
+        }
         Storage::MemberRepository members(*database.value(), clock);
+        auto counts = members.selectionCounts(clock.today());
+        QMetaObject::invokeMethod(
+            this,
+            [this, counts] {
+                if (counts.ok())
+                    m_panel->setCounts(counts.value());
+                else
+                    statusBar()->showMessage(counts.error().message, 10000);
+            },
+            Qt::QueuedConnection);
         Storage::AuditLog audit(*database.value(), clock);
         Storage::SettingsRepository settings(*database.value());
         const Consent::ConsentService consent(*database.value(), members, audit, settings, clock);

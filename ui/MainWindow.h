@@ -37,6 +37,8 @@ public:
     explicit MainWindow(AppContext &context, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // The selections' and consent counts are being computed (on a worker) or will be again.
+    bool countsPending() const;
     Storage::MemberTableModel *memberModel() const { return m_model; }
     MailingActions *mailings() const { return m_mailings; }
     // The title: the member file's name, or what stands for it ("demo association").

@@ -111,7 +111,7 @@ public:
 
     Core::Result<std::vector<qint64>> audience(const Campaign &campaign) const;
     // How many members are never invited, and invited without an answer (the side panel's counts).
-    Core::Result<QPair<qint64, qint64>> invitationCounts() const;
+    Core::Result<QPair<qint64, qint64>> invitationCounts(qint64 memberCount = -1) const;
     Core::Result<CampaignPlan> plan(const Campaign &campaign) const;
     // The verdict for some members: a newsletter needs the purpose's consent; an invitation (it asks for
     // that consent) goes under the association's own purpose, never to who withdrew or is suppressed.

@@ -8,7 +8,6 @@
 #include "storage/BulkRows.h"
 #include "storage/Database.h"
 #include "storage/MemberRepository.h"
-#include "storage/SqliteStatement.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -426,12 +425,12 @@ Result<qint64> ReportRunner::streamCsv(const ReportDefinition &report, const QHa
             .arg(select.join(QStringLiteral(", ")),
                  where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")),
                  order.join(QStringLiteral(", ")));
-    auto statement = Storage::SqliteStatement::prepare(m_database.connection(), sql);
-    if (!statement)
-        return 0; // not SQLite: the general path
+    // The engine's bulk path (COPY on the server), straight into CSV: no QVariant, no Member.
+    auto rowsRead = Storage::RowStream::open(m_database.connection(), sql, bindings);
+    if (!rowsRead.ok())
+        return rowsRead.error();
+    Storage::RowStream &row = *rowsRead.value();
     *handled = true;
-    for (int i = 0; i < bindings.size(); ++i)
-        statement->bindText(i + 1, bindings[i].toString());
     const char delimiter = char(options.delimiter.toLatin1());
     const bool isoDates = options.dateFormat == QLatin1String("yyyy-MM-dd");
     QByteArray buffer;
@@ -439,7 +438,7 @@ Result<qint64> ReportRunner::streamCsv(const ReportDefinition &report, const QHa
     qint64 rows = 0;
     const int columns = int(select.size());
     while (true) {
-        auto more = statement->step();
+        auto more = row.next();
         if (!more.ok())
             return more.error();
         if (!more.value())
@@ -447,10 +446,11 @@ Result<qint64> ReportRunner::streamCsv(const ReportDefinition &report, const QHa
         for (int c = 0; c < columns; ++c) {
             if (c)
                 buffer += delimiter;
-            int size = 0;
-            const char *text = statement->text(c, &size);
-            if (!text)
+            if (row.isNull(c))
                 continue;
+            const QByteArrayView cell = row.utf8(c);
+            const char *text = cell.data();
+            const int size = int(cell.size());
             if (isDate[c] && !isoDates && size == 10) {
                 const QByteArray formatted = QDate::fromString(QString::fromLatin1(text, size), Qt::ISODate)
                                                  .toString(options.dateFormat)

@@ -36,6 +36,8 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 columns="first_name, last_name, email, phone, city, section, category, membership_start"
 for run in 1 2; do
     fresh peer_import
+    # Carnet writes the timestamps itself; psql's rows take them from a default.
+    psql -q -d peer_import -c "ALTER TABLE members ALTER created_at SET DEFAULT now()::text, ALTER updated_at SET DEFAULT now()::text"
     read -r peer peer_kb < <(timed psql -d peer_import -c "\\copy members ($columns) FROM '$csv' WITH (FORMAT csv, HEADER)")
     fresh carnet_import
     read -r carnet carnet_kb < <(timed "$cli" --database "$(url carnet_import)" import "$csv" --json)

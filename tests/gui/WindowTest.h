@@ -195,9 +195,9 @@ protected:
             return nullptr;
         QElapsedTimer timer;
         timer.start();
-        while (!w->memberModel()->isIndexReady() && timer.elapsed() < 10000)
+        while ((!w->memberModel()->isIndexReady() || w->countsPending()) && timer.elapsed() < 10000)
             QTest::qWait(10);
-        return w->memberModel()->isIndexReady() ? std::move(w) : nullptr;
+        return w->memberModel()->isIndexReady() && !w->countsPending() ? std::move(w) : nullptr;
     }
     static QTableView *table(Gui::MainWindow &w) { return w.findChild<QTableView *>(QStringLiteral("memberTable")); }
 
