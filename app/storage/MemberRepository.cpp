@@ -341,9 +341,10 @@ Result<void> MemberRepository::visit(const std::vector<qint64> &ids, const QList
     };
     // Most of the list in id order (a report of everyone): one pass over that range of the table.
     if (ids.size() >= 20000 && std::is_sorted(ids.begin(), ids.end())) {
-        auto rows = RowStream::open(m_database.connection(),
-                                    QStringLiteral("SELECT %1 FROM members WHERE id BETWEEN ? AND ? ORDER BY id").arg(select),
-                                    {QVariant(ids.front()), QVariant(ids.back())});
+        auto rows =
+            RowStream::open(m_database.connection(),
+                            QStringLiteral("SELECT %1 FROM members WHERE id BETWEEN ? AND ? ORDER BY id").arg(select),
+                            {QVariant(ids.front()), QVariant(ids.back())});
         if (!rows.ok())
             return rows.error();
         auto wanted = ids.begin();
@@ -372,10 +373,11 @@ Result<void> MemberRepository::visit(const std::vector<qint64> &ids, const QList
             return rows.error();
         QHash<qint64, Member> byId;
         byId.reserve(qsizetype(n));
-        if (auto r = each(*rows.value(), [&](const RowStream &row) {
-                Member m = read(row);
-                byId.insert(m.id, std::move(m));
-            });
+        if (auto r = each(*rows.value(),
+                          [&](const RowStream &row) {
+                              Member m = read(row);
+                              byId.insert(m.id, std::move(m));
+                          });
             !r.ok())
             return r;
         rows.value().reset();
