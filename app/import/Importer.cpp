@@ -549,6 +549,10 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
                     if (!emailKey.isEmpty())
                         byEmail.insert(emailKey, -record.line);
                 } else {
+                    if (!options.dryRun) {
+                        if (auto r = batches.flushInserts(); !r.ok()) // the connection is needed now
+                            return r.error();
+                    }
                     auto found = m_members.find(existing);
                     if (!found.ok())
                         return found.error();
@@ -630,17 +634,13 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
             auto member = processRow(record, mapping);
             if (!member.ok())
                 return member.error();
-            if (consent && member.value().status == RowStatus::New && !options.dryRun) {
-                // The new member may still be in the block of rows on its way to the server.
+            if (consent && (member.value().status == RowStatus::New || member.value().status == RowStatus::Update ||
+                            member.value().status == RowStatus::Unchanged)) {
+                // On a server the new members may still be on their way (one COPY for the file).
                 if (auto r = batches.whenWritten([&consent, record, outcome = member.value()] {
                         return consent->row(record, outcome.id, outcome.email);
                     });
                     !r.ok())
-                    return r;
-            } else if (consent &&
-                       (member.value().status == RowStatus::New || member.value().status == RowStatus::Update ||
-                        member.value().status == RowStatus::Unchanged)) {
-                if (auto r = consent->row(record, member.value().id, member.value().email); !r.ok())
                     return r;
             }
             if (partnerMapping.isEmpty() || !hasPartner(record))
@@ -691,7 +691,12 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
             return batches.finish(batch);
         return {};
     };
-    const Result<void> written = options.dryRun ? body() : m_database.write(body);
+    const Result<void> written = options.dryRun ? body() : m_database.write([&]() -> Result<void> {
+        auto r = body();
+        if (!r.ok())
+            batches.abandonInserts(); // before the rollback: the connection may be in the middle of a COPY
+        return r;
+    });
     if (!written.ok())
         return written.error();
     report.batchId = options.dryRun ? 0 : batch.id;

@@ -330,7 +330,18 @@ std::unique_ptr<CopyWriter> CopyWriter::create(const QSqlDatabase &db, const QSt
     return std::unique_ptr<CopyWriter>(new CopyWriter(connection, command));
 }
 
-CopyWriter::~CopyWriter() = default;
+CopyWriter::~CopyWriter()
+{
+    abandon();
+}
+
+void CopyWriter::abandon()
+{
+    if (m_open)
+        (void)end("abandoned"); // the server discards the rows; the transaction fails
+    m_rows = 0;
+    m_buffer.resize(0);
+}
 
 void CopyWriter::separate()
 {
@@ -362,38 +373,57 @@ Core::Result<void> CopyWriter::endRow()
     m_buffer += '\n';
     m_rowStarted = false;
     ++m_rows;
-    if (m_buffer.size() >= 8 * 1024 * 1024)
-        return flush();
+    if (m_buffer.size() >= 256 * 1024)
+        return send();
     return {};
+}
+
+// The COPY stays open while rows come: the server stores them on its own core while the next ones are
+// read and checked on this one.
+Core::Result<void> CopyWriter::send()
+{
+    auto *connection = static_cast<PGconn *>(m_connection);
+    if (!m_open) {
+        PGresult *result = PQexec(connection, m_command.constData());
+        const bool copying = result && PQresultStatus(result) == PGRES_COPY_IN;
+        Core::Result<void> outcome;
+        if (!copying)
+            outcome = serverError(connection, result, QStringLiteral("copy"));
+        PQclear(result);
+        if (!copying)
+            return outcome;
+        m_open = true;
+    }
+    const bool sent = m_buffer.isEmpty() || PQputCopyData(connection, m_buffer.constData(), int(m_buffer.size())) == 1;
+    m_buffer.resize(0);
+    if (!sent)
+        return end("Carnet could not send the rows");
+    return {};
+}
+
+Core::Result<void> CopyWriter::end(const char *failure)
+{
+    auto *connection = static_cast<PGconn *>(m_connection);
+    m_open = false;
+    m_rows = 0;
+    m_buffer.resize(0);
+    Core::Result<void> outcome;
+    const bool ended = PQputCopyEnd(connection, failure) == 1;
+    PGresult *result = PQgetResult(connection);
+    if (failure || !ended || !result || PQresultStatus(result) != PGRES_COMMAND_OK)
+        outcome = serverError(connection, result, QStringLiteral("copy"));
+    for (; result; result = PQgetResult(connection))
+        PQclear(result);
+    return outcome;
 }
 
 Core::Result<void> CopyWriter::flush()
 {
-    if (m_rows == 0)
+    if (!hasPending())
         return {};
-    auto *connection = static_cast<PGconn *>(m_connection);
-    PGresult *result = PQexec(connection, m_command.constData());
-    const bool copying = result && PQresultStatus(result) == PGRES_COPY_IN;
-    Core::Result<void> outcome;
-    if (!copying)
-        outcome = serverError(connection, result, QStringLiteral("copy"));
-    PQclear(result);
-    if (!copying)
-        return outcome;
-    // The buffer in pieces: libpq queues what it cannot send at once.
-    constexpr qsizetype kPiece = 1 << 20;
-    bool sent = true;
-    for (qsizetype at = 0; sent && at < m_buffer.size(); at += kPiece)
-        sent = PQputCopyData(connection, m_buffer.constData() + at, int(std::min(kPiece, m_buffer.size() - at))) == 1;
-    sent = PQputCopyEnd(connection, sent ? nullptr : "Carnet could not send the rows") == 1 && sent;
-    result = PQgetResult(connection);
-    if (!sent || !result || PQresultStatus(result) != PGRES_COMMAND_OK)
-        outcome = serverError(connection, result, QStringLiteral("copy"));
-    for (; result; result = PQgetResult(connection))
-        PQclear(result);
-    m_buffer.resize(0);
-    m_rows = 0;
-    return outcome;
+    if (auto r = send(); !r.ok())
+        return r;
+    return end(nullptr);
 }
 
 } // namespace Storage

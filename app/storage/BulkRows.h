@@ -42,9 +42,10 @@ protected:
 // All the integers of a one-column query (a million ids in a fraction of a second on either engine).
 Core::Result<std::vector<qint64>> selectIds(const QSqlDatabase &db, const QString &sql, const QVariantList &bindings);
 
-// Rows for one table written in bulk on PostgreSQL: appended as COPY text, sent as one `COPY … FROM
-// STDIN` when flush() is called or the buffer is full. Nothing else may run on the connection while
-// rows are pending: flush() first. create() returns nullptr on SQLite, where a prepared insert through
+// Rows for one table written in bulk on PostgreSQL through one `COPY … FROM STDIN`, sent as they come
+// (every 256 KiB) and ended by flush(). Until then the rows are not in the table, and nothing else may
+// run on the connection: flush() first. A failed COPY (a constraint, the connection lost) fails the
+// whole transaction. create() returns nullptr on SQLite, where a prepared insert through
 // SqliteStatement is as fast.
 class CopyWriter
 {
@@ -55,19 +56,24 @@ public:
     void addText(const QString &value);
     void addInt(qint64 value);
     void addNull();
-    // Ends the row; sends the buffer when it is large. An error there is the COPY's.
     Core::Result<void> endRow();
     Core::Result<void> flush();
-    bool hasPending() const { return m_rows > 0; }
+    // Ends a COPY under way without its rows, so that the connection can roll back (an import that
+    // failed or was cancelled).
+    void abandon();
+    bool hasPending() const { return m_open || m_rows > 0; }
 
 private:
     CopyWriter(void *connection, QByteArray command) : m_connection(connection), m_command(std::move(command)) {}
     void separate();
+    Core::Result<void> send();
+    Core::Result<void> end(const char *failure);
     void *m_connection; // PGconn
     QByteArray m_command;
     QByteArray m_buffer;
     qint64 m_rows = 0;
     bool m_rowStarted = false;
+    bool m_open = false; // the COPY is under way on the connection
 };
 
 } // namespace Storage

@@ -226,8 +226,8 @@ Result<qint64> ImportBatchRepository::insertMember(const Member &member)
         m_statements->lastCopiedId = id;
         if (auto r = copy->endRow(); !r.ok())
             return r.error();
-        if (!copy->hasPending()) { // the block just went out
-            if (auto r = runAfterCopy(); !r.ok())
+        if (m_statements->afterCopy.size() >= 10000) { // consent rows waiting for their members
+            if (auto r = flushInserts(); !r.ok())
                 return r.error();
         }
         return id;
@@ -241,6 +241,8 @@ Result<qint64> ImportBatchRepository::insertMember(const Member &member)
 
 Result<void> ImportBatchRepository::updateMember(qint64 batchId, const Member &before, const Member &after)
 {
+    if (auto r = flushInserts(); !r.ok())
+        return r;
     QSqlQuery &b = m_statements->before;
     b.addBindValue(batchId);
     b.addBindValue(before.id);
@@ -278,6 +280,14 @@ Result<void> ImportBatchRepository::runAfterCopy()
     return {};
 }
 
+void ImportBatchRepository::abandonInserts()
+{
+    if (m_statements && m_statements->copy) {
+        m_statements->copy->abandon();
+        m_statements->afterCopy.clear();
+    }
+}
+
 Result<void> ImportBatchRepository::flushInserts()
 {
     if (!m_statements || !m_statements->copy)
@@ -309,6 +319,11 @@ Result<void> ImportBatchRepository::writeHousehold(qint64 memberId, qint64 partn
 
 Result<void> ImportBatchRepository::suspendIndexes()
 {
+    // On a server the indexes stay: dropping one locks the table against every other computer's reads
+    // until the import commits, and the server keeps them up to date on its own core while the COPY
+    // streams (measured: the same time either way at a million rows).
+    if (m_database.engine() == Engine::Postgres)
+        return {};
     QSqlQuery q(m_database.connection());
     auto indexes = m_database.secondaryIndexes(QStringLiteral("members"));
     if (!indexes.ok())

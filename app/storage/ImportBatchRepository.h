@@ -57,14 +57,17 @@ public:
 
     Core::Result<qint64> begin(const ImportBatch &batch);
     // Prepared statements reused for every row: an import writes thousands of members a second. On
-    // PostgreSQL new members are sent in blocks through COPY (their ids taken from the sequence while
-    // the table is locked), so a row inserted here may not be on the server yet: anything that refers
-    // to it goes through whenWritten().
+    // PostgreSQL new members go through one COPY (their ids taken from the sequence while the table is
+    // locked) that holds the connection until flushInserts(): any other statement of the import runs
+    // after flushInserts() (updateMember does it), and anything that refers to a new member goes
+    // through whenWritten().
     Core::Result<qint64> insertMember(const Core::Member &member);
-    // Runs the action now if every inserted member is written, or right after the block that holds
-    // them is (it must not insert members itself).
+    // Runs the action now if every inserted member is written, or right after they are (it must not
+    // insert members itself).
     Core::Result<void> whenWritten(std::function<Core::Result<void>()> action);
     Core::Result<void> flushInserts();
+    // After a failure: the rows on their way are dropped and the connection is free for the rollback.
+    void abandonInserts();
     Core::Result<void> updateMember(qint64 batchId, const Core::Member &before, const Core::Member &after);
     // Two members this batch created, put in one new household (a partner from Cagette's columns).
     Core::Result<void> linkHousehold(qint64 memberId, qint64 partnerId);
@@ -72,6 +75,7 @@ public:
     // For a batch that writes many rows: the members indexes are dropped inside the transaction and
     // built again by finish() — one sort instead of a million B-tree inserts each. Uniqueness is
     // checked by the importer meanwhile; a failed import rolls the indexes back with everything else.
+    // Locally only (see the .cpp for the server).
     Core::Result<void> suspendIndexes();
 
     Core::Result<QList<ImportBatch>> list() const;
