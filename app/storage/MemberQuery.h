@@ -16,7 +16,8 @@ struct MemberQuery
     Selection selection;
     Core::MemberField sortField = Core::MemberField::LastName;
     Qt::SortOrder sortOrder = Qt::AscendingOrder;
-    QDate today; // for the membership selections
+    QDate today;    // for the membership selections
+    int limit = -1; // the first rows only
 
     QString whereClause(QVariantList *bindings) const;         // "" or "WHERE …"
     QString orderClause(Engine engine = Engine::Sqlite) const; // "ORDER BY …"

@@ -299,7 +299,9 @@ Result<std::vector<qint64>> MemberRepository::ids(const MemberQuery &query) cons
     QVariantList bindings;
     const QString where = query.whereClause(&bindings);
     return selectIds(m_database.connection(),
-                     QStringLiteral("SELECT id FROM members %1 %2").arg(where, query.orderClause(m_database.engine())),
+                     QStringLiteral("SELECT id FROM members %1 %2%3")
+                         .arg(where, query.orderClause(m_database.engine()),
+                              query.limit >= 0 ? QStringLiteral(" LIMIT %1").arg(query.limit) : QString()),
                      bindings);
 }
 

@@ -35,7 +35,7 @@ MemberTableModel::~MemberTableModel()
 
 int MemberTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(rows().size());
+    return parent.isValid() ? 0 : int(rows().size() + size_t(m_filtered ? 0 : m_unlisted));
 }
 
 int MemberTableModel::columnCount(const QModelIndex &parent) const
@@ -166,7 +166,7 @@ QVariant MemberTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     if (role == MemberIdRole)
-        return rows()[size_t(index.row())];
+        return memberIdAt(index.row());
     if (isProviderColumn(index.column())) {
         const Member *m = memberAtRow(index.row());
         return m ? m_provider->data(*m, index.column() - int(MemberFields::all().size()), role) : QVariant();
@@ -243,11 +243,21 @@ void MemberTableModel::reload()
     std::vector<qint64>().swap(m_baseIds);
     std::vector<qint64>().swap(m_rows);
     m_filtered = false;
+    m_unlisted = 0;
+    const bool everyone = m_selection.kind == Selection::Kind::All;
+    Core::Result<qint64> total = qint64(0);
+    if (everyone && !m_index && !m_indexFailed) {
+        total = m_repository.count();
+        if (total.ok() && total.value() > kFirstRowsAlone)
+            query.limit = kFirstRows;
+    }
     auto ids = m_repository.ids(query);
-    // Everyone listed: the list is the count (counting a million rows again costs a fifth of a second
-    // on a server).
-    auto total = m_selection.kind == Selection::Kind::All && ids.ok() ? Core::Result<qint64>(qint64(ids.value().size()))
-                                                                      : m_repository.count();
+    if (query.limit >= 0 && ids.ok() && total.ok())
+        m_unlisted = std::max<qint64>(0, total.value() - qint64(ids.value().size()));
+    else if (everyone && ids.ok()) // the list is the count (a count costs a fifth of a second on a server)
+        total = qint64(ids.value().size());
+    else
+        total = m_repository.count();
     if (ids.ok() && m_selection.isResolved()) {
         // The consent service (or a saved report) says who; the query above gave the order.
         auto chosen = m_resolver ? m_resolver(m_selection) : Core::Result<std::vector<qint64>>(std::vector<qint64>());
@@ -387,6 +397,17 @@ void MemberTableModel::rebuildIndex()
             std::shared_ptr<MemberIndex> index = built->value();
             QMetaObject::invokeMethod(
                 this, [this, index, generation] { installIndex(index, generation); }, Qt::QueuedConnection);
+        } else if (!m_cancelIndex) {
+            // No index (the connection failed): the whole list is read without it.
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation] {
+                    if (generation != m_indexGeneration || m_indexFailed || m_unlisted == 0)
+                        return;
+                    m_indexFailed = true;
+                    reload();
+                },
+                Qt::QueuedConnection);
         }
     });
     m_indexThread->setObjectName(QStringLiteral("member-index"));
@@ -403,6 +424,7 @@ void MemberTableModel::installIndex(std::shared_ptr<MemberIndex> index, qint64 g
         m_indexThread = nullptr;
     }
     m_index = std::move(index);
+    m_indexFailed = false;
     // Members edited here while the index was being read from the file.
     for (qint64 id : std::as_const(m_changedDuringBuild)) {
         auto member = m_repository.find(id);

@@ -34,6 +34,8 @@ class MemberTableModel : public QAbstractTableModel
 
 public:
     static constexpr int kPageSize = 128;
+    static constexpr qint64 kFirstRowsAlone = 100000; // a larger list opens on its first rows
+    static constexpr int kFirstRows = 1000;
     static constexpr int MemberIdRole = Qt::UserRole + 1;
     static constexpr int ColumnKeyRole = Qt::UserRole + 2; // headerData: "last_name", "consent:newsletter"
 
@@ -111,6 +113,11 @@ private:
     bool m_filtered = false;       // rows() is m_rows rather than m_baseIds
     const std::vector<qint64> &rows() const { return m_filtered ? m_rows : m_baseIds; }
     qint64 m_total = 0;
+    // Opening a large list before the search index is ready: only the first rows' ids are read (the
+    // whole list in the wanted order is a server-side sort of every name, seconds on a server); the
+    // other rows are counted and shown empty until the index brings the whole list in its order.
+    qint64 m_unlisted = 0;
+    bool m_indexFailed = false; // then the whole list is read, as without an index
     bool m_searchPending = false;
     mutable QCache<int, QList<Core::Member>> m_pages;
 

@@ -60,7 +60,7 @@ for run in 1 2 3; do
     printf '%-58s %7.2f s\n' "peer: psql \\copy (SELECT …) TO the same file" "$peer"
     python3 -c "print('ratio carnet / psql \\\\copy: %.2f (target <= 1.5)' % ($carnet / $peer))"
 done
-wc -l "$work/all.csv" "$work/peer.csv" | head -2
+wc -l "$work/all.csv" "$work/peer.csv"
 
 # The member-table bench's million-member file, moved to the server.
 sqlite_db=/tmp/carnet-bench-1000000.sqlite
