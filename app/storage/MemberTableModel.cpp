@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QThread>
 
+#include <atomic>
+
 #include <optional>
 
 using Core::Member;
@@ -16,6 +18,17 @@ using Core::MemberField;
 namespace MemberFields = Core::MemberFields;
 
 namespace Storage {
+
+namespace {
+std::atomic<qint64> g_listedAbove = 100000;
+std::atomic<int> g_firstRows = 1000;
+} // namespace
+
+void MemberTableModel::setOpeningLimits(qint64 listedAbove, int firstRows)
+{
+    g_listedAbove = listedAbove;
+    g_firstRows = firstRows;
+}
 
 MemberTableModel::MemberTableModel(MemberRepository &repository, const Core::Clock &clock, QObject *parent)
     : QAbstractTableModel(parent), m_repository(repository), m_clock(clock), m_pages(32)
@@ -248,8 +261,8 @@ void MemberTableModel::reload()
     Core::Result<qint64> total = qint64(0);
     if (everyone && !m_index && !m_indexFailed) {
         total = m_repository.count();
-        if (total.ok() && total.value() > kFirstRowsAlone)
-            query.limit = kFirstRows;
+        if (total.ok() && total.value() > g_listedAbove)
+            query.limit = g_firstRows;
     }
     auto ids = m_repository.ids(query);
     if (query.limit >= 0 && ids.ok() && total.ok())

@@ -34,8 +34,9 @@ class MemberTableModel : public QAbstractTableModel
 
 public:
     static constexpr int kPageSize = 128;
-    static constexpr qint64 kFirstRowsAlone = 100000; // a larger list opens on its first rows
-    static constexpr int kFirstRows = 1000;
+    // A list larger than `listedAbove` opens on its first `firstRows` rows (100,000 and 1,000; a test
+    // lowers them).
+    static void setOpeningLimits(qint64 listedAbove, int firstRows);
     static constexpr int MemberIdRole = Qt::UserRole + 1;
     static constexpr int ColumnKeyRole = Qt::UserRole + 2; // headerData: "last_name", "consent:newsletter"
 

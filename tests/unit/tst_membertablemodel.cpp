@@ -3,6 +3,7 @@
 #include "storage/MemberTableModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void sortsLikeAFrenchReader();
     void selectionsFilter();
     void pagesThroughManyRows();
+    void opensALargeListOnItsFirstRows();
     void followsEditsInThisProcess();
     void noticesChangesFromAnotherProgram();
     void displaysDatesAndLanguage();
@@ -186,6 +188,33 @@ void TestMemberTableModel::pagesThroughManyRows()
     model->sort(column, Qt::DescendingOrder);
     QCOMPARE(lastNames(*model),
              (QStringList{QString::fromUtf8("Émond"), QString::fromUtf8("Côté"), QStringLiteral("Cote")}));
+}
+
+void TestMemberTableModel::opensALargeListOnItsFirstRows()
+{
+    // What a million members do on a server (the whole list in order is seconds of sorting there), with
+    // the limits lowered: more than 3 members open on the first 2 rows, the rest counted and empty until
+    // the search index brings the whole list in its order.
+    MemberTableModel::setOpeningLimits(3, 2);
+    auto restore = qScopeGuard([] { MemberTableModel::setOpeningLimits(100000, 1000); });
+    auto model = std::make_unique<MemberTableModel>(m_db->members(), m_db->clock());
+    QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int column = model->columnOf(MemberField::LastName);
+    QVERIFY(!model->isIndexReady()); // it arrives through the event loop, which has not run yet
+    QCOMPARE(model->rowCount(), 6);
+    QCOMPARE(model->totalCount(), 6);
+    QCOMPARE(model->data(model->index(0, column)).toString(), QStringLiteral("Cote")); // the database's order
+    QVERIFY(model->memberIdAt(1) != 0);
+    QCOMPARE(model->memberIdAt(2), 0); // not read yet
+    QCOMPARE(model->data(model->index(5, column)), QVariant());
+    QCOMPARE(model->data(model->index(5, column), MemberTableModel::MemberIdRole).toLongLong(), 0);
+    QSignalSpy ready(model.get(), &MemberTableModel::indexReady);
+    QVERIFY(ready.wait(10000));
+    QCOMPARE(model->rowCount(), 6);
+    QCOMPARE(lastNames(*model),
+             (QStringList{QStringLiteral("Cote"), QString::fromUtf8("Côté"), QString::fromUtf8("Émond"),
+                          QStringLiteral("Smith"), QStringLiteral("Tremblay"), QStringLiteral("Zola")}));
+    QVERIFY(model->memberIdAt(5) != 0);
 }
 
 void TestMemberTableModel::followsEditsInThisProcess()
