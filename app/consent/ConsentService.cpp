@@ -565,26 +565,19 @@ Result<void> ConsentService::scan(const Purpose &purpose, QDate at, const std::v
         QStringLiteral("SELECT id, email, email_key, membership_start, membership_end FROM members ORDER BY id"));
     if (!rows.ok())
         return rows.error();
-    Storage::RowStream &row = *rows.value();
-    for (;;) {
-        auto more = row.next();
-        if (!more.ok())
-            return more.error();
-        if (!more.value())
-            break;
+    return rows.value()->each([&](const Storage::RowStream &row) {
         MemberFacts f;
         f.id = row.integer(0);
         if (!wanted.empty() && !std::binary_search(wanted.begin(), wanted.end(), f.id)) {
             events.takeFor(f.id); // skip theirs
-            continue;
+            return;
         }
         f.email = row.text(1);
         f.emailKey = row.text(2);
         f.membership.start = QDate::fromString(row.text(3), Qt::ISODate);
         f.membership.end = QDate::fromString(row.text(4), Qt::ISODate);
         judge(f, events.takeFor(f.id));
-    }
-    return {};
+    });
 }
 
 Result<Eligibility> ConsentService::eligible(const QString &purposeKey, const std::vector<qint64> &among,

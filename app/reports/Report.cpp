@@ -429,7 +429,6 @@ Result<qint64> ReportRunner::streamCsv(const ReportDefinition &report, const QHa
     auto rowsRead = Storage::RowStream::open(m_database.connection(), sql, bindings);
     if (!rowsRead.ok())
         return rowsRead.error();
-    Storage::RowStream &row = *rowsRead.value();
     *handled = true;
     const char delimiter = char(options.delimiter.toLatin1());
     const bool isoDates = options.dateFormat == QLatin1String("yyyy-MM-dd");
@@ -437,12 +436,7 @@ Result<qint64> ReportRunner::streamCsv(const ReportDefinition &report, const QHa
     buffer.reserve(1 << 20);
     qint64 rows = 0;
     const int columns = int(select.size());
-    while (true) {
-        auto more = row.next();
-        if (!more.ok())
-            return more.error();
-        if (!more.value())
-            break;
+    auto read = rowsRead.value()->each([&](const Storage::RowStream &row) {
         for (int c = 0; c < columns; ++c) {
             if (c)
                 buffer += delimiter;
@@ -466,7 +460,9 @@ Result<qint64> ReportRunner::streamCsv(const ReportDefinition &report, const QHa
             write(buffer);
             buffer.clear();
         }
-    }
+    });
+    if (!read.ok())
+        return read.error();
     if (!buffer.isEmpty())
         write(buffer);
     return rows;

@@ -310,14 +310,9 @@ Core::Result<std::vector<qint64>> selectIds(const QSqlDatabase &db, const QStrin
     if (!rows.ok())
         return rows.error();
     std::vector<qint64> ids;
-    for (;;) {
-        auto more = rows.value()->next();
-        if (!more.ok())
-            return more.error();
-        if (!more.value())
-            return ids;
-        ids.push_back(rows.value()->integer(0));
-    }
+    if (auto r = rows.value()->each([&ids](const RowStream &row) { ids.push_back(row.integer(0)); }); !r.ok())
+        return r.error();
+    return ids;
 }
 
 std::unique_ptr<CopyWriter> CopyWriter::create(const QSqlDatabase &db, const QString &table, const QStringList &columns)

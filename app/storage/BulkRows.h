@@ -8,6 +8,7 @@
 #include <QVariantList>
 
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 namespace Storage {
@@ -33,6 +34,25 @@ public:
     virtual bool isNull(int column) const = 0;
     virtual QByteArrayView utf8(int column) const = 0;
     QString text(int column) const { return QString::fromUtf8(utf8(column)); }
+
+    // Calls visit(*this) for each remaining row; a visit that returns false stops there.
+    template<typename Visit>
+    Core::Result<void> each(Visit visit)
+    {
+        for (;;) {
+            auto more = next();
+            if (!more.ok())
+                return more.error();
+            if (!more.value())
+                return {};
+            if constexpr (std::is_same_v<decltype(visit(*this)), bool>) {
+                if (!visit(*this))
+                    return {};
+            } else {
+                visit(*this);
+            }
+        }
+    }
     virtual qint64 integer(int column) const = 0; // 0 for NULL
 
 protected:

@@ -43,17 +43,20 @@ Core::Result<std::shared_ptr<MemberIndex>> MemberIndex::build(const QSqlDatabase
         db, QStringLiteral("SELECT id, member_number, first_name, last_name, email, city FROM members ORDER BY id"));
     if (!rows.ok())
         return rows.error();
-    RowStream &row = *rows.value();
-    for (int n = 0;; ++n) {
-        auto more = row.next();
-        if (!more.ok())
-            return more.error();
-        if (!more.value())
-            break;
-        if (cancel && (n & 0xfff) == 0 && cancel->load())
-            return Core::Error::make(Core::Error::Code::Storage, QStringLiteral("cancelled"));
+    int n = 0;
+    bool cancelled = false;
+    auto read = rows.value()->each([&](const RowStream &row) {
+        if (cancel && (++n & 0xfff) == 0 && cancel->load()) {
+            cancelled = true;
+            return false;
+        }
         index->append(row.integer(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5));
-    }
+        return true;
+    });
+    if (!read.ok())
+        return read.error();
+    if (cancelled)
+        return Core::Error::make(Core::Error::Code::Storage, QStringLiteral("cancelled"));
     index->m_sortedSlots = qsizetype(index->m_ids.size());
     index->m_built = true;
     index->m_text.squeeze();

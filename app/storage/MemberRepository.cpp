@@ -57,18 +57,22 @@ QString memberColumns()
     return columns;
 }
 
+// One stored column into a member: JSON and timestamps are text in both engines.
+void setStored(Member &m, MemberField f, const QVariant &v)
+{
+    switch (MemberFields::type(f)) {
+    case Core::FieldType::Json: m.extra = QJsonDocument::fromJson(v.toString().toUtf8()).object(); break;
+    case Core::FieldType::DateTime: m.setValue(f, QDateTime::fromString(v.toString(), Qt::ISODateWithMs)); break;
+    default: m.setValue(f, v); break;
+    }
+}
+
 Member memberFromRow(const QSqlQuery &q)
 {
     Member m;
     int i = 0;
-    for (MemberField f : MemberFields::all()) {
-        const QVariant v = q.value(i++);
-        switch (MemberFields::type(f)) {
-        case Core::FieldType::Json: m.extra = QJsonDocument::fromJson(v.toString().toUtf8()).object(); break;
-        case Core::FieldType::DateTime: m.setValue(f, QDateTime::fromString(v.toString(), Qt::ISODateWithMs)); break;
-        default: m.setValue(f, v); break;
-        }
-    }
+    for (MemberField f : MemberFields::all())
+        setStored(m, f, q.value(i++));
     m.noEmail = m.email.isEmpty();
     return m;
 }
@@ -318,28 +322,11 @@ Result<void> MemberRepository::visit(const std::vector<qint64> &ids, const QList
         Member m;
         m.id = row.integer(0);
         for (int i = 0; i < fields.size(); ++i) {
-            const MemberField f = fields[i];
-            if (row.isNull(i + 1))
-                continue;
-            const QString text = row.text(i + 1);
-            switch (MemberFields::type(f)) {
-            case Core::FieldType::Json: m.extra = QJsonDocument::fromJson(text.toUtf8()).object(); break;
-            case Core::FieldType::DateTime: m.setValue(f, QDateTime::fromString(text, Qt::ISODateWithMs)); break;
-            default: m.setValue(f, text); break;
-            }
+            if (!row.isNull(i + 1))
+                setStored(m, fields[i], row.text(i + 1));
         }
         m.noEmail = m.email.isEmpty();
         return m;
-    };
-    auto each = [](RowStream &row, const auto &take) -> Result<void> {
-        for (;;) {
-            auto more = row.next();
-            if (!more.ok())
-                return more.error();
-            if (!more.value())
-                return {};
-            take(row);
-        }
     };
     // Most of the list in id order (a report of everyone): one pass over that range of the table.
     if (ids.size() >= 20000 && std::is_sorted(ids.begin(), ids.end())) {
@@ -350,7 +337,7 @@ Result<void> MemberRepository::visit(const std::vector<qint64> &ids, const QList
         if (!rows.ok())
             return rows.error();
         auto wanted = ids.begin();
-        return each(*rows.value(), [&](const RowStream &row) {
+        return rows.value()->each([&](const RowStream &row) {
             const qint64 id = row.integer(0);
             while (wanted != ids.end() && *wanted < id)
                 ++wanted;
@@ -375,11 +362,10 @@ Result<void> MemberRepository::visit(const std::vector<qint64> &ids, const QList
             return rows.error();
         QHash<qint64, Member> byId;
         byId.reserve(qsizetype(n));
-        if (auto r = each(*rows.value(),
-                          [&](const RowStream &row) {
-                              Member m = read(row);
-                              byId.insert(m.id, std::move(m));
-                          });
+        if (auto r = rows.value()->each([&](const RowStream &row) {
+                Member m = read(row);
+                byId.insert(m.id, std::move(m));
+            });
             !r.ok())
             return r;
         rows.value().reset();

@@ -10,7 +10,6 @@
 #include <QThread>
 
 #include <atomic>
-
 #include <optional>
 
 using Core::Member;
