@@ -433,6 +433,8 @@ void MainWindow::createActions()
 
 void MainWindow::refreshCounts()
 {
+    if (!m_countsShown) // until the worker's counts arrive, the one the table already knows
+        m_panel->setCounts({{Storage::Selection{Storage::Selection::Kind::All, {}}, m_model->totalCount()}});
     refreshConsentCounts(); // the selections' counts with them, on the worker
     refreshInvitationCounts();
     updatePage();
@@ -662,9 +664,10 @@ void MainWindow::refreshConsentCounts(bool purposesChanged)
         QMetaObject::invokeMethod(
             this,
             [this, counts] {
-                if (counts.ok())
+                if (counts.ok()) {
                     m_panel->setCounts(counts.value());
-                else
+                    m_countsShown = true;
+                } else
                     statusBar()->showMessage(counts.error().message, 10000);
             },
             Qt::QueuedConnection);

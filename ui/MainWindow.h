@@ -100,6 +100,7 @@ private:
     bool m_columnsFitted = false;
     bool m_quitWhenStopped = false;
     bool m_tallyAgain = false;
+    bool m_countsShown = false; // the selections' counts came from the worker once
 };
 
 } // namespace Gui
