@@ -298,6 +298,16 @@
     </message>
 </context>
 <context>
+    <name>Storage::ImportBatchRepository</name>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Storage::Selection</name>
     <message numerus="yes">
         <source>Membership ending within %n day(s)</source>

@@ -57,12 +57,12 @@ Commandes :
 <context>
     <name>Cli::AuditCommand</name>
     <message>
-        <source>audit list [--member ID|EMAIL] [--json]</source>
-        <translation>audit list [--member ID|COURRIEL] [--json]</translation>
-    </message>
-    <message>
         <source>Unknown audit command &quot;%1&quot;. Commands: list.</source>
         <translation>Commande audit inconnue « %1 ». Commandes : list.</translation>
+    </message>
+    <message>
+        <source>audit list [--member ID|EMAIL] [--actor LOGIN] [--json]</source>
+        <translation>audit list [--member N°|E-MAIL] [--actor IDENTIFIANT] [--json]</translation>
     </message>
 </context>
 <context>
@@ -476,26 +476,6 @@ invite --status --member ID|COURRIEL [--json]</translation>
         <translation>members show demande un membre : un identifiant ou une adresse de courriel.</translation>
     </message>
     <message>
-        <source>members add --first-name F --last-name L [--email E | --no-email] [field options] [--household-with ID|EMAIL] [--json]
-members edit ID|EMAIL [field options] [--json]
-members delete ID|EMAIL
-members show ID|EMAIL [--json]
-members list [--search TEXT] [--json]
-members export ID|EMAIL [--output FILE] [--json]   (everything Carnet holds about the member)
-members erase ID|EMAIL [--json]   (personal data removed; the address stays suppressed)
-field options: --member-number --phone --mobile --address --postal-code --city --country --section
-  --category --membership-start YYYY-MM-DD --membership-end YYYY-MM-DD --language fr|en --notes</source>
-        <translation>members add --first-name PRÉNOM --last-name NOM [--email COURRIEL | --no-email] [options de champ] [--household-with ID|COURRIEL] [--json]
-members edit ID|COURRIEL [options de champ] [--json]
-members delete ID|COURRIEL
-members show ID|COURRIEL [--json]
-members list [--search TEXTE] [--json]
-members export ID|COURRIEL [--output FICHIER] [--json]   (tout ce que Carnet détient sur le membre)
-members erase ID|COURRIEL [--json]   (données personnelles effacées ; l’adresse reste exclue)
-options de champ : --member-number --phone --mobile --address --postal-code --city --country --section
-  --category --membership-start AAAA-MM-JJ --membership-end AAAA-MM-JJ --language fr|en --notes</translation>
-    </message>
-    <message>
         <source>Unknown members command &quot;%1&quot;. Commands: add, edit, delete, show, list, export, erase.</source>
         <translation>Commande members inconnue « %1 ». Commandes : add, edit, delete, show, list, export, erase.</translation>
     </message>
@@ -518,6 +498,30 @@ options de champ : --member-number --phone --mobile --address --postal-code --ci
     <message>
         <source>Member %1 erased. The address stays on the suppression list.</source>
         <translation>Membre %1 effacé. L’adresse reste sur la liste d’exclusion.</translation>
+    </message>
+    <message>
+        <source>members add --first-name F --last-name L [--email E | --no-email] [field options] [--household-with ID|EMAIL] [--json]
+members edit ID|EMAIL [field options] [--if-version N] [--json]
+members delete ID|EMAIL
+members show ID|EMAIL [--json]
+members list [--search TEXT] [--json]
+members export ID|EMAIL [--output FILE] [--json]   (everything Carnet holds about the member)
+members erase ID|EMAIL [--json]   (personal data removed; the address stays suppressed)
+field options: --member-number --phone --mobile --address --postal-code --city --country --section
+  --category --membership-start YYYY-MM-DD --membership-end YYYY-MM-DD --language fr|en --notes</source>
+        <translation>members add --first-name PRÉNOM --last-name NOM [--email COURRIEL | --no-email] [options de champ] [--household-with ID|COURRIEL] [--json]
+members edit ID|COURRIEL [options de champ] [--if-version N] [--json]
+members delete ID|COURRIEL
+members show ID|COURRIEL [--json]
+members list [--search TEXTE] [--json]
+members export ID|COURRIEL [--output FICHIER] [--json]   (tout ce que Carnet détient sur le membre)
+members erase ID|COURRIEL [--json]   (données personnelles effacées ; l’adresse reste exclue)
+options de champ : --member-number --phone --mobile --address --postal-code --city --country --section
+  --category --membership-start AAAA-MM-JJ --membership-end AAAA-MM-JJ --language fr|en --notes</translation>
+    </message>
+    <message>
+        <source>--if-version takes the member&apos;s version, a number from its JSON (&quot;version&quot;).</source>
+        <translation>--if-version prend la version du membre, un nombre tiré de son JSON (« version »).</translation>
     </message>
 </context>
 <context>
@@ -748,18 +752,6 @@ report totals NOM [--param CLÉ=VALEUR]… [--json]</translation>
 <context>
     <name>Cli::ServerCommand</name>
     <message>
-        <source>server setup --database postgresql://USER@HOST/DB [--json]
-server copy-from FILE.sqlite --database postgresql://USER@HOST/DB [--json]
-server copy-to FILE.sqlite --database postgresql://USER@HOST/DB [--json]</source>
-        <translation>server setup --database postgresql://UTILISATEUR@HÔTE/BASE [--json]
-server copy-from FICHIER.sqlite --database postgresql://UTILISATEUR@HÔTE/BASE [--json]
-server copy-to FICHIER.sqlite --database postgresql://UTILISATEUR@HÔTE/BASE [--json]</translation>
-    </message>
-    <message>
-        <source>Unknown server command &quot;%1&quot;. Commands: setup, copy-from, copy-to.</source>
-        <translation>Commande server inconnue « %1 ». Commandes : setup, copy-from, copy-to.</translation>
-    </message>
-    <message>
         <source>The server command needs --database postgresql://USER@HOST[:PORT]/DATABASE.</source>
         <translation>La commande server demande --database postgresql://UTILISATEUR@HÔTE[:PORT]/BASE.</translation>
     </message>
@@ -794,6 +786,64 @@ server copy-to FICHIER.sqlite --database postgresql://UTILISATEUR@HÔTE/BASE [--
     <message>
         <source>The copy differs from the source.</source>
         <translation>La copie diffère de l’original.</translation>
+    </message>
+    <message>
+        <source>server setup --database postgresql://USER@HOST/DB [--json]
+server copy-from FILE.sqlite --database postgresql://USER@HOST/DB [--json]
+server copy-to FILE.sqlite --database postgresql://USER@HOST/DB [--json]
+server grant LOGIN --role admin|editor|reader [--section S]... [--create --password-file F] --database URL
+server revoke LOGIN --database URL
+server volunteers [--json] --database URL</source>
+        <translation>server setup --database postgresql://UTILISATEUR@HÔTE/BASE [--json]
+server copy-from FICHIER.sqlite --database postgresql://UTILISATEUR@HÔTE/BASE [--json]
+server copy-to FICHIER.sqlite --database postgresql://UTILISATEUR@HÔTE/BASE [--json]
+server grant IDENTIFIANT --role admin|editor|reader [--section S]... [--create --password-file F] --database URL
+server revoke IDENTIFIANT --database URL
+server volunteers [--json] --database URL</translation>
+    </message>
+    <message>
+        <source>Unknown server command &quot;%1&quot;. Commands: setup, copy-from, copy-to, grant, revoke, volunteers.</source>
+        <translation>Commande server inconnue « %1 ». Commandes : setup, copy-from, copy-to, grant, revoke, volunteers.</translation>
+    </message>
+    <message>
+        <source>Give the role: --role admin, editor or reader.</source>
+        <translation>Indiquez le rôle : --role admin, editor ou reader.</translation>
+    </message>
+    <message>
+        <source>--create needs --password-file FILE (the new login&apos;s password, never on the command line), and --password-file goes with --create.</source>
+        <translation>--create demande --password-file FICHIER (le mot de passe du nouvel identifiant, jamais sur la ligne de commande), et --password-file va avec --create.</translation>
+    </message>
+    <message>
+        <source>Cannot read the password file %1.</source>
+        <translation>Impossible de lire le fichier de mot de passe %1.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2 of %3, for every member.</source>
+        <translation>%1 est maintenant %2 de %3, pour tous les membres.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2 of %3, for the sections %4.</source>
+        <translation>%1 est maintenant %2 de %3, pour les sections %4.</translation>
+    </message>
+    <message>
+        <source>%1 no longer has access to %2 (the login stays on the server).</source>
+        <translation>%1 n’a plus accès à %2 (l’identifiant reste sur le serveur).</translation>
+    </message>
+    <message>
+        <source>%1 was not a volunteer of %2; nothing to take away.</source>
+        <translation>%1 n’était pas bénévole de %2 ; rien à retirer.</translation>
+    </message>
+    <message>
+        <source>No volunteers yet: give one access with server grant LOGIN --role R.</source>
+        <translation>Aucun bénévole pour l’instant : donnez un accès avec server grant IDENTIFIANT --role R.</translation>
+    </message>
+    <message>
+        <source>every member</source>
+        <translation>tous les membres</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
     </message>
 </context>
 <context>
@@ -1528,6 +1578,14 @@ unsubscribe --process ID [--purpose F]… (aucune : toutes les finalités)</tran
     <message>
         <source>%1 could not be written: %2</source>
         <translation>%1 n’a pas pu être écrit : %2</translation>
+    </message>
+    <message>
+        <source>&amp;Volunteer:</source>
+        <translation>&amp;Bénévole :</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
     </message>
 </context>
 <context>
@@ -3104,6 +3162,18 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <source>Connected to the server again.</source>
         <translation>De nouveau connecté au serveur.</translation>
     </message>
+    <message>
+        <source>Your login on this member file, its role and the sections it is limited to</source>
+        <translation>Votre identifiant sur ce fichier de membres, son rôle et les sections auxquelles il est limité</translation>
+    </message>
+    <message>
+        <source>&amp;Volunteers…</source>
+        <translation>&amp;Bénévoles…</translation>
+    </message>
+    <message>
+        <source>&amp;View member…</source>
+        <translation>&amp;Voir le membre…</translation>
+    </message>
 </context>
 <context>
     <name>Gui::MemberConsentWidget</name>
@@ -3284,6 +3354,66 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>Discard the changes you made?</source>
         <translation>Abandonner les modifications que vous avez faites ?</translation>
+    </message>
+    <message>
+        <source>Member (read only)</source>
+        <translation>Membre (lecture seule)</translation>
+    </message>
+    <message>
+        <source>Someone else deleted this member while you were editing it. What you typed is still here; close the editor to leave it.</source>
+        <translation>Quelqu’un d’autre a supprimé ce membre pendant que vous le modifiiez. Ce que vous avez saisi est toujours là ; fermez la fiche pour l’abandonner.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1 : %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>Quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <source>Changed meanwhile</source>
+        <translation>Modifié entre-temps</translation>
+    </message>
+    <message>
+        <source>%1 changed %2 at %3, while you were editing it. Nothing was overwritten.</source>
+        <translation>%1 a modifié %2 le %3, pendant que vous le modifiiez. Rien n’a été écrasé.</translation>
+    </message>
+    <message>
+        <source>Their changes:</source>
+        <translation>Ses modifications :</translation>
+    </message>
+    <message>
+        <source>Your changes:</source>
+        <translation>Vos modifications :</translation>
+    </message>
+    <message>
+        <source>You both changed the same field: review before saving.</source>
+        <translation>Vous avez modifié tous les deux le même champ : revoyez avant d’enregistrer.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep theirs</source>
+        <translation>&amp;Garder sa version</translation>
+    </message>
+    <message>
+        <source>&amp;Use mine for the fields I changed</source>
+        <translation>&amp;Appliquer les miennes aux champs que j’ai modifiés</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Revoir</translation>
+    </message>
+    <message>
+        <source>Their version is shown, with your changes on top. Check it, then save again.</source>
+        <translation>Sa version est affichée, avec vos modifications par-dessus. Vérifiez, puis enregistrez de nouveau.</translation>
     </message>
 </context>
 <context>
@@ -3506,6 +3636,10 @@ Liste des membres, consentements et envois pour les petites associations.</trans
             <numerusform>%n incertain</numerusform>
             <numerusform>%n incertains</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 — from %2</source>
+        <translation>%1 — depuis %2</translation>
     </message>
 </context>
 <context>
@@ -4212,6 +4346,116 @@ SHA-256 : %6</translation>
     </message>
 </context>
 <context>
+    <name>Gui::VolunteerEditDialog</name>
+    <message>
+        <source>Change a volunteer&apos;s access</source>
+        <translation>Modifier l’accès d’un bénévole</translation>
+    </message>
+    <message>
+        <source>Add a volunteer</source>
+        <translation>Ajouter un bénévole</translation>
+    </message>
+    <message>
+        <source>Empty: every member. Several: separated by commas</source>
+        <translation>Vide : tous les membres. Plusieurs : séparées par des virgules</translation>
+    </message>
+    <message>
+        <source>Sections of this member file: %1</source>
+        <translation>Sections de ce fichier de membres : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Identifiant :</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle :</translation>
+    </message>
+    <message>
+        <source>&amp;Sections:</source>
+        <translation>&amp;Sections :</translation>
+    </message>
+    <message>
+        <source>Create this login on the server, with a password</source>
+        <translation>Créer cet identifiant sur le serveur, avec un mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <source>Co&amp;nfirm:</source>
+        <translation>Co&amp;nfirmer :</translation>
+    </message>
+    <message>
+        <source>Give the volunteer&apos;s login.</source>
+        <translation>Indiquez l’identifiant du bénévole.</translation>
+    </message>
+    <message>
+        <source>A volunteer&apos;s password needs at least 8 characters.</source>
+        <translation>Le mot de passe d’un bénévole doit compter au moins 8 caractères.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe diffèrent.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::VolunteersDialog</name>
+    <message>
+        <source>Every member</source>
+        <translation>Tous les membres</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Bénévoles</translation>
+    </message>
+    <message>
+        <source>Each volunteer connects with a login of their own. The server itself enforces the role: an &lt;b&gt;admin&lt;/b&gt; does everything, an &lt;b&gt;editor&lt;/b&gt; changes members, consent, reports and campaigns and sends, a &lt;b&gt;reader&lt;/b&gt; looks, searches and runs reports. Sections limit a volunteer to those members.</source>
+        <translation>Chaque bénévole se connecte avec son propre identifiant. Le serveur lui-même fait respecter le rôle : un &lt;b&gt;admin&lt;/b&gt; fait tout, un &lt;b&gt;éditeur&lt;/b&gt; modifie les membres, les consentements, les rapports et les campagnes et envoie, un &lt;b&gt;lecteur&lt;/b&gt; consulte, recherche et lance des rapports. Des sections limitent un bénévole à ces membres.</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Vu pour la dernière fois</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove access…</source>
+        <translation>&amp;Retirer l’accès…</translation>
+    </message>
+    <message>
+        <source>Remove access</source>
+        <translation>Retirer l’accès</translation>
+    </message>
+    <message>
+        <source>Take every right on this member file away from %1? The login stays on the server; what %1 did stays in the audit log.</source>
+        <translation>Retirer à %1 tous ses droits sur ce fichier de membres ? L’identifiant reste sur le serveur ; ce que %1 a fait reste dans le journal d’audit.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+</context>
+<context>
     <name>Gui::WelcomeWidget</name>
     <message>
         <source>Welcome to Carnet</source>
@@ -4517,6 +4761,10 @@ SHA-256 : %6</translation>
     <message>
         <source>There is no batch %1.</source>
         <translation>Il n’y a pas de lot %1.</translation>
+    </message>
+    <message>
+        <source>The sending account&apos;s limits are reached.</source>
+        <translation>Les limites du compte d’envoi sont atteintes.</translation>
     </message>
 </context>
 <context>
@@ -5050,6 +5298,49 @@ SHA-256 : %6</translation>
     </message>
 </context>
 <context>
+    <name>Storage::Access</name>
+    <message>
+        <source>owner</source>
+        <translation>propriétaire</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>editor</source>
+        <translation>éditeur</translation>
+    </message>
+    <message>
+        <source>reader</source>
+        <translation>lecteur</translation>
+    </message>
+    <message>
+        <source>%1 — %2, sections %3</source>
+        <translation>%1 — %2, sections %3</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 is a reader of this member file: it can look, search and run reports, not change anything, export lists for mailing or send. An admin can change that.</source>
+        <translation>%1 est lecteur de ce fichier de membres : il peut consulter, rechercher et lancer des rapports, mais ni rien modifier, ni exporter de liste pour un envoi, ni envoyer. Un admin peut changer cela.</translation>
+    </message>
+    <message>
+        <source>Only an admin of this member file can do this (%1 is %2). The organisation, the purposes, the sending account, the mailbox and the volunteers are theirs.</source>
+        <translation>Seul un admin de ce fichier de membres peut faire cela (%1 est %2). L’organisation, les finalités, le compte d’envoi, la boîte de réception et les bénévoles relèvent des admins.</translation>
+    </message>
+    <message>
+        <source>%1 may only add or change members of the sections %2: give this member one of them.</source>
+        <translation>%1 ne peut ajouter ou modifier que des membres des sections %2 : donnez à ce membre l’une d’elles.</translation>
+    </message>
+    <message>
+        <source>%1 may only add or change members of the sections %2, not of &quot;%3&quot;.</source>
+        <translation>%1 ne peut ajouter ou modifier que des membres des sections %2, pas de « %3 ».</translation>
+    </message>
+</context>
+<context>
     <name>Storage::AuditLog</name>
     <message>
         <source>Consent recorded</source>
@@ -5191,16 +5482,24 @@ SHA-256 : %6</translation>
         <translation>La base est occupée par la modification d’un autre bénévole. Réessayez dans un instant.</translation>
     </message>
     <message>
-        <source>The database server does not let this user make that change.</source>
-        <translation>Le serveur de base de données ne permet pas cette modification à cet utilisateur.</translation>
-    </message>
-    <message>
         <source>The database server&apos;s disk is full: nothing was saved.</source>
         <translation>Le disque du serveur de base de données est plein : rien n’a été enregistré.</translation>
     </message>
     <message>
         <source>The database %1 holds tables that are not Carnet&apos;s. Nothing was changed in it; give Carnet an empty database of its own.</source>
         <translation>La base %1 contient des tables qui ne sont pas celles de Carnet. Rien n’y a été modifié ; donnez à Carnet une base vide rien qu’à lui.</translation>
+    </message>
+    <message>
+        <source>The database server refused it: this login may only add or change members of its own sections.</source>
+        <translation>Le serveur de base de données l’a refusé : cet identifiant ne peut ajouter ou modifier que des membres de ses propres sections.</translation>
+    </message>
+    <message>
+        <source>The database server does not let this login make that change (its role on this member file does not allow it).</source>
+        <translation>Le serveur de base de données ne laisse pas cet identifiant faire cette modification (son rôle sur ce fichier de membres ne le permet pas).</translation>
+    </message>
+    <message>
+        <source>%1 must be brought up to this version of Carnet first (database version %2, this Carnet needs %3), and only its owner can do that: ask %4 to open it once with this Carnet or to run carnet-cli server setup. Nothing was changed.</source>
+        <translation>%1 doit d’abord être mis à niveau pour cette version de Carnet (version de base %2, ce Carnet demande la %3), et seul son propriétaire peut le faire : demandez à %4 de l’ouvrir une fois avec ce Carnet ou de lancer carnet-cli server setup. Rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -5238,6 +5537,21 @@ SHA-256 : %6</translation>
     <message>
         <source>Import %1 was already undone.</source>
         <translation>L’import %1 a déjà été annulé.</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> et %n autre</numerusform>
+            <numerusform> et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>members it created</source>
+        <translation>des membres qu’il a créés</translation>
+    </message>
+    <message>
+        <source>Import %1 cannot be undone: members it would restore or remove were changed since — %2. Undoing it would lose those changes; nothing was changed.</source>
+        <translation>L’import %1 ne peut pas être annulé : des membres qu’il rétablirait ou retirerait ont été modifiés depuis — %2. L’annuler ferait perdre ces modifications ; rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -5280,6 +5594,14 @@ SHA-256 : %6</translation>
     <message>
         <source>Member number %1 is already used by %2 %3 (member %4).</source>
         <translation>Le n° de membre %1 est déjà utilisé par %2 %3 (membre %4).</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <source>%1 was changed by %2 at %3 since it was read (now version %4): nothing was overwritten.</source>
+        <translation>%1 a été modifié par %2 le %3 depuis sa lecture (version %4 maintenant) : rien n’a été écrasé.</translation>
     </message>
 </context>
 <context>
@@ -5340,6 +5662,45 @@ SHA-256 : %6</translation>
     <message>
         <source>Invited, no answer</source>
         <translation>Invités, sans réponse</translation>
+    </message>
+</context>
+<context>
+    <name>Storage::Volunteers</name>
+    <message>
+        <source>A local member file is one person&apos;s: volunteers and their roles exist for a member file on a server (carnet-cli server setup).</source>
+        <translation>Un fichier de membres local appartient à une seule personne : les bénévoles et leurs rôles existent pour un fichier de membres sur un serveur (carnet-cli server setup).</translation>
+    </message>
+    <message>
+        <source>The member file&apos;s owner on the server may not create logins (it needs the CREATEROLE right). Create the login on the server, then give its access without --create.</source>
+        <translation>Le propriétaire du fichier de membres sur le serveur ne peut pas créer d’identifiants (il lui faut le droit CREATEROLE). Créez l’identifiant sur le serveur, puis donnez son accès sans --create.</translation>
+    </message>
+    <message>
+        <source>Only an admin of this member file can manage its volunteers.</source>
+        <translation>Seul un admin de ce fichier de membres peut gérer ses bénévoles.</translation>
+    </message>
+    <message>
+        <source>The server already has a login &quot;%1&quot;: give its access without creating it (no --create).</source>
+        <translation>Le serveur a déjà un identifiant « %1 » : donnez son accès sans le créer (sans --create).</translation>
+    </message>
+    <message>
+        <source>The server has no login &quot;%1&quot;: create it with a password (--create --password-file FILE), or ask the server&apos;s administrator.</source>
+        <translation>Le serveur n’a pas d’identifiant « %1 » : créez-le avec un mot de passe (--create --password-file FICHIER), ou demandez à l’administrateur du serveur.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; owns this member file or is a superuser of the server: it has every right already and cannot be limited. Give each volunteer a login of their own.</source>
+        <translation>« %1 » est propriétaire de ce fichier de membres ou superutilisateur du serveur : il a déjà tous les droits et ne peut pas être limité. Donnez à chaque bénévole son propre identifiant.</translation>
+    </message>
+    <message>
+        <source>Give the volunteer&apos;s login.</source>
+        <translation>Indiquez l’identifiant du bénévole.</translation>
+    </message>
+    <message>
+        <source>A volunteer is an admin, an editor or a reader.</source>
+        <translation>Un bénévole est admin, éditeur ou lecteur.</translation>
+    </message>
+    <message>
+        <source>A volunteer&apos;s password needs at least 8 characters.</source>
+        <translation>Le mot de passe d’un bénévole doit compter au moins 8 caractères.</translation>
     </message>
 </context>
 <context>

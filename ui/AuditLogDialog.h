@@ -3,11 +3,13 @@
 #include <QDialog>
 
 class AppContext;
+class QComboBox;
 class QTreeWidget;
 
 namespace Gui {
 
-// The audit log: consent changes, exports, erasures — who, when, what — viewable and exportable.
+// The audit log: consent changes, exports, erasures — who, when, what — viewable, filtered by volunteer and
+// exportable.
 class AuditLogDialog : public QDialog
 {
     Q_OBJECT
@@ -20,8 +22,12 @@ public:
     QString exportTo(const QString &path) const;
 
 private:
+    void reload();
+    QString actor() const; // the volunteer chosen, empty for everyone
+
     AppContext &m_context;
     QTreeWidget *m_list = nullptr;
+    QComboBox *m_actor = nullptr;
 };
 
 } // namespace Gui

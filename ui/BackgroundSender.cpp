@@ -134,7 +134,7 @@ void BackgroundSender::start(const QString &password)
     const QList<QSslCertificate> cas =
         a.caFile.isEmpty() ? QList<QSslCertificate>() : QSslCertificate::fromPath(a.caFile, QSsl::Pem);
     const QString fingerprint = a.trustFingerprint;
-    auto *job = new Mail::OutboxJob(m_context.database().path(), a, password, 0,
+    auto *job = new Mail::OutboxJob(m_context.database().connectPath(), a, password, 0,
                                     [cas, fingerprint]() -> std::unique_ptr<Smtp::Transport> {
                                         return std::make_unique<Smtp::SslTransport>(cas, fingerprint);
                                     });

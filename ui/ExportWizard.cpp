@@ -17,7 +17,7 @@ ExportWizard::ExportWizard(AppContext &context, const ReportFields &fields, cons
     setObjectName(QStringLiteral("exportWizard"));
     setWindowTitle(tr("Export %1").arg(what));
     setWizardStyle(QWizard::ClassicStyle);
-    m_worker = new ReportWorker(context.database().path(), context.clock(), this);
+    m_worker = new ReportWorker(context.database().connectPath(), context.clock(), this);
     setPage(FormatPage, new ExportWizardPageFormat(this));
     setPage(ColumnsPage, new ExportWizardPageColumns(this));
     setPage(PurposePage, new ExportWizardPagePurpose(this));

@@ -42,7 +42,7 @@ QString statusText(RowStatus status)
 
 ImportWizardPagePreview::ImportWizardPagePreview(ImportWizard *wizard)
     : QWizardPage(wizard), m_wizard(wizard),
-      m_job(new Import::ImportJob(wizard->context().database().path(), wizard->context().clock(), this))
+      m_job(new Import::ImportJob(wizard->context().database().connectPath(), wizard->context().clock(), this))
 {
     setTitle(tr("3. Preview"));
     setSubTitle(tr("Nothing is written yet. Check the rows, then import."));

@@ -16,7 +16,7 @@ namespace Gui {
 
 ImportWizardPageResult::ImportWizardPageResult(ImportWizard *wizard)
     : QWizardPage(wizard), m_wizard(wizard),
-      m_job(new Import::ImportJob(wizard->context().database().path(), wizard->context().clock(), this))
+      m_job(new Import::ImportJob(wizard->context().database().connectPath(), wizard->context().clock(), this))
 {
     setTitle(tr("4. Import"));
     m_progress = new QProgressBar(this);

@@ -17,6 +17,7 @@
 #include "SelectionPanel.h"
 #include "SettingsDialog.h"
 #include "SmtpAccountDialog.h"
+#include "VolunteersDialog.h"
 #include "WelcomeWidget.h"
 
 #include "AppContext.h"
@@ -152,6 +153,13 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     }
     location->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addPermanentWidget(location);
+    if (m_context.database().location().isServer()) {
+        // Who is connected, as what: the server enforces it; the window says it.
+        auto *access = new QLabel(m_context.database().access().describe(), this);
+        access->setObjectName(QStringLiteral("accessLabel"));
+        access->setToolTip(tr("Your login on this member file, its role and the sections it is limited to"));
+        statusBar()->addPermanentWidget(access);
+    }
     // A search or a selection that shows nobody says so, rather than a blank table.
     m_emptyNote = new QLabel(m_table->viewport());
     m_emptyNote->setObjectName(QStringLiteral("emptyResult"));
@@ -333,6 +341,12 @@ void MainWindow::createActions()
         dialog.exec();
     });
     outbox->setObjectName(QStringLiteral("outboxAction"));
+    QAction *volunteers = edit->addAction(tr("&Volunteers…"), this, [this] {
+        VolunteersDialog dialog(m_context, m_panel->sections(), this);
+        dialog.exec();
+    });
+    volunteers->setObjectName(QStringLiteral("volunteersAction"));
+    volunteers->setVisible(m_context.database().location().isServer());
     QAction *prefs = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     prefs->setShortcut(QKeySequence::Preferences);
 
@@ -391,6 +405,27 @@ void MainWindow::createActions()
                                 tr("Carnet %1\nMember list, consent and mailing for small associations.")
                                     .arg(QApplication::applicationVersion()));
     });
+
+    // What this volunteer's role does not allow is off, and says why (a local file allows everything).
+    const Storage::Access &access = m_context.database().access();
+    auto refuse = [](QAction *action, const QString &why) {
+        action->setEnabled(false);
+        action->setToolTip(why);
+        action->setStatusTip(why);
+    };
+    if (!access.canEdit()) {
+        for (QAction *action : {add, importAction, remove, bulk, copy})
+            refuse(action, access.needEditor());
+        for (QAction *action : m_mailings->menu()->actions())
+            refuse(action, access.needEditor());
+        editMember->setText(tr("&View member…"));
+    }
+    if (!access.canAdminister()) {
+        for (QAction *action : {smtp, organisation, volunteers})
+            refuse(action, access.needAdmin());
+    }
+    for (QMenu *menu : {file, edit, consent, m_mailings->menu()})
+        menu->setToolTipsVisible(true);
 
     auto *toolbar = addToolBar(tr("Members"));
     toolbar->setObjectName(QStringLiteral("membersToolbar"));
@@ -483,7 +518,7 @@ void MainWindow::updateActions()
 {
     const bool current = m_table->currentIndex().isValid() && m_model->rowCount() > 0;
     m_editAction->setEnabled(current);
-    m_deleteAction->setEnabled(current || !selectedMemberIds().isEmpty());
+    m_deleteAction->setEnabled(m_context.database().access().canEdit() && (current || !selectedMemberIds().isEmpty()));
 }
 
 void MainWindow::setFileLabel(const QString &label)
@@ -535,6 +570,8 @@ void MainWindow::editCurrentMember(bool consentTab)
     dialog.setChoices(m_panel->sections(), m_panel->categories());
     dialog.setMember(member.value());
     dialog.enableConsent(m_context);
+    if (const Storage::Access &access = m_context.database().access(); !access.canEdit())
+        dialog.setReadOnly(access.needEditor());
     if (consentTab)
         dialog.showConsentTab();
     connect(&dialog, &MemberEditorDialog::memberSaved, m_model, &Storage::MemberTableModel::memberSaved);
@@ -648,7 +685,7 @@ void MainWindow::refreshConsentCounts(bool purposesChanged)
     // The selections' counts (a few aggregates over every member), then one pass per purpose: on a
     // worker with its own connection, so a large list never freezes the window (on a server, the counts
     // alone take seconds at a million members).
-    const QString path = m_context.database().path();
+    const QString path = m_context.database().connectPath();
     const QDateTime now = m_context.clock().now();
     m_tallyThread = QThread::create([this, path, now, groups]() mutable {
         const Core::FrozenClock clock(now);
@@ -755,6 +792,10 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::importFiles(const QStringList &paths)
 {
+    if (const Storage::Access &access = m_context.database().access(); !access.canEdit() && !paths.isEmpty()) {
+        MessageBox::critical(this, tr("Import members"), access.needEditor());
+        return;
+    }
     for (const QString &path : paths) {
         // The member file itself, dropped by mistake: never read outside SQLite (that would drop its locks).
         if (QFileInfo(path) == QFileInfo(m_context.database().path())) {

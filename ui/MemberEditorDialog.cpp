@@ -17,6 +17,8 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 
@@ -278,6 +280,10 @@ void MemberEditorDialog::accept()
     }
     Core::MemberValidation validation;
     auto saved = m_members.save(m, householdWith, &validation);
+    if (!saved.ok() && saved.error().code == Core::Error::Code::Stale) {
+        resolveConflict(m, householdWith);
+        return;
+    }
     if (!saved.ok()) {
         if (validation.errors.isEmpty())
             showError(saved.error().field, saved.error().message);
@@ -291,6 +297,131 @@ void MemberEditorDialog::accept()
     m_saved = saved.value();
     Q_EMIT memberSaved(m_saved);
     QDialog::accept();
+}
+
+// Someone else saved this member while it was open here: nothing was overwritten. Says who changed what,
+// when, and offers to keep their version, to apply only the fields changed here (when they changed none of
+// them), or to review: the form then shows their version with this editor's changes on top, to save again.
+void MemberEditorDialog::resolveConflict(const Core::Member &mine, qint64 householdWith)
+{
+    auto found = m_members.find(mine.id);
+    if (!found.ok()) {
+        showError(QString(), found.error().code == Core::Error::Code::NotFound
+                                 ? tr("Someone else deleted this member while you were editing it. What you typed "
+                                      "is still here; close the editor to leave it.")
+                                 : found.error().message);
+        return;
+    }
+    const Core::Member theirs = found.value();
+    QStringList theirChanges, myChanges;
+    QList<MemberField> mineOnly;
+    bool overlap = false;
+    // An absent value and an empty field are the same thing to the person reading.
+    auto same = [](const QVariant &a, const QVariant &b) {
+        const bool emptyA = a.isNull() || a.toString().isEmpty(), emptyB = b.isNull() || b.toString().isEmpty();
+        return (emptyA && emptyB) || (!emptyA && !emptyB && a.toString() == b.toString());
+    };
+    auto shown = [](const QVariant &v) {
+        const QString text =
+            v.typeId() == QMetaType::QDate ? QLocale().toString(v.toDate(), QLocale::ShortFormat) : v.toString();
+        return text.isEmpty() ? tr("(empty)") : text;
+    };
+    for (MemberField f : MemberFields::all()) {
+        if (f == MemberField::Id || f == MemberField::CreatedAt || f == MemberField::UpdatedAt ||
+            f == MemberField::Extra || f == MemberField::HouseholdId)
+            continue;
+        const QVariant before = m_member.value(f), now = theirs.value(f), typed = mine.value(f);
+        const bool theyChanged = !same(now, before), iChanged = !same(typed, before);
+        if (theyChanged)
+            theirChanges.append(tr("%1: %2 → %3").arg(MemberFields::label(f), shown(before), shown(now)));
+        if (iChanged) {
+            myChanges.append(tr("%1: %2").arg(MemberFields::label(f), shown(typed)));
+            mineOnly.append(f);
+        }
+        overlap = overlap || (theyChanged && iChanged && !same(now, typed));
+    }
+    const QString who = theirs.updatedBy.isEmpty() ? tr("Someone else") : theirs.updatedBy;
+    QMessageBox box(
+        QMessageBox::Warning, tr("Changed meanwhile"),
+        tr("%1 changed %2 at %3, while you were editing it. Nothing was overwritten.")
+            .arg(who, theirs.displayName(), QLocale().toString(theirs.updatedAt.toLocalTime(), QLocale::ShortFormat)),
+        QMessageBox::Discard | QMessageBox::Apply | QMessageBox::Retry, this);
+    box.setObjectName(QStringLiteral("memberConflict"));
+    box.setInformativeText(
+        (theirChanges.isEmpty()
+             ? QString()
+             : tr("Their changes:") + QStringLiteral("\n• ") + theirChanges.join(QStringLiteral("\n• "))) +
+        (myChanges.isEmpty() ? QString()
+                             : QStringLiteral("\n\n") + tr("Your changes:") + QStringLiteral("\n• ") +
+                                   myChanges.join(QStringLiteral("\n• "))) +
+        (overlap ? QStringLiteral("\n\n") + tr("You both changed the same field: review before saving.") : QString()));
+    box.button(QMessageBox::Discard)->setText(tr("&Keep theirs"));
+    box.button(QMessageBox::Apply)->setText(tr("&Use mine for the fields I changed"));
+    box.button(QMessageBox::Apply)->setEnabled(!overlap);
+    box.button(QMessageBox::Retry)->setText(tr("&Review"));
+    box.setDefaultButton(QMessageBox::Retry);
+    QMessageBox::StandardButton answer = MessageBox::answerFor(box);
+    if (answer == QMessageBox::Apply && overlap)
+        answer = QMessageBox::Retry;
+    Core::Member merged = theirs;
+    for (MemberField f : std::as_const(mineOnly))
+        merged.setValue(f, mine.value(f));
+    merged.noEmail = merged.email.isEmpty();
+    switch (answer) {
+    case QMessageBox::Discard:
+        m_saved = theirs;
+        Q_EMIT memberSaved(theirs);
+        QDialog::accept();
+        return;
+    case QMessageBox::Apply: {
+        auto saved = m_members.save(merged, householdWith);
+        if (!saved.ok()) {
+            showError(saved.error().field, saved.error().message);
+            return;
+        }
+        m_saved = saved.value();
+        Q_EMIT memberSaved(m_saved);
+        QDialog::accept();
+        return;
+    }
+    default: {
+        // Their version underneath, this editor's changes on top: Save again writes it as shown.
+        setMember(theirs);
+        const QStringList loaded = m_loadedForm;
+        Core::Member onTop = theirs;
+        for (MemberField f : std::as_const(mineOnly))
+            onTop.setValue(f, mine.value(f));
+        onTop.noEmail = onTop.email.isEmpty();
+        setMember(onTop);
+        m_member = theirs; // the next save checks their version
+        m_loadedForm = loaded;
+        showError(QString(), tr("Their version is shown, with your changes on top. Check it, then save again."));
+        return;
+    }
+    }
+}
+
+void MemberEditorDialog::setReadOnly(const QString &why)
+{
+    setWindowTitle(tr("Member (read only)"));
+    for (QLineEdit *edit : m_ui->tabs->widget(0)->findChildren<QLineEdit *>())
+        edit->setReadOnly(true);
+    for (QPlainTextEdit *edit : m_ui->tabs->widget(0)->findChildren<QPlainTextEdit *>())
+        edit->setReadOnly(true);
+    for (QWidget *w : {static_cast<QWidget *>(m_ui->sectionCombo), static_cast<QWidget *>(m_ui->categoryCombo),
+                       static_cast<QWidget *>(m_ui->languageCombo), static_cast<QWidget *>(m_ui->membershipStartEdit),
+                       static_cast<QWidget *>(m_ui->membershipEndEdit), static_cast<QWidget *>(m_ui->noEmailCheck)})
+        w->setEnabled(false);
+    for (const char *name : {"recordConsentButton", "recordWithdrawalButton", "eraseMemberButton"}) {
+        if (auto *button = findChild<QPushButton *>(QLatin1String(name))) {
+            button->setEnabled(false);
+            button->setToolTip(why);
+        }
+    }
+    m_ui->buttonBox->setStandardButtons(QDialogButtonBox::Close);
+    m_ui->requiredHint->setText(why);
+    m_ui->requiredHint->setWordWrap(true);
+    m_ui->requiredHint->setObjectName(QStringLiteral("readOnlyNote"));
 }
 
 } // namespace Gui

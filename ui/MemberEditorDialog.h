@@ -38,6 +38,9 @@ public:
     // Shows the Consent tab (status, history, record, export, erase) for a stored member.
     void enableConsent(AppContext &context);
     void showConsentTab();
+    // A volunteer who may only look (a reader): every field read-only, no Save, the consent tab's
+    // recording and erasing buttons off; `why` says so at the top.
+    void setReadOnly(const QString &why);
     const Core::Member &savedMember() const { return m_saved; }
 
     void accept() override;
@@ -50,6 +53,7 @@ Q_SIGNALS:
 
 private:
     Core::Member memberFromForm() const;
+    void resolveConflict(const Core::Member &mine, qint64 householdWith);
     void clearErrors();
     void showError(const QString &field, const QString &message);
     void checkEmail();

@@ -31,7 +31,7 @@ void MessageBox::information(QWidget *parent, const QString &title, const QStrin
 
 QMessageBox::StandardButton MessageBox::answerFor(QMessageBox &box)
 {
-    s_lastText = box.text() + QLatin1Char('\n') + box.detailedText();
+    s_lastText = box.text() + QLatin1Char('\n') + box.informativeText() + QLatin1Char('\n') + box.detailedText();
     if (s_nextAnswer)
         return *s_nextAnswer;
     return QMessageBox::StandardButton(box.exec());

@@ -186,11 +186,14 @@ void OutboxDialog::refresh()
         if (++shown > 5000)
             break; // the counts above cover everything; the list shows the first 5,000
         const QJsonObject json = d.toJson();
-        auto *item = new QTreeWidgetItem({d.address, stateLabel(d.state), QString::number(d.attempts),
-                                          json.value(QStringLiteral("reply")).toString(),
-                                          d.nextAttemptAt.isValid()
-                                              ? locale.toString(d.nextAttemptAt.toLocalTime(), QLocale::ShortFormat)
-                                              : QString()});
+        // Which volunteer's computer is sending it (on a shared member file, several may send at once).
+        const QString state = d.state == Mail::DeliveryState::Sending && !d.claimedBy.isEmpty()
+                                  ? tr("%1 — from %2").arg(stateLabel(d.state), d.claimedBy)
+                                  : stateLabel(d.state);
+        auto *item = new QTreeWidgetItem(
+            {d.address, state, QString::number(d.attempts), json.value(QStringLiteral("reply")).toString(),
+             d.nextAttemptAt.isValid() ? locale.toString(d.nextAttemptAt.toLocalTime(), QLocale::ShortFormat)
+                                       : QString()});
         item->setData(0, IdRole, d.id);
         item->setData(1, Qt::UserRole, Mail::stateKey(d.state));
         m_list->addTopLevelItem(item);
@@ -248,8 +251,8 @@ void OutboxDialog::sendNow()
     m_pause->setEnabled(true);
 
     m_thread = new QThread(this);
-    auto *job = new Mail::OutboxJob(m_context.database().path(), account.value(), m_context.sessionSmtpPassword(),
-                                    currentBatch(), transports);
+    auto *job = new Mail::OutboxJob(m_context.database().connectPath(), account.value(),
+                                    m_context.sessionSmtpPassword(), currentBatch(), transports);
     m_job = job;
     job->moveToThread(m_thread);
     connect(job, &Mail::OutboxJob::progress, this, [this](int done) {

@@ -20,7 +20,7 @@ ReportWizard::ReportWizard(AppContext &context, const ReportFields &fields, cons
     setWindowTitle(r.name.isEmpty() ? tr("New report") : tr("Edit the report \"%1\"").arg(r.name));
     setWizardStyle(QWizard::ClassicStyle);
     setOption(QWizard::HaveHelpButton, false);
-    m_worker = new ReportWorker(context.database().path(), context.clock(), this);
+    m_worker = new ReportWorker(context.database().connectPath(), context.clock(), this);
     setPage(SubjectPage, new ReportWizardPageSubject(this));
     setPage(ColumnsPage, new ReportWizardPageColumns(this));
     setPage(FiltersPage, new ReportWizardPageFilters(this));

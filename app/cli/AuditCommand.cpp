@@ -11,7 +11,7 @@ namespace Cli {
 
 QString AuditCommand::help()
 {
-    return QCoreApplication::translate("Cli::AuditCommand", "audit list [--member ID|EMAIL] [--json]");
+    return QCoreApplication::translate("Cli::AuditCommand", "audit list [--member ID|EMAIL] [--actor LOGIN] [--json]");
 }
 
 int AuditCommand::run(const QStringList &arguments)
@@ -22,6 +22,7 @@ int AuditCommand::run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
     parser.addOption(QCommandLineOption(QStringLiteral("member"), QString(), QStringLiteral("member")));
+    parser.addOption(QCommandLineOption(QStringLiteral("actor"), QString(), QStringLiteral("login")));
     if (!parseArguments(parser, arguments.mid(1)) || !expectPositional(parser, 0, QString()))
         return BadUsage;
     qint64 memberId = 0;
@@ -36,7 +37,7 @@ int AuditCommand::run(const QStringList &arguments)
             memberId = member.value().id;
         }
     }
-    auto entries = m_context.audit().list(memberId);
+    auto entries = m_context.audit().list(memberId, parser.value(QStringLiteral("actor")));
     if (!entries.ok())
         return fail(entries.error());
     if (parser.isSet(QStringLiteral("json"))) {

@@ -46,6 +46,8 @@ int fail(const Core::Error &error)
     case Core::Error::Code::Corrupt:
     case Core::Error::Code::ReadOnly:
     case Core::Error::Code::TooNew: return BadUsage; // an unusable input
+    case Core::Error::Code::Stale: return Stale;
+    case Core::Error::Code::Forbidden: return Forbidden;
     default: return JobFailed;
     }
 }

@@ -15,7 +15,7 @@ class QCommandLineParser;
 namespace Cli {
 
 // Exit codes of the CLI contract.
-enum ExitCode { Success = 0, JobFailed = 1, BadUsage = 2 };
+enum ExitCode { Success = 0, JobFailed = 1, BadUsage = 2, Stale = 3, Forbidden = 4 };
 
 void printJson(const QJsonObject &object);
 void printJson(const QJsonArray &array);

@@ -106,6 +106,12 @@ int saveAndPrint(AppContext &context, const Member &member, qint64 householdWith
 {
     Core::MemberValidation validation;
     auto saved = context.members().save(member, householdWith, &validation);
+    if (!saved.ok() && saved.error().code == Core::Error::Code::Stale) {
+        // What the member is now, for the script to decide (stdout, as `members show --json`).
+        if (auto current = context.members().find(member.id); current.ok())
+            printJson(current.value().toJson());
+        return fail(saved.error());
+    }
     if (!saved.ok()) {
         for (const Core::Error &e : std::as_const(validation.errors))
             printError(e.message);
@@ -150,7 +156,7 @@ QString MembersCommand::help()
         "Cli::MembersCommand",
         "members add --first-name F --last-name L [--email E | --no-email] [field options] [--household-with ID|EMAIL] "
         "[--json]\n"
-        "members edit ID|EMAIL [field options] [--json]\n"
+        "members edit ID|EMAIL [field options] [--if-version N] [--json]\n"
         "members delete ID|EMAIL\n"
         "members show ID|EMAIL [--json]\n"
         "members list [--search TEXT] [--json]\n"
@@ -207,6 +213,7 @@ int MembersCommand::edit(const QStringList &arguments)
 {
     QCommandLineParser parser;
     addFieldOptions(parser);
+    parser.addOption(QCommandLineOption(QStringLiteral("if-version"), QString(), QStringLiteral("version")));
     if (!parseArguments(parser, arguments))
         return BadUsage;
     if (parser.positionalArguments().size() != 1)
@@ -216,6 +223,15 @@ int MembersCommand::edit(const QStringList &arguments)
     if (!found.ok())
         return fail(found.error());
     Member m = found.value();
+    if (parser.isSet(QStringLiteral("if-version"))) {
+        // The version the script read: a member changed since is refused (exit 3) with its current values.
+        bool number = false;
+        m.version = parser.value(QStringLiteral("if-version")).toLongLong(&number);
+        if (!number || m.version <= 0)
+            return usage(QCoreApplication::translate("Cli::MembersCommand",
+                                                     "--if-version takes the member's version, a number from its "
+                                                     "JSON (\"version\")."));
+    }
     if (!applyFieldOptions(parser, m))
         return BadUsage;
     qint64 householdWith = 0;

@@ -3,11 +3,15 @@
 #include "CliOutput.h"
 #include "storage/Database.h"
 #include "storage/DatabaseCopy.h"
+#include "storage/Volunteers.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -54,7 +58,11 @@ QString ServerCommand::help()
     return QCoreApplication::translate("Cli::ServerCommand",
                                        "server setup --database postgresql://USER@HOST/DB [--json]\n"
                                        "server copy-from FILE.sqlite --database postgresql://USER@HOST/DB [--json]\n"
-                                       "server copy-to FILE.sqlite --database postgresql://USER@HOST/DB [--json]");
+                                       "server copy-to FILE.sqlite --database postgresql://USER@HOST/DB [--json]\n"
+                                       "server grant LOGIN --role admin|editor|reader [--section S]... [--create "
+                                       "--password-file F] --database URL\n"
+                                       "server revoke LOGIN --database URL\n"
+                                       "server volunteers [--json] --database URL");
 }
 
 int ServerCommand::run(const QStringList &arguments)
@@ -62,16 +70,37 @@ int ServerCommand::run(const QStringList &arguments)
     const QString action = arguments.value(0);
     QCommandLineParser parser;
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
-    if (action != QLatin1String("setup") && action != QLatin1String("copy-from") && action != QLatin1String("copy-to"))
+    const QStringList known{QStringLiteral("setup"), QStringLiteral("copy-from"), QStringLiteral("copy-to"),
+                            QStringLiteral("grant"), QStringLiteral("revoke"),    QStringLiteral("volunteers")};
+    if (!known.contains(action))
         return usage(QCoreApplication::translate("Cli::ServerCommand",
-                                                 "Unknown server command \"%1\". Commands: setup, copy-from, copy-to.")
+                                                 "Unknown server command \"%1\". Commands: setup, copy-from, "
+                                                 "copy-to, grant, revoke, volunteers.")
                          .arg(action));
+    if (action == QLatin1String("grant")) {
+        parser.addOption(QCommandLineOption(QStringLiteral("role"), QString(), QStringLiteral("role")));
+        parser.addOption(QCommandLineOption(QStringLiteral("section"), QString(), QStringLiteral("section")));
+        parser.addOption(QCommandLineOption(QStringLiteral("create")));
+        parser.addOption(QCommandLineOption(QStringLiteral("password-file"), QString(), QStringLiteral("file")));
+    }
     if (!parseArguments(parser, arguments.mid(1)))
         return BadUsage;
     if (!Storage::Location::isUrl(m_database))
         return usage(QCoreApplication::translate(
             "Cli::ServerCommand", "The server command needs --database postgresql://USER@HOST[:PORT]/DATABASE."));
     const bool json = parser.isSet(QStringLiteral("json"));
+    if (action == QLatin1String("grant"))
+        return grant(parser);
+    if (action == QLatin1String("revoke")) {
+        if (!expectPositional(parser, 1, QStringLiteral("LOGIN")))
+            return BadUsage;
+        return revoke(parser.positionalArguments().first(), json);
+    }
+    if (action == QLatin1String("volunteers")) {
+        if (!expectPositional(parser, 0, QString()))
+            return BadUsage;
+        return volunteers(json);
+    }
     if (action == QLatin1String("setup")) {
         if (!expectPositional(parser, 0, QString()))
             return BadUsage;
@@ -154,6 +183,97 @@ int ServerCommand::copy(const QString &file, bool toServer, bool json)
                    : QCoreApplication::translate("Cli::ServerCommand", "The copy differs from the source."));
     }
     return r.ok() ? Success : JobFailed;
+}
+
+int ServerCommand::grant(const QCommandLineParser &parser)
+{
+    if (!expectPositional(parser, 1, QStringLiteral("LOGIN")))
+        return BadUsage;
+    const QString login = parser.positionalArguments().first();
+    const auto role = Storage::Access::roleFromKey(parser.value(QStringLiteral("role")));
+    if (!role || *role == Storage::Role::Owner)
+        return usage(
+            QCoreApplication::translate("Cli::ServerCommand", "Give the role: --role admin, editor or reader."));
+    const bool create = parser.isSet(QStringLiteral("create"));
+    if (create != parser.isSet(QStringLiteral("password-file")))
+        return usage(QCoreApplication::translate(
+            "Cli::ServerCommand", "--create needs --password-file FILE (the new login's password, never on the "
+                                  "command line), and --password-file goes with --create."));
+    std::optional<QString> password;
+    if (create) {
+        QFile f(parser.value(QStringLiteral("password-file")));
+        if (!f.open(QIODevice::ReadOnly))
+            return usage(QCoreApplication::translate("Cli::ServerCommand", "Cannot read the password file %1.")
+                             .arg(QDir::toNativeSeparators(f.fileName())));
+        password = QString::fromUtf8(f.readAll()).section(QLatin1Char('\n'), 0, 0).remove(QLatin1Char('\r'));
+    }
+    auto db = Storage::Database::open(m_database);
+    if (!db.ok())
+        return fail(db.error());
+    const QStringList sections = parser.values(QStringLiteral("section"));
+    Storage::Volunteers volunteers(*db.value());
+    if (auto r = volunteers.grant(login, *role, sections, password); !r.ok())
+        return r.error().code == Core::Error::Code::Invalid ? (printError(r.error().message), BadUsage)
+                                                            : fail(r.error());
+    if (sections.isEmpty())
+        printLine(QCoreApplication::translate("Cli::ServerCommand", "%1 is now %2 of %3, for every member.")
+                      .arg(login, Storage::Access::roleLabel(*role), db.value()->displayName()));
+    else
+        printLine(QCoreApplication::translate("Cli::ServerCommand", "%1 is now %2 of %3, for the sections %4.")
+                      .arg(login, Storage::Access::roleLabel(*role), db.value()->displayName(),
+                           sections.join(QStringLiteral(", "))));
+    return Success;
+}
+
+int ServerCommand::revoke(const QString &login, bool json)
+{
+    auto db = Storage::Database::open(m_database);
+    if (!db.ok())
+        return fail(db.error());
+    auto r = Storage::Volunteers(*db.value()).revoke(login);
+    if (!r.ok())
+        return fail(r.error());
+    if (json)
+        printJson(QJsonObject{{QStringLiteral("login"), login}, {QStringLiteral("revoked"), r.value()}});
+    else if (r.value())
+        printLine(QCoreApplication::translate("Cli::ServerCommand",
+                                              "%1 no longer has access to %2 (the login stays on the server).")
+                      .arg(login, db.value()->displayName()));
+    else
+        printLine(
+            QCoreApplication::translate("Cli::ServerCommand", "%1 was not a volunteer of %2; nothing to take away.")
+                .arg(login, db.value()->displayName()));
+    return Success;
+}
+
+int ServerCommand::volunteers(bool json)
+{
+    auto db = Storage::Database::open(m_database);
+    if (!db.ok())
+        return fail(db.error());
+    auto list = Storage::Volunteers(*db.value()).list();
+    if (!list.ok())
+        return fail(list.error());
+    if (json) {
+        QJsonArray out;
+        for (const Storage::Volunteer &v : list.value())
+            out.append(v.toJson());
+        printJson(out);
+        return Success;
+    }
+    if (list.value().isEmpty())
+        printLine(QCoreApplication::translate("Cli::ServerCommand",
+                                              "No volunteers yet: give one access with server grant LOGIN --role R."));
+    for (const Storage::Volunteer &v : list.value()) {
+        const QString sections = v.sections.isEmpty()
+                                     ? QCoreApplication::translate("Cli::ServerCommand", "every member")
+                                     : v.sections.join(QStringLiteral(", "));
+        const QString seen = v.lastSeen.isValid()
+                                 ? v.lastSeen.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                 : QCoreApplication::translate("Cli::ServerCommand", "never");
+        printLine(QStringLiteral("%1\t%2\t%3\t%4").arg(v.login, Storage::Access::roleLabel(v.role), sections, seen));
+    }
+    return Success;
 }
 
 } // namespace Cli

@@ -203,8 +203,7 @@ Result<Event> ConsentService::prepareGrant(const GrantRequest &request, const Pu
             QStringLiteral("source"));
     e.wording = request.wording.trimmed();
     e.evidenceNote = request.evidenceNote.trimmed();
-    e.recordedBy =
-        request.recordedBy.trimmed().isEmpty() ? Storage::AuditLog::currentUser() : request.recordedBy.trimmed();
+    e.recordedBy = request.recordedBy.trimmed().isEmpty() ? m_database.access().login : request.recordedBy.trimmed();
     e.recordedAt = m_clock.now();
     e.importBatchId = request.importBatchId;
     return e;
@@ -405,7 +404,7 @@ Result<QList<Event>> ConsentService::withdraw(qint64 memberId, const WithdrawReq
                                         "Say how the withdrawal came (unsubscribe link, email reply, phone, letter…)."),
             QStringLiteral("source"));
     const QString recordedBy =
-        request.recordedBy.trimmed().isEmpty() ? Storage::AuditLog::currentUser() : request.recordedBy.trimmed();
+        request.recordedBy.trimmed().isEmpty() ? m_database.access().login : request.recordedBy.trimmed();
 
     QList<Event> written;
     auto r = m_database.write([&]() -> Result<void> {

@@ -53,6 +53,8 @@ const QMap<QString, QString> &MemberPrivacy::tablesWithoutMemberData()
                         "import_changes")},
         {QStringLiteral("saved_reports"), QStringLiteral("report definitions: columns and conditions")},
         {QStringLiteral("carnet_schema"), QStringLiteral("the schema version (PostgreSQL only)")},
+        {QStringLiteral("volunteers"),
+         QStringLiteral("the board's logins, roles and sections (PostgreSQL only); no member's data")},
     };
     return tables;
 }
@@ -167,12 +169,14 @@ Result<QJsonObject> MemberPrivacy::exportMember(qint64 memberId, const QString &
     };
     for (auto it = more.value().constBegin(); it != more.value().constEnd(); ++it)
         out.insert(it.key(), it.value());
-    auto r = m_database.write([&] {
-        return m_audit.append(QStringLiteral("member.export"), memberId,
-                              {{QStringLiteral("destination"),
-                                destination.isEmpty() ? QStringLiteral("-") : QFileInfo(destination).fileName()},
-                               {QStringLiteral("consent_events"), history.size()}});
-    });
+    auto r = m_database.write(
+        [&] {
+            return m_audit.append(QStringLiteral("member.export"), memberId,
+                                  {{QStringLiteral("destination"),
+                                    destination.isEmpty() ? QStringLiteral("-") : QFileInfo(destination).fileName()},
+                                   {QStringLiteral("consent_events"), history.size()}});
+        },
+        Storage::Database::WriteKind::AuditOnly);
     if (!r.ok())
         return r.error();
     return out;

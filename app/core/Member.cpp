@@ -93,6 +93,8 @@ QJsonObject Member::toJson() const
         }
         o.insert(MemberFields::key(f), j);
     }
+    o.insert(QStringLiteral("version"), version);
+    o.insert(QStringLiteral("updated_by"), updatedBy.isNull() ? QJsonValue() : QJsonValue(updatedBy));
     return o;
 }
 

@@ -35,6 +35,10 @@ struct Member
     QJsonObject extra;
     QDateTime createdAt;
     QDateTime updatedAt;
+    // Bookkeeping, not member data: the row's version (every change moves it on; 0 until stored) and who
+    // changed it last (a server login). Saving a member read at version N refuses when the row moved past N.
+    qint64 version = 0;
+    QString updatedBy;
 
     QVariant value(MemberField field) const;
     void setValue(MemberField field, const QVariant &value);

@@ -23,6 +23,8 @@ struct Error
         TooNew,     // the file was written by a newer Carnet
         Cancelled,  // the user stopped the job; nothing was changed
         Connection, // the database server cannot be reached or refused us (host, password, certificate)
+        Forbidden,  // the volunteer's role or sections do not allow it (refused by the server, or before asking it)
+        Stale,      // the member was changed by someone else since it was read (its version moved on)
     };
 
     Code code = Code::Invalid;

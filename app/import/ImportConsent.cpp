@@ -161,7 +161,7 @@ Result<void> ConsentRecorder::append(qint64 memberId, qint64 line, bool grant, c
     e.recordedAt = m_now;
     e.source = QCoreApplication::translate("Import::ConsentRecorder", "import %1, line %2").arg(m_fileName).arg(line);
     e.wording = wording;
-    e.recordedBy = Storage::AuditLog::currentUser();
+    e.recordedBy = m_database.access().login;
     e.importBatchId = m_batchId;
     auto id = Consent::ConsentLedger(m_database).append(e);
     if (!id.ok())

@@ -336,6 +336,7 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
                              mapping[i].isEmpty() ? QJsonValue() : QJsonValue(mapping[i]));
 
     const QDateTime now = m_clock.now();
+    const Storage::Access &access = m_database.access();
     // Consent columns become ledger events only for the purpose the user named.
     std::optional<ConsentRecorder> consent;
     if (!options.consentPurpose.isEmpty() && report.consentColumns.found()) {
@@ -386,6 +387,7 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
                                       column >= 0 ? record.fields.value(column) : QString(), message});
             };
             int emailColumn = -1;
+            const int sectionColumn = int(mapping.indexOf(MemberFields::key(MemberField::Section)));
             bool rejected = false;
             for (int c = 0; c < mapping.size() && !rejected; ++c) {
                 const QString &target = mapping[c];
@@ -523,6 +525,8 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
                         reject(-1, QCoreApplication::translate("Import::Importer",
                                                                "Member number %1 already belongs to another member.")
                                        .arg(m.memberNumber));
+                    } else if (!access.sees(m.section)) {
+                        reject(sectionColumn, access.outsideSections(m.section));
                     } else {
                         row.status = RowStatus::New;
                         m.createdAt = now;
@@ -592,21 +596,27 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
                     }
                     after.noEmail = after.email.isEmpty();
                     row.existingId = existing;
-                    if (!emailKey.isEmpty())
-                        byEmail.insert(emailKey, -record.line); // a second row for this member is a duplicate
-                    if (row.changedFields.isEmpty()) {
-                        row.status = RowStatus::Unchanged;
-                        ++report.unchanged;
+                    if (!access.sees(after.section)) {
+                        // Moving a member out of the volunteer's sections (the server would refuse it).
+                        row.changedFields.clear();
+                        reject(sectionColumn, access.outsideSections(after.section));
                     } else {
-                        row.status = RowStatus::Update;
-                        after.updatedAt = now;
-                        if (!options.dryRun) {
-                            if (auto r = batches.updateMember(batch.id, before, after); !r.ok())
-                                return r.error();
+                        if (!emailKey.isEmpty())
+                            byEmail.insert(emailKey, -record.line); // a second row for this member is a duplicate
+                        if (row.changedFields.isEmpty()) {
+                            row.status = RowStatus::Unchanged;
+                            ++report.unchanged;
+                        } else {
+                            row.status = RowStatus::Update;
+                            after.updatedAt = now;
+                            if (!options.dryRun) {
+                                if (auto r = batches.updateMember(batch.id, before, after); !r.ok())
+                                    return r.error();
+                            }
+                            ++report.updated;
                         }
-                        ++report.updated;
+                        row.member = after;
                     }
-                    row.member = after;
                 }
             }
             if (report.preview.size() < options.previewRows)

@@ -2,10 +2,15 @@
 
 #include "core/Clock.h"
 #include "storage/Database.h"
+#include "storage/Engine.h"
 
 #include <QCoreApplication>
+#include <QMutex>
+#include <QRandomGenerator>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QVariant>
 
 using Core::Error;
@@ -28,7 +33,7 @@ QDateTime fromIso(const QVariant &v)
 
 const QString kColumns = QStringLiteral(
     "id, batch_id, member_id, address, envelope_from, smtp_utf8, message_id, state, attempts, next_attempt_at, "
-    "reply_code, reply_enhanced, reply_text, created_at, sent_at");
+    "reply_code, reply_enhanced, reply_text, created_at, sent_at, claimed_by");
 
 Delivery fromRow(const QSqlQuery &q, bool withMessage)
 {
@@ -48,8 +53,9 @@ Delivery fromRow(const QSqlQuery &q, bool withMessage)
     d.replyText = q.value(12).toString();
     d.createdAt = fromIso(q.value(13));
     d.sentAt = fromIso(q.value(14));
+    d.claimedBy = q.value(15).toString().section(QLatin1Char('#'), 0, 0); // without the session tag
     if (withMessage)
-        d.message = q.value(15).toByteArray();
+        d.message = q.value(16).toByteArray();
     return d;
 }
 
@@ -99,6 +105,7 @@ QJsonObject Delivery::toJson() const
                        {QStringLiteral("attempts"), attempts},
                        {QStringLiteral("reply"), reply.isEmpty() ? QJsonValue() : QJsonValue(reply)},
                        {QStringLiteral("message_id"), messageId},
+                       {QStringLiteral("claimed_by"), claimedBy.isEmpty() ? QJsonValue() : QJsonValue(claimedBy)},
                        {QStringLiteral("next_attempt_at"), nextAttemptAt.isValid()
                                                                ? QJsonValue(nextAttemptAt.toUTC().toString(Qt::ISODate))
                                                                : QJsonValue()},
@@ -106,10 +113,25 @@ QJsonObject Delivery::toJson() const
                         sentAt.isValid() ? QJsonValue(sentAt.toUTC().toString(Qt::ISODate)) : QJsonValue()}};
 }
 
-Outbox::Outbox(Storage::Database &database, const Core::Clock &clock) : m_database(database), m_clock(clock)
-{}
+namespace {
+// The outboxes of this process that may hold claims: a claim made from this process by an outbox that is gone
+// (a run that stopped without writing its result) was interrupted, though the process lives on.
+QMutex s_liveMutex;
+QSet<QString> s_live;
+} // namespace
 
-Outbox::~Outbox() = default;
+Outbox::Outbox(Storage::Database &database, const Core::Clock &clock)
+    : m_database(database), m_clock(clock), m_nonce(QString::number(QRandomGenerator::global()->generate64(), 36))
+{
+    const QMutexLocker lock(&s_liveMutex);
+    s_live.insert(m_nonce);
+}
+
+Outbox::~Outbox()
+{
+    const QMutexLocker lock(&s_liveMutex);
+    s_live.remove(m_nonce);
+}
 
 Result<qint64> Outbox::queue(const QString &subject, const QString &purpose, const QList<OutgoingItem> &items)
 {
@@ -186,14 +208,36 @@ Result<int> Outbox::recoverInterrupted()
     int changed = 0;
     auto r = m_database.write([&]() -> Result<void> {
         QSqlQuery q(m_database.connection());
-        q.prepare(QStringLiteral("UPDATE deliveries SET state = 'unknown', updated_at = ?, reply_code = NULL, "
-                                 "reply_enhanced = NULL, reply_text = ? WHERE state = 'sending'"));
-        q.addBindValue(iso(m_clock.now()));
-        q.addBindValue(
-            QCoreApplication::translate("Mail::Outbox", "Interrupted while sending: it may or may not have gone."));
+        q.prepare(QStringLiteral("SELECT id, claimed_by FROM deliveries WHERE state = 'sending'"));
         if (auto e = exec(q, QStringLiteral("recover outbox")); !e.ok())
             return e;
-        changed = q.numRowsAffected();
+        QList<qint64> gone;
+        const QString ownProcess = QStringLiteral("p%1").arg(QCoreApplication::applicationPid());
+        while (q.next()) {
+            // "login@computer#session#outbox": gone when its session is, or, from this very process, when
+            // that outbox is.
+            const QString claim = q.value(1).toString();
+            const QString tag = claim.section(QLatin1Char('#'), 1, 1);
+            bool alive = !tag.isEmpty() && m_database.isSessionAlive(tag);
+            if (alive && tag == ownProcess) {
+                const QMutexLocker lock(&s_liveMutex);
+                alive = s_live.contains(claim.section(QLatin1Char('#'), 2, 2));
+            }
+            if (!alive)
+                gone.append(q.value(0).toLongLong());
+        }
+        q.finish();
+        q.prepare(QStringLiteral("UPDATE deliveries SET state = 'unknown', updated_at = ?, reply_code = NULL, "
+                                 "reply_enhanced = NULL, reply_text = ? WHERE id = ? AND state = 'sending'"));
+        for (qint64 id : std::as_const(gone)) {
+            q.bindValue(0, iso(m_clock.now()));
+            q.bindValue(1, QCoreApplication::translate("Mail::Outbox",
+                                                       "Interrupted while sending: it may or may not have gone."));
+            q.bindValue(2, id);
+            if (auto e = exec(q, QStringLiteral("recover outbox")); !e.ok())
+                return e;
+            changed += q.numRowsAffected();
+        }
         return {};
     });
     if (!r.ok())
@@ -222,20 +266,38 @@ Result<QList<Delivery>> Outbox::due(qint64 batchId, int limit)
     return out;
 }
 
-Result<void> Outbox::markSending(qint64 id)
+Result<void> Outbox::markSending(qint64 id, const Limits *limits)
 {
     return m_database.write([&]() -> Result<void> {
+        if (limits && (limits->perMinute > 0 || limits->perHour > 0 || limits->perDay > 0)) {
+            // One claim at a time across every computer, so that the limits count every sender's messages.
+            if (auto locked = m_database.lockForSending(); !locked.ok())
+                return locked;
+            auto allowed = allowance(*limits);
+            if (!allowed.ok())
+                return allowed.error();
+            if (allowed.value() == 0)
+                return Error::make(
+                    Error::Code::Busy,
+                    QCoreApplication::translate("Mail::Outbox", "The sending account's limits are reached."),
+                    QStringLiteral("limits"));
+        }
         if (!m_sending) {
             m_sending = std::make_unique<QSqlQuery>(m_database.connection());
             m_sending->prepare(QStringLiteral("UPDATE deliveries SET state = 'sending', attempts = attempts + 1, "
-                                              "updated_at = ?, sent_at = ? WHERE id = ? AND state IN ('queued', "
-                                              "'deferred')"));
+                                              "updated_at = ?, sent_at = ?, claimed_by = ?, claimed_at = ? WHERE id = "
+                                              "? AND state IN ('queued', 'deferred')"));
         }
+        if (m_claimant.isEmpty() || m_database.sessionTag() != m_claimant.section(QLatin1Char('#'), 1, 1))
+            m_claimant = m_database.access().login + QLatin1Char('@') + QSysInfo::machineHostName() + QLatin1Char('#') +
+                         m_database.sessionTag() + QLatin1Char('#') + m_nonce;
         QSqlQuery &q = *m_sending;
         const QString now = iso(m_clock.now());
         q.bindValue(0, now);
         q.bindValue(1, now); // when it was tried: throttling counts attempts, not only successes
-        q.bindValue(2, id);
+        q.bindValue(2, m_claimant);
+        q.bindValue(3, now);
+        q.bindValue(4, id);
         if (!q.exec())
             return Storage::Database::errorFrom(q.lastError(), QStringLiteral("mark sending"));
         if (q.numRowsAffected() != 1)
@@ -316,7 +378,7 @@ Result<void> Outbox::markResult(const Delivery &delivery, Smtp::Outcome outcome,
 Result<qint64> Outbox::attemptsSince(const QDateTime &since) const
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("SELECT count(*) FROM deliveries WHERE sent_at IS NOT NULL AND sent_at > ?"));
+    q.prepare(Storage::Sql::attemptsSince(m_database.engine()));
     q.addBindValue(iso(since));
     if (auto e = exec(q, QStringLiteral("sent recently")); !e.ok())
         return e.error();

@@ -44,6 +44,7 @@ struct Delivery
     QString replyText;
     QDateTime createdAt;
     QDateTime sentAt;
+    QString claimedBy; // who is sending (or sent) it: "login@computer"
 
     QJsonObject toJson() const; // {"id", "address", "state", "attempts", "reply", "message_id", …}
 };
@@ -86,10 +87,15 @@ public:
     // the batch already holds and returns how many were added.
     Core::Result<qint64> createBatch(const QString &subject, const QString &purpose);
     Core::Result<int> append(qint64 batchId, const QList<OutgoingItem> &items);
+    // Rows left `sending` by a sender that is gone (its process or its server connection ended) become
+    // `unknown`: they may or may not have gone, a person decides. Another computer's run in progress keeps its own.
     Core::Result<int> recoverInterrupted();
     // Queued rows and deferred rows whose time has come, oldest first; `batchId` 0: every batch.
     Core::Result<QList<Delivery>> due(qint64 batchId, int limit);
-    Core::Result<void> markSending(qint64 id);
+    // Claims one message for this sender (state `sending`, claimed by this login, computer and session), so
+    // that no other computer sends it: Conflict when another took it first. With `limits`, the claim counts
+    // against the per-minute/hour/day limits of every sender together (Busy when they are reached).
+    Core::Result<void> markSending(qint64 id, const Limits *limits = nullptr);
     Core::Result<void> markResult(qint64 id, Smtp::Outcome outcome, const Smtp::Reply &reply, int retryBaseSeconds);
     // The same, when the caller knows the row (the runner): no read before the write.
     Core::Result<void> markResult(const Delivery &delivery, Smtp::Outcome outcome, const Smtp::Reply &reply,
@@ -117,6 +123,8 @@ private:
     Storage::Database &m_database;
     const Core::Clock &m_clock;
     std::unique_ptr<QSqlQuery> m_sending; // prepared once: a run writes two statements a message
+    QString m_nonce;                      // this outbox, among the process's
+    QString m_claimant;                   // "login@computer#session#outbox", written with each claim
     std::unique_ptr<QSqlQuery> m_result;
 };
 

@@ -124,8 +124,18 @@ void OutboxRunner::sendNext()
         }
     }
     // Written before MAIL FROM: a crash from here on leaves `sending`, read back as `unknown`.
-    if (auto marked = m_outbox.markSending(d.id); !marked.ok()) {
-        QTimer::singleShot(0, this, &OutboxRunner::sendNext); // cancelled meanwhile: skip it
+    if (auto marked = m_outbox.markSending(d.id, &m_limits); !marked.ok()) {
+        if (marked.error().field == QLatin1String("limits")) {
+            // The limits, counted over every computer sending: the rest waits for the next run.
+            m_summary.limited = true;
+            auto at = m_outbox.nextAllowedAt(m_limits);
+            m_summary.resumeAt = at.ok() ? at.value() : QDateTime();
+            m_queue.clear();
+            m_session->quit();
+            return;
+        }
+        // Taken by another computer's run, or cancelled meanwhile: skip it.
+        QTimer::singleShot(0, this, &OutboxRunner::sendNext);
         return;
     }
     m_current = d.id;

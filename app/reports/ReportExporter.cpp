@@ -20,6 +20,9 @@ Result<ExportPlan> ReportExporter::plan(const ExportRequest &request, bool wantR
 {
     ExportPlan plan;
     plan.forMailing = !request.purpose.isEmpty();
+    // A list for mailing is sending by other means: not a reader's (who can export for administration).
+    if (plan.forMailing && !m_database.access().canEdit())
+        return Error::make(Error::Code::Forbidden, m_database.access().needEditor());
     plan.restricted = plan.forMailing || request.members.has_value();
     if (!plan.restricted && !wantRows) {
         auto count = m_runner.count(request.report, request.params);
@@ -59,6 +62,8 @@ Result<qint64> ReportExporter::write(const ExportRequest &request, const ExportP
     const CsvOptions &options = request.options;
     if (options.mailchimp)
         report.columns = {QStringLiteral("email"), QStringLiteral("first_name"), QStringLiteral("last_name")};
+    if (!request.purpose.isEmpty() && !m_database.access().canEdit())
+        return Error::make(Error::Code::Forbidden, m_database.access().needEditor());
     const bool toFile = !request.path.isEmpty();
     auto cannotWrite = [&](const QString &why) {
         return Error::make(Error::Code::Storage,
@@ -137,16 +142,18 @@ Result<void> ReportExporter::audit(const ExportRequest &request, qint64 rows, co
     QStringList columns = request.report.columns;
     if (request.options.mailchimp)
         columns = {QStringLiteral("email"), QStringLiteral("first_name"), QStringLiteral("last_name")};
-    return m_database.write([&] {
-        return m_audit.append(
-            QStringLiteral("export"), 0,
-            {{QStringLiteral("report"), request.report.name},
-             {QStringLiteral("columns"), QJsonArray::fromStringList(columns)},
-             {QStringLiteral("rows"), rows},
-             {QStringLiteral("file"), destination},
-             {QStringLiteral("purpose"), request.purpose.isEmpty() ? QStringLiteral("administration")
+    return m_database.write(
+        [&] {
+            return m_audit.append(QStringLiteral("export"), 0,
+                                  {{QStringLiteral("report"), request.report.name},
+                                   {QStringLiteral("columns"), QJsonArray::fromStringList(columns)},
+                                   {QStringLiteral("rows"), rows},
+                                   {QStringLiteral("file"), destination},
+                                   {QStringLiteral("purpose"), request.purpose.isEmpty()
+                                                                   ? QStringLiteral("administration")
                                                                    : QStringLiteral("mailing:") + request.purpose}});
-    });
+        },
+        Storage::Database::WriteKind::AuditOnly);
 }
 
 Result<QStringList> ReportExporter::addresses(const std::vector<qint64> &ids) const

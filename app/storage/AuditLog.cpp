@@ -64,21 +64,28 @@ Core::Result<void> AuditLog::append(const QString &action, qint64 memberId, cons
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, member_id, details) VALUES (?, ?, ?, ?, ?)"));
     q.addBindValue(m_clock.now().toUTC().toString(Qt::ISODate));
-    q.addBindValue(actor.isEmpty() ? currentUser() : actor);
+    q.addBindValue(actor.isEmpty() ? m_database.access().login : actor);
     q.addBindValue(action);
     q.addBindValue(memberId ? QVariant(memberId) : QVariant(QMetaType(QMetaType::LongLong)));
     q.addBindValue(QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)));
     return exec(q, QStringLiteral("audit entry"));
 }
 
-Core::Result<QList<AuditEntry>> AuditLog::list(qint64 memberId) const
+Core::Result<QList<AuditEntry>> AuditLog::list(qint64 memberId, const QString &actor) const
 {
     QSqlQuery q(m_database.connection());
     Storage::streamRows(q);
+    QStringList where;
+    if (memberId)
+        where.append(QStringLiteral("member_id = ?"));
+    if (!actor.isEmpty())
+        where.append(QStringLiteral("actor = ?"));
     q.prepare(QStringLiteral("SELECT id, at, actor, action, member_id, details FROM audit_log %1 ORDER BY id DESC")
-                  .arg(memberId ? QStringLiteral("WHERE member_id = ?") : QString()));
+                  .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "))));
     if (memberId)
         q.addBindValue(memberId);
+    if (!actor.isEmpty())
+        q.addBindValue(actor);
     if (auto r = exec(q, QStringLiteral("audit log")); !r.ok())
         return r.error();
     QList<AuditEntry> out;
@@ -92,6 +99,18 @@ Core::Result<QList<AuditEntry>> AuditLog::list(qint64 memberId) const
         e.details = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
         out.append(e);
     }
+    return out;
+}
+
+Core::Result<QStringList> AuditLog::actors() const
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT DISTINCT actor FROM audit_log WHERE actor IS NOT NULL ORDER BY actor"));
+    if (auto r = exec(q, QStringLiteral("audit actors")); !r.ok())
+        return r.error();
+    QStringList out;
+    while (q.next())
+        out.append(q.value(0).toString());
     return out;
 }
 

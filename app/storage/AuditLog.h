@@ -40,7 +40,10 @@ public:
     // Call inside Database::write() so the entry commits with the change.
     Core::Result<void> append(const QString &action, qint64 memberId, const QJsonObject &details,
                               const QString &actor = {});
-    Core::Result<QList<AuditEntry>> list(qint64 memberId = 0) const; // newest first; 0: all
+    // Newest first; memberId 0: every member; an empty actor: whoever acted.
+    Core::Result<QList<AuditEntry>> list(qint64 memberId = 0, const QString &actor = {}) const;
+    // Who appears in the log (for a filter by volunteer), sorted.
+    Core::Result<QStringList> actors() const;
 
     // The person at the keyboard, for "who recorded it".
     static QString currentUser();

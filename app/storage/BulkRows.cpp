@@ -4,6 +4,7 @@
 
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlQuery>
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -320,6 +321,14 @@ std::unique_ptr<CopyWriter> CopyWriter::create(const QSqlDatabase &db, const QSt
     PGconn *connection = driverHandle<PGconn>(db, "pg_conn*");
     if (!connection)
         return nullptr;
+    // PostgreSQL refuses COPY FROM into a table with row-level security (on while a volunteer is limited to
+    // sections): the caller then inserts row by row, each row checked by the server's policies.
+    QSqlQuery probe(db);
+    probe.prepare(QStringLiteral("SELECT relrowsecurity FROM pg_class WHERE oid = to_regclass(?)"));
+    probe.addBindValue(table);
+    if (!probe.exec() || !probe.next() || probe.value(0).toBool())
+        return nullptr;
+    probe.finish();
     const QByteArray command =
         QStringLiteral("COPY %1 (%2) FROM STDIN").arg(table, columns.join(QStringLiteral(", "))).toUtf8();
     return std::unique_ptr<CopyWriter>(new CopyWriter(connection, command));
@@ -419,6 +428,22 @@ Core::Result<void> CopyWriter::flush()
     if (auto r = send(); !r.ok())
         return r;
     return end(nullptr);
+}
+
+Core::Result<QString> passwordVerifier(const QSqlDatabase &db, const QString &login, const QString &password)
+{
+    PGconn *connection = driverHandle<PGconn>(db, "pg_conn*");
+    if (!connection)
+        return Core::Error::make(Core::Error::Code::Storage, QStringLiteral("not a PostgreSQL connection"));
+    // The server's own algorithm (password_encryption: SCRAM-SHA-256 on PostgreSQL 14 and later).
+    char *verifier =
+        PQencryptPasswordConn(connection, password.toUtf8().constData(), login.toUtf8().constData(), nullptr);
+    if (!verifier)
+        return Database::serverErrorFrom(QString(), QString::fromUtf8(PQerrorMessage(connection)).trimmed(),
+                                         QStringLiteral("password"));
+    const QString out = QString::fromUtf8(verifier);
+    PQfreemem(verifier);
+    return out;
 }
 
 } // namespace Storage

@@ -67,6 +67,8 @@ Core::Result<std::vector<qint64>> selectIds(const QSqlDatabase &db, const QStrin
 // run on the connection: flush() first. A failed COPY (a constraint, the connection lost) fails the
 // whole transaction. create() returns nullptr on SQLite, where a prepared insert through
 // SqliteStatement is as fast.
+// `COPY table FROM STDIN` on PostgreSQL. create() gives nullptr on SQLite, and on a table with row-level
+// security (which PostgreSQL does not COPY into): the caller inserts row by row.
 class CopyWriter
 {
 public:
@@ -95,5 +97,9 @@ private:
     bool m_rowStarted = false;
     bool m_open = false; // the COPY is under way on the connection
 };
+
+// A new login's password as the server stores it (a SCRAM verifier computed here by libpq): the password
+// itself never reaches the server, its logs or pg_stat_activity.
+Core::Result<QString> passwordVerifier(const QSqlDatabase &db, const QString &login, const QString &password);
 
 } // namespace Storage

@@ -246,6 +246,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QLis
             return connection.error();
         if (auto prepared = db->preparePostgres(migrations); !prepared.ok())
             return prepared.error();
+        if (auto access = db->reloadAccess(); !access.ok())
+            return access.error();
         return db;
     }
     const QFileInfo info(path);
@@ -278,6 +280,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QLis
     }
     if (auto prepared = db->prepare(migrations); !prepared.ok())
         return prepared.error();
+    if (auto access = db->reloadAccess(); !access.ok())
+        return access.error();
     return db;
 }
 
@@ -366,8 +370,14 @@ Result<void> Database::migrate(int from, const QList<Migration> &migrations)
             if (!m.exec(version.arg(migration.version)))
                 return errorFrom(m.lastError(), QStringLiteral("user_version"));
         }
-        if (server)
+        if (server) {
+            // Tables a migration added: every volunteer gets the rights its role gives on them.
+            if (!m.exec(QStringLiteral("SELECT to_regproc('carnet_regrant_all') IS NOT NULL")) || !m.next())
+                return errorFrom(m.lastError(), QStringLiteral("grants"));
+            if (m.value(0).toBool() && !m.exec(QStringLiteral("SELECT carnet_regrant_all()")))
+                return errorFrom(m.lastError(), QStringLiteral("grants"));
             return Result<void>();
+        }
         if (!m.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)))
             return errorFrom(m.lastError(), QStringLiteral("application_id"));
         // A new file: secure_delete from its first byte, nothing to rebuild before an erasure.
@@ -473,7 +483,7 @@ qint64 Database::dataVersion() const
     return -1;
 }
 
-Result<void> Database::write(const std::function<Result<void>()> &body)
+Result<void> Database::write(const std::function<Result<void>()> &body, WriteKind kind)
 {
     QSqlDatabase db = connection();
     QSqlQuery q(db);
@@ -491,6 +501,9 @@ Result<void> Database::write(const std::function<Result<void>()> &body)
         q.exec(QStringLiteral("RELEASE ") + name);
         return result;
     }
+    // A reader changes nothing (the server would refuse each statement; this says why before trying).
+    if (!m_access.canEdit() && kind != WriteKind::AuditOnly)
+        return Error::make(Error::Code::Forbidden, m_access.needEditor());
     // A server that restarted or a network that came back since the last statement: connected again first.
     if (checkLink() == Link::Down)
         return Error::make(Error::Code::Connection,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Access.h"
 #include "Engine.h"
 #include "Migrations.h"
 #include "core/Result.h"
@@ -39,16 +40,27 @@ public:
 
     QSqlDatabase connection() const;
     const QString &path() const { return m_path; }
+    // What this process's worker threads open: path(), with the password when the address carried one (a
+    // second login in one process, as a test does; the window's own login otherwise comes from PGPASSWORD or
+    // ~/.pgpass). Never displayed, logged nor stored.
+    QString connectPath() const { return m_location.password.isEmpty() ? m_path : m_location.given; }
     Engine engine() const { return m_location.engine; }
     const Location &location() const { return m_location; }
     // For the title bar and messages: the file's path, or user@host/database.
     QString displayName() const { return m_location.display(); }
     int schemaVersion() const;
     QString backupPath() const { return m_backupPath; } // the copy kept before the last migration, if any
+    // Who is connected and what the server lets them do (a local file: its user, Owner). Read once open and
+    // again after a reconnection; reloadAccess() after an admin changed it.
+    const Access &access() const { return m_access; }
+    Core::Result<void> reloadAccess();
 
     // Runs `body` inside BEGIN IMMEDIATE … COMMIT; rolls back when it returns an error. Nested calls
-    // (a service calling a repository inside its own transaction) become savepoints.
-    Core::Result<void> write(const std::function<Core::Result<void>()> &body);
+    // (a service calling a repository inside its own transaction) become savepoints. A reader's login is
+    // refused before anything is tried, except for AuditOnly: the audit entry of what a reader may do (an
+    // export for the association's administration, a member's access export).
+    enum class WriteKind { Change, AuditOnly };
+    Core::Result<void> write(const std::function<Core::Result<void>()> &body, WriteKind kind = WriteKind::Change);
 
     // Opens a further connection to the same file, for another thread. The caller removes it with
     // QSqlDatabase::removeDatabase(name) when done.
@@ -81,6 +93,14 @@ public:
     // connection's prepared statements are gone with it; services prepare theirs per use. SQLite: always Up.
     enum class Link { Up, Restored, Down };
     Link checkLink();
+    // This connection's session, for a claim others can check: "b<backend pid>" on PostgreSQL, "p<process id>"
+    // on a local file. isSessionAlive(): whether that session still exists (its server connection, or its
+    // process on this computer) — a claim by a session that is gone was interrupted.
+    QString sessionTag() const { return m_sessionTag; }
+    bool isSessionAlive(const QString &tag) const;
+    // Inside write(): one sender at a time past this point, across every computer (PostgreSQL: an advisory
+    // lock held to the end of the transaction; SQLite's BEGIN IMMEDIATE already is).
+    Core::Result<void> lockForSending();
     // PRAGMA data_version: changes when another connection commits. Lets views notice outside edits.
     qint64 dataVersion() const;
 
@@ -120,6 +140,8 @@ private:
     QString m_connectionName;
     QString m_backupPath;
     int m_writeDepth = 0;
+    Access m_access;
+    QString m_sessionTag;
 };
 
 // Prepares and executes, turning failures into Errors. The query keeps its results.

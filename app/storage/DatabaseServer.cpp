@@ -1,8 +1,13 @@
 // The PostgreSQL side of Database: connecting through Qt's QPSQL driver (libpq), telling the user what a
 // refused connection means, and checking that a server database is Carnet's before using it.
+#include "AuditLog.h"
 #include "Database.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -108,11 +113,20 @@ Error Database::serverErrorFrom(const QString &sqlState, const QString &text, co
             QCoreApplication::translate("Storage::Database",
                                         "The database is busy with another volunteer's change. Try again in a moment."),
             {}, detail);
-    if (sqlState == QLatin1String("42501"))
-        return Error::make(Error::Code::ReadOnly,
+    if (sqlState == QLatin1String("42501")) {
+        // Row-level security: a member outside the volunteer's sections.
+        if (text.contains(QLatin1String("row-level security")))
+            return Error::make(Error::Code::Forbidden,
+                               QCoreApplication::translate("Storage::Database",
+                                                           "The database server refused it: this login may only add "
+                                                           "or change members of its own sections."),
+                               {}, detail);
+        return Error::make(Error::Code::Forbidden,
                            QCoreApplication::translate("Storage::Database",
-                                                       "The database server does not let this user make that change."),
+                                                       "The database server does not let this login make that change "
+                                                       "(its role on this member file does not allow it)."),
                            {}, detail);
+    }
     if (sqlState == QLatin1String("53100"))
         return Error::make(
             Error::Code::Storage,
@@ -154,8 +168,90 @@ Result<void> Database::preparePostgres(const QList<Migration> &migrations)
                                .arg(version)
                                .arg(latest));
     q.finish();
+    if (version > 0 && version < latest) {
+        // Only the login that owns the tables can change them (a volunteer's login cannot, by design).
+        if (!q.exec(QStringLiteral("SELECT pg_get_userbyid(relowner), pg_has_role(session_user, relowner, 'MEMBER') "
+                                   "OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) FROM pg_class "
+                                   "WHERE oid = 'carnet_schema'::regclass")) ||
+            !q.next())
+            return errorFrom(q.lastError(), QStringLiteral("schema owner"));
+        if (!q.value(1).toBool())
+            return Error::make(Error::Code::Forbidden,
+                               QCoreApplication::translate(
+                                   "Storage::Database",
+                                   "%1 must be brought up to this version of Carnet first (database version %2, "
+                                   "this Carnet needs %3), and only its owner can do that: ask %4 to open it once "
+                                   "with this Carnet or to run carnet-cli server setup. Nothing was changed.")
+                                   .arg(m_location.display())
+                                   .arg(version)
+                                   .arg(latest)
+                                   .arg(q.value(0).toString()));
+        q.finish();
+    }
     if (version < latest)
         return migrate(version, migrations);
+    return {};
+}
+
+Result<void> Database::reloadAccess()
+{
+    if (m_location.engine == Engine::Sqlite) {
+        m_access = Access{AuditLog::currentUser(), Role::Owner, {}};
+        m_sessionTag = QStringLiteral("p%1").arg(QCoreApplication::applicationPid());
+        return {};
+    }
+    QSqlQuery q(connection());
+    // A schema older than version 8 (only tests open one without upgrading it) knows no volunteers.
+    if (!q.exec(QStringLiteral("SELECT to_regproc('carnet_whoami') IS NOT NULL, session_user, pg_backend_pid()")) ||
+        !q.next())
+        return errorFrom(q.lastError(), QStringLiteral("access"));
+    m_sessionTag = QStringLiteral("b%1").arg(q.value(2).toLongLong());
+    if (!q.value(0).toBool()) {
+        m_access = Access{q.value(1).toString(), Role::Owner, {}};
+        return {};
+    }
+    if (!q.exec(QStringLiteral("SELECT login, role, array_to_json(sections) FROM carnet_whoami()")) || !q.next())
+        return errorFrom(q.lastError(), QStringLiteral("access"));
+    Access access;
+    access.login = q.value(0).toString();
+    access.role = Access::roleFromKey(q.value(1).toString()).value_or(Role::Reader);
+    const QJsonArray sections = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).array();
+    for (const QJsonValue &s : sections)
+        access.sections.append(s.toString());
+    q.finish();
+    // When this volunteer was last seen (server volunteers): a function, since a volunteer cannot write the
+    // volunteers table. Not worth failing the opening for.
+    q.prepare(QStringLiteral("SELECT carnet_seen(?)"));
+    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    q.exec();
+    m_access = access;
+    return {};
+}
+
+bool Database::isSessionAlive(const QString &tag) const
+{
+    bool number = false;
+    const qint64 id = tag.mid(1).toLongLong(&number);
+    if (!number)
+        return false;
+    if (tag.startsWith(QLatin1Char('p'))) // a process on this computer (a local file is not shared further)
+        return id == QCoreApplication::applicationPid() || QFileInfo::exists(QStringLiteral("/proc/%1").arg(id));
+    if (!tag.startsWith(QLatin1Char('b')) || m_location.engine != Engine::Postgres)
+        return false;
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT 1 FROM pg_stat_activity WHERE pid = ? AND datname = current_database()"));
+    q.addBindValue(id);
+    // Unsure (the query failed): alive, so that nothing is declared interrupted by mistake.
+    return !q.exec() || q.next();
+}
+
+Result<void> Database::lockForSending()
+{
+    if (m_location.engine == Engine::Sqlite)
+        return {};
+    QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1, 1)").arg(kApplicationId)))
+        return errorFrom(q.lastError(), QStringLiteral("sending lock"));
     return {};
 }
 
@@ -216,6 +312,7 @@ Database::Link Database::checkLink()
         db.close();
         return Link::Down;
     }
+    (void)reloadAccess(); // an admin may have changed it meanwhile; the previous one stays if this fails
     return Link::Restored;
 }
 

@@ -93,6 +93,7 @@ Result<Location> Location::parse(const QString &text)
                           "a member file on another computer is reached only encrypted (sslmode=require, verify-ca "
                           "or verify-full); \"%1\" would let names and addresses cross the network in clear.")
                           .arg(l.sslMode));
+    l.given = text;
     QUrl shown = url;
     shown.setPassword({});
     l.text = shown.toString();
@@ -134,6 +135,13 @@ QString Location::connectOptions() const
 }
 
 namespace Sql {
+
+QString attemptsSince(Engine engine)
+{
+    return engine == Engine::Postgres
+               ? QStringLiteral("SELECT carnet_attempts_since(?)")
+               : QStringLiteral("SELECT count(*) FROM deliveries WHERE sent_at IS NOT NULL AND sent_at > ?");
+}
 
 QString orderNoCase(Engine engine, const QString &column)
 {

@@ -23,6 +23,7 @@ struct Location
     QString database;
     QString user;
     QString password; // only when the URL carried one; never displayed nor stored
+    QString given;    // the URL as given, its password included: for this process's further connections only
     QString sslMode;  // disable | prefer | require | verify-ca | verify-full
     QString sslRootCert;
 
@@ -53,6 +54,8 @@ QString jsonText(Engine engine, const QString &column);
 QString jsonPath(Engine engine, const QString &key);
 // The (key, value-as-text) rows of the JSON object in `column`, as a table expression aliased `j`.
 QString jsonEachKey(Engine engine, const QString &column);
+// How many messages were tried since one bound time (every sender's, whatever rows the caller sees).
+QString attemptsSince(Engine engine);
 // The aggregate joining the texts of `column` with a literal separator (SQLite 3.40 has no string_agg).
 QString joinText(Engine engine, const QString &column, const QString &separator);
 } // namespace Sql

@@ -202,8 +202,8 @@ Result<qint64> ImportBatchRepository::begin(const ImportBatch &batch)
     } else if (!m_statements->fastInsert) {
         m_statements->insert.prepare(insertSql + QStringLiteral(" RETURNING id"));
     }
-    m_statements->update.prepare(
-        QStringLiteral("UPDATE members SET %1 = ? WHERE id = ?").arg(columns.join(QStringLiteral(" = ?, "))));
+    m_statements->update.prepare(QStringLiteral("UPDATE members SET %1 = ?, version = version + 1 WHERE id = ?")
+                                     .arg(columns.join(QStringLiteral(" = ?, "))));
     m_statements->before.prepare(
         QStringLiteral("INSERT INTO import_changes (batch_id, member_id, before) VALUES (?, ?, ?)"));
     return batchId;
@@ -310,7 +310,7 @@ Result<void> ImportBatchRepository::writeHousehold(qint64 memberId, qint64 partn
     if (auto r = exec(q, QStringLiteral("import household")); !r.ok())
         return r;
     const qint64 household = returnedId(q);
-    q.prepare(QStringLiteral("UPDATE members SET household_id = ? WHERE id IN (?, ?)"));
+    q.prepare(QStringLiteral("UPDATE members SET household_id = ?, version = version + 1 WHERE id IN (?, ?)"));
     q.addBindValue(household);
     q.addBindValue(memberId);
     q.addBindValue(partnerId);
@@ -367,7 +367,15 @@ Result<void> ImportBatchRepository::finish(const ImportBatch &batch)
     q.addBindValue(batch.firstMemberId ? QVariant(batch.firstMemberId) : QVariant(QMetaType::fromType<qlonglong>()));
     q.addBindValue(batch.lastMemberId ? QVariant(batch.lastMemberId) : QVariant(QMetaType::fromType<qlonglong>()));
     q.addBindValue(batch.id);
-    return exec(q, QStringLiteral("finish batch"));
+    if (auto r = exec(q, QStringLiteral("finish batch")); !r.ok() || !batch.firstMemberId)
+        return r;
+    // The versions of the members it created, as the import leaves them: its undo refuses when they moved on.
+    q.prepare(QStringLiteral("UPDATE import_batches SET created_versions = (SELECT coalesce(sum(version), 0) FROM "
+                             "members WHERE id BETWEEN ? AND ?) WHERE id = ?"));
+    q.addBindValue(batch.firstMemberId);
+    q.addBindValue(batch.lastMemberId);
+    q.addBindValue(batch.id);
+    return exec(q, QStringLiteral("finish batch versions"));
 }
 
 Result<QList<ImportBatch>> ImportBatchRepository::list() const
@@ -396,6 +404,76 @@ Result<ImportBatch> ImportBatchRepository::find(qint64 id) const
     return batchFromRow(q);
 }
 
+Result<void> ImportBatchRepository::checkUnchangedSince(const ImportBatch &batch)
+{
+    // Who changed what since: the members it updated are one version past what it kept of them; those it
+    // created add up to the sum of versions it recorded at its end.
+    QStringList changed;
+    qint64 more = 0;
+    auto note = [&](const QString &first, const QString &last, const QString &who) {
+        if (changed.size() >= 10) {
+            ++more;
+            return;
+        }
+        const QString member = QStringLiteral("%1 %2").arg(first, last).trimmed();
+        changed.append(who.isEmpty() ? member : QStringLiteral("%1 (%2)").arg(member, who));
+    };
+    QSqlQuery changes(m_database.connection());
+    changes.prepare(QStringLiteral("SELECT c.before, m.version, m.first_name, m.last_name, m.updated_by FROM "
+                                   "import_changes c JOIN members m ON m.id = c.member_id WHERE c.batch_id = ?"));
+    changes.addBindValue(batch.id);
+    if (auto r = exec(changes, QStringLiteral("undo check")); !r.ok())
+        return r;
+    while (changes.next()) {
+        const QJsonValue before =
+            QJsonDocument::fromJson(changes.value(0).toString().toUtf8()).object().value(QStringLiteral("version"));
+        if (before.isUndefined() || changes.value(1).toLongLong() == before.toInteger() + 1)
+            continue; // unchanged since (or imported by a Carnet that kept no version)
+        note(changes.value(2).toString(), changes.value(3).toString(), changes.value(4).toString());
+    }
+    changes.finish();
+    bool createdChanged = false;
+    if (batch.firstMemberId) {
+        QSqlQuery q(m_database.connection());
+        q.prepare(QStringLiteral("SELECT created_versions, (SELECT coalesce(sum(version), 0) FROM members WHERE id "
+                                 "BETWEEN ? AND ?) FROM import_batches WHERE id = ?"));
+        q.addBindValue(batch.firstMemberId);
+        q.addBindValue(batch.lastMemberId);
+        q.addBindValue(batch.id);
+        if (auto r = exec(q, QStringLiteral("undo check")); !r.ok())
+            return r;
+        createdChanged = q.next() && !q.value(0).isNull() && q.value(0).toLongLong() != q.value(1).toLongLong();
+        q.finish();
+        if (createdChanged) {
+            // Named when changed in Carnet since the import (their time moved on); a change made around Carnet
+            // shows in the versions only.
+            q.prepare(QStringLiteral("SELECT first_name, last_name, updated_by FROM members WHERE id BETWEEN ? AND ? "
+                                     "AND updated_at > ? ORDER BY id"));
+            q.addBindValue(batch.firstMemberId);
+            q.addBindValue(batch.lastMemberId);
+            q.addBindValue(batch.importedAt.toUTC().toString(Qt::ISODateWithMs));
+            if (auto r = exec(q, QStringLiteral("undo check")); !r.ok())
+                return r;
+            while (q.next())
+                note(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+        }
+    }
+    if (changed.isEmpty() && !createdChanged)
+        return {};
+    QString list = changed.join(QStringLiteral(", "));
+    if (more > 0)
+        list += QCoreApplication::translate("Storage::ImportBatchRepository", " and %n more", nullptr, int(more));
+    if (list.isEmpty())
+        list = QCoreApplication::translate("Storage::ImportBatchRepository", "members it created");
+    return Error::make(Error::Code::Stale,
+                       QCoreApplication::translate("Storage::ImportBatchRepository",
+                                                   "Import %1 cannot be undone: members it would restore or remove "
+                                                   "were changed since — %2. Undoing it would lose those changes; "
+                                                   "nothing was changed.")
+                           .arg(batch.id)
+                           .arg(list));
+}
+
 Result<void> ImportBatchRepository::undo(qint64 id)
 {
     auto batch = find(id);
@@ -406,6 +484,8 @@ Result<void> ImportBatchRepository::undo(qint64 id)
             Error::Code::Conflict,
             QCoreApplication::translate("Storage::ImportBatchRepository", "Import %1 was already undone.").arg(id));
     return m_database.write([&]() -> Result<void> {
+        if (auto r = checkUnchangedSince(batch.value()); !r.ok())
+            return r;
         QSqlQuery q(m_database.connection());
         // Consent the file recorded goes with it (members it created take theirs along by cascade).
         q.prepare(QStringLiteral("DELETE FROM consent_events WHERE import_batch_id = ?"));
@@ -426,8 +506,8 @@ Result<void> ImportBatchRepository::undo(qint64 id)
             return r;
         QSqlQuery restore(m_database.connection());
         const QStringList columns = writableColumns();
-        restore.prepare(
-            QStringLiteral("UPDATE members SET %1 = ? WHERE id = ?").arg(columns.join(QStringLiteral(" = ?, "))));
+        restore.prepare(QStringLiteral("UPDATE members SET %1 = ?, version = version + 1 WHERE id = ?")
+                            .arg(columns.join(QStringLiteral(" = ?, "))));
         while (changes.next()) {
             const QJsonObject row = QJsonDocument::fromJson(changes.value(1).toString().toUtf8()).object();
             Member m;

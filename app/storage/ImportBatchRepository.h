@@ -81,9 +81,11 @@ public:
     Core::Result<QList<ImportBatch>> list() const;
     Core::Result<ImportBatch> find(qint64 id) const;
     // Restores the members as they were before the batch: created ones deleted, changed ones put back.
+    // Refuses (Stale, naming them) when members it would restore or remove were changed since by anyone.
     Core::Result<void> undo(qint64 id);
 
 private:
+    Core::Result<void> checkUnchangedSince(const ImportBatch &batch);
     Core::Result<void> runAfterCopy();
     Core::Result<void> writeHousehold(qint64 memberId, qint64 partnerId);
     struct Statements;

@@ -37,6 +37,23 @@ QString isoNow(const Core::Clock &clock)
     return clock.now().toUTC().toString(Qt::ISODateWithMs);
 }
 
+// A member changed since it was read: who changed it and when, for the message; the caller reads the
+// current values with find().
+Error stale(const Member &current)
+{
+    const QString who = current.updatedBy.isEmpty()
+                            ? QCoreApplication::translate("Storage::MemberRepository", "someone else")
+                            : current.updatedBy;
+    return Error::make(Error::Code::Stale,
+                       QCoreApplication::translate("Storage::MemberRepository",
+                                                   "%1 was changed by %2 at %3 since it was read (now version %4): "
+                                                   "nothing was overwritten.")
+                           .arg(current.displayName(), who,
+                                current.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                           .arg(current.version),
+                       QString::number(current.id));
+}
+
 Error notFound(const QString &reference)
 {
     return Error::make(
@@ -48,11 +65,11 @@ Error notFound(const QString &reference)
 
 QString memberColumns()
 {
-    static const QString columns = [] {
+    static const QString columns = []() -> QString {
         QStringList keys;
         for (MemberField f : MemberFields::all())
             keys.append(MemberFields::key(f));
-        return keys.join(QStringLiteral(", "));
+        return keys.join(QStringLiteral(", ")) + QStringLiteral(", version, updated_by");
     }();
     return columns;
 }
@@ -73,6 +90,8 @@ Member memberFromRow(const QSqlQuery &q)
     int i = 0;
     for (MemberField f : MemberFields::all())
         setStored(m, f, q.value(i++));
+    m.version = q.value(i++).toLongLong();
+    m.updatedBy = q.value(i).toString();
     m.noEmail = m.email.isEmpty();
     return m;
 }
@@ -136,6 +155,9 @@ Result<Member> MemberRepository::save(Member m, qint64 householdWith, Core::Memb
             auto existing = find(m.id);
             if (!existing.ok())
                 return existing.error();
+            // Read at a version another volunteer (or window) has since moved on: never overwritten.
+            if (m.version != 0 && existing.value().version != m.version)
+                return stale(existing.value());
         }
         if (householdWith != 0 && householdWith != m.id) {
             auto other = find(householdWith);
@@ -148,7 +170,8 @@ Result<Member> MemberRepository::save(Member m, qint64 householdWith, Core::Memb
                 if (auto r = exec(q, QStringLiteral("household")); !r.ok())
                     return r;
                 household = returnedId(q);
-                q.prepare(QStringLiteral("UPDATE members SET household_id = ?, updated_at = ? WHERE id = ?"));
+                q.prepare(QStringLiteral(
+                    "UPDATE members SET household_id = ?, updated_at = ?, version = version + 1 WHERE id = ?"));
                 q.addBindValue(household);
                 q.addBindValue(now);
                 q.addBindValue(householdWith);
@@ -157,6 +180,11 @@ Result<Member> MemberRepository::save(Member m, qint64 householdWith, Core::Memb
             }
             m.householdId = household;
         }
+        // A volunteer limited to sections adds and moves members only within them (the server's row-level
+        // security refuses the rest; this says which sections before asking it).
+        if (const Access &access = m_database.access(); !access.sees(m.section))
+            return Error::make(Error::Code::Forbidden, access.outsideSections(m.section),
+                               MemberFields::key(MemberField::Section));
         if (auto r = checkUnique(m); !r.ok())
             return r;
 
@@ -182,6 +210,8 @@ Result<Member> MemberRepository::save(Member m, qint64 householdWith, Core::Memb
         assignments.append(QStringLiteral("email_key"));
         values.append(m.email.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                         : QVariant(Core::EmailAddress::key(m.email)));
+        assignments.append(QStringLiteral("updated_by")); // a volunteer's login: the server sets it itself
+        values.append(m_database.access().login);
 
         if (m.id == 0) {
             assignments.append(QStringLiteral("created_at"));
@@ -196,14 +226,25 @@ Result<Member> MemberRepository::save(Member m, qint64 householdWith, Core::Memb
         } else {
             assignments.append(QStringLiteral("updated_at"));
             values.append(now);
-            q.prepare(QStringLiteral("UPDATE members SET %1 = ? WHERE id = ?")
-                          .arg(assignments.join(QStringLiteral(" = ?, "))));
+            // The version checked again by the statement itself: a change committed between the read above and
+            // this update (on a server) leaves no row to update.
+            q.prepare(QStringLiteral("UPDATE members SET %1 = ?, version = version + 1 WHERE id = ?%2")
+                          .arg(assignments.join(QStringLiteral(" = ?, ")),
+                               m.version != 0 ? QStringLiteral(" AND version = ?") : QString()));
             values.append(m.id);
+            if (m.version != 0)
+                values.append(m.version);
         }
         for (const QVariant &value : std::as_const(values))
             q.addBindValue(value);
         if (auto r = exec(q, QStringLiteral("save member")); !r.ok())
             return r;
+        if (m.id != 0 && q.numRowsAffected() == 0) {
+            auto current = find(m.id);
+            if (!current.ok())
+                return current.error();
+            return stale(current.value());
+        }
         const qint64 id = m.id ? m.id : returnedId(q);
         auto reread = find(id);
         if (!reread.ok())
@@ -228,9 +269,10 @@ Result<void> MemberRepository::remove(qint64 id)
             return notFound(QString::number(id));
         // A household left with fewer than two members is no longer a household.
         QSqlQuery cleanup(m_database.connection());
-        if (!cleanup.exec(QStringLiteral("UPDATE members SET household_id = NULL WHERE household_id IN "
-                                         "(SELECT household_id FROM members WHERE household_id IS NOT NULL "
-                                         "GROUP BY household_id HAVING count(*) < 2)")))
+        if (!cleanup.exec(
+                QStringLiteral("UPDATE members SET household_id = NULL, version = version + 1 WHERE household_id IN "
+                               "(SELECT household_id FROM members WHERE household_id IS NOT NULL "
+                               "GROUP BY household_id HAVING count(*) < 2)")))
             return Database::errorFrom(cleanup.lastError(), QStringLiteral("household cleanup"));
         if (!cleanup.exec(QStringLiteral("DELETE FROM households WHERE id NOT IN "
                                          "(SELECT household_id FROM members WHERE household_id IS NOT NULL)")))

@@ -393,7 +393,7 @@ void MemberTableModel::rebuildIndex()
     m_cancelIndex = false;
     m_changedDuringBuild.clear();
     const qint64 generation = ++m_indexGeneration;
-    const QString path = m_repository.database().path();
+    const QString path = m_repository.database().connectPath();
     m_indexThread = QThread::create([this, path, generation] {
         const QString name = Database::uniqueConnectionName(QStringLiteral("index"));
         std::optional<Core::Result<std::shared_ptr<MemberIndex>>> built;

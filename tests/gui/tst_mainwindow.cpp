@@ -33,6 +33,7 @@ private Q_SLOTS:
     void chromeSaysWhichFileAndWhatIsShown();
     void undoAnImportFromTheFileMenu();
     void savesACopy();
+    void anEditNeverOverwritesAnotherOne();
 };
 
 void TestMainWindow::opensOnTheMemberTable()
@@ -519,6 +520,69 @@ void TestMainWindow::savesACopy()
     QVERIFY(opened.ok());
     QCOMPARE(opened.value()->members().count().value(), 3);
     QVERIFY(QFile::exists(m_db->path() + QStringLiteral("-wal"))); // the window's file is still in use, untouched
+}
+
+// The editor open on a member while another computer saves it: Save never overwrites. The conflict says who
+// changed what; "Use mine for the fields I changed" keeps both when they touched different fields; when both
+// changed the same field that choice is off, and Review shows their version with this editor's changes on top.
+void TestMainWindow::anEditNeverOverwritesAnotherOne()
+{
+    auto members = m_db->members().list(Storage::MemberQuery{});
+    QVERIFY(members.ok() && !members.value().isEmpty());
+    const Core::Member original = members.value().first();
+    auto elsewhere = [&](const std::function<void(Core::Member &)> &change) {
+        Core::Member m = m_db->members().find(original.id).value();
+        change(m);
+        QVERIFY(m_db->members().save(m).ok());
+    };
+    {
+        MemberEditorDialog dialog(m_db->members());
+        dialog.setMember(m_db->members().find(original.id).value());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        elsewhere([](Core::Member &m) { m.city = QStringLiteral("Lyon"); });
+        dialog.findChild<QLineEdit *>(QStringLiteral("phoneEdit"))->setText(QStringLiteral("0612345678"));
+        Gui::MessageBox::setNextAnswer(QMessageBox::Apply);
+        dialog.accept();
+        QVERIFY2(Gui::MessageBox::lastText().contains(QStringLiteral("Lyon")), qPrintable(Gui::MessageBox::lastText()));
+        QVERIFY2(!dialog.isVisible(), qPrintable(dialog.findChild<QLabel *>(QStringLiteral("generalError"))->text() +
+                                                 Gui::MessageBox::lastText()));
+        const Core::Member now = m_db->members().find(original.id).value();
+        QCOMPARE(now.city, QStringLiteral("Lyon"));
+        QCOMPARE(now.phone, QStringLiteral("0612345678"));
+    }
+    {
+        MemberEditorDialog dialog(m_db->members());
+        dialog.setMember(m_db->members().find(original.id).value());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        elsewhere([](Core::Member &m) { m.city = QStringLiteral("Québec"); });
+        auto *city = dialog.findChild<QLineEdit *>(QStringLiteral("cityEdit"));
+        city->setText(QStringLiteral("Montréal"));
+        Gui::MessageBox::setNextAnswer(QMessageBox::Apply); // off: both changed the city, so it reviews
+        dialog.accept();
+        QVERIFY(Gui::MessageBox::lastText().contains(QStringLiteral("same field")));
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(m_db->members().find(original.id).value().city, QStringLiteral("Québec")); // theirs, untouched
+        QCOMPARE(city->text(), QStringLiteral("Montréal"));                                 // mine on top
+        saveShot(&dialog, QStringLiteral("editor-conflict-review.png"));
+        Gui::MessageBox::clearNextAnswer();
+        dialog.accept(); // saved again, from their version
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(m_db->members().find(original.id).value().city, QStringLiteral("Montréal"));
+    }
+    {
+        MemberEditorDialog dialog(m_db->members());
+        dialog.setMember(m_db->members().find(original.id).value());
+        elsewhere([](Core::Member &m) { m.notes = QStringLiteral("theirs"); });
+        dialog.findChild<QLineEdit *>(QStringLiteral("cityEdit"))->setText(QStringLiteral("Paris"));
+        Gui::MessageBox::setNextAnswer(QMessageBox::Discard); // keep theirs
+        dialog.accept();
+        const Core::Member now = m_db->members().find(original.id).value();
+        QCOMPARE(now.notes, QStringLiteral("theirs"));
+        QCOMPARE(now.city, QStringLiteral("Montréal"));
+        QCOMPARE(dialog.savedMember().notes, QStringLiteral("theirs"));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -3,18 +3,24 @@
 // user does, progress, then every table compares equal); the server stopping in the middle of a session
 // (the window says "Connection lost — reconnecting…", a save is refused with a message and nothing written,
 // then the server comes back: the window reconnects by itself, the same save goes through and the table
-// shows it).
+// shows it). Volunteers: the owner gives access from Edit › Volunteers…; a reader's window offers no change and
+// says why; a section editor's window lists that section only.
+#include "MemberEditorDialog.h"
 #include "ServerConnectDialog.h"
 #include "TestServer.h"
+#include "VolunteersDialog.h"
 #include "WindowTest.h"
 #include "storage/DatabaseCopy.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QTreeWidget>
 #include <QUrl>
 
 class TestServerWindow : public QObject, private WindowFixture
@@ -28,6 +34,12 @@ private Q_SLOTS:
     void movesALocalFileToTheServer();
     void reconnectsAfterTheServerCameBack();
     void anEditInProgressSurvivesTheLoss();
+    void eachVolunteerSeesWhatTheirRoleAllows();
+
+private:
+    // The same member file opened as `login` (its own AppContext, as on that volunteer's computer).
+    std::unique_ptr<AppContext> openAs(const QString &login, const QString &password);
+    QTemporaryDir m_settingsDir;
 };
 
 void TestServerWindow::movesALocalFileToTheServer()
@@ -143,6 +155,101 @@ void TestServerWindow::anEditInProgressSurvivesTheLoss()
     dialog.accept();
     QVERIFY(!dialog.isVisible());
     QCOMPARE(m_db->members().find(members.value().first().id).value().city, QStringLiteral("Trois-Rivières"));
+}
+
+std::unique_ptr<AppContext> TestServerWindow::openAs(const QString &login, const QString &password)
+{
+    QUrl url(m_db->path());
+    url.setUserName(login);
+    url.setPassword(password);
+    auto context = AppContext::open(url.toString(), std::make_unique<FixedClock>(),
+                                    std::make_unique<Settings::AppSettings>(std::make_unique<QSettings>(
+                                        m_settingsDir.filePath(login + QStringLiteral(".ini")), QSettings::IniFormat)));
+    if (!context.ok()) {
+        qWarning() << context.error().message;
+        return nullptr;
+    }
+    return std::move(context).value();
+}
+
+// The owner gives access from Edit › Volunteers…; a reader's window shows the members but offers no change
+// (and says why); a volunteer limited to a section sees that section's members only; the status bar says who
+// is connected, as what.
+void TestServerWindow::eachVolunteerSeesWhatTheirRoleAllows()
+{
+    const QString suffix = QString::number(QRandomGenerator::global()->generate() % 1000000);
+    const QString reader = QStringLiteral("rita_") + suffix, editor = QStringLiteral("ed_") + suffix;
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        auto *volunteers = w->findChild<QAction *>(QStringLiteral("volunteersAction"));
+        QVERIFY(volunteers && volunteers->isVisible() && volunteers->isEnabled());
+        Gui::VolunteersDialog dialog(m_db->context(), {QStringLiteral("CPL"), QStringLiteral("MPL")}, w.get());
+        QVERIFY2(dialog.grant(reader, Storage::Role::Reader, {}, QStringLiteral("rita-secret")),
+                 qPrintable(dialog.lastError()));
+        QVERIFY2(dialog.grant(editor, Storage::Role::Editor, {QStringLiteral("CPL")}, QStringLiteral("ed-secret-1")),
+                 qPrintable(dialog.lastError()));
+        QVERIFY(!dialog.grant(editor, Storage::Role::Editor, {}, QStringLiteral("short")));
+        QVERIFY(dialog.lastError().contains(QStringLiteral("8 characters")));
+        auto *list = dialog.findChild<QTreeWidget *>(QStringLiteral("volunteerList"));
+        QVERIFY(list);
+        QCOMPARE(list->topLevelItemCount(), 2);
+        QCOMPARE(list->topLevelItem(0)->text(2), QStringLiteral("CPL")); // ed_… sorts before rita_…
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        saveShot(&dialog, QStringLiteral("server-volunteers.png"));
+    }
+    {
+        auto context = openAs(reader, QStringLiteral("rita-secret"));
+        QVERIFY(context);
+        Gui::MainWindow w(*context);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY_WITH_TIMEOUT(w.memberModel()->isIndexReady(), 10000);
+        QCOMPARE(w.memberModel()->rowCount(), 3);
+        auto *label = w.findChild<QLabel *>(QStringLiteral("accessLabel"));
+        QVERIFY(label && label->text().contains(reader) && label->text().contains(QStringLiteral("reader")));
+        for (const char *name :
+             {"newMemberAction", "importAction", "deleteMemberAction", "bulkConsentAction", "copyAddressesAction",
+              "smtpAccountAction", "organisationAction", "volunteersAction"}) {
+            auto *action = w.findChild<QAction *>(QLatin1String(name));
+            QVERIFY2(action && !action->isEnabled(), name);
+            QVERIFY2(!action->toolTip().isEmpty() && action->toolTip() != action->text(), name);
+        }
+        auto *view = w.findChild<QAction *>(QStringLiteral("editMemberAction"));
+        QVERIFY(view->text().contains(QStringLiteral("View")));
+        QCOMPARE(w.findChild<QAction *>(QStringLiteral("newMemberAction"))->toolTip(),
+                 context->database().access().needEditor());
+        saveShot(&w, QStringLiteral("server-reader-window.png"));
+        // The member's card opens read-only.
+        Gui::MemberEditorDialog card(context->members(), &w);
+        card.setMember(context->members().find(1).value());
+        card.setReadOnly(context->database().access().needEditor());
+        QVERIFY(card.findChild<QLineEdit *>(QStringLiteral("cityEdit"))->isReadOnly());
+        QVERIFY(!card.findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Save));
+        // A file dropped on a reader's window is refused with the reason, before any wizard.
+        Gui::MessageBox::setNextAnswer(QMessageBox::Ok);
+        w.importFiles({QStringLiteral("/nonexistent.csv")});
+        QVERIFY(Gui::MessageBox::lastText().contains(QStringLiteral("reader")));
+    }
+    {
+        auto context = openAs(editor, QStringLiteral("ed-secret-1"));
+        QVERIFY(context);
+        Gui::MainWindow w(*context);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY_WITH_TIMEOUT(w.memberModel()->isIndexReady() && !w.countsPending(), 10000);
+        QCOMPARE(w.memberModel()->rowCount(), 2); // the two CPL members
+        QVERIFY(w.findChild<QAction *>(QStringLiteral("newMemberAction"))->isEnabled());
+        QVERIFY(!w.findChild<QAction *>(QStringLiteral("volunteersAction"))->isEnabled());
+        auto *label = w.findChild<QLabel *>(QStringLiteral("accessLabel"));
+        QVERIFY(label && label->text().contains(QStringLiteral("CPL")));
+        saveShot(&w, QStringLiteral("server-section-editor-window.png"));
+    }
+    for (const QString &login : {reader, editor}) {
+        QVERIFY(TestServer::exec(m_db->path(), QStringLiteral("SELECT carnet_revoke('%1')").arg(login)));
+        QVERIFY(TestServer::exec(m_db->path(), QStringLiteral("DROP OWNED BY \"%1\"; DROP ROLE \"%1\"").arg(login)));
+    }
 }
 
 QTEST_MAIN(TestServerWindow)

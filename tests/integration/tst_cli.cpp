@@ -45,6 +45,7 @@ private Q_SLOTS:
     void previewRefusesUnusableFiles_data();
     void previewRefusesUnusableFiles();
     void importContract();
+    void editIfVersionNeverOverwrites();
 
 private:
     QStringList db(const QStringList &args) const { return QStringList{QStringLiteral("--database"), m_path} + args; }
@@ -151,13 +152,15 @@ void TestCli::memberJsonHasEveryContractKey()
     const QJsonObject o = add.json().object();
     const QStringList keys = QStringLiteral("id,member_number,first_name,last_name,email,phone,mobile,address,"
                                             "postal_code,city,country,section,category,membership_start,"
-                                            "membership_end,language,notes,household_id,extra,created_at,updated_at")
+                                            "membership_end,language,notes,household_id,extra,created_at,updated_at,"
+                                            "version,updated_by")
                                  .split(QLatin1Char(','));
     QCOMPARE(o.size(), keys.size());
     for (const QString &k : keys)
         QVERIFY2(o.contains(k), qPrintable(k));
     QVERIFY(o.value(QStringLiteral("email")).isNull());
     QVERIFY(o.value(QStringLiteral("membership_end")).isNull());
+    QCOMPARE(o.value(QStringLiteral("version")).toInteger(), 1);
     QVERIFY(QDateTime::fromString(o.value(QStringLiteral("created_at")).toString(), Qt::ISODate).isValid());
     Run list = cli(db({"members", "list", "--json"}));
     QCOMPARE(list.exitCode, 0);
@@ -505,6 +508,72 @@ void TestCli::importContract()
     QCOMPARE(cli(db({"import", kData + "not_a_spreadsheet.png"})).exitCode, 2);
     QCOMPARE(cli(db({"import", kData + "koha_patrons.csv", "--mode", "merge"})).exitCode, 2);
     QCOMPARE(cli(db({"import", kData + "koha_patrons.csv", "--map", "email=colour"})).exitCode, 2);
+}
+
+// Scripts editing the same member at once with --if-version: a stale version is refused with exit 3 and the
+// member's current values, never overwritten. Four processes each read the member and write their own city
+// in a loop: the final row equals a serial replay of the edits that succeeded (its city the last one's, its
+// version one more per success).
+void TestCli::editIfVersionNeverOverwrites()
+{
+    Run add = cli(
+        db({"members", "add", "--first-name", "Léa", "--last-name", "Roy", "--email", "lea@example.org", "--json"}));
+    QCOMPARE(add.exitCode, 0);
+    QCOMPARE(add.json().object().value(QStringLiteral("version")).toInteger(), 1);
+    Run first = cli(db({"members", "edit", "1", "--city", "Lyon", "--if-version", "1", "--json"}));
+    QCOMPARE(first.exitCode, 0);
+    QCOMPARE(first.json().object().value(QStringLiteral("version")).toInteger(), 2);
+    Run stale = cli(db({"members", "edit", "1", "--city", "Nantes", "--if-version", "1", "--json"}));
+    QCOMPARE(stale.exitCode, 3);
+    QCOMPARE(stale.json().object().value(QStringLiteral("city")).toString(), QStringLiteral("Lyon"));
+    QCOMPARE(stale.json().object().value(QStringLiteral("version")).toInteger(), 2);
+    QVERIFY2(stale.err.contains(QStringLiteral("nothing was overwritten")), qPrintable(stale.err));
+    QCOMPARE(cli(db({"members", "edit", "1", "--city", "Nantes", "--if-version", "x"})).exitCode, 2);
+
+    // Four writers, each: read, then write its own city at the version read.
+    constexpr int writers = 4, rounds = 6;
+    QList<QProcess *> processes;
+    const QString script =
+        QStringLiteral("for i in $(seq 1 %1); do "
+                       "v=$(\"$CLI\" --database \"$DB\" members show 1 --json | python3 -c 'import json,sys; "
+                       "print(json.load(sys.stdin)[\"version\"])'); "
+                       "if \"$CLI\" --database \"$DB\" members edit 1 --city \"w$W-$i\" --if-version \"$v\" >/dev/null "
+                       "2>&1; then echo \"ok w$W-$i $v\"; else echo \"stale $?\"; fi; done")
+            .arg(rounds);
+    for (int w = 0; w < writers; ++w) {
+        auto *p = new QProcess(this);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("CLI"), QStringLiteral(CARNET_CLI_PATH));
+        env.insert(QStringLiteral("DB"), m_path);
+        env.insert(QStringLiteral("W"), QString::number(w));
+        p->setProcessEnvironment(env);
+        p->start(QStringLiteral("bash"), {QStringLiteral("-c"), script});
+        processes.append(p);
+    }
+    QMap<qint64, QString> successes; // the version each success was made at -> the city it wrote
+    int refused = 0;
+    for (QProcess *p : std::as_const(processes)) {
+        QVERIFY(p->waitForFinished(240000));
+        for (const QByteArray &line : p->readAllStandardOutput().split('\n')) {
+            const QList<QByteArray> parts = line.split(' ');
+            if (parts.value(0) == "ok") {
+                QVERIFY2(!successes.contains(parts.value(2).toLongLong()), "two edits succeeded from one version");
+                successes.insert(parts.value(2).toLongLong(), QString::fromUtf8(parts.value(1)));
+            } else if (parts.value(0) == "stale") {
+                QCOMPARE(parts.value(1), QByteArray("3"));
+                ++refused;
+            }
+        }
+        delete p;
+    }
+    QCOMPARE(successes.size() + refused, writers * rounds);
+    QVERIFY(!successes.isEmpty());
+    // A serial replay: each success started from the version the previous one left.
+    QCOMPARE(successes.firstKey(), 2);
+    QCOMPARE(successes.lastKey(), 2 + successes.size() - 1);
+    Run final = cli(db({"members", "show", "1", "--json"}));
+    QCOMPARE(final.json().object().value(QStringLiteral("city")).toString(), successes.last());
+    QCOMPARE(final.json().object().value(QStringLiteral("version")).toInteger(), 2 + successes.size());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -42,6 +42,9 @@ private Q_SLOTS:
     void wrongPasswordSendsNothing();
     void untrustedCertificateIsRefused();
     void killedMidBatchNeverSendsTwice();
+    void fourRunnersSendEachMessageOnce_data();
+    void fourRunnersSendEachMessageOnce();
+    void limitsCountEverySender();
 
 private:
     bool startServer(const QString &mode, double delay = 0);
@@ -320,6 +323,124 @@ void TestSmtpServer::killedMidBatchNeverSendsTwice()
     }
     QVERIFY(unknown <= 1);
     QCOMPARE(got.size() + unknown >= 40, true);
+}
+
+// One outbox for the whole board: four `outbox run` at once (four computers) against one batch. Each
+// address is received exactly once and every row ends `sent`; with one runner killed (SIGKILL) half-way,
+// still no address twice, and only what that runner had in flight becomes `unknown`.
+void TestSmtpServer::fourRunnersSendEachMessageOnce_data()
+{
+    QTest::addColumn<bool>("killOne");
+    QTest::newRow("all four finish") << false;
+    QTest::newRow("one killed") << true;
+}
+
+void TestSmtpServer::fourRunnersSendEachMessageOnce()
+{
+    QFETCH(bool, killOne);
+    QVERIFY(startServer(QStringLiteral("plain"), killOne ? 0.002 : 0));
+    QVERIFY(configure(QStringLiteral("none")));
+    constexpr int recipients = 2000;
+    QStringList args{QStringLiteral("mail"),  QStringLiteral("send"),   QStringLiteral("--subject"),
+                     QStringLiteral("Batch"), QStringLiteral("--text"), m_cert};
+    for (int i = 0; i < recipients; ++i)
+        args << QStringLiteral("--to") << QStringLiteral("m%1@example.org").arg(i);
+    QCOMPARE(cli(args).exitCode, 0);
+    QList<QProcess *> runners;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CARNET_SMTP_PASSWORD"), QStringLiteral("s3cr3t é"));
+    for (int i = 0; i < 4; ++i) {
+        auto *run = new QProcess(this);
+        run->setProcessEnvironment(env);
+        run->start(QStringLiteral(CARNET_CLI_PATH),
+                   {QStringLiteral("--database"), m_db, QStringLiteral("outbox"), QStringLiteral("run"),
+                    QStringLiteral("--until-empty"), QStringLiteral("--json")});
+        QVERIFY(run->waitForStarted());
+        runners.append(run);
+    }
+    if (killOne) {
+        QTRY_VERIFY_WITH_TIMEOUT(received().size() >= recipients / 4, 120000);
+        ::kill(pid_t(runners.first()->processId()), SIGKILL);
+    }
+    int sentByRunners = 0;
+    for (QProcess *run : std::as_const(runners)) {
+        QVERIFY(run->waitForFinished(240000));
+        if (run != runners.first() || !killOne) {
+            QCOMPARE(run->exitCode(), 0);
+            sentByRunners +=
+                QJsonDocument::fromJson(run->readAllStandardOutput()).object().value(QStringLiteral("sent")).toInt();
+        }
+        delete run;
+    }
+    // The next run finds the killed runner's claim: its session is gone, so the message it had in flight
+    // becomes unknown (a person decides), never sent again.
+    if (killOne)
+        QCOMPARE(cli({QStringLiteral("outbox"), QStringLiteral("run"), QStringLiteral("--json")}).exitCode, 0);
+    const QStringList got = received();
+    QCOMPARE(QSet<QString>(got.begin(), got.end()).size(), got.size()); // nobody twice
+    Run status = cli(
+        {QStringLiteral("outbox"), QStringLiteral("status"), QStringLiteral("--details"), QStringLiteral("--json")});
+    int unknown = 0, sent = 0;
+    QSet<QString> senders;
+    for (const QJsonValue &v : status.json().value(QStringLiteral("recipients")).toArray()) {
+        const QJsonObject o = v.toObject();
+        const QString state = o.value(QStringLiteral("state")).toString();
+        senders.insert(o.value(QStringLiteral("claimed_by")).toString());
+        if (state == QLatin1String("unknown")) {
+            ++unknown;
+        } else {
+            QVERIFY2(state == QLatin1String("sent") && got.contains(o.value(QStringLiteral("address")).toString()),
+                     qPrintable(o.value(QStringLiteral("address")).toString() + QLatin1Char(' ') + state));
+            ++sent;
+        }
+    }
+    if (!killOne) {
+        QCOMPARE(sent, recipients);
+        QCOMPARE(got.size(), recipients);
+        QCOMPARE(sentByRunners, recipients);
+        QCOMPARE(unknown, 0);
+    } else {
+        // The killed runner had at most one message in flight: the others sent every other one (their last
+        // run recovers it as unknown, never resends it).
+        QVERIFY2(unknown <= 1, qPrintable(QString::number(unknown)));
+        QCOMPARE(sent + unknown, recipients);
+        QVERIFY(got.size() >= sent);
+    }
+    QVERIFY(!senders.contains(QString())); // every row says who sent it
+}
+
+// The sending account's limits hold for the whole board: two runners at once, 10 a minute, 30 queued: 10
+// are sent in all, the rest wait.
+void TestSmtpServer::limitsCountEverySender()
+{
+    QVERIFY(startServer(QStringLiteral("plain")));
+    QVERIFY(configure(QStringLiteral("none")));
+    QVERIFY(cli({QStringLiteral("smtp"), QStringLiteral("set"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+                 QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--security"),
+                 QStringLiteral("none"), QStringLiteral("--user"), QStringLiteral("bureau"), QStringLiteral("--from"),
+                 QStringLiteral("Les Amis du Parc <bureau@amis.example.org>"), QStringLiteral("--per-minute"),
+                 QStringLiteral("10")})
+                .exitCode == 0);
+    QStringList args{QStringLiteral("mail"),  QStringLiteral("send"),   QStringLiteral("--subject"),
+                     QStringLiteral("Batch"), QStringLiteral("--text"), m_cert};
+    for (int i = 0; i < 30; ++i)
+        args << QStringLiteral("--to") << QStringLiteral("m%1@example.org").arg(i);
+    QCOMPARE(cli(args).exitCode, 0);
+    QList<QProcess *> runners;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CARNET_SMTP_PASSWORD"), QStringLiteral("s3cr3t é"));
+    for (int i = 0; i < 2; ++i) {
+        auto *run = new QProcess(this);
+        run->setProcessEnvironment(env);
+        run->start(QStringLiteral(CARNET_CLI_PATH),
+                   {QStringLiteral("--database"), m_db, QStringLiteral("outbox"), QStringLiteral("run")});
+        runners.append(run);
+    }
+    for (QProcess *run : std::as_const(runners)) {
+        QVERIFY(run->waitForFinished(120000));
+        delete run;
+    }
+    QCOMPARE(received().size(), 10);
 }
 
 QTEST_GUILESS_MAIN(TestSmtpServer)

@@ -23,6 +23,7 @@ class TestMemberRepository : public QObject
 private Q_SLOTS:
     void init();
     void cleanup();
+    void aStaleVersionIsNeverOverwritten();
     void addsAndReadsBackEveryField();
     void refusesMissingNames();
     void emailRequiredUnlessNoEmail();
@@ -98,7 +99,8 @@ void TestMemberRepository::addsAndReadsBackEveryField()
     const QJsonObject json = found.value().toJson();
     const QStringList keys = QStringLiteral("id,member_number,first_name,last_name,email,phone,mobile,address,"
                                             "postal_code,city,country,section,category,membership_start,"
-                                            "membership_end,language,notes,household_id,extra,created_at,updated_at")
+                                            "membership_end,language,notes,household_id,extra,created_at,updated_at,"
+                                            "version,updated_by")
                                  .split(QLatin1Char(','));
     QCOMPARE(json.keys().size(), keys.size());
     for (const QString &k : keys)
@@ -396,6 +398,41 @@ void TestMemberRepository::refusesEndBeforeStart()
     m.language = QStringLiteral("de");
     m.membershipEnd = QDate();
     QCOMPARE(m_db->members().save(m).error().field, QStringLiteral("language"));
+}
+
+// Every change moves the member's version on; a save of a member read at an older version is refused with
+// who changed it, and nothing is written (the window and a script read before another computer saved).
+void TestMemberRepository::aStaleVersionIsNeverOverwritten()
+{
+    const Core::Member lea = m_db->add(QStringLiteral("Léa"), QStringLiteral("Roy"), QStringLiteral("lea@example.org"));
+    QCOMPARE(lea.version, 1);
+    QCOMPARE(lea.updatedBy, m_db->context().database().access().login);
+    Core::Member here = lea, there = lea;
+    there.city = QStringLiteral("Lyon");
+    auto saved = m_db->members().save(there);
+    QVERIFY(saved.ok());
+    QCOMPARE(saved.value().version, 2);
+    here.phone = QStringLiteral("0612345678");
+    auto refused = m_db->members().save(here);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, Core::Error::Code::Stale);
+    QVERIFY2(refused.error().message.contains(QStringLiteral("nothing was overwritten")),
+             qPrintable(refused.error().message));
+    auto now = m_db->members().find(lea.id);
+    QVERIFY(now.ok());
+    QCOMPARE(now.value().city, QStringLiteral("Lyon"));
+    QVERIFY(now.value().phone.isEmpty());
+    QCOMPARE(now.value().version, 2);
+    // Saved from the current version, it goes through; version 0 (no version known) saves as before.
+    Core::Member fresh = now.value();
+    fresh.phone = QStringLiteral("0612345678");
+    QVERIFY(m_db->members().save(fresh).ok());
+    Core::Member unversioned = fresh;
+    unversioned.version = 0;
+    unversioned.notes = QStringLiteral("x");
+    auto last = m_db->members().save(unversioned);
+    QVERIFY(last.ok());
+    QCOMPARE(last.value().version, 4);
 }
 
 QTEST_GUILESS_MAIN(TestMemberRepository)
