@@ -5501,6 +5501,10 @@ SHA-256 : %6</translation>
         <source>%1 must be brought up to this version of Carnet first (database version %2, this Carnet needs %3), and only its owner can do that: ask %4 to open it once with this Carnet or to run carnet-cli server setup. Nothing was changed.</source>
         <translation>%1 doit d’abord être mis à niveau pour cette version de Carnet (version de base %2, ce Carnet demande la %3), et seul son propriétaire peut le faire : demandez à %4 de l’ouvrir une fois avec ce Carnet ou de lancer carnet-cli server setup. Rien n’a été modifié.</translation>
     </message>
+    <message>
+        <source>Only the member file&apos;s owner on the server can rewrite its tables: until the owner runs VACUUM FULL, the erased member&apos;s old row versions stay in the server&apos;s files (not readable through Carnet or SQL).</source>
+        <translation>Seul le propriétaire du fichier de membres sur le serveur peut réécrire ses tables : tant qu’il n’a pas lancé VACUUM FULL, les anciennes versions des lignes du membre effacé restent dans les fichiers du serveur (illisibles par Carnet ou en SQL).</translation>
+    </message>
 </context>
 <context>
     <name>Storage::DatabaseCopy</name>

@@ -486,8 +486,11 @@ Result<QJsonObject> MemberPrivacy::removeEverywhere(qint64 memberId, Mode mode)
     // Deleted content is overwritten as it is freed (secure_delete, on every connection); a file from before
     // that was switched on is rebuilt once; and the write-ahead log, which still holds the old pages, is
     // emptied. Another program reading at this very moment can keep it alive: said, not hidden.
+    // "rewritten": false when the rewrite could not run (on a server, a volunteer's login is not the owner).
+    bool rewritten = true;
     if (m_database.needsVacuumForErasure())
-        (void)m_database.vacuum();
+        rewritten = m_database.vacuum().ok();
+    counts.insert(QStringLiteral("rewritten"), rewritten);
     counts.insert(QStringLiteral("wal_cleared"), m_database.clearWriteAheadLog());
     return counts;
 }

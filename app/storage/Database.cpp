@@ -406,6 +406,15 @@ Result<void> Database::vacuum()
 {
     QSqlQuery q(connection());
     if (m_location.engine == Engine::Postgres) {
+        // Only the tables' owner may rewrite them: a volunteer's login is told so rather than have the server
+        // skip each table with a warning.
+        if (m_access.role != Role::Owner)
+            return Error::make(Error::Code::Forbidden,
+                               QCoreApplication::translate(
+                                   "Storage::Database",
+                                   "Only the member file's owner on the server can rewrite its tables: until the "
+                                   "owner runs VACUUM FULL, the erased member's old row versions stay in the "
+                                   "server's files (not readable through Carnet or SQL)."));
         // Rewrites every table holding member data without the dead row versions an erasure left (plain
         // VACUUM only marks their space reusable). Outside any transaction, as PostgreSQL requires. A row
         // version another session of this database may still see (an autovacuum's ANALYZE, a long query) is

@@ -161,6 +161,7 @@ void TestErasure::erasureLeavesNothingBehind()
     QVERIFY(counts.value("suppressed").toBool());
     // SQLite's write-ahead log is emptied; PostgreSQL's belongs to the server (README: what it keeps, and how long).
     QCOMPARE(counts.value("wal_cleared").toBool(), !TestServer::enabled());
+    QVERIFY(counts.value("rewritten").toBool()); // the owner's erasure rewrites the files
     QCOMPARE(counts.value("import_snapshots").toInt(), 1);
     const QJsonObject tables = counts.value("tables").toObject();
     // What is erased and what is exported are the same tables.

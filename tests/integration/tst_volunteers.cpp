@@ -504,11 +504,19 @@ void TestVolunteers::whoDidWhatComesFromTheServer()
     QVERIFY(raw(url, ed, pw, QStringLiteral("UPDATE audit_log SET actor = 'someone_else'"))
                 .startsWith(QLatin1String("ERROR: permission denied")));
 
+    // An editor may erase; the tables' rewrite is the owner's, and the answer says it did not happen.
+    r = run(as(url, ed),
+            {QStringLiteral("members"), QStringLiteral("erase"), QStringLiteral("1"), QStringLiteral("--json")}, pw);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.json().object().value(QStringLiteral("rewritten")).toBool(true), false);
+    QVERIFY2(!r.err.contains(QStringLiteral("WARNING")), qPrintable(r.err));
+    QCOMPARE(TestServer::scalar(url, QStringLiteral("SELECT count(*) FROM members")), QStringLiteral("0"));
+
     // The audit list filters by volunteer.
     r = run(url,
             {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--actor"), ed, QStringLiteral("--json")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QCOMPARE(r.json().array().size(), 2);
+    QCOMPARE(r.json().array().size(), 3); // the consent, the forged entry, the erasure
     for (const QJsonValue &v : r.json().array())
         QCOMPARE(v.toObject().value(QStringLiteral("actor")).toString(), ed);
 }
