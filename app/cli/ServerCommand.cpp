@@ -231,6 +231,10 @@ int ServerCommand::revoke(const QString &login, bool json)
     if (!db.ok())
         return fail(db.error());
     auto r = Storage::Volunteers(*db.value()).revoke(login);
+    if (!r.ok() && r.error().code == Core::Error::Code::Invalid) {
+        printError(r.error().message);
+        return BadUsage;
+    }
     if (!r.ok())
         return fail(r.error());
     if (json)

@@ -221,6 +221,13 @@ void TestVolunteers::grantListRevoke()
     r = run(url, {QStringLiteral("server"), QStringLiteral("revoke"), bob, QStringLiteral("--json")});
     QCOMPARE(r.json().object().value(QStringLiteral("revoked")).toBool(), false);
 
+    // The owner's own rights cannot be taken away (that would lock the owner out of its member file).
+    r = run(url,
+            {QStringLiteral("server"), QStringLiteral("revoke"), TestServer::value(QStringLiteral("CARNET_PG_USER"))});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("superuser")), qPrintable(r.err));
+    QCOMPARE(run(url, {QStringLiteral("members"), QStringLiteral("list")}).exitCode, 0);
+
     // A local file has no volunteers.
     r = run(m_dir.filePath(QStringLiteral("local.sqlite")), {QStringLiteral("server"), QStringLiteral("volunteers")});
     QCOMPARE(r.exitCode, 2);

@@ -218,6 +218,11 @@ BEGIN
     IF NOT carnet_is_admin() THEN
         RAISE EXCEPTION 'only an admin of this member file can take a volunteer''s access away' USING ERRCODE = '42501';
     END IF;
+    -- The owner's (or a superuser's) rights are not a volunteer's to take: revoking them would lock the owner out.
+    IF EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = who AND (r.rolsuper OR r.rolbypassrls))
+       OR pg_has_role(who, (SELECT relowner FROM pg_class WHERE oid = 'members'::regclass), 'MEMBER') THEN
+        RAISE EXCEPTION 'the login % owns this member file or is a superuser', who USING ERRCODE = '42P17';
+    END IF;
     DELETE FROM volunteers WHERE login = who RETURNING true INTO known;
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = who) THEN
         PERFORM carnet_apply_grants(who);
