@@ -1,6 +1,8 @@
 #include "Access.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
 
 namespace Storage {
 
@@ -22,6 +24,15 @@ std::optional<Role> Access::roleFromKey(const QString &key)
             return r;
     }
     return std::nullopt;
+}
+
+QStringList Access::sectionsFromJson(const QString &json)
+{
+    QStringList out;
+    const QJsonArray sections = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &s : sections)
+        out.append(s.toString());
+    return out;
 }
 
 QString Access::roleLabel(Role role)

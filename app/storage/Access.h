@@ -27,6 +27,8 @@ struct Access
     static QString roleKey(Role role); // "owner", "admin", "editor", "reader"
     static std::optional<Role> roleFromKey(const QString &key);
     static QString roleLabel(Role role); // translated
+    // A server's text[] of sections as array_to_json gives it ("[\"Nord\",\"Sud\"]").
+    static QStringList sectionsFromJson(const QString &json);
     // One line for the status bar: "ana — editor, sections Nord, Sud".
     QString describe() const;
     // Why an action is refused, for a tooltip or an error message (translated).

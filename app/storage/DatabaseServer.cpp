@@ -6,8 +6,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -215,9 +213,7 @@ Result<void> Database::reloadAccess()
     Access access;
     access.login = q.value(0).toString();
     access.role = Access::roleFromKey(q.value(1).toString()).value_or(Role::Reader);
-    const QJsonArray sections = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).array();
-    for (const QJsonValue &s : sections)
-        access.sections.append(s.toString());
+    access.sections = Access::sectionsFromJson(q.value(2).toString());
     q.finish();
     // When this volunteer was last seen (server volunteers): a function, since a volunteer cannot write the
     // volunteers table. Not worth failing the opening for.

@@ -88,9 +88,7 @@ Result<QList<Volunteer>> Volunteers::list() const
         Volunteer v;
         v.login = q.value(0).toString();
         v.role = Access::roleFromKey(q.value(1).toString()).value_or(Role::Reader);
-        const QJsonArray sections = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).array();
-        for (const QJsonValue &s : sections)
-            v.sections.append(s.toString());
+        v.sections = Access::sectionsFromJson(q.value(2).toString());
         v.lastSeen = QDateTime::fromString(q.value(3).toString(), Qt::ISODate);
         out.append(v);
     }

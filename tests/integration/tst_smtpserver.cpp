@@ -51,6 +51,9 @@ private:
     Run cli(const QStringList &args, const QString &password = QStringLiteral("s3cr3t é"));
     QStringList received() const { return m_server.received(); }
     bool configure(const QString &security, bool withCa = true);
+    // `mail send` to m0…m(n-1)@example.org; `outbox run` started n times at once (as n computers), running.
+    bool queueBatch(int recipients);
+    QList<QProcess *> startRunners(int n, const QStringList &options);
 
     QTemporaryDir m_dir;
     QString m_cert;
@@ -328,6 +331,35 @@ void TestSmtpServer::killedMidBatchNeverSendsTwice()
 // One outbox for the whole board: four `outbox run` at once (four computers) against one batch. Each
 // address is received exactly once and every row ends `sent`; with one runner killed (SIGKILL) half-way,
 // still no address twice, and only what that runner had in flight becomes `unknown`.
+bool TestSmtpServer::queueBatch(int recipients)
+{
+    QStringList args{QStringLiteral("mail"),  QStringLiteral("send"),   QStringLiteral("--subject"),
+                     QStringLiteral("Batch"), QStringLiteral("--text"), m_cert};
+    for (int i = 0; i < recipients; ++i)
+        args << QStringLiteral("--to") << QStringLiteral("m%1@example.org").arg(i);
+    return cli(args).exitCode == 0;
+}
+
+QList<QProcess *> TestSmtpServer::startRunners(int n, const QStringList &options)
+{
+    QList<QProcess *> runners;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CARNET_SMTP_PASSWORD"), QStringLiteral("s3cr3t é"));
+    for (int i = 0; i < n; ++i) {
+        auto *run = new QProcess(this);
+        run->setProcessEnvironment(env);
+        run->start(QStringLiteral(CARNET_CLI_PATH),
+                   QStringList{QStringLiteral("--database"), m_db, QStringLiteral("outbox"), QStringLiteral("run")} +
+                       options);
+        if (!run->waitForStarted()) {
+            delete run;
+            continue;
+        }
+        runners.append(run);
+    }
+    return runners;
+}
+
 void TestSmtpServer::fourRunnersSendEachMessageOnce_data()
 {
     QTest::addColumn<bool>("killOne");
@@ -341,23 +373,9 @@ void TestSmtpServer::fourRunnersSendEachMessageOnce()
     QVERIFY(startServer(QStringLiteral("plain"), killOne ? 0.002 : 0));
     QVERIFY(configure(QStringLiteral("none")));
     constexpr int recipients = 2000;
-    QStringList args{QStringLiteral("mail"),  QStringLiteral("send"),   QStringLiteral("--subject"),
-                     QStringLiteral("Batch"), QStringLiteral("--text"), m_cert};
-    for (int i = 0; i < recipients; ++i)
-        args << QStringLiteral("--to") << QStringLiteral("m%1@example.org").arg(i);
-    QCOMPARE(cli(args).exitCode, 0);
-    QList<QProcess *> runners;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("CARNET_SMTP_PASSWORD"), QStringLiteral("s3cr3t é"));
-    for (int i = 0; i < 4; ++i) {
-        auto *run = new QProcess(this);
-        run->setProcessEnvironment(env);
-        run->start(QStringLiteral(CARNET_CLI_PATH),
-                   {QStringLiteral("--database"), m_db, QStringLiteral("outbox"), QStringLiteral("run"),
-                    QStringLiteral("--until-empty"), QStringLiteral("--json")});
-        QVERIFY(run->waitForStarted());
-        runners.append(run);
-    }
+    QVERIFY(queueBatch(recipients));
+    const QList<QProcess *> runners = startRunners(4, {QStringLiteral("--until-empty"), QStringLiteral("--json")});
+    QCOMPARE(runners.size(), 4);
     if (killOne) {
         QTRY_VERIFY_WITH_TIMEOUT(received().size() >= recipients / 4, 120000);
         ::kill(pid_t(runners.first()->processId()), SIGKILL);
@@ -421,21 +439,9 @@ void TestSmtpServer::limitsCountEverySender()
                  QStringLiteral("Les Amis du Parc <bureau@amis.example.org>"), QStringLiteral("--per-minute"),
                  QStringLiteral("10")})
                 .exitCode == 0);
-    QStringList args{QStringLiteral("mail"),  QStringLiteral("send"),   QStringLiteral("--subject"),
-                     QStringLiteral("Batch"), QStringLiteral("--text"), m_cert};
-    for (int i = 0; i < 30; ++i)
-        args << QStringLiteral("--to") << QStringLiteral("m%1@example.org").arg(i);
-    QCOMPARE(cli(args).exitCode, 0);
-    QList<QProcess *> runners;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("CARNET_SMTP_PASSWORD"), QStringLiteral("s3cr3t é"));
-    for (int i = 0; i < 2; ++i) {
-        auto *run = new QProcess(this);
-        run->setProcessEnvironment(env);
-        run->start(QStringLiteral(CARNET_CLI_PATH),
-                   {QStringLiteral("--database"), m_db, QStringLiteral("outbox"), QStringLiteral("run")});
-        runners.append(run);
-    }
+    QVERIFY(queueBatch(30));
+    const QList<QProcess *> runners = startRunners(2, {});
+    QCOMPARE(runners.size(), 2);
     for (QProcess *run : std::as_const(runners)) {
         QVERIFY(run->waitForFinished(120000));
         delete run;
