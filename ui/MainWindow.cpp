@@ -10,6 +10,7 @@
 #include "ImportWizard.h"
 #include "MailingActions.h"
 #include "MemberEditorDialog.h"
+#include "MemberRowDelegate.h"
 #include "MessageBox.h"
 #include "OrganisationDialog.h"
 #include "OutboxDialog.h"
@@ -26,6 +27,7 @@
 #include "mail/SmtpAccount.h"
 #include "settings/CredentialStore.h"
 #include "storage/AuditLog.h"
+#include "storage/ChangeFeed.h"
 #include "storage/MemberTableModel.h"
 #include "storage/SettingsRepository.h"
 
@@ -45,6 +47,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QShortcut>
 #include <QSignalBlocker>
@@ -101,6 +104,19 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("memberTable"));
     m_table->setModel(m_model);
+    m_table->setItemDelegate(new MemberRowDelegate(m_table));
+    // A shared member file: what the other volunteers change shows here as they commit it.
+    m_feed = Storage::ChangeFeed::create(m_context.database());
+    if (m_feed) {
+        m_model->setChangeFeed(m_feed.get());
+        connect(m_feed.get(), &Storage::ChangeFeed::consentChanged, this, &MainWindow::consentChanged);
+        connect(m_feed.get(), &Storage::ChangeFeed::allConsentChanged, this, &MainWindow::consentChanged);
+        connect(m_feed.get(), &Storage::ChangeFeed::purposesChanged, this, [this] {
+            m_consentColumns->reloadPurposes();
+            m_model->providerChanged();
+            refreshConsentCounts(true);
+        });
+    }
     // The model starts sorted by last name: the header says so before sorting is switched on, so that the
     // view does not ask for another order first.
     m_sortColumn = m_model->columnOf(Core::MemberField::LastName);
@@ -338,6 +354,8 @@ void MainWindow::createActions()
     smtp->setObjectName(QStringLiteral("smtpAccountAction"));
     QAction *outbox = edit->addAction(tr("&Outbox…"), this, [this] {
         OutboxDialog dialog(m_context, {}, this);
+        if (m_feed) // another computer's sending shows as it goes
+            connect(m_feed.get(), &Storage::ChangeFeed::mailChanged, &dialog, &OutboxDialog::refresh);
         dialog.exec();
     });
     outbox->setObjectName(QStringLiteral("outboxAction"));
@@ -574,6 +592,17 @@ void MainWindow::editCurrentMember(bool consentTab)
         dialog.setReadOnly(access.needEditor());
     if (consentTab)
         dialog.showConsentTab();
+    if (m_feed) {
+        // The others see this member as being edited while the dialog is open; this one sees them.
+        m_feed->beginEditing(id);
+        dialog.setOtherEditors(m_feed->editorsOf(id));
+        connect(m_feed.get(), &Storage::ChangeFeed::editorsChanged, &dialog,
+                [this, &dialog, id] { dialog.setOtherEditors(m_feed->editorsOf(id)); });
+    }
+    const auto stopEditing = qScopeGuard([this, id] {
+        if (m_feed)
+            m_feed->endEditing(id);
+    });
     connect(&dialog, &MemberEditorDialog::memberSaved, m_model, &Storage::MemberTableModel::memberSaved);
     connect(&dialog, &MemberEditorDialog::consentChanged, this, &MainWindow::consentChanged);
     connect(&dialog, &MemberEditorDialog::memberErased, this, [this](qint64 erased) {

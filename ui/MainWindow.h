@@ -15,8 +15,9 @@ class QThread;
 class QTimer;
 
 namespace Storage {
+class ChangeFeed;
 class MemberTableModel;
-}
+} // namespace Storage
 
 namespace Gui {
 
@@ -90,6 +91,7 @@ private:
     MailingActions *m_mailings = nullptr;
     QLabel *m_status = nullptr;
     std::unique_ptr<ConsentColumns> m_consentColumns;
+    std::unique_ptr<Storage::ChangeFeed> m_feed; // a shared member file's live changes; none for a local file
     QThread *m_tallyThread = nullptr;
     BackgroundSender *m_sender = nullptr;
     QLabel *m_emptyNote = nullptr;

@@ -1,10 +1,5 @@
 #include "MemberEditorDialog.h"
 #include "MessageBox.h"
-#include <QCheckBox>
-#include <QComboBox>
-#include <QDateEdit>
-#include <QLineEdit>
-#include <QPlainTextEdit>
 
 #include "ui_MemberEditorDialog.h"
 
@@ -44,6 +39,13 @@ MemberEditorDialog::MemberEditorDialog(Storage::MemberRepository &members, QWidg
 {
     m_ui->setupUi(this);
     setWindowTitle(tr("New member"));
+    m_otherEditors = new QLabel(this);
+    m_otherEditors->setObjectName(QStringLiteral("otherEditorsNote"));
+    m_otherEditors->setWordWrap(true);
+    m_otherEditors->setStyleSheet(
+        QStringLiteral("background: #fff4ce; color: #3b2f00; border: 1px solid #e0c870; padding: 6px;"));
+    m_otherEditors->hide();
+    m_ui->mainLayout->insertWidget(0, m_otherEditors);
     m_ui->languageCombo->addItem(tr("Not specified"), QString());
     m_ui->languageCombo->addItem(tr("French"), QStringLiteral("fr"));
     m_ui->languageCombo->addItem(tr("English"), QStringLiteral("en"));
@@ -399,6 +401,17 @@ void MemberEditorDialog::resolveConflict(const Core::Member &mine, qint64 househ
         return;
     }
     }
+}
+
+void MemberEditorDialog::setOtherEditors(const QStringList &logins)
+{
+    m_otherEditors->setVisible(!logins.isEmpty());
+    if (logins.isEmpty())
+        return;
+    m_otherEditors->setText(
+        tr("Being edited by %1 right now. Nothing can be lost: if you both save, the second one to save sees what "
+           "the other changed and chooses what to keep.")
+            .arg(QLocale().createSeparatedList(logins)));
 }
 
 void MemberEditorDialog::setReadOnly(const QString &why)

@@ -41,6 +41,8 @@ public:
     // A volunteer who may only look (a reader): every field read-only, no Save, the consent tab's
     // recording and erasing buttons off; `why` says so at the top.
     void setReadOnly(const QString &why);
+    // Other volunteers with this member open right now (a shared member file): said above the form.
+    void setOtherEditors(const QStringList &logins);
     const Core::Member &savedMember() const { return m_saved; }
 
     void accept() override;
@@ -68,6 +70,7 @@ private:
     QHash<QString, QLabel *> m_errorLabels;
     QHash<QString, QWidget *> m_fieldWidgets;
     MemberConsentWidget *m_consent = nullptr;
+    QLabel *m_otherEditors = nullptr;
 };
 
 } // namespace Gui

@@ -223,6 +223,37 @@ bool MemberIndex::slotLess(quint32 a, quint32 b, int primary, int secondary) con
     return m_ids[a] < m_ids[b];
 }
 
+bool MemberIndex::less(qint64 a, qint64 b, MemberField field) const
+{
+    const qsizetype slotA = slotOf(a);
+    const qsizetype slotB = slotOf(b);
+    if (slotA < 0 || slotB < 0)
+        return (slotA < 0) != (slotB < 0) ? slotA < 0 : a < b;
+    const int primary = fieldIndexOf(field);
+    if (primary < 0)
+        return a < b;
+    return slotLess(quint32(slotA), quint32(slotB), primary, secondaryOf(primary));
+}
+
+bool MemberIndex::matches(qint64 id, const QString &text) const
+{
+    const qsizetype slot = slotOf(id);
+    if (slot < 0)
+        return false;
+    const char *row = m_text.constData() + m_offset[size_t(slot)];
+    const char *end =
+        static_cast<const char *>(std::memchr(row, kRowSep, size_t(m_text.size() - m_offset[size_t(slot)])));
+    const QStringList words = Core::TextFold::fold(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words.isEmpty() || !end)
+        return false;
+    for (const QString &word : words) {
+        const QByteArray bytes = word.toUtf8();
+        if (!memmem(row, size_t(end - row), bytes.constData(), size_t(bytes.size())))
+            return false;
+    }
+    return true;
+}
+
 void MemberIndex::sortSlots(std::vector<quint32> &slotList, int primary) const
 {
     const int secondary = secondaryOf(primary);

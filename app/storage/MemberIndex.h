@@ -32,6 +32,7 @@ public:
     void remove(qint64 id);
 
     qsizetype size() const { return m_live; }
+    bool contains(qint64 id) const { return slotOf(id) >= 0; }
     qint64 maxId() const { return m_maxId; }
 
     // Bit i is set when member id i matches every word of `text` (folded). Empty text: none set.
@@ -40,6 +41,11 @@ public:
     // selections use the field's cached order (a linear pass); small ones are sorted directly.
     void sort(std::vector<qint64> &ids, Core::MemberField field, Qt::SortOrder order) const;
     static bool canSort(Core::MemberField field);
+    // Whether `a` comes before `b` in sort(…, field, Qt::AscendingOrder): where one changed member goes in a
+    // sorted list without sorting it again. Members not in the index come first, by id.
+    bool less(qint64 a, qint64 b, Core::MemberField field) const;
+    // Whether member `id` matches every word of `text` (folded), as match() would say for it alone.
+    bool matches(qint64 id, const QString &text) const;
     // Computes the cached order of a field now (e.g. on the worker thread that built the index).
     void prepareOrder(Core::MemberField field) const;
 

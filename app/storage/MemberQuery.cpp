@@ -5,6 +5,28 @@ namespace Storage {
 using Core::MemberField;
 namespace MemberFields = Core::MemberFields;
 
+bool MemberQuery::matches(const Core::Member &m) const
+{
+    switch (selection.kind) {
+    case Selection::Kind::All:
+    case Selection::Kind::ConsentMissing:
+    case Selection::Kind::ConsentExpiring:
+    case Selection::Kind::ConsentWithdrawn:
+    case Selection::Kind::Invitation:
+    case Selection::Kind::Report: return true;
+    case Selection::Kind::NoEmail: return m.email.isEmpty();
+    case Selection::Kind::MembershipExpired: return m.membershipEnd.isValid() && m.membershipEnd < today;
+    case Selection::Kind::MembershipEndingSoon:
+        return m.membershipEnd.isValid() && m.membershipEnd >= today &&
+               m.membershipEnd <= today.addDays(Selection::kEndingSoonDays);
+    case Selection::Kind::Section:
+        return selection.value.isEmpty() ? m.section.isEmpty() : m.section == selection.value;
+    case Selection::Kind::Category:
+        return selection.value.isEmpty() ? m.category.isEmpty() : m.category == selection.value;
+    }
+    return true;
+}
+
 QString MemberQuery::whereClause(QVariantList *bindings) const
 {
     const QString todayIso = today.toString(Qt::ISODate);

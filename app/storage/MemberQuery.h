@@ -2,6 +2,7 @@
 
 #include "Engine.h"
 #include "Selection.h"
+#include "core/Member.h"
 #include "core/MemberField.h"
 
 #include <QDate>
@@ -21,6 +22,9 @@ struct MemberQuery
 
     QString whereClause(QVariantList *bindings) const;         // "" or "WHERE …"
     QString orderClause(Engine engine = Engine::Sqlite) const; // "ORDER BY …"
+    // Whether one member, as read, is in the selection as whereClause() says (a changed member placed
+    // without asking the database again). Resolved selections (consent, reports) are not decided here: true.
+    bool matches(const Core::Member &member) const;
 };
 
 } // namespace Storage

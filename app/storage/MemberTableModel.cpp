@@ -1,12 +1,15 @@
 #include "MemberTableModel.h"
 
+#include "ChangeFeed.h"
 #include "Database.h"
+#include "MemberQuery.h"
 #include "MemberRepository.h"
 #include "core/Clock.h"
 
 #include <QJsonDocument>
 #include <QLocale>
 #include <QPointer>
+#include <QSet>
 #include <QThread>
 
 #include <atomic>
@@ -124,6 +127,7 @@ const Member *MemberTableModel::memberAtRow(int row) const
         const size_t end = std::min(ids.size(), begin + kPageSize);
         const std::vector<qint64> pageIds(ids.begin() + qsizetype(begin), ids.begin() + qsizetype(end));
         auto fetched = m_repository.fetch(pageIds);
+        m_rowsRead += fetched.ok() ? qint64(fetched.value().size()) : 0;
         auto *loaded = new QList<Member>;
         loaded->reserve(qsizetype(pageIds.size()));
         QHash<qint64, Member> byId;
@@ -179,6 +183,13 @@ QVariant MemberTableModel::data(const QModelIndex &index, int role) const
         return {};
     if (role == MemberIdRole)
         return memberIdAt(index.row());
+    if (role == EditorsRole)
+        return m_editors.value(memberIdAt(index.row()));
+    if (role == Qt::ToolTipRole) {
+        // Another volunteer has this member open: said on every cell of the row.
+        if (const QStringList who = m_editors.value(memberIdAt(index.row())); !who.isEmpty())
+            return tr("Being edited by %1").arg(QLocale().createSeparatedList(who));
+    }
     if (isProviderColumn(index.column())) {
         const Member *m = memberAtRow(index.row());
         return m ? m_provider->data(*m, index.column() - int(MemberFields::all().size()), role) : QVariant();
@@ -264,6 +275,7 @@ void MemberTableModel::reload()
             query.limit = g_firstRows;
     }
     auto ids = m_repository.ids(query);
+    m_rowsRead += ids.ok() ? qint64(ids.value().size()) : 0;
     if (query.limit >= 0 && ids.ok() && total.ok())
         m_unlisted = std::max<qint64>(0, total.value() - qint64(ids.value().size()));
     else if (everyone && ids.ok()) // the list is the count (a count costs a fifth of a second on a server)
@@ -326,23 +338,167 @@ void MemberTableModel::filterRows()
 
 void MemberTableModel::memberSaved(const Member &member)
 {
-    if (m_index)
-        m_index->upsert(member);
-    if (m_indexThread)
-        m_changedDuringBuild.append(member.id);
-    m_dataVersion = m_repository.database().dataVersion();
-    reload();
-    Q_EMIT membersChanged();
+    apply({member.id}, {{member.id, member}});
 }
 
 void MemberTableModel::memberRemoved(qint64 id)
 {
-    if (m_index)
-        m_index->remove(id);
-    if (m_indexThread)
-        m_changedDuringBuild.append(id);
-    reload();
+    apply({id}, {});
+}
+
+void MemberTableModel::membersChangedElsewhere(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return;
+    auto fetched = m_repository.fetch(std::vector<qint64>(ids.begin(), ids.end()));
+    if (!fetched.ok()) {
+        Q_EMIT errorOccurred(fetched.error().message);
+        return;
+    }
+    m_rowsRead += qint64(fetched.value().size());
+    QHash<qint64, Member> now;
+    for (const Member &m : fetched.value())
+        now.insert(m.id, m); // a member missing here was deleted, or is outside this volunteer's sections
+    apply(ids, now);
+}
+
+void MemberTableModel::apply(const QList<qint64> &ids, const QHash<qint64, Member> &now)
+{
+    if (!m_feed || !m_feed->isListening())
+        m_dataVersion = m_repository.database().dataVersion(); // this process's own change is no outside change
+    qint64 delta = 0;
+    for (qint64 id : ids) {
+        const bool was = m_index && m_index->contains(id);
+        const auto it = now.constFind(id);
+        if (m_index) {
+            if (it != now.cend())
+                m_index->upsert(*it);
+            else
+                m_index->remove(id);
+        }
+        if (m_indexThread)
+            m_changedDuringBuild.append(id);
+        delta += (it != now.cend() ? 1 : 0) - (was ? 1 : 0);
+    }
+    // In place only where the order and the selection can be decided here: the index sorts the list (names,
+    // email, number, city), and the selection is decided by the member's own values. Otherwise the ids of the
+    // selection are read again (the sort by a date is the database's; a consent selection is the service's).
+    const bool inPlace = m_index && !m_selection.isResolved() && MemberIndex::canSort(m_sortField) && m_unlisted == 0 &&
+                         !m_searchPending;
+    if (!inPlace) {
+        reload();
+        Q_EMIT membersChanged();
+        return;
+    }
+    m_total += delta;
+    const MemberQuery query{m_selection, m_sortField, m_sortOrder, m_clock.today()};
+    const QString text = m_search.trimmed();
+    for (qint64 id : ids) {
+        const auto it = now.constFind(id);
+        const bool inSelection = it != now.cend() && query.matches(*it);
+        Placed placed = place(m_baseIds, id, inSelection, !m_filtered);
+        if (m_filtered)
+            placed = place(m_rows, id, inSelection && m_index->matches(id, text), true);
+        if (placed != Placed::Updated)
+            continue;
+        // The same row: its cached page takes the new values (nothing read again).
+        const int row = rowOfMember(id);
+        if (QList<Member> *page = m_pages.object(row / kPageSize)) {
+            (*page)[row % kPageSize] = *it;
+            if (m_provider)
+                m_provider->prefetch(QList<Member>{*it});
+        }
+        Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+    }
+    Q_EMIT countsChanged();
     Q_EMIT membersChanged();
+}
+
+MemberTableModel::Placed MemberTableModel::place(std::vector<qint64> &list, qint64 id, bool wanted, bool visible)
+{
+    const auto old = std::find(list.begin(), list.end(), id);
+    const qint64 from = old == list.end() ? -1 : qint64(old - list.begin());
+    if (!wanted) {
+        if (from < 0)
+            return Placed::Unchanged;
+        if (visible)
+            beginRemoveRows({}, int(from), int(from));
+        list.erase(old);
+        if (visible) {
+            m_pages.clear(); // rows moved between pages: those on screen are read again (a few hundred rows)
+            endRemoveRows();
+        }
+        return Placed::Moved;
+    }
+    // Where it goes among the others (binary search over the list without its old place).
+    const bool ascending = m_sortOrder == Qt::AscendingOrder;
+    auto before = [&](qint64 x, qint64 y) {
+        return ascending ? m_index->less(x, y, m_sortField) : m_index->less(y, x, m_sortField);
+    };
+    size_t lo = 0;
+    size_t hi = list.size() - (from >= 0 ? 1 : 0);
+    while (lo < hi) {
+        const size_t mid = (lo + hi) / 2;
+        const qint64 other = list[mid + (from >= 0 && qint64(mid) >= from ? 1 : 0)];
+        if (before(other, id))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const qint64 to = qint64(lo);
+    if (from == to)
+        return Placed::Updated;
+    if (from < 0) {
+        if (visible)
+            beginInsertRows({}, int(to), int(to));
+        list.insert(list.begin() + to, id);
+        if (visible) {
+            m_pages.clear();
+            endInsertRows();
+        }
+        return Placed::Moved;
+    }
+    // Qt's destination is the row before which it goes, counted in the list before the move.
+    if (visible)
+        beginMoveRows({}, int(from), int(from), {}, int(to > from ? to + 1 : to));
+    if (to > from)
+        std::rotate(list.begin() + from, list.begin() + from + 1, list.begin() + to + 1);
+    else
+        std::rotate(list.begin() + to, list.begin() + from, list.begin() + from + 1);
+    if (visible) {
+        m_pages.clear();
+        endMoveRows();
+    }
+    return Placed::Moved;
+}
+
+void MemberTableModel::setChangeFeed(ChangeFeed *feed)
+{
+    if (m_feed)
+        disconnect(m_feed, nullptr, this, nullptr);
+    m_feed = feed;
+    if (!feed)
+        return;
+    connect(feed, &ChangeFeed::membersChanged, this, &MemberTableModel::membersChangedElsewhere);
+    connect(feed, &ChangeFeed::everythingChanged, this, &MemberTableModel::membersReplaced);
+    connect(feed, &ChangeFeed::editorsChanged, this, &MemberTableModel::editorsChanged);
+    connect(feed, &QObject::destroyed, this, [this] { m_feed = nullptr; });
+    editorsChanged();
+}
+
+void MemberTableModel::editorsChanged()
+{
+    QHash<qint64, QStringList> now = m_feed ? m_feed->editors() : QHash<qint64, QStringList>();
+    QSet<qint64> touched;
+    for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it)
+        touched.insert(it.key());
+    for (auto it = now.cbegin(); it != now.cend(); ++it)
+        touched.insert(it.key());
+    m_editors = std::move(now);
+    for (qint64 id : std::as_const(touched)) {
+        if (const int row = rowOfMember(id); row >= 0)
+            Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1), {Qt::ToolTipRole, EditorsRole});
+    }
 }
 
 void MemberTableModel::checkForOutsideChanges()
@@ -360,6 +516,8 @@ void MemberTableModel::checkForOutsideChanges()
         m_connectionLost = false;
         Q_EMIT connectionChanged(true);
     }
+    if (m_feed && m_feed->isListening() && !restored)
+        return; // the server says what changes, member by member
     const qint64 version = m_repository.database().dataVersion();
     if (version == m_dataVersion && !restored)
         return;

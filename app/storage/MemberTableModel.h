@@ -22,6 +22,7 @@ class Clock;
 
 namespace Storage {
 
+class ChangeFeed;
 class MemberRepository;
 
 // The member table, for a million members: it holds only the ordered list of member ids of the
@@ -39,6 +40,7 @@ public:
     static void setOpeningLimits(qint64 listedAbove, int firstRows);
     static constexpr int MemberIdRole = Qt::UserRole + 1;
     static constexpr int ColumnKeyRole = Qt::UserRole + 2; // headerData: "last_name", "consent:newsletter"
+    static constexpr int EditorsRole = Qt::UserRole + 3;   // the other logins with this member's editor open
 
     // Selections SQL cannot express (consent): the member ids, in increasing order.
     using SelectionResolver = std::function<Core::Result<std::vector<qint64>>(const Selection &)>;
@@ -60,6 +62,10 @@ public:
     // Extra columns after the member fields (not owned). Call providerChanged() when its values or
     // its columns change.
     void setColumnProvider(MemberColumnProvider *provider);
+    // A shared member file's notifications (not owned): the other windows' changes come in as they are
+    // committed, member by member, and the "being edited by" markers with them. Without it (a local file),
+    // another program's commit is noticed by polling and the list is read again.
+    void setChangeFeed(ChangeFeed *feed);
 
     void setSelection(const Selection &selection);
     const Selection &selection() const { return m_selection; }
@@ -73,11 +79,17 @@ public:
     qint64 totalCount() const { return m_total; } // members in the database
     bool isIndexReady() const { return m_index != nullptr; }
     bool isSearchPending() const { return m_searchPending; }
+    // Rows read from the database by this model since it was made (its ids, pages and changed members): what
+    // a refresh costs, for the benchmarks.
+    qint64 rowsRead() const { return m_rowsRead; }
 
 public Q_SLOTS:
     void reload();                                // re-reads the selection from the database
     void memberSaved(const Core::Member &member); // after an edit in this process
     void memberRemoved(qint64 id);
+    // Members changed elsewhere (ids only): read, then placed, moved or taken out one by one — the rest of
+    // the list, the selection, the current row and the scroll position stay as they are.
+    void membersChangedElsewhere(const QList<qint64> &ids);
     void checkForOutsideChanges(); // another program committed to the file?
     void rebuildIndex();
     void membersReplaced(); // many members changed at once (an import, its undo): read everything again
@@ -92,6 +104,11 @@ Q_SIGNALS:
     void connectionChanged(bool connected);
 
 private:
+    // Places each of `ids` (their current values in `now`; absent: deleted or out of sight) in the list.
+    void apply(const QList<qint64> &ids, const QHash<qint64, Core::Member> &now);
+    enum class Placed { Unchanged, Updated, Moved };
+    Placed place(std::vector<qint64> &list, qint64 id, bool wanted, bool visible);
+    void editorsChanged();
     void installIndex(std::shared_ptr<MemberIndex> index, qint64 generation);
     void stopIndexBuild();
     void applySearch();
@@ -130,6 +147,9 @@ private:
     qint64 m_dataVersion = -1;
     bool m_connectionLost = false;
     QTimer m_watch;
+    ChangeFeed *m_feed = nullptr;
+    QHash<qint64, QStringList> m_editors; // as last shown
+    mutable qint64 m_rowsRead = 0;
 };
 
 } // namespace Storage

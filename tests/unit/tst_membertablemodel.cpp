@@ -28,6 +28,8 @@ private Q_SLOTS:
     void opensALargeListOnItsFirstRows();
     void followsEditsInThisProcess();
     void noticesChangesFromAnotherProgram();
+    void placesAChangeWithoutReadingTheListAgain();
+    void placesChangesInASelectionAndASearch();
     void displaysDatesAndLanguage();
 
 private:
@@ -259,6 +261,115 @@ void TestMemberTableModel::noticesChangesFromAnotherProgram()
     QVERIFY(ready.wait(10000));
     model->setSearchText(QStringLiteral("gaelle"));
     QCOMPARE(lastNames(*model), QStringList{QStringLiteral("Ailleurs")});
+}
+
+void TestMemberTableModel::placesAChangeWithoutReadingTheListAgain()
+{
+    // A changed member (another window's edit, heard through the server's notifications) is read alone and
+    // moved to its place; the rest of the list is not read again, the current row stays on its member.
+    auto model = makeModel(); // its search index ready
+    QVERIFY(model->isIndexReady());
+    QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int column = model->columnOf(MemberField::LastName);
+    for (int row = 0; row < model->rowCount(); ++row) // every page read, as a view showing them all would
+        (void)model->data(model->index(row, column));
+    const qint64 smith = model->memberIdAt(3);
+    QCOMPARE(model->data(model->index(3, column)).toString(), QStringLiteral("Smith"));
+    const QPersistentModelIndex current = model->index(3, column); // what a view's current row holds
+    const qint64 zola = model->memberIdAt(5);
+
+    // Zola becomes Abadie: read alone, moved to the top; Smith is now one row lower.
+    Core::Member z = m_db->members().find(zola).value();
+    z.lastName = QStringLiteral("Abadie");
+    QVERIFY(m_db->members().save(z).ok());
+    const qint64 before = model->rowsRead();
+    QSignalSpy reset(model.get(), &QAbstractItemModel::modelReset);
+    model->membersChangedElsewhere({zola});
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(lastNames(*model),
+             (QStringList{QStringLiteral("Abadie"), QStringLiteral("Cote"), QString::fromUtf8("Côté"),
+                          QString::fromUtf8("Émond"), QStringLiteral("Smith"), QStringLiteral("Tremblay")}));
+    QCOMPARE(current.row(), 4);
+    QCOMPARE(model->memberIdAt(current.row()), smith);
+    QVERIFY2(model->rowsRead() - before <= 1 + 6, qPrintable(QString::number(model->rowsRead() - before)));
+
+    // A change that keeps the order: the row's values change in place, nothing else is read.
+    Core::Member s = m_db->members().find(smith).value();
+    s.city = QStringLiteral("Lyon");
+    QVERIFY(m_db->members().save(s).ok());
+    const qint64 before2 = model->rowsRead();
+    QSignalSpy changed(model.get(), &QAbstractItemModel::dataChanged);
+    model->membersChangedElsewhere({smith});
+    QCOMPARE(model->rowsRead() - before2, 1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model->data(model->index(4, model->columnOf(MemberField::City))).toString(), QStringLiteral("Lyon"));
+    QCOMPARE(model->rowsRead() - before2, 1); // the cached page took the new values
+
+    // Added and deleted elsewhere: inserted at its place, taken out; the total follows.
+    Core::Member added;
+    added.firstName = QStringLiteral("Inès");
+    added.lastName = QStringLiteral("Dubé");
+    added.email = QStringLiteral("ines@example.org");
+    auto saved = m_db->members().save(added);
+    QVERIFY(saved.ok());
+    QVERIFY(m_db->members().remove(zola).ok());
+    model->membersChangedElsewhere({saved.value().id, zola});
+    QCOMPARE(lastNames(*model),
+             (QStringList{QStringLiteral("Cote"), QString::fromUtf8("Côté"), QString::fromUtf8("Dubé"),
+                          QString::fromUtf8("Émond"), QStringLiteral("Smith"), QStringLiteral("Tremblay")}));
+    QCOMPARE(model->totalCount(), 6);
+    QCOMPARE(model->memberIdAt(current.row()), smith);
+    // The same list as a model reading everything again.
+    auto fresh = makeModel();
+    QCOMPARE(lastNames(*fresh), lastNames(*model));
+    // Descending order too.
+    model->sort(column, Qt::DescendingOrder);
+    Core::Member i = m_db->members().find(saved.value().id).value();
+    i.lastName = QStringLiteral("Zz");
+    QVERIFY(m_db->members().save(i).ok());
+    model->membersChangedElsewhere({i.id});
+    QCOMPARE(lastNames(*model).first(), QStringLiteral("Zz"));
+}
+
+void TestMemberTableModel::placesChangesInASelectionAndASearch()
+{
+    auto model = makeModel(); // its search index ready
+    QVERIFY(model->isIndexReady());
+    QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model->setSelection({Selection::Kind::Section, QStringLiteral("CPL")});
+    QCOMPARE(model->rowCount(), 3);
+    // Smith moves into CPL; Émond moves out.
+    const auto all = m_db->members().list(Storage::MemberQuery{}).value();
+    qint64 smith = 0;
+    qint64 emond = 0;
+    for (const Core::Member &m : all) {
+        if (m.lastName == QStringLiteral("Smith"))
+            smith = m.id;
+        if (m.lastName == QString::fromUtf8("Émond"))
+            emond = m.id;
+    }
+    Core::Member s = m_db->members().find(smith).value();
+    s.section = QStringLiteral("CPL");
+    QVERIFY(m_db->members().save(s).ok());
+    Core::Member e = m_db->members().find(emond).value();
+    e.section = QStringLiteral("MPL");
+    QVERIFY(m_db->members().save(e).ok());
+    model->membersChangedElsewhere({smith, emond});
+    QCOMPARE(lastNames(*model),
+             (QStringList{QStringLiteral("Cote"), QString::fromUtf8("Côté"), QStringLiteral("Smith")}));
+    // With a search: a member that stops matching it leaves the rows shown, one that starts matching comes in.
+    model->setSearchText(QStringLiteral("cote"));
+    QCOMPARE(model->rowCount(), 2);
+    Core::Member renamed = m_db->members().find(smith).value();
+    renamed.lastName = QStringLiteral("Côte-Smith");
+    QVERIFY(m_db->members().save(renamed).ok());
+    model->membersChangedElsewhere({smith});
+    QCOMPARE(model->rowCount(), 3);
+    model->setSearchText(QString());
+    QCOMPARE(model->rowCount(), 3);
+    auto fresh = makeModel();
+    fresh->setSelection({Selection::Kind::Section, QStringLiteral("CPL")});
+    QCOMPARE(lastNames(*fresh), lastNames(*model));
 }
 
 void TestMemberTableModel::displaysDatesAndLanguage()
