@@ -616,32 +616,58 @@ void MainWindow::editCurrentMember(bool consentTab)
 
 void MainWindow::deleteSelectedMembers()
 {
-    QList<qint64> ids;
+    // The members as the table shows them: a member someone changed since is not deleted unseen.
+    QList<Core::Member> shown;
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     for (const QModelIndex &index : rows)
-        ids.append(m_model->memberIdAt(index.row()));
-    if (ids.isEmpty() && m_table->currentIndex().isValid())
-        ids.append(m_model->memberIdAt(m_table->currentIndex().row()));
-    if (ids.isEmpty())
+        shown.append(m_model->memberAt(index.row()));
+    if (shown.isEmpty() && m_table->currentIndex().isValid())
+        shown.append(m_model->memberAt(m_table->currentIndex().row()));
+    shown.removeIf([](const Core::Member &m) { return m.id == 0; });
+    if (shown.isEmpty())
         return;
     QString question;
-    if (ids.size() == 1) {
-        auto member = m_context.members().find(ids.first());
-        const QString name = member.ok() ? member.value().displayName() : QString::number(ids.first());
-        question = tr("Delete %1 from the member list? This cannot be undone.").arg(name);
+    if (shown.size() == 1) {
+        question = tr("Delete %1 from the member list? This cannot be undone.").arg(shown.first().displayName());
     } else {
-        const int count = int(ids.size());
+        const int count = int(shown.size());
         question = tr("Delete these %n members from the member list? This cannot be undone.", nullptr, count);
     }
     if (MessageBox::question(this, tr("Delete members"), question, QMessageBox::Yes | QMessageBox::Cancel,
                              QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    for (qint64 id : std::as_const(ids)) {
-        if (auto removed = m_context.privacy().removeMember(id); !removed.ok()) {
+    for (const Core::Member &member : std::as_const(shown)) {
+        auto removed = m_context.privacy().removeMember(member.id, member.version);
+        if (!removed.ok() && removed.error().code == Core::Error::Code::Stale) {
+            // Changed by another volunteer since it was shown: say what, and delete only if still wanted.
+            auto current = m_context.members().find(member.id);
+            if (!current.ok()) {
+                MessageBox::critical(this, tr("Delete members"), current.error().message);
+                break;
+            }
+            const QStringList changes = MemberEditorDialog::changedFields(member, current.value());
+            const QString who = current.value().updatedBy.isEmpty() ? tr("Someone else") : current.value().updatedBy;
+            QMessageBox box(QMessageBox::Warning, tr("Changed meanwhile"),
+                            tr("%1 changed %2 at %3, after this list showed it. Delete it anyway?")
+                                .arg(who, current.value().displayName(),
+                                     QLocale().toString(current.value().updatedAt.toLocalTime(), QLocale::ShortFormat)),
+                            QMessageBox::Yes | QMessageBox::No, this);
+            box.setDefaultButton(QMessageBox::No);
+            box.setObjectName(QStringLiteral("deleteConflict"));
+            if (!changes.isEmpty())
+                box.setInformativeText(tr("Their changes:") + QStringLiteral("\n• ") +
+                                       changes.join(QStringLiteral("\n• ")));
+            const QMessageBox::StandardButton answer = MessageBox::answerFor(box);
+            m_model->memberSaved(current.value()); // the table shows what is there now
+            if (answer != QMessageBox::Yes)
+                continue;
+            removed = m_context.privacy().removeMember(member.id, current.value().version);
+        }
+        if (!removed.ok()) {
             MessageBox::critical(this, tr("Delete members"), removed.error().message);
             break;
         }
-        m_model->memberRemoved(id);
+        m_model->memberRemoved(member.id);
     }
 }
 

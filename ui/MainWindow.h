@@ -41,6 +41,7 @@ public:
     // The selections' and consent counts are being computed (on a worker) or will be again.
     bool countsPending() const;
     Storage::MemberTableModel *memberModel() const { return m_model; }
+    Storage::ChangeFeed *changeFeed() const { return m_feed.get(); } // nullptr for a local file
     MailingActions *mailings() const { return m_mailings; }
     // The title: the member file's name, or what stands for it ("demo association").
     void setFileLabel(const QString &label);

@@ -301,6 +301,38 @@ void MemberEditorDialog::accept()
     QDialog::accept();
 }
 
+namespace {
+// The fields a person compares between two versions of a member (not its id, dates of record, household).
+bool comparable(MemberField f)
+{
+    return f != MemberField::Id && f != MemberField::CreatedAt && f != MemberField::UpdatedAt &&
+           f != MemberField::Extra && f != MemberField::HouseholdId;
+}
+// An absent value and an empty field are the same thing to the person reading.
+bool same(const QVariant &a, const QVariant &b)
+{
+    const bool emptyA = a.isNull() || a.toString().isEmpty(), emptyB = b.isNull() || b.toString().isEmpty();
+    return (emptyA && emptyB) || (!emptyA && !emptyB && a.toString() == b.toString());
+}
+QString shown(const QVariant &v)
+{
+    const QString text =
+        v.typeId() == QMetaType::QDate ? QLocale().toString(v.toDate(), QLocale::ShortFormat) : v.toString();
+    return text.isEmpty() ? MemberEditorDialog::tr("(empty)") : text;
+}
+} // namespace
+
+QStringList MemberEditorDialog::changedFields(const Core::Member &before, const Core::Member &after)
+{
+    QStringList changes;
+    for (MemberField f : MemberFields::all()) {
+        if (comparable(f) && !same(before.value(f), after.value(f)))
+            changes.append(
+                tr("%1: %2 → %3").arg(MemberFields::label(f), shown(before.value(f)), shown(after.value(f))));
+    }
+    return changes;
+}
+
 // Someone else saved this member while it was open here: nothing was overwritten. Says who changed what,
 // when, and offers to keep their version, to apply only the fields changed here (when they changed none of
 // them), or to review: the form then shows their version with this editor's changes on top, to save again.
@@ -318,19 +350,8 @@ void MemberEditorDialog::resolveConflict(const Core::Member &mine, qint64 househ
     QStringList theirChanges, myChanges;
     QList<MemberField> mineOnly;
     bool overlap = false;
-    // An absent value and an empty field are the same thing to the person reading.
-    auto same = [](const QVariant &a, const QVariant &b) {
-        const bool emptyA = a.isNull() || a.toString().isEmpty(), emptyB = b.isNull() || b.toString().isEmpty();
-        return (emptyA && emptyB) || (!emptyA && !emptyB && a.toString() == b.toString());
-    };
-    auto shown = [](const QVariant &v) {
-        const QString text =
-            v.typeId() == QMetaType::QDate ? QLocale().toString(v.toDate(), QLocale::ShortFormat) : v.toString();
-        return text.isEmpty() ? tr("(empty)") : text;
-    };
     for (MemberField f : MemberFields::all()) {
-        if (f == MemberField::Id || f == MemberField::CreatedAt || f == MemberField::UpdatedAt ||
-            f == MemberField::Extra || f == MemberField::HouseholdId)
+        if (!comparable(f))
             continue;
         const QVariant before = m_member.value(f), now = theirs.value(f), typed = mine.value(f);
         const bool theyChanged = !same(now, before), iChanged = !same(typed, before);

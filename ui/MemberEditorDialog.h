@@ -41,6 +41,8 @@ public:
     // A volunteer who may only look (a reader): every field read-only, no Save, the consent tab's
     // recording and erasing buttons off; `why` says so at the top.
     void setReadOnly(const QString &why);
+    // "City: Lyon → Nantes", one per field that differs (what another volunteer changed).
+    static QStringList changedFields(const Core::Member &before, const Core::Member &after);
     // Other volunteers with this member open right now (a shared member file): said above the form.
     void setOtherEditors(const QStringList &logins);
     const Core::Member &savedMember() const { return m_saved; }

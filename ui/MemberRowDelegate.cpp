@@ -7,7 +7,8 @@
 
 namespace Gui {
 
-MemberRowDelegate::MemberRowDelegate(QTableView *view) : QStyledItemDelegate(view), m_view(view) {}
+MemberRowDelegate::MemberRowDelegate(QTableView *view) : QStyledItemDelegate(view), m_view(view)
+{}
 
 void MemberRowDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {

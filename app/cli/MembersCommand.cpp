@@ -157,7 +157,7 @@ QString MembersCommand::help()
         "members add --first-name F --last-name L [--email E | --no-email] [field options] [--household-with ID|EMAIL] "
         "[--json]\n"
         "members edit ID|EMAIL [field options] [--if-version N] [--json]\n"
-        "members delete ID|EMAIL\n"
+        "members delete ID|EMAIL [--if-version N] [--json]\n"
         "members show ID|EMAIL [--json]\n"
         "members list [--search TEXT] [--json]\n"
         "members export ID|EMAIL [--output FILE] [--json]   (everything Carnet holds about the member)\n"
@@ -245,6 +245,7 @@ int MembersCommand::remove(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    parser.addOption(QCommandLineOption(QStringLiteral("if-version"), QString(), QStringLiteral("version")));
     if (!parseArguments(parser, arguments))
         return BadUsage;
     if (parser.positionalArguments().size() != 1)
@@ -253,8 +254,23 @@ int MembersCommand::remove(const QStringList &arguments)
     auto found = m_context.members().findByReference(parser.positionalArguments().first());
     if (!found.ok())
         return fail(found.error());
-    if (auto removed = m_context.privacy().removeMember(found.value().id); !removed.ok())
+    qint64 version = 0;
+    if (parser.isSet(QStringLiteral("if-version"))) {
+        bool number = false;
+        version = parser.value(QStringLiteral("if-version")).toLongLong(&number);
+        if (!number || version <= 0)
+            return usage(QCoreApplication::translate("Cli::MembersCommand",
+                                                     "--if-version takes the member's version, a number from its "
+                                                     "JSON (\"version\")."));
+    }
+    if (auto removed = m_context.privacy().removeMember(found.value().id, version); !removed.ok()) {
+        // Changed since the script read it: nothing deleted (exit 3), the member as it is now on stdout.
+        if (removed.error().code == Core::Error::Code::Stale) {
+            if (auto current = m_context.members().find(found.value().id); current.ok())
+                printJson(current.value().toJson());
+        }
         return fail(removed.error());
+    }
     if (parser.isSet(QStringLiteral("json")))
         printJson(QJsonObject{{QStringLiteral("deleted"), found.value().id}});
     else

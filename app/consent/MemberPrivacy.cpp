@@ -59,9 +59,9 @@ const QMap<QString, QString> &MemberPrivacy::tablesWithoutMemberData()
     return tables;
 }
 
-Result<void> MemberPrivacy::removeMember(qint64 memberId)
+Result<void> MemberPrivacy::removeMember(qint64 memberId, qint64 expectedVersion)
 {
-    auto removed = removeEverywhere(memberId, Mode::Delete);
+    auto removed = removeEverywhere(memberId, Mode::Delete, expectedVersion);
     if (!removed.ok())
         return removed.error();
     return {};
@@ -350,7 +350,7 @@ Result<QJsonObject> MemberPrivacy::exportTables(const Core::Member &member)
     return out;
 }
 
-Result<QJsonObject> MemberPrivacy::removeEverywhere(qint64 memberId, Mode mode)
+Result<QJsonObject> MemberPrivacy::removeEverywhere(qint64 memberId, Mode mode, qint64 expectedVersion)
 {
     auto member = m_members.find(memberId);
     if (!member.ok())
@@ -467,7 +467,8 @@ Result<QJsonObject> MemberPrivacy::removeEverywhere(qint64 memberId, Mode mode)
         }
         tables.insert(QStringLiteral("audit_log"), int(reduced.size()));
         // members; the repository dissolves a household left with fewer than two members.
-        if (auto removedMember = m_members.remove(memberId); !removedMember.ok())
+        // Last, with the version the person saw: changed meanwhile, everything above is rolled back.
+        if (auto removedMember = m_members.remove(memberId, expectedVersion); !removedMember.ok())
             return removedMember;
         tables.insert(QStringLiteral("members"), 1);
         tables.insert(QStringLiteral("households"), m.householdId ? 1 : 0);

@@ -45,11 +45,13 @@ public:
     Core::Result<QJsonObject> erase(qint64 memberId);
     // Deleting a member (not an erasure): the same removal of their data, but the address goes on the
     // suppression list only if they had withdrawn anything (a later import cannot bring that back).
-    Core::Result<void> removeMember(qint64 memberId);
+    // `expectedVersion` (when not 0): the member as the person saw it; changed since, nothing is removed and
+    // the error (code Stale) says who changed it and when.
+    Core::Result<void> removeMember(qint64 memberId, qint64 expectedVersion = 0);
 
 private:
     enum class Mode { Erase, Delete };
-    Core::Result<QJsonObject> removeEverywhere(qint64 memberId, Mode mode);
+    Core::Result<QJsonObject> removeEverywhere(qint64 memberId, Mode mode, qint64 expectedVersion = 0);
     Core::Result<QJsonObject> exportTables(const Core::Member &member);
 
     Storage::Database &m_database;

@@ -257,16 +257,22 @@ Result<Member> MemberRepository::save(Member m, qint64 householdWith, Core::Memb
     return stored;
 }
 
-Result<void> MemberRepository::remove(qint64 id)
+Result<void> MemberRepository::remove(qint64 id, qint64 expectedVersion)
 {
     return m_database.write([&]() -> Result<void> {
         QSqlQuery q(m_database.connection());
-        q.prepare(QStringLiteral("DELETE FROM members WHERE id = ?"));
+        // The version is checked by the DELETE itself: a change committed meanwhile makes it delete nothing.
+        q.prepare(QStringLiteral("DELETE FROM members WHERE id = ? AND (? = 0 OR version = ?)"));
         q.addBindValue(id);
+        q.addBindValue(expectedVersion);
+        q.addBindValue(expectedVersion);
         if (auto r = exec(q, QStringLiteral("delete member")); !r.ok())
             return r;
-        if (q.numRowsAffected() == 0)
+        if (q.numRowsAffected() == 0) {
+            if (auto current = find(id); current.ok())
+                return stale(current.value());
             return notFound(QString::number(id));
+        }
         // A household left with fewer than two members is no longer a household.
         QSqlQuery cleanup(m_database.connection());
         if (!cleanup.exec(

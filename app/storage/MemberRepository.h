@@ -34,7 +34,9 @@ public:
     // and the email suggestion. Returns the member as stored.
     Core::Result<Core::Member> save(Core::Member member, qint64 householdWith = 0,
                                     Core::MemberValidation *validation = nullptr);
-    Core::Result<void> remove(qint64 id);
+    // `expectedVersion` (when not 0): the version the person deciding saw; a member changed since is not
+    // deleted (code Stale, saying who changed it and when).
+    Core::Result<void> remove(qint64 id, qint64 expectedVersion = 0);
 
     Core::Result<Core::Member> find(qint64 id) const;
     Core::Result<Core::Member> findByEmail(const QString &email) const;

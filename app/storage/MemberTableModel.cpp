@@ -246,6 +246,12 @@ qint64 MemberTableModel::memberIdAt(int row) const
     return row >= 0 && size_t(row) < rows().size() ? rows()[size_t(row)] : 0;
 }
 
+Member MemberTableModel::memberAt(int row) const
+{
+    const Member *m = memberAtRow(row);
+    return m ? *m : Member();
+}
+
 int MemberTableModel::rowOfMember(qint64 id) const
 {
     const std::vector<qint64> &ids = rows();

@@ -75,6 +75,8 @@ public:
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
     qint64 memberIdAt(int row) const;
+    // The member shown on `row`, as this table last read it (what the person deciding sees).
+    Core::Member memberAt(int row) const;
     int rowOfMember(qint64 id) const;
     qint64 totalCount() const { return m_total; } // members in the database
     bool isIndexReady() const { return m_index != nullptr; }

@@ -238,11 +238,23 @@ void TestMainWindow::deletesOnlyAfterConfirmation()
     QTest::keyClick(view, Qt::Key_Delete);
     QCOMPARE(m_db->members().count().value(), 2);
     QCOMPARE(view->model()->rowCount(), 2);
+    // Changed by someone else after the table showed it: the deletion says who changed what before it goes.
+    view->selectRow(0);
+    const Core::Member shown = w->memberModel()->memberAt(0);
+    Core::Member changed = m_db->members().find(shown.id).value();
+    changed.city = QStringLiteral("Rimouski");
+    QVERIFY(m_db->members().save(changed).ok());
+    Gui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::keyClick(view, Qt::Key_Delete);
+    QVERIFY2(Gui::MessageBox::lastText().contains(QStringLiteral("Rimouski")), qPrintable(Gui::MessageBox::lastText()));
+    QVERIFY(Gui::MessageBox::lastText().contains(QStringLiteral("after this list showed it")));
+    QCOMPARE(m_db->members().count().value(), 1);
+    QCOMPARE(view->model()->rowCount(), 1);
     // Delete typed in the search box deletes text, never members.
     auto *search = w->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
     search->setFocus();
     QTest::keyClick(search, Qt::Key_Delete);
-    QCOMPARE(m_db->members().count().value(), 2);
+    QCOMPARE(m_db->members().count().value(), 1);
 }
 
 void TestMainWindow::emptyDatabaseShowsWelcome()

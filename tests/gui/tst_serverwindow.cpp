@@ -10,14 +10,20 @@
 #include "TestServer.h"
 #include "VolunteersDialog.h"
 #include "WindowTest.h"
+#include "storage/ChangeFeed.h"
 #include "storage/DatabaseCopy.h"
+#include "storage/MemberTableModel.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTreeWidget>
@@ -35,6 +41,7 @@ private Q_SLOTS:
     void reconnectsAfterTheServerCameBack();
     void anEditInProgressSurvivesTheLoss();
     void eachVolunteerSeesWhatTheirRoleAllows();
+    void twoWindowsSeeEachOthersChangesLive();
 
 private:
     // The same member file opened as `login` (its own AppContext, as on that volunteer's computer).
@@ -254,3 +261,113 @@ void TestServerWindow::eachVolunteerSeesWhatTheirRoleAllows()
 
 QTEST_MAIN(TestServerWindow)
 #include "tst_serverwindow.moc"
+
+// Two volunteers' windows on one member file (two AppContexts, as on two computers): an edit committed in one
+// appears in the other within 2 seconds — moved to its place in the order — while the other's current row,
+// selection and scroll position stay on what they were; a member whose editor is open in one is marked
+// "being edited by" in the other, and the mark goes when the editor closes.
+void TestServerWindow::twoWindowsSeeEachOthersChangesLive()
+{
+    for (int i = 0; i < 200; ++i) // enough rows to scroll
+        m_db->add(QStringLiteral("P%1").arg(i), QStringLiteral("Nom%1").arg(i, 3, 10, QLatin1Char('0')),
+                  QStringLiteral("p%1@example.org").arg(i));
+    auto first = openWindow();
+    QVERIFY(first);
+    auto context = openAs(TestServer::value(QStringLiteral("CARNET_PG_USER")),
+                          TestServer::value(QStringLiteral("CARNET_PG_PASSWORD")));
+    QVERIFY(context);
+    auto second = std::make_unique<Gui::MainWindow>(*context);
+    second->move(60, 60);
+    second->show();
+    QVERIFY(QTest::qWaitForWindowExposed(second.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(second->memberModel()->isIndexReady() && !second->countsPending(), 10000);
+    for (Gui::MainWindow *w : {first.get(), second.get()}) {
+        QVERIFY(w->changeFeed());
+        QTRY_VERIFY_WITH_TIMEOUT(w->changeFeed()->isListening(), 10000);
+    }
+    Storage::MemberTableModel *model = second->memberModel();
+    QTableView *view = table(*second);
+    const int lastName = model->columnOf(Core::MemberField::LastName);
+    auto idOf = [&](const QString &name) {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->data(model->index(row, lastName)).toString() == name)
+                return model->memberIdAt(row);
+        }
+        return qint64(0);
+    };
+    const qint64 tremblay = idOf(QStringLiteral("Tremblay"));
+    const qint64 gagnon = idOf(QStringLiteral("Gagnon"));
+    QVERIFY(tremblay && gagnon);
+    view->selectRow(model->rowOfMember(tremblay));
+    view->scrollTo(model->index(model->rowOfMember(tremblay), 0), QAbstractItemView::PositionAtCenter);
+    const int scrolled = view->verticalScrollBar()->value();
+    QVERIFY(scrolled > 0);
+    const qint64 readBefore = model->rowsRead();
+
+    // The first window saves Gagnon as Abadie (its editor's path).
+    Core::Member g = m_db->members().find(gagnon).value();
+    g.lastName = QStringLiteral("Abadie");
+    auto saved = m_db->members().save(g);
+    QVERIFY(saved.ok());
+    first->memberModel()->memberSaved(saved.value());
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_COMPARE_WITH_TIMEOUT(model->data(model->index(0, lastName)).toString(), QStringLiteral("Abadie"), 2000);
+    qInfo() << "seen by the other window after" << clock.elapsed() << "ms";
+    QCOMPARE(model->memberIdAt(view->currentIndex().row()), tremblay);
+    const QModelIndexList selected = view->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(model->memberIdAt(selected.first().row()), tremblay);
+    QCOMPARE(view->verticalScrollBar()->value(), scrolled);
+    QVERIFY2(model->rowsRead() - readBefore < 500, qPrintable(QString::number(model->rowsRead() - readBefore)));
+
+    // The first window opens Tremblay's editor: the second marks the row while it is open.
+    table(*first)->selectRow(first->memberModel()->rowOfMember(tremblay));
+    bool marked = false;
+    QString tooltip;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        const auto close = qScopeGuard([dialog] {
+            if (dialog)
+                dialog->reject();
+        });
+        QElapsedTimer waited;
+        waited.start();
+        while (model->data(model->index(model->rowOfMember(tremblay), 0), Storage::MemberTableModel::EditorsRole)
+                   .toStringList()
+                   .isEmpty()) {
+            if (waited.elapsed() > 5000)
+                return;
+            QTest::qWait(10);
+        }
+        tooltip = model->data(model->index(model->rowOfMember(tremblay), lastName), Qt::ToolTipRole).toString();
+        marked = true;
+        saveShot(second.get(), QStringLiteral("server-being-edited.png"));
+    });
+    first->findChild<QAction *>(QStringLiteral("editMemberAction"))->trigger();
+    QVERIFY(marked);
+    QVERIFY2(tooltip.startsWith(QStringLiteral("Being edited by ")), qPrintable(tooltip));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        model->data(model->index(model->rowOfMember(tremblay), 0), Storage::MemberTableModel::EditorsRole)
+            .toStringList()
+            .isEmpty(),
+        5000);
+
+    // The second window's editor, opened on a member the first one has open, says so.
+    first->changeFeed()->beginEditing(gagnon);
+    QTRY_VERIFY_WITH_TIMEOUT(!second->changeFeed()->editorsOf(gagnon).isEmpty(), 5000);
+    view->selectRow(model->rowOfMember(gagnon));
+    bool noted = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        auto *note = dialog->findChild<QLabel *>(QStringLiteral("otherEditorsNote"));
+        noted = note && note->isVisible() && note->text().startsWith(QStringLiteral("Being edited by "));
+        saveShot(dialog, QStringLiteral("server-editor-being-edited.png"));
+        dialog->reject();
+    });
+    second->findChild<QAction *>(QStringLiteral("editMemberAction"))->trigger();
+    QVERIFY(noted);
+    first->changeFeed()->endEditing(gagnon);
+}

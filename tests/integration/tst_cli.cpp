@@ -529,6 +529,12 @@ void TestCli::editIfVersionNeverOverwrites()
     QCOMPARE(stale.json().object().value(QStringLiteral("version")).toInteger(), 2);
     QVERIFY2(stale.err.contains(QStringLiteral("nothing was overwritten")), qPrintable(stale.err));
     QCOMPARE(cli(db({"members", "edit", "1", "--city", "Nantes", "--if-version", "x"})).exitCode, 2);
+    // A delete at a stale version: exit 3, the member as it is, still there.
+    Run staleDelete = cli(db({"members", "delete", "1", "--if-version", "1", "--json"}));
+    QCOMPARE(staleDelete.exitCode, 3);
+    QCOMPARE(staleDelete.json().object().value(QStringLiteral("version")).toInteger(), 2);
+    QCOMPARE(cli(db({"members", "show", "1", "--json"})).exitCode, 0);
+    QCOMPARE(cli(db({"members", "delete", "1", "--if-version", "0"})).exitCode, 2);
 
     // Four writers, each: read, then write its own city at the version read.
     constexpr int writers = 4, rounds = 6;

@@ -78,7 +78,8 @@ void TestChangeFeed::hearsEveryKindOfChange()
     QVERIFY(m_db->members().save(lea).ok());
     QVERIFY(members.wait(5000));
     QCOMPARE(members.takeFirst().at(0).value<QList<qint64>>(), QList<qint64>{1});
-    const Core::Member added = m_db->add(QStringLiteral("Inès"), QStringLiteral("Dubé"), QStringLiteral("i@example.org"));
+    const Core::Member added =
+        m_db->add(QStringLiteral("Inès"), QStringLiteral("Dubé"), QStringLiteral("i@example.org"));
     QVERIFY(members.wait(5000));
     QCOMPARE(members.takeFirst().at(0).value<QList<qint64>>(), QList<qint64>{added.id});
     QVERIFY(m_db->members().remove(added.id).ok());
@@ -109,7 +110,6 @@ void TestChangeFeed::hearsEveryKindOfChange()
                                "VALUES ('events', 'Events', 'express', 'express', 'now')")));
     QVERIFY(purposes.wait(5000));
     QCOMPARE(everything.count(), 0);
-
 }
 
 void TestChangeFeed::saysEverythingOnceForABulkChange()
@@ -118,10 +118,10 @@ void TestChangeFeed::saysEverythingOnceForABulkChange()
     QVERIFY(feed);
     QSignalSpy members(feed.get(), &ChangeFeed::membersChanged);
     QSignalSpy everything(feed.get(), &ChangeFeed::everythingChanged);
-    QVERIFY(sql(QStringLiteral(
-        "INSERT INTO members (first_name, last_name, email, email_key, created_at, updated_at) "
-        "SELECT 'P' || i, 'N' || i, 'p' || i || '@example.org', 'p' || i || '@example.org', 'x', 'x' "
-        "FROM generate_series(1, 2000) i")));
+    QVERIFY(sql(
+        QStringLiteral("INSERT INTO members (first_name, last_name, email, email_key, created_at, updated_at) "
+                       "SELECT 'P' || i, 'N' || i, 'p' || i || '@example.org', 'p' || i || '@example.org', 'x', 'x' "
+                       "FROM generate_series(1, 2000) i")));
     QVERIFY(everything.wait(5000));
     QTest::qWait(300);
     QCOMPARE(everything.count(), 1);

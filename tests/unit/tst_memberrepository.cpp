@@ -433,6 +433,13 @@ void TestMemberRepository::aStaleVersionIsNeverOverwritten()
     auto last = m_db->members().save(unversioned);
     QVERIFY(last.ok());
     QCOMPARE(last.value().version, 4);
+    // Deleting a member changed since it was shown: refused the same way, nothing removed.
+    auto staleDelete = m_db->members().remove(fresh.id, 3);
+    QVERIFY(!staleDelete.ok());
+    QCOMPARE(staleDelete.error().code, Core::Error::Code::Stale);
+    QVERIFY(m_db->members().find(fresh.id).ok());
+    QVERIFY(m_db->members().remove(fresh.id, 4).ok());
+    QCOMPARE(m_db->members().find(fresh.id).error().code, Core::Error::Code::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestMemberRepository)
