@@ -1,6 +1,8 @@
 // A fast SMTP sink on 127.0.0.1 for the sending benchmark: accepts everything (PIPELINING offered),
-// keeps nothing but a count. Prints "PORT n"; on standard input closing prints "MESSAGES n" and exits.
+// keeps nothing but counts. Prints "PORT n"; on standard input closing prints "MESSAGES n", "RECIPIENTS n"
+// (distinct addresses) and "DUPLICATES n" (recipients received more than once, counted each extra time), and exits.
 #include <QCoreApplication>
+#include <QHash>
 #include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -11,6 +13,7 @@
 namespace {
 
 qint64 g_messages = 0;
+QHash<QByteArray, int> g_recipients;
 
 void serve(QTcpSocket *socket)
 {
@@ -43,6 +46,13 @@ void serve(QTcpSocket *socket)
             if (end < 0)
                 break;
             const QByteArray verb = buffer->left(4).toUpper();
+            if (verb == "RCPT") {
+                const QByteArray line = buffer->left(end);
+                const qsizetype open = line.indexOf('<');
+                const qsizetype close = line.indexOf('>', open);
+                if (open >= 0 && close > open)
+                    ++g_recipients[line.mid(open + 1, close - open - 1).toLower()];
+            }
             buffer->remove(0, end + 2);
             if (verb == "EHLO")
                 out += "250-sink\r\n250-PIPELINING\r\n250 8BITMIME\r\n";
@@ -83,7 +93,11 @@ int main(int argc, char *argv[])
     QObject::connect(&input, &QSocketNotifier::activated, [&] {
         char c;
         if (::read(STDIN_FILENO, &c, 1) <= 0) {
-            std::printf("MESSAGES %lld\n", static_cast<long long>(g_messages));
+            long long duplicates = 0;
+            for (int times : std::as_const(g_recipients))
+                duplicates += times - 1;
+            std::printf("MESSAGES %lld\nRECIPIENTS %lld\nDUPLICATES %lld\n", static_cast<long long>(g_messages),
+                        static_cast<long long>(g_recipients.size()), duplicates);
             std::fflush(stdout);
             app.quit();
         }
