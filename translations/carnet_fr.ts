@@ -500,9 +500,13 @@ invite --status --member ID|COURRIEL [--json]</translation>
         <translation>Membre %1 effacé. L’adresse reste sur la liste d’exclusion.</translation>
     </message>
     <message>
+        <source>--if-version takes the member&apos;s version, a number from its JSON (&quot;version&quot;).</source>
+        <translation>--if-version prend la version du membre, un nombre tiré de son JSON (« version »).</translation>
+    </message>
+    <message>
         <source>members add --first-name F --last-name L [--email E | --no-email] [field options] [--household-with ID|EMAIL] [--json]
 members edit ID|EMAIL [field options] [--if-version N] [--json]
-members delete ID|EMAIL
+members delete ID|EMAIL [--if-version N] [--json]
 members show ID|EMAIL [--json]
 members list [--search TEXT] [--json]
 members export ID|EMAIL [--output FILE] [--json]   (everything Carnet holds about the member)
@@ -511,17 +515,13 @@ field options: --member-number --phone --mobile --address --postal-code --city -
   --category --membership-start YYYY-MM-DD --membership-end YYYY-MM-DD --language fr|en --notes</source>
         <translation>members add --first-name PRÉNOM --last-name NOM [--email COURRIEL | --no-email] [options de champ] [--household-with ID|COURRIEL] [--json]
 members edit ID|COURRIEL [options de champ] [--if-version N] [--json]
-members delete ID|COURRIEL
+members delete ID|COURRIEL [--if-version N] [--json]
 members show ID|COURRIEL [--json]
 members list [--search TEXTE] [--json]
 members export ID|COURRIEL [--output FICHIER] [--json]   (tout ce que Carnet détient sur le membre)
 members erase ID|COURRIEL [--json]   (données personnelles effacées ; l’adresse reste exclue)
 options de champ : --member-number --phone --mobile --address --postal-code --city --country --section
   --category --membership-start AAAA-MM-JJ --membership-end AAAA-MM-JJ --language fr|en --notes</translation>
-    </message>
-    <message>
-        <source>--if-version takes the member&apos;s version, a number from its JSON (&quot;version&quot;).</source>
-        <translation>--if-version prend la version du membre, un nombre tiré de son JSON (« version »).</translation>
     </message>
 </context>
 <context>
@@ -3174,6 +3174,22 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <source>&amp;View member…</source>
         <translation>&amp;Voir le membre…</translation>
     </message>
+    <message>
+        <source>Someone else</source>
+        <translation>Quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <source>Changed meanwhile</source>
+        <translation>Modifié entre-temps</translation>
+    </message>
+    <message>
+        <source>%1 changed %2 at %3, after this list showed it. Delete it anyway?</source>
+        <translation>%1 a modifié %2 à %3, après que cette liste l’a affiché. Le supprimer quand même ?</translation>
+    </message>
+    <message>
+        <source>Their changes:</source>
+        <translation>Ses modifications :</translation>
+    </message>
 </context>
 <context>
     <name>Gui::MemberConsentWidget</name>
@@ -3414,6 +3430,10 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>Their version is shown, with your changes on top. Check it, then save again.</source>
         <translation>Sa version est affichée, avec vos modifications par-dessus. Vérifiez, puis enregistrez de nouveau.</translation>
+    </message>
+    <message>
+        <source>Being edited by %1 right now. Nothing can be lost: if you both save, the second one to save sees what the other changed and chooses what to keep.</source>
+        <translation>En cours de modification par %1 en ce moment. Rien ne peut être perdu : si vous enregistrez tous les deux, le second à enregistrer voit ce que l’autre a changé et choisit quoi garder.</translation>
     </message>
 </context>
 <context>
@@ -5617,6 +5637,10 @@ SHA-256 : %6</translation>
     <message>
         <source>English</source>
         <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>Being edited by %1</source>
+        <translation>En cours de modification par %1</translation>
     </message>
 </context>
 <context>
