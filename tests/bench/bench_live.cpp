@@ -76,9 +76,8 @@ int main(int argc, char **argv)
     }
     if (!spinUntil(
             [&] {
-                return std::all_of(tables.begin(), tables.end(), [](const Client &c) {
-                    return c.model->isIndexReady() && c.feed->isListening();
-                });
+                return std::all_of(tables.begin(), tables.end(),
+                                   [](const Client &c) { return c.model->isIndexReady() && c.feed->isListening(); });
             },
             600000)) {
         QTextStream(stderr) << "the tables did not open within 10 minutes\n";
