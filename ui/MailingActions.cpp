@@ -1,6 +1,7 @@
 #include "MailingActions.h"
 
 #include "CampaignsDialog.h"
+#include "storage/ChangeFeed.h"
 #include "MessageBox.h"
 #include "UnsubscribeRequestsDialog.h"
 
@@ -47,6 +48,8 @@ MailingActions::MailingActions(AppContext &context, QWidget *window, CurrentMemb
 void MailingActions::showCampaigns()
 {
     CampaignsDialog dialog(m_context, m_transports, m_window);
+    if (m_feed)
+        connect(m_feed, &Storage::ChangeFeed::mailChanged, &dialog, &CampaignsDialog::refresh);
     dialog.exec();
     Q_EMIT consentChanged(); // the invitations' selections and the consent counts may have moved
 }

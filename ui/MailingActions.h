@@ -11,6 +11,10 @@ class QAction;
 class QMenu;
 class QWidget;
 
+namespace Storage {
+class ChangeFeed;
+}
+
 namespace Gui {
 
 // The Mailings menu: campaigns, invitations (to the never invited, a reminder after N days, a personal one
@@ -29,6 +33,8 @@ public:
     QAction *inviteAction() const { return m_invite; } // "Send invitations to the never invited…"
     // Tests and the side panel: the transports the outbox uses ({}: the real network).
     void setTransports(Mail::OutboxRunner::TransportFactory transports) { m_transports = std::move(transports); }
+    // A shared member file's notifications: the campaigns dialog follows the other computers' sending.
+    void setChangeFeed(Storage::ChangeFeed *feed) { m_feed = feed; }
 
     void showCampaigns();
     void sendInvitations(const QString &audience); // "never-invited" or "invited-no-answer"
@@ -47,6 +53,7 @@ private:
     Mail::OutboxRunner::TransportFactory m_transports;
     QMenu *m_menu = nullptr;
     QAction *m_invite = nullptr;
+    Storage::ChangeFeed *m_feed = nullptr;
 };
 
 } // namespace Gui

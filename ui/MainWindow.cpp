@@ -9,7 +9,7 @@
 #include "FileActions.h"
 #include "ImportWizard.h"
 #include "MailingActions.h"
-#include "MemberEditorDialog.h"
+#include "MemberActions.h"
 #include "MemberRowDelegate.h"
 #include "MessageBox.h"
 #include "OrganisationDialog.h"
@@ -47,7 +47,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProcess>
-#include <QScopeGuard>
 #include <QSettings>
 #include <QShortcut>
 #include <QSignalBlocker>
@@ -203,7 +202,18 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     connect(m_mailings, &MailingActions::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_mailings, &MailingActions::consentChanged, this, &MainWindow::consentChanged);
+    if (m_feed) {
+        m_mailings->setChangeFeed(m_feed.get());
+        // Another computer's invitations move members between the invitation selections.
+        connect(m_feed.get(), &Storage::ChangeFeed::mailChanged, this, &MainWindow::refreshInvitationCounts);
+    }
     connect(m_panel, &SelectionPanel::invitationRequested, m_mailings, &MailingActions::sendInvitations);
+    m_memberActions = new MemberActions(m_context, m_table, m_model, m_feed.get(), [this] {
+        return std::pair{m_panel->sections(), m_panel->categories()};
+    });
+    connect(m_memberActions, &MemberActions::message, this,
+            [this](const QString &text, int timeout) { statusBar()->showMessage(text, timeout); });
+    connect(m_memberActions, &MemberActions::consentChanged, this, &MainWindow::consentChanged);
     createActions();
 
     connect(m_search, &QLineEdit::textChanged, m_model, &Storage::MemberTableModel::setSearchText);
@@ -556,119 +566,22 @@ void MainWindow::fitColumns()
 
 void MainWindow::selectMember(qint64 id)
 {
-    const int row = m_model->rowOfMember(id);
-    if (row < 0)
-        return;
-    m_table->selectRow(row);
-    m_table->scrollTo(m_model->index(row, 0));
+    m_memberActions->select(id);
 }
 
 void MainWindow::newMember()
 {
-    MemberEditorDialog dialog(m_context.members(), this);
-    dialog.setChoices(m_panel->sections(), m_panel->categories());
-    connect(&dialog, &MemberEditorDialog::memberSaved, m_model, &Storage::MemberTableModel::memberSaved);
-    if (dialog.exec() == QDialog::Accepted) {
-        selectMember(dialog.savedMember().id);
-        statusBar()->showMessage(tr("%1 was added.").arg(dialog.savedMember().displayName()), 5000);
-    }
+    m_memberActions->newMember();
 }
 
 void MainWindow::editCurrentMember(bool consentTab)
 {
-    const qint64 id = m_model->memberIdAt(m_table->currentIndex().row());
-    if (id == 0)
-        return;
-    auto member = m_context.members().find(id);
-    if (!member.ok()) {
-        MessageBox::critical(this, tr("Carnet"), member.error().message);
-        return;
-    }
-    MemberEditorDialog dialog(m_context.members(), this);
-    dialog.setChoices(m_panel->sections(), m_panel->categories());
-    dialog.setMember(member.value());
-    dialog.enableConsent(m_context);
-    if (const Storage::Access &access = m_context.database().access(); !access.canEdit())
-        dialog.setReadOnly(access.needEditor());
-    if (consentTab)
-        dialog.showConsentTab();
-    if (m_feed) {
-        // The others see this member as being edited while the dialog is open; this one sees them.
-        m_feed->beginEditing(id);
-        dialog.setOtherEditors(m_feed->editorsOf(id));
-        connect(m_feed.get(), &Storage::ChangeFeed::editorsChanged, &dialog,
-                [this, &dialog, id] { dialog.setOtherEditors(m_feed->editorsOf(id)); });
-    }
-    const auto stopEditing = qScopeGuard([this, id] {
-        if (m_feed)
-            m_feed->endEditing(id);
-    });
-    connect(&dialog, &MemberEditorDialog::memberSaved, m_model, &Storage::MemberTableModel::memberSaved);
-    connect(&dialog, &MemberEditorDialog::consentChanged, this, &MainWindow::consentChanged);
-    connect(&dialog, &MemberEditorDialog::memberErased, this, [this](qint64 erased) {
-        m_model->memberRemoved(erased);
-        consentChanged();
-        statusBar()->showMessage(tr("The member was erased."), 8000);
-    });
-    if (dialog.exec() == QDialog::Accepted)
-        selectMember(id);
+    m_memberActions->editCurrent(consentTab);
 }
 
 void MainWindow::deleteSelectedMembers()
 {
-    // The members as the table shows them: a member someone changed since is not deleted unseen.
-    QList<Core::Member> shown;
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    for (const QModelIndex &index : rows)
-        shown.append(m_model->memberAt(index.row()));
-    if (shown.isEmpty() && m_table->currentIndex().isValid())
-        shown.append(m_model->memberAt(m_table->currentIndex().row()));
-    shown.removeIf([](const Core::Member &m) { return m.id == 0; });
-    if (shown.isEmpty())
-        return;
-    QString question;
-    if (shown.size() == 1) {
-        question = tr("Delete %1 from the member list? This cannot be undone.").arg(shown.first().displayName());
-    } else {
-        const int count = int(shown.size());
-        question = tr("Delete these %n members from the member list? This cannot be undone.", nullptr, count);
-    }
-    if (MessageBox::question(this, tr("Delete members"), question, QMessageBox::Yes | QMessageBox::Cancel,
-                             QMessageBox::Cancel) != QMessageBox::Yes)
-        return;
-    for (const Core::Member &member : std::as_const(shown)) {
-        auto removed = m_context.privacy().removeMember(member.id, member.version);
-        if (!removed.ok() && removed.error().code == Core::Error::Code::Stale) {
-            // Changed by another volunteer since it was shown: say what, and delete only if still wanted.
-            auto current = m_context.members().find(member.id);
-            if (!current.ok()) {
-                MessageBox::critical(this, tr("Delete members"), current.error().message);
-                break;
-            }
-            const QStringList changes = MemberEditorDialog::changedFields(member, current.value());
-            const QString who = current.value().updatedBy.isEmpty() ? tr("Someone else") : current.value().updatedBy;
-            QMessageBox box(QMessageBox::Warning, tr("Changed meanwhile"),
-                            tr("%1 changed %2 at %3, after this list showed it. Delete it anyway?")
-                                .arg(who, current.value().displayName(),
-                                     QLocale().toString(current.value().updatedAt.toLocalTime(), QLocale::ShortFormat)),
-                            QMessageBox::Yes | QMessageBox::No, this);
-            box.setDefaultButton(QMessageBox::No);
-            box.setObjectName(QStringLiteral("deleteConflict"));
-            if (!changes.isEmpty())
-                box.setInformativeText(tr("Their changes:") + QStringLiteral("\n• ") +
-                                       changes.join(QStringLiteral("\n• ")));
-            const QMessageBox::StandardButton answer = MessageBox::answerFor(box);
-            m_model->memberSaved(current.value()); // the table shows what is there now
-            if (answer != QMessageBox::Yes)
-                continue;
-            removed = m_context.privacy().removeMember(member.id, current.value().version);
-        }
-        if (!removed.ok()) {
-            MessageBox::critical(this, tr("Delete members"), removed.error().message);
-            break;
-        }
-        m_model->memberRemoved(member.id);
-    }
+    m_memberActions->deleteSelected();
 }
 
 QList<qint64> MainWindow::selectedMemberIds() const

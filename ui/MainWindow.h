@@ -25,6 +25,7 @@ class BackgroundSender;
 class ColumnChooser;
 class ConsentColumns;
 class MailingActions;
+class MemberActions;
 class ReportActions;
 class SelectionPanel;
 class WelcomeWidget;
@@ -90,6 +91,7 @@ private:
     ColumnChooser *m_columns = nullptr;
     ReportActions *m_reports = nullptr;
     MailingActions *m_mailings = nullptr;
+    MemberActions *m_memberActions = nullptr;
     QLabel *m_status = nullptr;
     std::unique_ptr<ConsentColumns> m_consentColumns;
     std::unique_ptr<Storage::ChangeFeed> m_feed; // a shared member file's live changes; none for a local file

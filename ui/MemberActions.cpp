@@ -1,0 +1,141 @@
+#include "MemberActions.h"
+
+#include "MemberEditorDialog.h"
+#include "MessageBox.h"
+
+#include "AppContext.h"
+#include "storage/ChangeFeed.h"
+#include "storage/MemberTableModel.h"
+
+#include <QItemSelectionModel>
+#include <QLocale>
+#include <QScopeGuard>
+#include <QTableView>
+
+namespace Gui {
+
+MemberActions::MemberActions(AppContext &context, QTableView *table, Storage::MemberTableModel *model,
+                             Storage::ChangeFeed *feed, Choices choices)
+    : QObject(table), m_context(context), m_table(table), m_model(model), m_feed(feed), m_choices(std::move(choices))
+{}
+
+void MemberActions::select(qint64 id)
+{
+    const int row = m_model->rowOfMember(id);
+    if (row < 0)
+        return;
+    m_table->selectRow(row);
+    m_table->scrollTo(m_model->index(row, 0));
+}
+
+void MemberActions::newMember()
+{
+    MemberEditorDialog dialog(m_context.members(), m_table->window());
+    const auto [sections, categories] = m_choices();
+    dialog.setChoices(sections, categories);
+    connect(&dialog, &MemberEditorDialog::memberSaved, m_model, &Storage::MemberTableModel::memberSaved);
+    if (dialog.exec() == QDialog::Accepted) {
+        select(dialog.savedMember().id);
+        Q_EMIT message(tr("%1 was added.").arg(dialog.savedMember().displayName()), 5000);
+    }
+}
+
+void MemberActions::editCurrent(bool consentTab)
+{
+    const qint64 id = m_model->memberIdAt(m_table->currentIndex().row());
+    if (id == 0)
+        return;
+    auto member = m_context.members().find(id);
+    if (!member.ok()) {
+        MessageBox::critical(m_table->window(), tr("Carnet"), member.error().message);
+        return;
+    }
+    MemberEditorDialog dialog(m_context.members(), m_table->window());
+    const auto [sections, categories] = m_choices();
+    dialog.setChoices(sections, categories);
+    dialog.setMember(member.value());
+    dialog.enableConsent(m_context);
+    if (const Storage::Access &access = m_context.database().access(); !access.canEdit())
+        dialog.setReadOnly(access.needEditor());
+    if (consentTab)
+        dialog.showConsentTab();
+    if (m_feed) {
+        // The others see this member as being edited while the dialog is open; this one sees them.
+        m_feed->beginEditing(id);
+        dialog.setOtherEditors(m_feed->editorsOf(id));
+        connect(m_feed, &Storage::ChangeFeed::editorsChanged, &dialog,
+                [this, &dialog, id] { dialog.setOtherEditors(m_feed->editorsOf(id)); });
+    }
+    const auto stopEditing = qScopeGuard([this, id] {
+        if (m_feed)
+            m_feed->endEditing(id);
+    });
+    connect(&dialog, &MemberEditorDialog::memberSaved, m_model, &Storage::MemberTableModel::memberSaved);
+    connect(&dialog, &MemberEditorDialog::consentChanged, this, &MemberActions::consentChanged);
+    connect(&dialog, &MemberEditorDialog::memberErased, this, [this](qint64 erased) {
+        m_model->memberRemoved(erased);
+        Q_EMIT consentChanged();
+        Q_EMIT message(tr("The member was erased."), 8000);
+    });
+    if (dialog.exec() == QDialog::Accepted)
+        select(id);
+}
+
+void MemberActions::deleteSelected()
+{
+    // The members as the table shows them: a member someone changed since is not deleted unseen.
+    QList<Core::Member> shown;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        shown.append(m_model->memberAt(index.row()));
+    if (shown.isEmpty() && m_table->currentIndex().isValid())
+        shown.append(m_model->memberAt(m_table->currentIndex().row()));
+    shown.removeIf([](const Core::Member &m) { return m.id == 0; });
+    if (shown.isEmpty())
+        return;
+    QString question;
+    if (shown.size() == 1) {
+        question = tr("Delete %1 from the member list? This cannot be undone.").arg(shown.first().displayName());
+    } else {
+        const int count = int(shown.size());
+        question = tr("Delete these %n members from the member list? This cannot be undone.", nullptr, count);
+    }
+    if (MessageBox::question(m_table->window(), tr("Delete members"), question, QMessageBox::Yes | QMessageBox::Cancel,
+                             QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    for (const Core::Member &member : std::as_const(shown)) {
+        auto removed = m_context.privacy().removeMember(member.id, member.version);
+        if (!removed.ok() && removed.error().code == Core::Error::Code::Stale) {
+            // Changed by another volunteer since it was shown: say what, and delete only if still wanted.
+            auto current = m_context.members().find(member.id);
+            if (!current.ok()) {
+                MessageBox::critical(m_table->window(), tr("Delete members"), current.error().message);
+                break;
+            }
+            const QStringList changes = MemberEditorDialog::changedFields(member, current.value());
+            const QString who = current.value().updatedBy.isEmpty() ? tr("Someone else") : current.value().updatedBy;
+            QMessageBox box(QMessageBox::Warning, tr("Changed meanwhile"),
+                            tr("%1 changed %2 at %3, after this list showed it. Delete it anyway?")
+                                .arg(who, current.value().displayName(),
+                                     QLocale().toString(current.value().updatedAt.toLocalTime(), QLocale::ShortFormat)),
+                            QMessageBox::Yes | QMessageBox::No, m_table->window());
+            box.setDefaultButton(QMessageBox::No);
+            box.setObjectName(QStringLiteral("deleteConflict"));
+            if (!changes.isEmpty())
+                box.setInformativeText(tr("Their changes:") + QStringLiteral("\n• ") +
+                                       changes.join(QStringLiteral("\n• ")));
+            const QMessageBox::StandardButton answer = MessageBox::answerFor(box);
+            m_model->memberSaved(current.value()); // the table shows what is there now
+            if (answer != QMessageBox::Yes)
+                continue;
+            removed = m_context.privacy().removeMember(member.id, current.value().version);
+        }
+        if (!removed.ok()) {
+            MessageBox::critical(m_table->window(), tr("Delete members"), removed.error().message);
+            break;
+        }
+        m_model->memberRemoved(member.id);
+    }
+}
+
+} // namespace Gui
