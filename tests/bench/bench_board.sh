@@ -6,7 +6,7 @@
 #  2. live updates: ROWS members (default 1,000,000, the generated file imported), four member tables listening,
 #     one writer saving 50 edits — latency from commit to every table updated, rows read per refresh
 #     (tests/bench/bench_live.cpp).
-#   tests/bench/bench_board.sh [N] [ROWS]     (Release build in build-bench/)
+#   tests/bench/bench_board.sh [N] [ROWS]     (Release build in build-bench/; ROWS 0 skips part 2)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 n=${1:-10000}
@@ -78,7 +78,8 @@ for runners in 1 4; do
     sink_stop
 done
 
-# Live updates at ROWS members.
+# Live updates at ROWS members (0: skip).
+[ "$rows" -gt 0 ] || exit 0
 csv="/tmp/carnet-bench-members-$rows.csv"
 [ -f "$csv" ] || python3 "$root/../shared/tools/gen_members.py" "$rows" --format plain >"$csv"
 chmod 644 "$csv"
