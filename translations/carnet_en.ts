@@ -198,13 +198,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Delete these %n members from the member list? This cannot be undone.</source>
-        <translation>
-            <numerusform>Delete this member from the member list? This cannot be undone.</numerusform>
-            <numerusform>Delete these %n members from the member list? This cannot be undone.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n selected member(s)</source>
         <translation>
             <numerusform>%n selected member</numerusform>
@@ -216,6 +209,16 @@
         <translation>
             <numerusform>%n member of &quot;%1&quot;</numerusform>
             <numerusform>%n members of &quot;%1&quot;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::MemberActions</name>
+    <message numerus="yes">
+        <source>Delete these %n members from the member list? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete this member from the member list? This cannot be undone.</numerusform>
+            <numerusform>Delete these %n members from the member list? This cannot be undone.</numerusform>
         </translation>
     </message>
 </context>

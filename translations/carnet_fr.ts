@@ -3000,25 +3000,6 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <translation>Préparation de la recherche…</translation>
     </message>
     <message>
-        <source>%1 was added.</source>
-        <translation>%1 a été ajouté(e).</translation>
-    </message>
-    <message>
-        <source>Delete %1 from the member list? This cannot be undone.</source>
-        <translation>Supprimer %1 de la liste des membres ? Cette action est définitive.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete these %n members from the member list? This cannot be undone.</source>
-        <translation>
-            <numerusform>Supprimer ce membre de la liste ? Cette action est définitive.</numerusform>
-            <numerusform>Supprimer ces %n membres de la liste ? Cette action est définitive.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Delete members</source>
-        <translation>Supprimer des membres</translation>
-    </message>
-    <message>
         <source>The demo association could not be opened.</source>
         <translation>L’association de démonstration n’a pas pu être ouverte.</translation>
     </message>
@@ -3063,10 +3044,6 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>&amp;Audit log…</source>
         <translation>&amp;Journal d’audit…</translation>
-    </message>
-    <message>
-        <source>The member was erased.</source>
-        <translation>Le membre a été effacé.</translation>
     </message>
     <message numerus="yes">
         <source>%n selected member(s)</source>
@@ -3173,6 +3150,36 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>&amp;View member…</source>
         <translation>&amp;Voir le membre…</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::MemberActions</name>
+    <message>
+        <source>%1 was added.</source>
+        <translation>%1 a été ajouté(e).</translation>
+    </message>
+    <message>
+        <source>Carnet</source>
+        <translation>Carnet</translation>
+    </message>
+    <message>
+        <source>The member was erased.</source>
+        <translation>Le membre a été effacé.</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the member list? This cannot be undone.</source>
+        <translation>Supprimer %1 de la liste des membres ? Cette action est définitive.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete these %n members from the member list? This cannot be undone.</source>
+        <translation>
+            <numerusform>Supprimer ce membre de la liste ? Cette action est définitive.</numerusform>
+            <numerusform>Supprimer ces %n membres de la liste ? Cette action est définitive.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete members</source>
+        <translation>Supprimer des membres</translation>
     </message>
     <message>
         <source>Someone else</source>
