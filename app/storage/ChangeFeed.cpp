@@ -7,6 +7,8 @@
 
 #include <libpq-fe.h>
 
+#include <optional>
+
 namespace Storage {
 
 Q_LOGGING_CATEGORY(lcFeed, "carnet.feed", QtInfoMsg)
@@ -143,9 +145,7 @@ void ChangeFeed::connected()
     send(QByteArray("LISTEN ") + kChannel);
     // The markers this window holds went with the old session: taken again.
     for (auto it = m_editing.cbegin(); it != m_editing.cend(); ++it)
-        send(QByteArray("SELECT pg_advisory_lock_shared(%1, %2)")
-                 .replace("%1", QByteArray::number(kEditingLockClass))
-                 .replace("%2", QByteArray::number(it.key())));
+        send(markerSql("pg_advisory_lock_shared", it.key(), false));
     if (!m_editing.isEmpty())
         send(QByteArray("SELECT pg_notify('") + kChannel + "', 'editing')");
     send(editorsQuery(), Reply::Editors);
@@ -271,6 +271,15 @@ QByteArray ChangeFeed::editorsQuery() const
         .replace("%1", QByteArray::number(kEditingLockClass));
 }
 
+QByteArray ChangeFeed::markerSql(const char *function, qint64 memberId, bool announce)
+{
+    QByteArray sql = QByteArray("SELECT ") + function + '(' + QByteArray::number(kEditingLockClass) + ", " +
+                     QByteArray::number(memberId) + ')';
+    if (announce)
+        sql += QByteArray(", pg_notify('") + kChannel + "', 'editing')";
+    return sql;
+}
+
 void ChangeFeed::refreshEditors()
 {
     if (m_listening)
@@ -283,10 +292,7 @@ void ChangeFeed::beginEditing(qint64 memberId)
         return;
     if (m_editing[memberId]++ > 0 || !m_listening)
         return;
-    send(QByteArray("SELECT pg_advisory_lock_shared(%1, %2), pg_notify('%3', 'editing')")
-             .replace("%1", QByteArray::number(kEditingLockClass))
-             .replace("%2", QByteArray::number(memberId))
-             .replace("%3", kChannel));
+    send(markerSql("pg_advisory_lock_shared", memberId, true));
 }
 
 void ChangeFeed::endEditing(qint64 memberId)
@@ -298,10 +304,7 @@ void ChangeFeed::endEditing(qint64 memberId)
         return;
     m_editing.erase(it);
     if (m_listening)
-        send(QByteArray("SELECT pg_advisory_unlock_shared(%1, %2), pg_notify('%3', 'editing')")
-                 .replace("%1", QByteArray::number(kEditingLockClass))
-                 .replace("%2", QByteArray::number(memberId))
-                 .replace("%3", kChannel));
+        send(markerSql("pg_advisory_unlock_shared", memberId, true));
 }
 
 void ChangeFeed::handle(const QByteArray &payload)
@@ -335,27 +338,26 @@ void ChangeFeed::handle(const QByteArray &payload)
 
 void ChangeFeed::flushPending()
 {
-    // Many at once: cheaper to read everything again than one by one.
+    // Many at once: cheaper to read everything again than one by one. Otherwise the ids, in order.
     constexpr qsizetype kManyMembers = 1000;
-    if (m_allMembers || m_changedMembers.size() > kManyMembers) {
-        m_changedMembers.clear();
-        m_allMembers = false;
-        Q_EMIT everythingChanged();
-    } else if (!m_changedMembers.isEmpty()) {
-        QList<qint64> ids(m_changedMembers.cbegin(), m_changedMembers.cend());
-        m_changedMembers.clear();
+    auto take = [](QSet<qint64> &changed, bool &all) -> std::optional<QList<qint64>> {
+        const bool many = std::exchange(all, false) || changed.size() > kManyMembers;
+        QList<qint64> ids = many ? QList<qint64>() : QList<qint64>(changed.cbegin(), changed.cend());
+        changed.clear();
         std::sort(ids.begin(), ids.end());
-        Q_EMIT membersChanged(ids);
+        return many ? std::nullopt : std::optional(ids);
+    };
+    if (m_allMembers || !m_changedMembers.isEmpty()) {
+        if (auto ids = take(m_changedMembers, m_allMembers))
+            Q_EMIT membersChanged(*ids);
+        else
+            Q_EMIT everythingChanged();
     }
-    if (m_allConsent || m_changedConsent.size() > kManyMembers) {
-        m_changedConsent.clear();
-        m_allConsent = false;
-        Q_EMIT allConsentChanged();
-    } else if (!m_changedConsent.isEmpty()) {
-        QList<qint64> ids(m_changedConsent.cbegin(), m_changedConsent.cend());
-        m_changedConsent.clear();
-        std::sort(ids.begin(), ids.end());
-        Q_EMIT consentChanged(ids);
+    if (m_allConsent || !m_changedConsent.isEmpty()) {
+        if (auto ids = take(m_changedConsent, m_allConsent))
+            Q_EMIT consentChanged(*ids);
+        else
+            Q_EMIT allConsentChanged();
     }
     if (std::exchange(m_purposes, false))
         Q_EMIT purposesChanged();

@@ -88,6 +88,8 @@ private:
     void handle(const QByteArray &payload);
     void flushPending();
     QByteArray editorsQuery() const;
+    // "SELECT function(class, member)" on a marker, with the others told to look again when `announce`.
+    static QByteArray markerSql(const char *function, qint64 memberId, bool announce);
 
     QList<QPair<QByteArray, QByteArray>> m_parameters; // libpq keywords and values
     pg_conn *m_connection = nullptr;
