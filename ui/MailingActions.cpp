@@ -1,9 +1,9 @@
 #include "MailingActions.h"
 
 #include "CampaignsDialog.h"
-#include "storage/ChangeFeed.h"
 #include "MessageBox.h"
 #include "UnsubscribeRequestsDialog.h"
+#include "storage/ChangeFeed.h"
 
 #include "AppContext.h"
 #include "mail/CampaignService.h"
