@@ -1,6 +1,9 @@
 #include "OutboxRunner.h"
 
+#include <QRandomGenerator>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace Mail {
 
@@ -48,6 +51,7 @@ void OutboxRunner::openSession()
     if (m_limits.perConnection > 0)
         take = std::min(take, m_limits.perConnection);
     take = std::min(take, std::max(1, m_settings.maxMessagesPerConnection));
+    m_take = take;
     auto due = m_outbox.due(m_batchId, take);
     if (!due.ok()) {
         done(due.error().message);
@@ -134,10 +138,26 @@ void OutboxRunner::sendNext()
             m_session->quit();
             return;
         }
-        // Taken by another computer's run, or cancelled meanwhile: skip it.
+        // Taken by another computer's run, or cancelled meanwhile. Every computer read the same list in the same
+        // order: rather than follow another one message after message (and lose nearly every claim), this run
+        // goes on from a random place in its list, and after a few misses in a row reads what is still waiting.
+        if (++m_misses % kMissesBeforeReading == 0) {
+            auto due = m_outbox.due(m_batchId, std::max(1, m_take - m_onConnection));
+            if (!due.ok()) {
+                m_summary.error = due.error().message;
+                m_stopOnError = true;
+                m_queue.clear();
+            } else {
+                m_queue = std::move(due).value();
+            }
+        } else if (m_queue.size() > 1) {
+            const auto jump = QRandomGenerator::global()->bounded(1, int(m_queue.size()));
+            std::rotate(m_queue.begin(), m_queue.begin() + jump, m_queue.end());
+        }
         QTimer::singleShot(0, this, &OutboxRunner::sendNext);
         return;
     }
+    m_misses = 0;
     m_current = d.id;
     m_currentDelivery = d;
     m_currentDelivery.message.clear(); // the bytes are in the envelope; keep memory flat

@@ -71,6 +71,9 @@ private:
     qint64 m_current = 0;
     Delivery m_currentDelivery;
     int m_onConnection = 0;
+    int m_take = 0;   // messages this connection may carry
+    int m_misses = 0; // claims lost in a row to another computer
+    static constexpr int kMissesBeforeReading = 4;
     int m_done = 0;
     bool m_stop = false;
     bool m_finished = false;

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void aMemberIsQueuedOncePerBatch();
     void gateCancelsJustBeforeSending();
     void gateThatCannotAnswerCancelsNothing();
+    void messagesTakenByAnotherComputerAreLeftToIt();
 
 private:
     OutboxRunner::Summary runOnce(Limits limits = {}, qint64 batch = 0, OutboxRunner::Gate gate = {});
@@ -379,6 +380,55 @@ void TestOutbox::gateThatCannotAnswerCancelsNothing()
     s = runOnce();
     QCOMPARE(s.sent, 2);
     QCOMPARE(m_server.delivered.count(QStringLiteral("m1@example.org")), 1);
+}
+
+// Another computer's run takes messages from under this one (here: just as this run is about to claim them).
+// Each is sent once, by whoever claimed it; this run does not follow the other one message after message but
+// goes on elsewhere in its list and reads again what is still waiting.
+void TestOutbox::messagesTakenByAnotherComputerAreLeftToIt()
+{
+    const int n = 60;
+    auto batch = m_outbox->queue(QStringLiteral("News"), QString(), items(addresses(n)));
+    QVERIFY(batch.ok());
+    Outbox other(m_db->context().database(), m_db->clock());
+    QSet<qint64> takenIds;
+    bool recorded = true;
+    int asked = 0;
+    qint64 lost = 0;  // the message this run just lost to the other computer
+    int followed = 0; // times it then went straight to the next one, which the other computer has too
+    int losses = 0;
+    OutboxRunner::Summary s = runOnce({}, 0, [&](const Delivery &d) -> Core::Result<QString> {
+        ++asked;
+        if (lost && d.id == lost + 1)
+            ++followed;
+        lost = 0;
+        // The other computer is a step ahead on one message in three, and on the two after it.
+        if (d.id % 3 == 0) {
+            for (qint64 id = d.id; id < d.id + 3; ++id) {
+                if (other.markSending(id, nullptr).ok()) {
+                    recorded = recorded && other.markResult(id, Smtp::Outcome::Sent, {}, 60).ok();
+                    takenIds.insert(id);
+                }
+            }
+            lost = d.id;
+            ++losses;
+        }
+        return QString();
+    });
+    QVERIFY(recorded);
+    QVERIFY(s.error.isEmpty());
+    QStringList takenByOther;
+    for (const Delivery &d : m_outbox->deliveries(batch.value()).value())
+        if (takenIds.contains(d.id))
+            takenByOther.append(d.address);
+    QVERIFY(!takenByOther.isEmpty());
+    QCOMPARE(s.sent + takenByOther.size(), n);
+    for (const QString &address : takenByOther)
+        QCOMPARE(m_server.delivered.count(address), 0);
+    QCOMPARE(QSet<QString>(m_server.delivered.begin(), m_server.delivered.end()).size(), m_server.delivered.size());
+    QCOMPARE(m_outbox->counts(batch.value()).value().value(QStringLiteral("sent")), n);
+    QVERIFY2(asked < 2 * n, qPrintable(QStringLiteral("%1 messages looked at").arg(asked)));
+    QVERIFY2(followed * 2 < losses, qPrintable(QStringLiteral("followed %1 times of %2").arg(followed).arg(losses)));
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)
