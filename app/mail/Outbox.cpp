@@ -288,12 +288,14 @@ Result<void> Outbox::markSending(qint64 id, const Limits *limits)
             // computer will have it, and this one goes on with another message.
             m_sending->prepare(
                 m_database.engine() == Storage::Engine::Postgres
-                    ? QStringLiteral("UPDATE deliveries SET state = 'sending', attempts = attempts + 1, updated_at = ?, "
-                                     "sent_at = ?, claimed_by = ?, claimed_at = ? WHERE id = (SELECT id FROM deliveries "
-                                     "WHERE id = ? AND state IN ('queued', 'deferred') FOR UPDATE SKIP LOCKED)")
-                    : QStringLiteral("UPDATE deliveries SET state = 'sending', attempts = attempts + 1, updated_at = ?, "
-                                     "sent_at = ?, claimed_by = ?, claimed_at = ? WHERE id = ? AND state IN ('queued', "
-                                     "'deferred')"));
+                    ? QStringLiteral(
+                          "UPDATE deliveries SET state = 'sending', attempts = attempts + 1, updated_at = ?, "
+                          "sent_at = ?, claimed_by = ?, claimed_at = ? WHERE id = (SELECT id FROM deliveries "
+                          "WHERE id = ? AND state IN ('queued', 'deferred') FOR UPDATE SKIP LOCKED)")
+                    : QStringLiteral(
+                          "UPDATE deliveries SET state = 'sending', attempts = attempts + 1, updated_at = ?, "
+                          "sent_at = ?, claimed_by = ?, claimed_at = ? WHERE id = ? AND state IN ('queued', "
+                          "'deferred')"));
         }
         if (m_claimant.isEmpty() || m_database.sessionTag() != m_claimant.section(QLatin1Char('#'), 1, 1))
             m_claimant = m_database.access().login + QLatin1Char('@') + QSysInfo::machineHostName() + QLatin1Char('#') +
