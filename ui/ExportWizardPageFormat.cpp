@@ -39,13 +39,13 @@ bool ExportWizardPageFormat::isComplete() const
 
 bool ExportWizardPageFormat::validatePage()
 {
-    Reports::CsvOptions options;
+    Reports::ReadOptions options;
     if (m_ui->excelFrRadio->isChecked())
-        Reports::CsvOptions::preset(QStringLiteral("excel-fr"), &options);
+        Reports::ReadOptions::preset(QStringLiteral("excel-fr"), &options);
     else if (m_ui->excelEnRadio->isChecked())
-        Reports::CsvOptions::preset(QStringLiteral("excel-en"), &options);
+        Reports::ReadOptions::preset(QStringLiteral("excel-en"), &options);
     else if (m_ui->mailchimpRadio->isChecked())
-        Reports::CsvOptions::preset(QStringLiteral("mailchimp"), &options);
+        Reports::ReadOptions::preset(QStringLiteral("mailchimp"), &options);
     else if (m_ui->customRadio->isChecked()) {
         options.delimiter = m_ui->delimiterCombo->currentData().toString().at(0);
         options.bom = m_ui->bomCheck->isChecked();

@@ -5,7 +5,7 @@
 #include "AppContext.h"
 #include "core/MemberField.h"
 #include "import/ColumnMapper.h"
-#include "import/CsvFile.h"
+#include "import/TableSource.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -112,12 +112,12 @@ ImportWizardPageColumns::ImportWizardPageColumns(ImportWizard *wizard) : QWizard
 
 void ImportWizardPageColumns::initializePage()
 {
-    auto file = Import::CsvFile::open(m_wizard->file, m_wizard->options.csv);
+    auto file = Import::TableSource::open(m_wizard->file, m_wizard->options.csv);
     m_columns->setRowCount(0);
     m_keys.clear();
     if (!file.ok())
         return;
-    Import::CsvFile &f = *file.value();
+    Import::TableSource &f = *file.value();
     QList<QStringList> rows;
     Import::CsvRecord record;
     while (rows.size() < 200 && f.next(record))

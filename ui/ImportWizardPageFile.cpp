@@ -2,7 +2,7 @@
 
 #include "ImportWizard.h"
 
-#include "import/CsvFile.h"
+#include "import/TableSource.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -16,12 +16,15 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <climits>
+
 namespace Gui {
 
 ImportWizardPageFile::ImportWizardPageFile(ImportWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
 {
     setTitle(tr("1. The file"));
-    setSubTitle(tr("Carnet reads spreadsheets saved as CSV or text: Excel, LibreOffice, Koha, Cagette, Mailchimp…"));
+    setSubTitle(tr("Carnet reads Excel (.xlsx) and LibreOffice (.ods) spreadsheets as they are, and CSV or text "
+                   "files: Koha, Cagette, Mailchimp…"));
     m_path = new QLineEdit(this);
     m_path->setObjectName(QStringLiteral("importPathEdit"));
     auto *browse = new QPushButton(tr("Choose…"), this);
@@ -40,6 +43,8 @@ ImportWizardPageFile::ImportWizardPageFile(ImportWizard *wizard) : QWizardPage(w
     m_separator->addItem(tr("Semicolon ;"), QStringLiteral(";"));
     m_separator->addItem(tr("Tab"), QStringLiteral("\t"));
     m_separator->addItem(tr("Vertical bar |"), QStringLiteral("|"));
+    m_sheet = new QComboBox(this);
+    m_sheet->setObjectName(QStringLiteral("importSheetCombo"));
     m_header = new QCheckBox(tr("The first line holds the column names"), this);
     m_header->setObjectName(QStringLiteral("importHeaderCheck"));
     m_detected = new QLabel(this);
@@ -53,29 +58,40 @@ ImportWizardPageFile::ImportWizardPageFile(ImportWizard *wizard) : QWizardPage(w
     m_sample->verticalHeader()->setVisible(false);
     m_sample->setWordWrap(false);
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("File"), pathRow);
-    form->addRow(tr("Encoding"), m_encoding);
-    form->addRow(tr("Separator"), m_separator);
-    form->addRow(QString(), m_header);
+    m_form = new QFormLayout;
+    m_form->addRow(tr("File"), pathRow);
+    m_form->addRow(tr("Sheet"), m_sheet);
+    m_form->addRow(tr("Encoding"), m_encoding);
+    m_form->addRow(tr("Separator"), m_separator);
+    m_form->addRow(QString(), m_header);
+    m_form->setRowVisible(m_sheet, false);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addLayout(m_form);
     layout->addWidget(m_detected);
     layout->addWidget(m_error);
     layout->addWidget(m_sample, 1);
 
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Import members"), m_path->text(),
-                                                          tr("Spreadsheets (*.csv *.txt *.tsv);;All files (*)"));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Import members"), m_path->text(),
+                                         tr("Member lists (*.xlsx *.ods *.csv *.txt *.tsv);;All files (*)"));
         if (!path.isEmpty()) {
             m_path->setText(path);
             m_header->setProperty("userSet", false);
+            m_sheet->setProperty("userSet", false);
             reload();
         }
     });
     connect(m_path, &QLineEdit::editingFinished, this, &ImportWizardPageFile::reload);
     connect(m_encoding, &QComboBox::currentIndexChanged, this, &ImportWizardPageFile::reload);
     connect(m_separator, &QComboBox::currentIndexChanged, this, &ImportWizardPageFile::reload);
+    connect(m_sheet, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_loading)
+            return;
+        m_sheet->setProperty("userSet", true);
+        m_header->setProperty("userSet", false); // another sheet may or may not have a header
+        reload();
+    });
     connect(m_header, &QCheckBox::toggled, this, [this] {
         if (m_loading)
             return;
@@ -95,14 +111,16 @@ void ImportWizardPageFile::reload()
     if (m_loading)
         return;
     m_loading = true;
-    Import::CsvOptions options;
+    Import::ReadOptions options;
     options.encoding = m_encoding->currentData().toByteArray();
     const QString separator = m_separator->currentData().toString();
     if (!separator.isEmpty())
         options.delimiter = separator.at(0);
     if (m_header->property("userSet").toBool())
         options.hasHeader = m_header->isChecked();
-    auto file = Import::CsvFile::open(m_path->text(), options);
+    if (m_sheet->property("userSet").toBool())
+        options.sheet = m_sheet->currentData().toString();
+    auto file = Import::TableSource::open(m_path->text(), options);
     m_ok = file.ok();
     m_sample->clear();
     m_sample->setRowCount(0);
@@ -111,13 +129,39 @@ void ImportWizardPageFile::reload()
         m_error->setText(file.error().message);
         m_detected->clear();
     } else {
-        Import::CsvFile &f = *file.value();
+        Import::TableSource &f = *file.value();
         m_error->clear();
         m_header->setChecked(f.hasHeader());
-        m_detected->setText(tr("Encoding %1%2, separator “%3”.")
-                                .arg(QString::fromLatin1(f.encoding().name),
-                                     f.encoding().bom ? tr(" (with a byte-order mark)") : QString(),
-                                     f.delimiter() == QLatin1Char('\t') ? tr("tab") : QString(f.delimiter())));
+        const bool spreadsheet = f.format() != Import::FileFormat::Csv;
+        m_form->setRowVisible(m_sheet, spreadsheet);
+        m_form->setRowVisible(m_encoding, !spreadsheet);
+        m_form->setRowVisible(m_separator, !spreadsheet);
+        m_sheet->clear();
+        if (spreadsheet) {
+            const QList<Import::SheetInfo> sheets = f.sheets();
+            for (int i = 0; i < sheets.size(); ++i) {
+                const Import::SheetInfo &s = sheets[i];
+                QString label = tr("%1 — %n row(s)", nullptr, int(std::min<qint64>(s.rows, INT_MAX))).arg(s.name);
+                if (s.hidden)
+                    label += tr(" (hidden)");
+                m_sheet->addItem(label, QString::number(i + 1));
+            }
+            m_sheet->setCurrentIndex(f.sheet());
+            options.sheet = QString::number(f.sheet() + 1);
+            m_detected->setText(
+                f.format() == Import::FileFormat::Xlsx
+                    ? tr("An Excel workbook (.xlsx): the sheet “%1” is read.").arg(f.sheetName())
+                    : tr("An OpenDocument spreadsheet (.ods): the sheet “%1” is read.").arg(f.sheetName()));
+            for (const Import::LineProblem &p : f.problems()) {
+                if (p.line == 0)
+                    m_detected->setText(m_detected->text() + QLatin1Char(' ') + p.message);
+            }
+        } else {
+            m_detected->setText(tr("Encoding %1%2, separator “%3”.")
+                                    .arg(QString::fromLatin1(f.encoding().name),
+                                         f.encoding().bom ? tr(" (with a byte-order mark)") : QString(),
+                                         f.delimiter() == QLatin1Char('\t') ? tr("tab") : QString(f.delimiter())));
+        }
         m_sample->setColumnCount(int(f.header().size()));
         m_sample->setHorizontalHeaderLabels(f.header());
         Import::CsvRecord record;

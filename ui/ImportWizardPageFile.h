@@ -4,6 +4,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QTableWidget;
@@ -12,7 +13,8 @@ namespace Gui {
 
 class ImportWizard;
 
-// Step 1: the file, its encoding, separator and header as detected — each can be overridden.
+// Step 1: the file, its encoding, separator and header as detected — each can be overridden. For a
+// spreadsheet (.xlsx, .ods) the sheets take the place of the encoding and the separator.
 class ImportWizardPageFile : public QWizardPage
 {
     Q_OBJECT
@@ -30,6 +32,8 @@ private:
     QLineEdit *m_path;
     QComboBox *m_encoding;
     QComboBox *m_separator;
+    QComboBox *m_sheet;
+    QFormLayout *m_form;
     QCheckBox *m_header;
     QLabel *m_detected;
     QLabel *m_error;

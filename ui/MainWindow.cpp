@@ -22,7 +22,7 @@
 #include "WelcomeWidget.h"
 
 #include "AppContext.h"
-#include "import/CsvFile.h"
+#include "import/TableSource.h"
 #include "mail/Outbox.h"
 #include "mail/SmtpAccount.h"
 #include "settings/CredentialStore.h"
@@ -297,8 +297,9 @@ void MainWindow::createActions()
     add->setShortcut(QKeySequence::New);
     QAction *importAction =
         file->addAction(QIcon::fromTheme(QStringLiteral("document-import")), tr("&Import members…"), this, [this] {
-            const QStringList paths = QFileDialog::getOpenFileNames(
-                this, tr("Import members"), QString(), tr("Spreadsheets (*.csv *.txt *.tsv);;All files (*)"));
+            const QStringList paths =
+                QFileDialog::getOpenFileNames(this, tr("Import members"), QString(),
+                                              tr("Member lists (*.xlsx *.ods *.csv *.txt *.tsv);;All files (*)"));
             importFiles(paths);
         });
     importAction->setObjectName(QStringLiteral("importAction"));
@@ -773,7 +774,7 @@ void MainWindow::importFiles(const QStringList &paths)
             continue;
         }
         // Refuse what is not a spreadsheet (an image, a folder, a binary) before any wizard opens.
-        auto readable = Import::CsvFile::open(path);
+        auto readable = Import::TableSource::open(path);
         if (!readable.ok()) {
             MessageBox::critical(
                 this, tr("Import members"),

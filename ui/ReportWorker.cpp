@@ -110,7 +110,7 @@ int ReportWorker::preview(const Reports::ReportDefinition &report, const QHash<Q
             } else {
                 preview.total = page.value().total;
                 const std::vector<qint64> &first = page.value().ids;
-                Reports::CsvOptions labels;
+                Reports::ReadOptions labels;
                 labels.labels = true;
                 preview.headers = engine.runner().headers(report, labels);
                 auto rows = engine.runner().rows(report, first, QStringLiteral("yyyy-MM-dd"), true,

@@ -21,7 +21,7 @@ QString ImportCommand::help()
     return QCoreApplication::translate(
         "Cli::ImportCommand",
         "import FILE [--dry-run] [--mode create|update|fill] [--map \"HEADER=field\"]… [--encoding E] [--delimiter D]\n"
-        "            [--no-header] [--skip-no-email] [--protect FIELD]… [--date-order dmy|mdy]\n"
+        "            [--sheet NAME|NUMBER] [--no-header] [--skip-no-email] [--protect FIELD]… [--date-order dmy|mdy]\n"
         "            [--consent-purpose PURPOSE] [--json]\n"
         "import list [--json]\n"
         "import undo BATCH");
@@ -42,7 +42,8 @@ int ImportCommand::importFile(const QStringList &arguments)
     QCommandLineParser parser;
     for (const char *flag : {"dry-run", "no-header", "skip-no-email", "json"})
         parser.addOption(QCommandLineOption(QString::fromLatin1(flag)));
-    for (const char *option : {"mode", "map", "encoding", "delimiter", "protect", "date-order", "consent-purpose"})
+    for (const char *option :
+         {"mode", "map", "encoding", "delimiter", "sheet", "protect", "date-order", "consent-purpose"})
         parser.addOption(QCommandLineOption(QString::fromLatin1(option), QString(), QStringLiteral("value")));
     if (!parseArguments(parser, arguments))
         return BadUsage;
@@ -54,6 +55,7 @@ int ImportCommand::importFile(const QStringList &arguments)
     options.skipNoEmail = parser.isSet(QStringLiteral("skip-no-email"));
     if (parser.isSet(QStringLiteral("no-header")))
         options.csv.hasHeader = false;
+    options.csv.sheet = parser.value(QStringLiteral("sheet"));
     if (parser.isSet(QStringLiteral("mode")) &&
         !Import::Importer::modeFromName(parser.value(QStringLiteral("mode")), &options.mode))
         return usage(QCoreApplication::translate("Cli::ImportCommand", "--mode is create, update or fill, not \"%1\".")

@@ -2,13 +2,14 @@
 
 #include "CliOutput.h"
 #include "import/ColumnMapper.h"
-#include "import/CsvFile.h"
+#include "import/TableSource.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <climits>
 #include <cstdio>
 
 namespace Cli {
@@ -46,7 +47,8 @@ bool parseDelimiter(const QString &text, QChar *out)
 QString PreviewCommand::help()
 {
     return QCoreApplication::translate(
-        "Cli::PreviewCommand", "preview FILE [--encoding E] [--delimiter D|tab] [--no-header] [--limit N] [--json]");
+        "Cli::PreviewCommand",
+        "preview FILE [--sheet NAME|NUMBER] [--encoding E] [--delimiter D|tab] [--no-header] [--limit N] [--json]");
 }
 
 int PreviewCommand::run(const QStringList &arguments)
@@ -54,6 +56,7 @@ int PreviewCommand::run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addOption(QCommandLineOption(QStringLiteral("encoding"), QString(), QStringLiteral("name")));
     parser.addOption(QCommandLineOption(QStringLiteral("delimiter"), QString(), QStringLiteral("char")));
+    parser.addOption(QCommandLineOption(QStringLiteral("sheet"), QString(), QStringLiteral("name")));
     parser.addOption(QCommandLineOption(QStringLiteral("no-header")));
     parser.addOption(QCommandLineOption(QStringLiteral("limit"), QString(), QStringLiteral("n")));
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
@@ -62,7 +65,7 @@ int PreviewCommand::run(const QStringList &arguments)
     if (parser.positionalArguments().size() != 1)
         return usage(QCoreApplication::translate("Cli::PreviewCommand", "preview needs one file."));
 
-    Import::CsvOptions options;
+    Import::ReadOptions options;
     if (parser.isSet(QStringLiteral("encoding"))) {
         options.encoding = Import::EncodingDetector::canonicalName(parser.value(QStringLiteral("encoding")));
         if (options.encoding.isEmpty())
@@ -76,6 +79,7 @@ int PreviewCommand::run(const QStringList &arguments)
                          .arg(parser.value(QStringLiteral("delimiter"))));
     if (parser.isSet(QStringLiteral("no-header")))
         options.hasHeader = false;
+    options.sheet = parser.value(QStringLiteral("sheet"));
     qint64 limit = -1;
     if (parser.isSet(QStringLiteral("limit"))) {
         bool ok = false;
@@ -84,12 +88,12 @@ int PreviewCommand::run(const QStringList &arguments)
             return usage(QCoreApplication::translate("Cli::PreviewCommand", "--limit takes a number of rows."));
     }
 
-    auto opened = Import::CsvFile::open(parser.positionalArguments().first(), options);
+    auto opened = Import::TableSource::open(parser.positionalArguments().first(), options);
     if (!opened.ok()) {
         printError(opened.error().message);
         return BadUsage; // an unusable input
     }
-    Import::CsvFile &file = *opened.value();
+    Import::TableSource &file = *opened.value();
 
     QJsonArray rows;
     QList<QStringList> firstRows;
@@ -119,32 +123,61 @@ int PreviewCommand::run(const QStringList &arguments)
     for (const Import::LineProblem &p : file.problems())
         problems.append(QJsonObject{{QStringLiteral("line"), p.line}, {QStringLiteral("message"), p.message}});
 
+    const bool spreadsheet = file.format() != Import::FileFormat::Csv;
+    const QList<Import::SheetInfo> sheets = file.sheets();
     if (parser.isSet(QStringLiteral("json"))) {
-        printJson(QJsonObject{
-            {QStringLiteral("encoding"), QString::fromLatin1(file.encoding().name)},
+        QJsonObject out{
+            {QStringLiteral("format"), Import::formatName(file.format())},
+            {QStringLiteral("encoding"), spreadsheet ? QJsonValue() : QString::fromLatin1(file.encoding().name)},
             {QStringLiteral("bom"), file.encoding().bom},
-            {QStringLiteral("delimiter"), delimiterName(file.delimiter())},
+            {QStringLiteral("delimiter"), spreadsheet ? QJsonValue() : delimiterName(file.delimiter())},
             {QStringLiteral("has_header"), file.hasHeader()},
             {QStringLiteral("header"), QJsonArray::fromStringList(file.header())},
             {QStringLiteral("mapping"), mappingJson},
             {QStringLiteral("rows"), rows},
             {QStringLiteral("problems"), problems},
-        });
+        };
+        if (spreadsheet) {
+            QJsonArray list;
+            for (const Import::SheetInfo &s : sheets)
+                list.append(QJsonObject{{QStringLiteral("name"), s.name},
+                                        {QStringLiteral("rows"), s.rows},
+                                        {QStringLiteral("hidden"), s.hidden}});
+            out.insert(QStringLiteral("sheets"), list);
+            out.insert(QStringLiteral("sheet"), file.sheetName());
+        }
+        printJson(out);
         return Success;
     }
-    printLine(QCoreApplication::translate("Cli::PreviewCommand", "Encoding: %1%2; separator: %3; header: %4; rows: %5")
-                  .arg(QString::fromLatin1(file.encoding().name),
-                       file.encoding().bom ? QStringLiteral(" (BOM)") : QString(),
-                       file.delimiter() == QLatin1Char('\t') ? QStringLiteral("tab") : QString(file.delimiter()),
-                       file.hasHeader() ? QCoreApplication::translate("Cli::PreviewCommand", "yes")
-                                        : QCoreApplication::translate("Cli::PreviewCommand", "no"))
-                  .arg(rows.size()));
+    if (spreadsheet) {
+        printLine(QCoreApplication::translate("Cli::PreviewCommand", "Sheet: %1; header: %2; rows: %3")
+                      .arg(file.sheetName(), file.hasHeader()
+                                                 ? QCoreApplication::translate("Cli::PreviewCommand", "yes")
+                                                 : QCoreApplication::translate("Cli::PreviewCommand", "no"))
+                      .arg(rows.size()));
+        for (const Import::SheetInfo &s : sheets)
+            printLine(QCoreApplication::translate("Cli::PreviewCommand", "  sheet \"%1\": %n row(s)%2", nullptr,
+                                                  int(std::min<qint64>(s.rows, INT_MAX)))
+                          .arg(s.name,
+                               s.hidden ? QCoreApplication::translate("Cli::PreviewCommand", " (hidden)") : QString()));
+    } else {
+        printLine(
+            QCoreApplication::translate("Cli::PreviewCommand", "Encoding: %1%2; separator: %3; header: %4; rows: %5")
+                .arg(QString::fromLatin1(file.encoding().name),
+                     file.encoding().bom ? QStringLiteral(" (BOM)") : QString(),
+                     file.delimiter() == QLatin1Char('\t') ? QStringLiteral("tab") : QString(file.delimiter()),
+                     file.hasHeader() ? QCoreApplication::translate("Cli::PreviewCommand", "yes")
+                                      : QCoreApplication::translate("Cli::PreviewCommand", "no"))
+                .arg(rows.size()));
+    }
     for (int i = 0; i < mapping.size(); ++i)
         printLine(QStringLiteral("  %1 → %2")
                       .arg(file.hasHeader() ? file.header()[i] : QStringLiteral("column_%1").arg(i + 1),
                            mapping[i].isEmpty() ? QStringLiteral("—") : mapping[i]));
     for (const Import::LineProblem &p : file.problems())
-        printLine(QCoreApplication::translate("Cli::PreviewCommand", "  line %1: %2").arg(p.line).arg(p.message));
+        printLine(p.line > 0
+                      ? QCoreApplication::translate("Cli::PreviewCommand", "  line %1: %2").arg(p.line).arg(p.message)
+                      : QStringLiteral("  %1").arg(p.message));
     return Success;
 }
 

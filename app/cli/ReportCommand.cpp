@@ -163,9 +163,9 @@ int ReportCommand::runReport(const QStringList &arguments)
     QHash<QString, QString> params;
     if (!parseParams(parser.values(QStringLiteral("param")), &params))
         return BadUsage;
-    Reports::CsvOptions options;
+    Reports::ReadOptions options;
     if (parser.isSet(QStringLiteral("preset")) &&
-        !Reports::CsvOptions::preset(parser.value(QStringLiteral("preset")), &options))
+        !Reports::ReadOptions::preset(parser.value(QStringLiteral("preset")), &options))
         return usage(QCoreApplication::translate("Cli::ReportCommand", "--preset is excel-fr, excel-en or mailchimp."));
     if (parser.value(QStringLiteral("format")) == QLatin1String("tsv"))
         options.delimiter = QLatin1Char('\t');

@@ -19,7 +19,7 @@ Error unusable(const QString &message)
 }
 } // namespace
 
-Core::Result<std::unique_ptr<CsvFile>> CsvFile::open(const QString &path, const CsvOptions &options)
+Core::Result<std::unique_ptr<CsvFile>> CsvFile::open(const QString &path, const ReadOptions &options)
 {
     const QFileInfo info(path);
     if (!info.exists())
@@ -48,9 +48,9 @@ Core::Result<std::unique_ptr<CsvFile>> CsvFile::open(const QString &path, const 
     } else {
         if (EncodingDetector::looksBinary(head, detected))
             return unusable(QCoreApplication::translate("Import::CsvFile",
-                                                        "%1 is not a spreadsheet saved as text (CSV): it looks like a "
-                                                        "binary file (an image, an archive or an Excel .xlsx). In your "
-                                                        "spreadsheet, use \"Save as\" › CSV.")
+                                                        "%1 is not a member list: it is neither a spreadsheet (.xlsx, "
+                                                        ".ods) nor text (CSV), but looks like a binary file (an image, "
+                                                        "a PDF, a program). Check that you chose the right file.")
                                 .arg(info.fileName()));
         file->m_encoding = detected;
     }

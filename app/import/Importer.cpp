@@ -93,6 +93,9 @@ QJsonObject ImportReport::toJson() const
                      {QStringLiteral("errors"), errorsJson},
                      {QStringLiteral("warnings"), warningsJson}};
     addTo(json);
+    json.insert(QStringLiteral("format"), formatName(format));
+    if (format != FileFormat::Csv)
+        json.insert(QStringLiteral("sheet"), sheet);
     QJsonObject consentJson = consent;
     if (consentJson.isEmpty() && consentColumns.found())
         consentJson = QJsonObject{{QStringLiteral("detected"), consentColumns.kindKey()},
@@ -140,8 +143,8 @@ bool Importer::isValidTarget(const QString &field)
 
 // The columns: detected (from the header, or from the first rows' content), then the mapping the user
 // corrected for this set of headers before, then this time's corrections (options.mapping).
-Result<QStringList> Importer::resolveMapping(CsvFile &file, const ImportReport &report, const ImportOptions &options,
-                                             QString *rememberedKey) const
+Result<QStringList> Importer::resolveMapping(TableSource &file, const ImportReport &report,
+                                             const ImportOptions &options, QString *rememberedKey) const
 {
     QStringList mapping;
     if (report.hasHeader) {
@@ -186,12 +189,13 @@ Result<DateOrder> Importer::scanDateOrder(const QString &path, const ImportRepor
         dateColumns.append(target == QLatin1String("membership_start") || target == QLatin1String("membership_end"));
     if (!dateColumns.contains(true))
         return DateOrder::Unknown;
-    CsvOptions scanOptions = options.csv;
+    ReadOptions scanOptions = options.csv;
+    scanOptions.sheet = report.format == FileFormat::Csv ? QString() : options.csv.sheet;
     scanOptions.encoding = report.encoding;
     scanOptions.delimiter = report.delimiter;
     scanOptions.hasHeader = report.hasHeader;
     scanOptions.keptColumns = dateColumns;
-    auto scan = CsvFile::open(path, scanOptions);
+    auto scan = TableSource::open(path, scanOptions);
     if (!scan.ok())
         return scan.error();
     int dayMonth = 0;
@@ -225,7 +229,7 @@ Result<DateOrder> Importer::scanDateOrder(const QString &path, const ImportRepor
 Result<ImportReport> Importer::run(const QString &path, const ImportOptions &options, const Progress &progress,
                                    const std::atomic_bool *cancel)
 {
-    auto opened = CsvFile::open(path, options.csv);
+    auto opened = TableSource::open(path, options.csv);
     if (!opened.ok())
         return opened.error();
     // The file's SHA-256 (recorded with the batch) is computed on the other core meanwhile.
@@ -244,6 +248,13 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
     ImportReport report;
     report.encoding = opened.value()->encoding().name;
     report.delimiter = opened.value()->delimiter();
+    report.format = opened.value()->format();
+    // A spreadsheet is read again from the same sheet (by its number: the active one may be empty).
+    ReadOptions readOptions = options.csv;
+    if (report.format != FileFormat::Csv) {
+        report.sheet = opened.value()->sheetName();
+        readOptions.sheet = QString::number(opened.value()->sheet() + 1);
+    }
     report.hasHeader = opened.value()->hasHeader();
     report.header = opened.value()->header();
     report.consentColumns = ConsentColumns::detect(report.header);
@@ -256,13 +267,15 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
     Storage::SettingsRepository settings(m_database);
     report.dateOrder = options.dateOrder;
     if (report.dateOrder == DateOrder::Unknown) {
-        auto order = scanDateOrder(path, report, mapping, options, cancel);
+        ImportOptions scan = options;
+        scan.csv = readOptions;
+        auto order = scanDateOrder(path, report, mapping, scan, cancel);
         if (!order.ok())
             return order.error();
         report.dateOrder = order.value();
     }
     // A large file is worth building the indexes once at the end (about 80 bytes a member row).
-    const qint64 rowCount = opened.value()->size() / 80;
+    const qint64 rowCount = opened.value()->size() / (report.format == FileFormat::Csv ? 80 : 400);
     report.mapping = mapping;
 
     // Cagette's partner columns describe a second member of the same household: that member takes the
@@ -314,8 +327,8 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
         return loaded.error();
 
     // Pass 2: build, check, match, write.
-    auto reopened = CsvFile::open(path, [&] {
-        CsvOptions o = options.csv;
+    auto reopened = TableSource::open(path, [&] {
+        ReadOptions o = readOptions;
         o.encoding = report.encoding;
         o.delimiter = report.delimiter;
         o.hasHeader = report.hasHeader;
@@ -323,7 +336,7 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
     }());
     if (!reopened.ok())
         return reopened.error();
-    CsvFile &file = *reopened.value();
+    TableSource &file = *reopened.value();
 
     Storage::ImportBatchRepository batches(m_database, m_clock);
     Storage::ImportBatch batch;
@@ -634,7 +647,9 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
             if (progress && (++n % 2000) == 0)
                 progress(double(file.position()) / double(std::max<qint64>(1, file.size())));
             ++report.rows;
-            if (report.hasHeader && record.fields.size() != report.header.size())
+            // A spreadsheet's row ends at its last cell holding something: fewer values is not a fault there.
+            if (report.hasHeader && record.fields.size() != report.header.size() &&
+                (report.format == FileFormat::Csv || record.fields.size() > report.header.size()))
                 report.warnings.append(
                     {record.line, QString(), QString(),
                      QCoreApplication::translate("Import::Importer",

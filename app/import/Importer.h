@@ -1,7 +1,7 @@
 #pragma once
 
-#include "CsvFile.h"
 #include "ImportConsent.h"
+#include "TableSource.h"
 #include "ValueParser.h"
 #include "core/Member.h"
 #include "core/Result.h"
@@ -39,7 +39,7 @@ struct RowIssue
 
 struct ImportOptions
 {
-    CsvOptions csv;
+    ReadOptions csv;
     QHash<QString, QString> mapping; // header -> field, overriding the automatic mapping ("" ignores)
     ImportMode mode = ImportMode::Create;
     bool skipNoEmail = false;
@@ -74,6 +74,8 @@ struct ImportReport : Storage::ImportCounts
     QStringList mapping;
     QByteArray encoding;
     QChar delimiter;
+    FileFormat format = FileFormat::Csv;
+    QString sheet; // a spreadsheet's sheet that was read
     bool hasHeader = true;
     DateOrder dateOrder = DateOrder::Unknown;
     bool dateOrderAmbiguous = false; // dates like 03/04/2024 and nothing to settle them
@@ -100,8 +102,8 @@ public:
     static bool isValidTarget(const QString &field); // a member key, full_name, extra.<name>
 
 private:
-    Core::Result<QStringList> resolveMapping(CsvFile &file, const ImportReport &report, const ImportOptions &options,
-                                             QString *rememberedKey) const;
+    Core::Result<QStringList> resolveMapping(TableSource &file, const ImportReport &report,
+                                             const ImportOptions &options, QString *rememberedKey) const;
     static Core::Result<DateOrder> scanDateOrder(const QString &path, const ImportReport &report,
                                                  const QStringList &mapping, const ImportOptions &options,
                                                  const std::atomic_bool *cancel);

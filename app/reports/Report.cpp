@@ -222,9 +222,9 @@ Result<void> ReportRepository::remove(const QString &name)
     });
 }
 
-bool CsvOptions::preset(const QString &name, CsvOptions *o)
+bool ReadOptions::preset(const QString &name, ReadOptions *o)
 {
-    CsvOptions p;
+    ReadOptions p;
     if (name == QLatin1String("excel-fr")) {
         p.delimiter = QLatin1Char(';');
         p.bom = true;
@@ -377,7 +377,7 @@ void appendCell(QByteArray &line, const char *data, int size, char delimiter)
 } // namespace
 
 Result<qint64> ReportRunner::streamCsv(const ReportDefinition &report, const QHash<QString, QString> &params,
-                                       const std::vector<qint64> *only, const CsvOptions &options,
+                                       const std::vector<qint64> *only, const ReadOptions &options,
                                        const std::function<void(const QByteArray &)> &write, bool *handled) const
 {
     *handled = false;
@@ -502,7 +502,7 @@ Result<QList<GroupTotal>> ReportRunner::totals(const ReportDefinition &report,
     return out;
 }
 
-QStringList ReportRunner::headers(const ReportDefinition &report, const CsvOptions &options) const
+QStringList ReportRunner::headers(const ReportDefinition &report, const ReadOptions &options) const
 {
     if (options.mailchimp)
         return {QStringLiteral("Email Address"), QStringLiteral("First Name"), QStringLiteral("Last Name")};

@@ -67,14 +67,14 @@ private:
 
 // How a CSV is written: separator, BOM, CRLF, dates, header labels. Presets: "excel-fr", "excel-en",
 // "mailchimp".
-struct CsvOptions
+struct ReadOptions
 {
     QChar delimiter = QLatin1Char(',');
     bool bom = false;
     QString dateFormat = QStringLiteral("yyyy-MM-dd");
     bool labels = false;    // header in the user's language rather than field names
     bool mailchimp = false; // Email Address, First Name, Last Name
-    static bool preset(const QString &name, CsvOptions *options);
+    static bool preset(const QString &name, ReadOptions *options);
 };
 
 // One cell as a spreadsheet will read it: quoted when needed, and a leading = + - @ tab or CR neutralised
@@ -113,13 +113,13 @@ public:
                                        int limit) const;
     // Members per value of the report's group_by field (Koha's "math" step), in value order; empty without one.
     Core::Result<QList<GroupTotal>> totals(const ReportDefinition &report, const QHash<QString, QString> &params) const;
-    QStringList headers(const ReportDefinition &report, const CsvOptions &options) const;
+    QStringList headers(const ReportDefinition &report, const ReadOptions &options) const;
     // The CSV lines (header excluded) straight from SQLite, for reports whose columns are member fields or
     // attributes: one streaming statement, bytes written as SQLite holds them (the million-row path).
     // `only`: restrict to these ids (for mailing), empty for none. Returns false in `*handled` when a
     // column needs the consent service (the caller then uses rows()). Counts the rows written.
     Core::Result<qint64> streamCsv(const ReportDefinition &report, const QHash<QString, QString> &params,
-                                   const std::vector<qint64> *only, const CsvOptions &options,
+                                   const std::vector<qint64> *only, const ReadOptions &options,
                                    const std::function<void(const QByteArray &)> &write, bool *handled) const;
     // Streams the rows (values as text, dates in `dateFormat`) by chunks of 500. `words`: the membership status
     // and consent in the user's language, as the member table shows them (a preview, an export for people);

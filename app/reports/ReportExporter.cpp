@@ -59,7 +59,7 @@ Result<qint64> ReportExporter::write(const ExportRequest &request, const ExportP
                                      const std::atomic_bool *cancel) const
 {
     ReportDefinition report = request.report;
-    const CsvOptions &options = request.options;
+    const ReadOptions &options = request.options;
     if (options.mailchimp)
         report.columns = {QStringLiteral("email"), QStringLiteral("first_name"), QStringLiteral("last_name")};
     if (!request.purpose.isEmpty() && !m_database.access().canEdit())

@@ -23,7 +23,7 @@ struct ExportRequest
 {
     ReportDefinition report;
     QHash<QString, QString> params;
-    CsvOptions options;
+    ReadOptions options;
     QString purpose; // empty: for administration
     QString path;    // empty: the sink given to write()
     // Set: exactly these members (the window's current selection), the report giving columns and order.

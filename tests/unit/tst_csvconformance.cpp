@@ -74,7 +74,7 @@ void TestCsvConformance::csvSpectrum()
     QFETCH(QString, name);
     const QJsonDocument doc = readJson(kRoot + QStringLiteral("/json/") + name + QStringLiteral(".json"));
     const QJsonArray expected = doc.isArray() ? doc.array() : QJsonArray{doc.object()}; // one case is a lone object
-    Import::CsvOptions options;
+    Import::ReadOptions options;
     options.hasHeader = true; // csv-spectrum's first line is always the header
     auto file = Import::CsvFile::open(kRoot + QStringLiteral("/csvs/") + name + QStringLiteral(".csv"), options);
     QVERIFY2(file.ok(), qPrintable(file.ok() ? QString() : file.error().message));

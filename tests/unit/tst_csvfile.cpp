@@ -8,7 +8,7 @@
 #include <QTest>
 
 using Import::CsvFile;
-using Import::CsvOptions;
+using Import::ReadOptions;
 using Import::CsvRecord;
 
 namespace {
@@ -192,7 +192,7 @@ void TestCsvFile::headerDetection()
     QCOMPARE(Import::ColumnMapper::mapByContent(rows, 4),
              (QStringList{"extra.column_1", "extra.column_2", "email", "extra.column_4"}));
     // The user can say there is a header after all, or none where one was seen.
-    CsvOptions options;
+    ReadOptions options;
     options.hasHeader = false;
     auto forced = CsvFile::open(kData + QStringLiteral("plain_utf8.csv"), options);
     QVERIFY(forced.ok());
@@ -221,7 +221,7 @@ void TestCsvFile::undecodableBytesAreReportedByLine()
     QCOMPARE(late.value()->problems().size(), 1);
     QCOMPARE(late.value()->problems().first().line, 3002);
 
-    CsvOptions utf8;
+    ReadOptions utf8;
     utf8.encoding = "UTF-8";
     auto file = CsvFile::open(kData + QStringLiteral("utf8_one_bad_byte.csv"), utf8);
     QVERIFY(file.ok());
@@ -235,7 +235,7 @@ void TestCsvFile::undecodableBytesAreReportedByLine()
 
 void TestCsvFile::wrongEncodingForced()
 {
-    CsvOptions options;
+    ReadOptions options;
     options.encoding = "UTF-8";
     auto file = CsvFile::open(kData + QStringLiteral("cagette_membres_cp1252.csv"), options);
     QVERIFY(file.ok());

@@ -230,7 +230,7 @@ void TestReports::presetsAreByteExact()
         report(QStringLiteral(R"({"name":"p","columns":%1,"filter":{"field":"first_name","op":"eq","value":"Ana"}})")
                    .arg(columns));
     if (!preset.isEmpty())
-        QVERIFY(Reports::CsvOptions::preset(preset, &request.options));
+        QVERIFY(Reports::ReadOptions::preset(preset, &request.options));
     QCOMPARE(exportBytes(request), expected);
     // The same through the consent-aware path (a consent column sends rows through the consent service).
     if (preset == QLatin1String("excel-fr")) {
@@ -239,7 +239,7 @@ void TestReports::presetsAreByteExact()
         QCOMPARE(exportBytes(request), QByteArray("\xEF\xBB\xBF"
                                                   "Email;First name;Member since;Consent: Newsletter\r\n"
                                                   "ana@example.org;Ana;05/03/2024;No consent\r\n"));
-        request.options = Reports::CsvOptions();
+        request.options = Reports::ReadOptions();
         QCOMPARE(exportBytes(request), QByteArray("email,first_name,membership_start,consent.newsletter\r\n"
                                                   "ana@example.org,Ana,2024-03-05,no_consent\r\n"));
     }
