@@ -5,12 +5,12 @@
 CARNET_BUILD_PACKAGES=(
     build-essential cmake pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libgl-dev libsqlite3-dev libpq-dev libzip-dev libuchardet-dev libmd4c-dev libmd4c-html0-dev qtkeychain-qt6-dev libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
+    libgl-dev libsqlite3-dev libpq-dev libzip-dev zlib1g-dev libuchardet-dev libmd4c-dev libmd4c-html0-dev qtkeychain-qt6-dev libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
     libqt6svg6 qt6-translations-l10n qt6-charts-dev libqt6opengl6-dev
 )
 CARNET_TEST_PACKAGES=(
     clang-format clang libclang-rt-14-dev xvfb xauth appstream desktop-file-utils dpkg-dev file sqlite3 python3
-    python3-aiosmtpd python3-openpyxl python3-odf openssl util-linux time strace postgresql-15
+    python3-aiosmtpd python3-openpyxl python3-odf libreoffice-calc-nogui openssl util-linux time strace postgresql-15
 )
 
 carnet_install_packages() {

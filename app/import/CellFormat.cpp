@@ -84,6 +84,11 @@ CellFormat CellFormat::fromExcel(int id, const QString &code)
                       (letters.contains(QLatin1Char('m')) && !letters.contains(QLatin1Char('h')) &&
                        !letters.contains(QLatin1Char('s')));
     const bool time = elapsed || letters.contains(QLatin1Char('h')) || letters.contains(QLatin1Char('s'));
+    if (elapsed) { // [h]:mm, a duration: hours past 24 shown as such
+        f.m_kind = Kind::Time;
+        f.m_elapsed = true;
+        return f;
+    }
     if (date && !letters.contains(QLatin1Char('0')) && !letters.contains(QLatin1Char('#'))) {
         f.m_kind = time ? Kind::DateTime : Kind::Date;
         return f;
@@ -165,6 +170,13 @@ QString CellFormat::format(double value, bool date1904) const
     case Kind::Date:
     case Kind::DateTime:
     case Kind::Time: {
+        if (m_elapsed && value >= 0 && value < 1e7) {
+            const qint64 seconds = std::llround(value * 86400.0);
+            return QStringLiteral("%1:%2:%3")
+                .arg(seconds / 3600, 2, 10, QLatin1Char('0'))
+                .arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'))
+                .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+        }
         const QDateTime when = fromSerial(value, date1904);
         if (!when.isValid())
             return plain(value);

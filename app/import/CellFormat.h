@@ -41,7 +41,8 @@ public:
 
 private:
     Kind m_kind = Kind::General;
-    QString m_pattern; // Digits: '0' and '#' placeholders with the literal characters between them
+    bool m_elapsed = false; // [h]:mm — a duration
+    QString m_pattern;      // Digits: '0' and '#' placeholders with the literal characters between them
 };
 
 } // namespace Import

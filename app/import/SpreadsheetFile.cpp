@@ -170,6 +170,7 @@ public:
     XlsxSheetReader(std::unique_ptr<QIODevice> device, const SpreadsheetFile::Workbook &workbook)
         : m_device(std::move(device)), m_workbook(workbook)
     {
+        m_source = m_device.get();
         m_xml.setDevice(m_device.get());
         m_xml.setNamespaceProcessing(true);
     }
@@ -692,6 +693,7 @@ class OdsSheetReader : public SheetReader
 public:
     OdsSheetReader(std::unique_ptr<QIODevice> device) : m_device(std::move(device)), m_xml(m_device.get())
     {
+        m_source = m_device.get();
         m_xml.setNamespaceProcessing(true);
     }
 
@@ -806,6 +808,17 @@ QString odsActiveTable(ZipArchive &archive)
 } // namespace
 
 // ---------------------------------------------------------------------------------------------------
+
+QString SheetReader::drain()
+{
+    if (!m_source)
+        return QString();
+    char buffer[64 * 1024];
+    qint64 n = 0;
+    while ((n = m_source->read(buffer, sizeof buffer)) > 0) {
+    }
+    return n < 0 ? m_source->errorString() : QString();
+}
 
 SpreadsheetFile::SpreadsheetFile() : m_workbook(std::make_unique<Workbook>())
 {}
@@ -1040,8 +1053,13 @@ bool SpreadsheetFile::fetch(CsvRecord &record)
     if (got)
         m_lastRow = record.line;
     m_problems.append(m_reader->takeProblems());
-    if (!got && !m_reader->error().isEmpty()) {
-        const QString why = !m_archive->lastError().isEmpty() ? m_archive->lastError() : m_reader->error();
+    QString drained;
+    if (!got && m_reader->error().isEmpty())
+        drained = m_reader->drain();
+    if (!got && (!m_reader->error().isEmpty() || !drained.isEmpty())) {
+        const QString why = !drained.isEmpty()                  ? drained
+                            : !m_archive->lastError().isEmpty() ? m_archive->lastError()
+                                                                : m_reader->error();
         m_readError = invalid(
             m_lastRow > 0
                 ? tr("%1 cannot be read further than row %2: %3").arg(m_archive->fileName()).arg(m_lastRow).arg(why)

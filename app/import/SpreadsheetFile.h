@@ -4,6 +4,8 @@
 
 #include <memory>
 
+class QIODevice;
+
 namespace Import {
 
 class ZipArchive;
@@ -19,6 +21,12 @@ public:
     virtual QString error() const = 0;
     // A problem the reader met but read past (a cell beyond the last column a spreadsheet can have…).
     virtual QList<LineProblem> takeProblems() { return {}; }
+    // After the last row: the rest of the part read through, so that its checksum is checked (a damaged
+    // file must not pass for a whole one). Empty, or why it is damaged.
+    QString drain();
+
+protected:
+    QIODevice *m_source = nullptr; // the part being read
 };
 
 // An .xlsx (Office Open XML, transitional or strict) or .ods (OpenDocument) member file, read without

@@ -304,6 +304,15 @@ with open(path("openpyxl_members.xlsx"), "rb") as f:
 with open(path("truncated.xlsx"), "wb") as f:
     f.write(whole[: len(whole) // 2])
 
+# A damaged file: one byte of a stored (uncompressed) worksheet changed after its checksum was written.
+with zipfile.ZipFile(path("handmade_rich.xlsx")) as good, zipfile.ZipFile(path("stored.xlsx"), "w") as stored:
+    for item in good.infolist():
+        stored.writestr(item.filename, good.read(item), compress_type=zipfile.ZIP_STORED)
+with open(path("stored.xlsx"), "rb") as f:
+    data = f.read()
+with open(path("corrupted.xlsx"), "wb") as f:
+    f.write(data.replace(b"Pierre", b"Pierrf"))
+
 # An .xlsx protected by a password is an OLE2 compound file holding an "EncryptedPackage" stream.
 ole = bytearray(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\0" * 504)
 entry = "EncryptedPackage".encode("utf-16-le")
