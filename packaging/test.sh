@@ -47,6 +47,16 @@ seeds=("$root/tests/data")
     -print_final_stats=1 "$corpus" "${seeds[@]}" 2>&1 | tail -n 12
 rm -rf "$corpus"
 
+step "Fuzzing the spreadsheet reader (libFuzzer: zip, inflation limits, XML, cell formats)"
+cmake --build "$fuzz" --target fuzz_spreadsheet -j2
+corpus=$(mktemp -d)
+seeds=$(mktemp -d)
+/usr/bin/python3 "$root/tests/support/make_spreadsheets.py" "$seeds" >/dev/null
+rm -f "$seeds/bomb.xlsx" # larger than -max_len; the unit test reads it whole
+"$fuzz/tests/fuzz/fuzz_spreadsheet" -max_total_time="${CARNET_FUZZ_SECONDS:-60}" -max_len=65536 -rss_limit_mb=2048 \
+    -print_final_stats=1 "$corpus" "$seeds" 2>&1 | tail -n 12
+rm -rf "$corpus" "$seeds"
+
 step "Release build, .deb package, and the packaged carnet-cli"
 release="$root/build-release"
 if [ ! -f "$release/CMakeCache.txt" ] || ! grep -q 'CARNET_BUILD_TESTS:BOOL=OFF' "$release/CMakeCache.txt"; then

@@ -36,14 +36,14 @@ notes = wb.active
 notes.title = "Notes"
 notes.append(["Liste tenue par le bureau"])
 ws = wb.create_sheet("Adhérents")
-ws.append(["Prénom", "Nom", "Courriel", "Téléphone", "Code postal", "Adhésion", "Fin", "Bénévole", "Cotisation",
+ws.append(["Prénom", "Nom", "Courriel", "Téléphone", "Code postal", "Adhésion", "Fin d'adhésion", "Bénévole", "Cotisation",
            "Mobile", "Heure"])
 rows = [
     ["Théo", "Gauthier", "theo@example.org", 612345678, 1310, datetime.date(2024, 3, 15),
      datetime.date(2025, 3, 14), True, 12.5, 33612345678, datetime.time(13, 45)],
     ["Hélène", "Côté", "helene@example.org", "0612345679", "01310", datetime.datetime(2024, 4, 1, 13, 45),
-     45000, False, 0.125, None, None],
-    ["Ana", "Lima", "ana@example.org", 612345670, 75011, 45366, 45366, None, 1234567.89, None, None],
+     46000, False, 0.125, None, None],
+    ["Ana", "Lima", "ana@example.org", 612345670, 75011, 45366, 45731, None, 1234567.89, None, 45366],
 ]
 for r in rows:
     ws.append(r)
@@ -54,7 +54,8 @@ ws["G2"].number_format = '[$-40C]d\\ mmmm\\ yyyy;@'  # a French long date, escap
 ws["K2"].number_format = "hh:mm"
 ws["G3"].number_format = '"le "dd/mm/yy'  # quoted text before the date
 ws["F4"].number_format = "[Red]dd/mm/yyyy"
-ws["G4"].number_format = "General"  # a serial number left as a number
+ws["G4"].number_format = "yyyy-mm-dd"
+ws["K4"].number_format = "General"  # a serial number left as a number
 # D4, E4: a phone and a postal code stored as plain numbers (their zero lost long ago)
 wb.active = 1
 archive = wb.create_sheet("Archive")
