@@ -8,8 +8,8 @@
 #include <QTest>
 
 using Import::CsvFile;
-using Import::ReadOptions;
 using Import::CsvRecord;
+using Import::ReadOptions;
 
 namespace {
 const QString kData = QStringLiteral(CARNET_SOURCE_DIR "/tests/data/");
