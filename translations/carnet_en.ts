@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>Cli::PreviewCommand</name>
+    <message numerus="yes">
+        <source>  sheet “%1”: %n row(s)%2</source>
+        <translation>
+            <numerusform>  sheet “%1”: %n row%2</numerusform>
+            <numerusform>  sheet “%1”: %n rows%2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Core::EmailAddress</name>
     <message numerus="yes">
         <source>The part before the @ sign is too long (%n character(s) too many).</source>
@@ -168,6 +178,16 @@
         <translation>
             <numerusform>%Ln row will be written.</numerusform>
             <numerusform>%Ln rows will be written.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ImportWizardPageFile</name>
+    <message numerus="yes">
+        <source>%1 — %n row(s)</source>
+        <translation>
+            <numerusform>%1 — %n row</numerusform>
+            <numerusform>%1 — %n rows</numerusform>
         </translation>
     </message>
 </context>

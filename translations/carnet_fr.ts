@@ -321,24 +321,24 @@ consent eligible --purpose FINALITÉ [--selection CLÉ] [--at AAAA-MM-JJ] [--jso
         <translation>Import %1 annulé.</translation>
     </message>
     <message>
-        <source>import FILE [--dry-run] [--mode create|update|fill] [--map &quot;HEADER=field&quot;]… [--encoding E] [--delimiter D]
-            [--no-header] [--skip-no-email] [--protect FIELD]… [--date-order dmy|mdy]
-            [--consent-purpose PURPOSE] [--json]
-import list [--json]
-import undo BATCH</source>
-        <translation>import FICHIER [--dry-run] [--mode create|update|fill] [--map &quot;EN-TÊTE=champ&quot;]… [--encoding E] [--delimiter D]
-               [--no-header] [--skip-no-email] [--protect CHAMP]… [--date-order dmy|mdy]
-               [--consent-purpose FINALITÉ] [--json]
-import list [--json]
-import undo LOT</translation>
-    </message>
-    <message>
         <source>Consent for &quot;%1&quot;: %2 recorded, %3 withdrawals, %4 left out (suppressed addresses).</source>
         <translation>Consentement pour « %1 » : %2 enregistrés, %3 retraits, %4 laissés de côté (adresses exclues).</translation>
     </message>
     <message>
         <source>%1 Not recorded: say for which purpose with --consent-purpose.</source>
         <translation>%1 Non enregistré : indiquez pour quelle finalité avec --consent-purpose.</translation>
+    </message>
+    <message>
+        <source>import FILE [--dry-run] [--mode create|update|fill] [--map &quot;HEADER=field&quot;]… [--encoding E] [--delimiter D]
+            [--sheet NAME|NUMBER] [--no-header] [--skip-no-email] [--protect FIELD]… [--date-order dmy|mdy]
+            [--consent-purpose PURPOSE] [--json]
+import list [--json]
+import undo BATCH</source>
+        <translation>import FICHIER [--dry-run] [--mode create|update|fill] [--map &quot;EN-TÊTE=champ&quot;]… [--encoding E] [--delimiter D]
+            [--sheet NOM|NUMÉRO] [--no-header] [--skip-no-email] [--protect CHAMP]… [--date-order dmy|mdy]
+            [--consent-purpose FINALITÉ] [--json]
+import list [--json]
+import undo LOT</translation>
     </message>
 </context>
 <context>
@@ -601,10 +601,6 @@ outbox cancel --batch LOT</translation>
 <context>
     <name>Cli::PreviewCommand</name>
     <message>
-        <source>preview FILE [--encoding E] [--delimiter D|tab] [--no-header] [--limit N] [--json]</source>
-        <translation>preview FICHIER [--encoding E] [--delimiter D|tab] [--no-header] [--limit N] [--json]</translation>
-    </message>
-    <message>
         <source>preview needs one file.</source>
         <translation>preview demande un fichier.</translation>
     </message>
@@ -635,6 +631,25 @@ outbox cancel --batch LOT</translation>
     <message>
         <source>  line %1: %2</source>
         <translation>  ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>preview FILE [--sheet NAME|NUMBER] [--encoding E] [--delimiter D|tab] [--no-header] [--limit N] [--json]</source>
+        <translation>preview FICHIER [--sheet NOM|NUMÉRO] [--encoding E] [--delimiter D|tab] [--no-header] [--limit N] [--json]</translation>
+    </message>
+    <message>
+        <source>Sheet: %1; header: %2; rows: %3</source>
+        <translation>Feuille : %1 ; en-tête : %2 ; lignes : %3</translation>
+    </message>
+    <message>
+        <source> (hidden)</source>
+        <translation> (masquée)</translation>
+    </message>
+    <message numerus="yes">
+        <source>  sheet “%1”: %n row(s)%2</source>
+        <translation>
+            <numerusform>  feuille « %1 » : %n ligne%2</numerusform>
+            <numerusform>  feuille « %1 » : %n lignes%2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2661,10 +2676,6 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
         <translation>1. Le fichier</translation>
     </message>
     <message>
-        <source>Carnet reads spreadsheets saved as CSV or text: Excel, LibreOffice, Koha, Cagette, Mailchimp…</source>
-        <translation>Carnet lit les tableurs enregistrés en CSV ou en texte : Excel, LibreOffice, Koha, Cagette, Mailchimp…</translation>
-    </message>
-    <message>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
@@ -2709,10 +2720,6 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
         <translation>Importer des membres</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation>Tableurs (*.csv *.txt *.tsv);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
         <source>Encoding %1%2, separator “%3”.</source>
         <translation>Encodage %1%2, séparateur « %3 ».</translation>
     </message>
@@ -2723,6 +2730,37 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
     <message>
         <source>tab</source>
         <translation>tabulation</translation>
+    </message>
+    <message>
+        <source>Carnet reads Excel (.xlsx) and LibreOffice (.ods) spreadsheets as they are, and CSV or text files: Koha, Cagette, Mailchimp…</source>
+        <translation>Carnet lit les classeurs Excel (.xlsx) et LibreOffice (.ods) tels quels, et les fichiers CSV ou texte : Koha, Cagette, Mailchimp…</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Feuille</translation>
+    </message>
+    <message>
+        <source>Member lists (*.xlsx *.ods *.csv *.txt *.tsv);;All files (*)</source>
+        <translation>Listes de membres (*.xlsx *.ods *.csv *.txt *.tsv);;Tous les fichiers (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n row(s)</source>
+        <translation>
+            <numerusform>%1 — %n ligne</numerusform>
+            <numerusform>%1 — %n lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (hidden)</source>
+        <translation> (masquée)</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx): the sheet “%1” is read.</source>
+        <translation>Un classeur Excel (.xlsx) : la feuille « %1 » est lue.</translation>
+    </message>
+    <message>
+        <source>An OpenDocument spreadsheet (.ods): the sheet “%1” is read.</source>
+        <translation>Un classeur OpenDocument (.ods) : la feuille « %1 » est lue.</translation>
     </message>
 </context>
 <context>
@@ -3012,10 +3050,6 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <translation>Importer des membres</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation>Tableurs (*.csv *.txt *.tsv);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
         <source>%1 cannot be imported.
 %2</source>
         <translation>%1 ne peut pas être importé.
@@ -3150,6 +3184,10 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>&amp;View member…</source>
         <translation>&amp;Voir le membre…</translation>
+    </message>
+    <message>
+        <source>Member lists (*.xlsx *.ods *.csv *.txt *.tsv);;All files (*)</source>
+        <translation>Listes de membres (*.xlsx *.ods *.csv *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -4554,10 +4592,6 @@ SHA-256 : %6</translation>
         <translation>%1 est vide.</translation>
     </message>
     <message>
-        <source>%1 is not a spreadsheet saved as text (CSV): it looks like a binary file (an image, an archive or an Excel .xlsx). In your spreadsheet, use &quot;Save as&quot; › CSV.</source>
-        <translation>%1 n’est pas un tableur enregistré en texte (CSV) : on dirait un fichier binaire (une image, une archive ou un .xlsx d’Excel). Dans votre tableur, utilisez « Enregistrer sous » › CSV.</translation>
-    </message>
-    <message>
         <source>Unknown encoding &quot;%1&quot;.</source>
         <translation>Encodage inconnu « %1 ».</translation>
     </message>
@@ -4572,6 +4606,10 @@ SHA-256 : %6</translation>
     <message>
         <source>Some bytes on this line cannot be read as %1; they are shown as �. Check the file&apos;s encoding.</source>
         <translation>Des octets de cette ligne ne peuvent pas être lus en %1 ; ils sont affichés comme �. Vérifiez l’encodage du fichier.</translation>
+    </message>
+    <message>
+        <source>%1 is not a member list: it is neither a spreadsheet (.xlsx, .ods) nor text (CSV), but looks like a binary file (an image, a PDF, a program). Check that you chose the right file.</source>
+        <translation>%1 n’est pas une liste de membres : ce n’est ni un classeur (.xlsx, .ods) ni du texte (CSV), mais cela ressemble à un fichier binaire (une image, un PDF, un programme). Vérifiez que vous avez choisi le bon fichier.</translation>
     </message>
 </context>
 <context>
@@ -4626,6 +4664,143 @@ SHA-256 : %6</translation>
     <message>
         <source>Reason</source>
         <translation>Raison</translation>
+    </message>
+</context>
+<context>
+    <name>Import::SpreadsheetFile</name>
+    <message>
+        <source>it declares a document type or entities, which no spreadsheet does</source>
+        <translation>il déclare un type de document ou des entités, ce qu’aucun classeur ne fait</translation>
+    </message>
+    <message>
+        <source>it has more rows than any spreadsheet can hold</source>
+        <translation>il a plus de lignes qu’aucun tableur ne peut en contenir</translation>
+    </message>
+    <message>
+        <source>A value lies beyond the last column a spreadsheet can have; it was left out.</source>
+        <translation>Une valeur se trouve au-delà de la dernière colonne possible d’un tableur ; elle a été laissée de côté.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as a spreadsheet: %2</source>
+        <translation>%1 ne peut pas être lu comme un classeur : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a complete spreadsheet: its workbook is missing. Open it in your spreadsheet and save it again.</source>
+        <translation>%1 n’est pas un classeur complet : son classeur interne manque. Ouvrez-le dans votre tableur et enregistrez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>%1 holds more text than Carnet reads from one spreadsheet; it was not read.</source>
+        <translation>%1 contient plus de texte que Carnet n’en lit d’un classeur ; il n’a pas été lu.</translation>
+    </message>
+    <message>
+        <source>%1 is not a complete spreadsheet: its content is missing.</source>
+        <translation>%1 n’est pas un classeur complet : son contenu manque.</translation>
+    </message>
+    <message>
+        <source>%1 is an OpenDocument file, but not a spreadsheet (%2). Open the member list in LibreOffice Calc and save it as .ods.</source>
+        <translation>%1 est un fichier OpenDocument, mais pas un classeur (%2). Ouvrez la liste de membres dans LibreOffice Calc et enregistrez-la en .ods.</translation>
+    </message>
+    <message>
+        <source>%1 is an Office document, but not a spreadsheet (a Word or PowerPoint file?). Open the member list in Excel or LibreOffice Calc and save it as .xlsx.</source>
+        <translation>%1 est un document Office, mais pas un classeur (un fichier Word ou PowerPoint ?). Ouvrez la liste de membres dans Excel ou LibreOffice Calc et enregistrez-la en .xlsx.</translation>
+    </message>
+    <message>
+        <source>%1 is a zip archive, not a spreadsheet. Unpack it and drop the member list it holds.</source>
+        <translation>%1 est une archive zip, pas un classeur. Décompressez-la et déposez la liste de membres qu’elle contient.</translation>
+    </message>
+    <message>
+        <source>%1 is protected by a password: open it, remove the password (File › Properties › Security in LibreOffice), save it again, then import it.</source>
+        <translation>%1 est protégé par un mot de passe : ouvrez-le, retirez le mot de passe (Fichier › Propriétés › Sécurité dans LibreOffice), enregistrez-le de nouveau, puis importez-le.</translation>
+    </message>
+    <message>
+        <source>%1 holds no sheet.</source>
+        <translation>%1 ne contient aucune feuille.</translation>
+    </message>
+    <message>
+        <source>%1 has no sheet &quot;%2&quot;. Its sheets: %3.</source>
+        <translation>%1 n’a pas de feuille « %2 ». Ses feuilles : %3.</translation>
+    </message>
+    <message>
+        <source>%1 is not a complete spreadsheet: the sheet &quot;%2&quot; is missing.</source>
+        <translation>%1 n’est pas un classeur complet : la feuille « %2 » manque.</translation>
+    </message>
+    <message>
+        <source>The sheet &quot;%1&quot; is empty: the sheet &quot;%2&quot; is read instead.</source>
+        <translation>La feuille « %1 » est vide : la feuille « %2 » est lue à la place.</translation>
+    </message>
+    <message>
+        <source>%1 is empty: none of its sheets holds anything.</source>
+        <translation>%1 est vide : aucune de ses feuilles ne contient quoi que ce soit.</translation>
+    </message>
+    <message>
+        <source>The sheet &quot;%1&quot; of %2 is empty. Choose another sheet.</source>
+        <translation>La feuille « %1 » de %2 est vide. Choisissez une autre feuille.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read further than row %2: %3</source>
+        <translation>%1 ne peut pas être lu au-delà de la ligne %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 ne peut pas être lu : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Import::TableSource</name>
+    <message>
+        <source>%1 is protected by a password: open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, then clear it), save it again, then import it.</source>
+        <translation>%1 est protégé par un mot de passe : ouvrez-le dans Excel, retirez le mot de passe (Fichier › Informations › Protéger le classeur › Chiffrer avec mot de passe, puis effacez-le), enregistrez-le de nouveau, puis importez-le.</translation>
+    </message>
+    <message>
+        <source>%1 is an old Excel 97–2003 workbook (.xls), which Carnet does not read. Open it in Excel or LibreOffice Calc and use File › Save as › Excel workbook (.xlsx) or OpenDocument spreadsheet (.ods), then import that file.</source>
+        <translation>%1 est un ancien classeur Excel 97–2003 (.xls), que Carnet ne lit pas. Ouvrez-le dans Excel ou LibreOffice Calc, choisissez Fichier › Enregistrer sous › Classeur Excel (.xlsx) ou Classeur OpenDocument (.ods), puis importez ce fichier.</translation>
+    </message>
+    <message>
+        <source>%1 is a web page (or an Excel 2003 XML file) with a spreadsheet&apos;s name, not a spreadsheet. Open it in Excel or LibreOffice Calc, save it as .xlsx, .ods or CSV, then import that file.</source>
+        <translation>%1 est une page web (ou un fichier XML Excel 2003) qui porte un nom de classeur, pas un classeur. Ouvrez-le dans Excel ou LibreOffice Calc, enregistrez-le en .xlsx, .ods ou CSV, puis importez ce fichier.</translation>
+    </message>
+</context>
+<context>
+    <name>Import::ZipArchive</name>
+    <message>
+        <source>it ends too early</source>
+        <translation>il s’arrête trop tôt</translation>
+    </message>
+    <message>
+        <source>it unpacks to far more data than a spreadsheet of its size can hold (a &quot;zip bomb&quot;); reading stopped</source>
+        <translation>il se décompresse en bien plus de données qu’un classeur de sa taille ne peut en contenir (une « bombe zip ») ; la lecture a été arrêtée</translation>
+    </message>
+    <message>
+        <source>its checksum does not match</source>
+        <translation>sa somme de contrôle ne correspond pas</translation>
+    </message>
+    <message>
+        <source>the file is damaged (%1)</source>
+        <translation>le fichier est endommagé (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is not a spreadsheet file: it is not the zip file an .xlsx or .ods file is.</source>
+        <translation>%1 n’est pas un fichier de classeur : ce n’est pas le fichier zip qu’est un .xlsx ou un .ods.</translation>
+    </message>
+    <message>
+        <source>its end is missing</source>
+        <translation>sa fin manque</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or incomplete (%2): was it completely downloaded or copied? Open it in your spreadsheet and save it again.</source>
+        <translation>%1 est endommagé ou incomplet (%2) : a-t-il été entièrement téléchargé ou copié ? Ouvrez-le dans votre tableur et enregistrez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 files packed inside: no spreadsheet has that many. It was not read.</source>
+        <translation>%1 contient %2 fichiers compressés : aucun classeur n’en a autant. Il n’a pas été lu.</translation>
+    </message>
+    <message>
+        <source>a part of it is packed in a way spreadsheets do not use (encrypted, or compressed other than by deflate)</source>
+        <translation>une partie en est compressée d’une façon que les classeurs n’utilisent pas (chiffrée, ou autrement que par deflate)</translation>
+    </message>
+    <message>
+        <source>%1 inside the file is too large</source>
+        <translation>%1 est trop grand dans le fichier</translation>
     </message>
 </context>
 <context>

@@ -155,11 +155,13 @@ int PreviewCommand::run(const QStringList &arguments)
                                                  ? QCoreApplication::translate("Cli::PreviewCommand", "yes")
                                                  : QCoreApplication::translate("Cli::PreviewCommand", "no"))
                       .arg(rows.size()));
-        for (const Import::SheetInfo &s : sheets)
-            printLine(QCoreApplication::translate("Cli::PreviewCommand", "  sheet \"%1\": %n row(s)%2", nullptr,
-                                                  int(std::min<qint64>(s.rows, INT_MAX)))
-                          .arg(s.name,
-                               s.hidden ? QCoreApplication::translate("Cli::PreviewCommand", " (hidden)") : QString()));
+        for (const Import::SheetInfo &s : sheets) {
+            const int count = s.rows > INT_MAX ? INT_MAX : int(s.rows);
+            const QString hidden =
+                s.hidden ? QCoreApplication::translate("Cli::PreviewCommand", " (hidden)") : QString();
+            printLine(QCoreApplication::translate("Cli::PreviewCommand", "  sheet “%1”: %n row(s)%2", nullptr, count)
+                          .arg(s.name, hidden));
+        }
     } else {
         printLine(
             QCoreApplication::translate("Cli::PreviewCommand", "Encoding: %1%2; separator: %3; header: %4; rows: %5")

@@ -30,18 +30,14 @@ Error invalid(const QString &message)
     return Error::make(Error::Code::Invalid, message);
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Import::SpreadsheetFile", text);
-}
-
 // Every token read through here: a document type declaration (and with it any entity declaration) is
 // refused before anything it declares could be expanded.
 QXmlStreamReader::TokenType step(QXmlStreamReader &xml)
 {
     const auto token = xml.readNext();
     if (token == QXmlStreamReader::DTD)
-        xml.raiseError(tr("it declares a document type or entities, which no spreadsheet does"));
+        xml.raiseError(QCoreApplication::translate(
+            "Import::SpreadsheetFile", "it declares a document type or entities, which no spreadsheet does"));
     return token;
 }
 
@@ -189,7 +185,8 @@ public:
                     m_column = -1;
                     cells.clear();
                     if (m_row > kMaxRows) {
-                        m_error = tr("it has more rows than any spreadsheet can hold");
+                        m_error = QCoreApplication::translate("Import::SpreadsheetFile",
+                                                              "it has more rows than any spreadsheet can hold");
                         return false;
                     }
                 } else if (name == QLatin1String("c")) {
@@ -218,8 +215,10 @@ public:
                     if (!text.isEmpty()) {
                         if (m_column >= kMaxColumns) {
                             m_problems.append(
-                                {m_row, tr("A value lies beyond the last column a spreadsheet can have; it "
-                                           "was left out.")});
+                                {m_row, QCoreApplication::translate(
+                                            "Import::SpreadsheetFile",
+                                            "A value lies beyond the last column a spreadsheet can have; it "
+                                            "was left out.")});
                         } else {
                             place(cells, m_column, text);
                         }
@@ -330,7 +329,8 @@ Core::Result<void> loadXlsx(ZipArchive &archive, SpreadsheetFile::Workbook &work
 {
     QString error;
     auto fail = [&]() -> Core::Result<void> {
-        return invalid(tr("%1 cannot be read as a spreadsheet: %2").arg(archive.fileName(), error));
+        return invalid(QCoreApplication::translate("Import::SpreadsheetFile", "%1 cannot be read as a spreadsheet: %2")
+                           .arg(archive.fileName(), error));
     };
     // The workbook part, from the package's relationships (usually xl/workbook.xml).
     QString workbookPart = QStringLiteral("xl/workbook.xml");
@@ -345,9 +345,11 @@ Core::Result<void> loadXlsx(ZipArchive &archive, SpreadsheetFile::Workbook &work
     if (!error.isEmpty())
         return fail();
     if (!archive.contains(workbookPart))
-        return invalid(tr("%1 is not a complete spreadsheet: its workbook is missing. Open it in your "
-                          "spreadsheet and save it again.")
-                           .arg(archive.fileName()));
+        return invalid(
+            QCoreApplication::translate("Import::SpreadsheetFile",
+                                        "%1 is not a complete spreadsheet: its workbook is missing. Open it in your "
+                                        "spreadsheet and save it again.")
+                .arg(archive.fileName()));
     const QHash<QString, QString> targets = relationships(archive, workbookPart, &error);
     if (!error.isEmpty())
         return fail();
@@ -430,7 +432,9 @@ Core::Result<void> loadXlsx(ZipArchive &archive, SpreadsheetFile::Workbook &work
                 workbook.strings.append(richText(xml));
                 chars += workbook.strings.last().size();
                 if (chars > kMaxStringChars)
-                    return invalid(tr("%1 holds more text than Carnet reads from one spreadsheet; it was not read.")
+                    return invalid(QCoreApplication::translate(
+                                       "Import::SpreadsheetFile",
+                                       "%1 holds more text than Carnet reads from one spreadsheet; it was not read.")
                                        .arg(archive.fileName()));
             }
         }
@@ -501,7 +505,8 @@ public:
                         continue;
                     }
                     if (m_row + repeat > kMaxRows) {
-                        m_error = tr("it has more rows than any spreadsheet can hold");
+                        m_error = QCoreApplication::translate("Import::SpreadsheetFile",
+                                                              "it has more rows than any spreadsheet can hold");
                         break;
                     }
                     row = ++m_row;
@@ -554,8 +559,10 @@ private:
                     if (!text.isEmpty()) {
                         for (qint64 k = 0; k < repeat; ++k) {
                             if (column + k >= kMaxColumns) {
-                                m_problems.append({m_row + 1, tr("A value lies beyond the last column a "
-                                                                 "spreadsheet can have; it was left out.")});
+                                m_problems.append(
+                                    {m_row + 1, QCoreApplication::translate("Import::SpreadsheetFile",
+                                                                            "A value lies beyond the last column a "
+                                                                            "spreadsheet can have; it was left out.")});
                                 break;
                             }
                             place(cells, int(column + k), text);
@@ -742,7 +749,9 @@ Core::Result<void> listOdsSheets(ZipArchive &archive, SpreadsheetFile::Workbook 
 {
     auto device = archive.entry(QStringLiteral("content.xml"));
     if (!device)
-        return invalid(tr("%1 is not a complete spreadsheet: its content is missing.").arg(archive.fileName()));
+        return invalid(QCoreApplication::translate("Import::SpreadsheetFile",
+                                                   "%1 is not a complete spreadsheet: its content is missing.")
+                           .arg(archive.fileName()));
     QXmlStreamReader xml(device.get());
     xml.setNamespaceProcessing(true);
     QSet<QString> hiddenStyles;
@@ -770,14 +779,14 @@ Core::Result<void> listOdsSheets(ZipArchive &archive, SpreadsheetFile::Workbook 
                 sheet.rows += 1 + table.skipRepeats();
             if (!table.error().isEmpty())
                 return invalid(
-                    tr("%1 cannot be read as a spreadsheet: %2")
+                    QCoreApplication::translate("Import::SpreadsheetFile", "%1 cannot be read as a spreadsheet: %2")
                         .arg(archive.fileName(), !archive.lastError().isEmpty() ? archive.lastError() : table.error()));
             workbook.sheets.append(sheet);
         }
     }
     if (xml.hasError())
         return invalid(
-            tr("%1 cannot be read as a spreadsheet: %2")
+            QCoreApplication::translate("Import::SpreadsheetFile", "%1 cannot be read as a spreadsheet: %2")
                 .arg(archive.fileName(), !archive.lastError().isEmpty() ? archive.lastError() : xml.errorString()));
     workbook.odsListed = true;
     workbook.active = 0;
@@ -844,39 +853,49 @@ Core::Result<std::unique_ptr<SpreadsheetFile>> SpreadsheetFile::open(const QStri
         const QByteArray mime = type.ok() ? type.value().trimmed() : QByteArray();
         if (mime != "application/vnd.oasis.opendocument.spreadsheet" &&
             mime != "application/vnd.oasis.opendocument.spreadsheet-template")
-            return invalid(tr("%1 is an OpenDocument file, but not a spreadsheet (%2). Open the member list in "
-                              "LibreOffice Calc and save it as .ods.")
+            return invalid(QCoreApplication::translate(
+                               "Import::SpreadsheetFile",
+                               "%1 is an OpenDocument file, but not a spreadsheet (%2). Open the member list in "
+                               "LibreOffice Calc and save it as .ods.")
                                .arg(fileName, QString::fromLatin1(mime.left(80))));
         file->m_format = FileFormat::Ods;
     } else if (archive.contains(QStringLiteral("[Content_Types].xml"))) {
         auto types = archive.readAll(QStringLiteral("[Content_Types].xml"), 4 << 20);
         if (!types.ok())
-            return invalid(tr("%1 cannot be read as a spreadsheet: %2").arg(fileName, types.error().message));
+            return invalid(
+                QCoreApplication::translate("Import::SpreadsheetFile", "%1 cannot be read as a spreadsheet: %2")
+                    .arg(fileName, types.error().message));
         if (!types.value().contains("spreadsheetml") && !types.value().contains("ms-excel.sheet"))
-            return invalid(tr("%1 is an Office document, but not a spreadsheet (a Word or PowerPoint file?). Open "
-                              "the member list in Excel or LibreOffice Calc and save it as .xlsx.")
+            return invalid(QCoreApplication::translate(
+                               "Import::SpreadsheetFile",
+                               "%1 is an Office document, but not a spreadsheet (a Word or PowerPoint file?). Open "
+                               "the member list in Excel or LibreOffice Calc and save it as .xlsx.")
                                .arg(fileName));
         file->m_format = FileFormat::Xlsx;
     } else if (archive.contains(QStringLiteral("content.xml"))) {
         file->m_format = FileFormat::Ods;
     } else {
-        return invalid(
-            tr("%1 is a zip archive, not a spreadsheet. Unpack it and drop the member list it holds.").arg(fileName));
+        return invalid(QCoreApplication::translate(
+                           "Import::SpreadsheetFile",
+                           "%1 is a zip archive, not a spreadsheet. Unpack it and drop the member list it holds.")
+                           .arg(fileName));
     }
 
     Workbook &workbook = *file->m_workbook;
     if (file->m_format == FileFormat::Ods) {
         auto manifest = archive.readAll(QStringLiteral("META-INF/manifest.xml"), 4 << 20);
         if (manifest.ok() && manifest.value().contains("encryption-data"))
-            return invalid(tr("%1 is protected by a password: open it, remove the password (File › Properties › "
-                              "Security in LibreOffice), save it again, then import it.")
+            return invalid(QCoreApplication::translate(
+                               "Import::SpreadsheetFile",
+                               "%1 is protected by a password: open it, remove the password (File › Properties › "
+                               "Security in LibreOffice), save it again, then import it.")
                                .arg(fileName));
         workbook.odsActiveName = odsActiveTable(archive);
     } else {
         if (auto loaded = loadXlsx(archive, workbook); !loaded.ok())
             return loaded.error();
         if (workbook.sheets.isEmpty())
-            return invalid(tr("%1 holds no sheet.").arg(fileName));
+            return invalid(QCoreApplication::translate("Import::SpreadsheetFile", "%1 holds no sheet.").arg(fileName));
     }
 
     // The sheet: the one named, else the active one — or, when that one is empty, the first that is not.
@@ -884,7 +903,7 @@ Core::Result<std::unique_ptr<SpreadsheetFile>> SpreadsheetFile::open(const QStri
         QStringList names;
         for (const SheetInfo &s : file->sheets())
             names.append(QStringLiteral("\"%1\"").arg(s.name));
-        return invalid(tr("%1 has no sheet \"%2\". Its sheets: %3.")
+        return invalid(QCoreApplication::translate("Import::SpreadsheetFile", "%1 has no sheet \"%2\". Its sheets: %3.")
                            .arg(fileName, options.sheet, names.join(QStringLiteral(", "))));
     };
     QString sheetName;
@@ -925,8 +944,10 @@ Core::Result<std::unique_ptr<SpreadsheetFile>> SpreadsheetFile::open(const QStri
             const QString part = workbook.sheets.value(index).part;
             auto device = archive.entry(part);
             if (!device)
-                return invalid(tr("%1 is not a complete spreadsheet: the sheet \"%2\" is missing.")
-                                   .arg(fileName, workbook.sheets.value(index).name));
+                return invalid(
+                    QCoreApplication::translate("Import::SpreadsheetFile",
+                                                "%1 is not a complete spreadsheet: the sheet \"%2\" is missing.")
+                        .arg(fileName, workbook.sheets.value(index).name));
             file->m_sheetSize = archive.declaredSize(part);
             file->m_reader = std::make_unique<XlsxSheetReader>(std::move(device), workbook);
             file->m_sheet = index;
@@ -934,7 +955,9 @@ Core::Result<std::unique_ptr<SpreadsheetFile>> SpreadsheetFile::open(const QStri
         } else {
             auto device = archive.entry(QStringLiteral("content.xml"));
             if (!device)
-                return invalid(tr("%1 is not a complete spreadsheet: its content is missing.").arg(fileName));
+                return invalid(QCoreApplication::translate("Import::SpreadsheetFile",
+                                                           "%1 is not a complete spreadsheet: its content is missing.")
+                                   .arg(fileName));
             file->m_sheetSize = archive.declaredSize(QStringLiteral("content.xml"));
             auto reader = std::make_unique<OdsSheetReader>(std::move(device));
             int found = std::max(0, index);
@@ -948,11 +971,12 @@ Core::Result<std::unique_ptr<SpreadsheetFile>> SpreadsheetFile::open(const QStri
             if (!there) {
                 if (!reader->error().isEmpty())
                     return invalid(
-                        tr("%1 cannot be read as a spreadsheet: %2")
+                        QCoreApplication::translate("Import::SpreadsheetFile", "%1 cannot be read as a spreadsheet: %2")
                             .arg(fileName, !archive.lastError().isEmpty() ? archive.lastError() : reader->error()));
                 if (!options.sheet.isEmpty())
                     return notFound();
-                return invalid(tr("%1 holds no sheet.").arg(fileName));
+                return invalid(
+                    QCoreApplication::translate("Import::SpreadsheetFile", "%1 holds no sheet.").arg(fileName));
             }
             file->m_sheet = found;
             file->m_sheetName = reader->tableName();
@@ -984,15 +1008,21 @@ Core::Result<std::unique_ptr<SpreadsheetFile>> SpreadsheetFile::open(const QStri
                 return started.error();
             if (!file->m_lookahead.isEmpty())
                 file->m_problems.append(
-                    {0, tr("The sheet \"%1\" is empty: the sheet \"%2\" is read instead.").arg(empty, all[i].name)});
+                    {0, QCoreApplication::translate("Import::SpreadsheetFile",
+                                                    "The sheet \"%1\" is empty: the sheet \"%2\" is read instead.")
+                            .arg(empty, all[i].name)});
         }
     }
     if (file->m_lookahead.isEmpty()) {
         const QList<SheetInfo> all = file->sheets();
         const bool anything = std::any_of(all.begin(), all.end(), [](const SheetInfo &s) { return s.rows > 0; });
         if (!anything)
-            return invalid(tr("%1 is empty: none of its sheets holds anything.").arg(fileName));
-        return invalid(tr("The sheet \"%1\" of %2 is empty. Choose another sheet.").arg(file->m_sheetName, fileName));
+            return invalid(QCoreApplication::translate("Import::SpreadsheetFile",
+                                                       "%1 is empty: none of its sheets holds anything.")
+                               .arg(fileName));
+        return invalid(QCoreApplication::translate("Import::SpreadsheetFile",
+                                                   "The sheet \"%1\" of %2 is empty. Choose another sheet.")
+                           .arg(file->m_sheetName, fileName));
     }
     QList<QStringList> first;
     for (const CsvRecord &r : std::as_const(file->m_lookahead))
@@ -1060,10 +1090,14 @@ bool SpreadsheetFile::fetch(CsvRecord &record)
         const QString why = !drained.isEmpty()                  ? drained
                             : !m_archive->lastError().isEmpty() ? m_archive->lastError()
                                                                 : m_reader->error();
-        m_readError = invalid(
-            m_lastRow > 0
-                ? tr("%1 cannot be read further than row %2: %3").arg(m_archive->fileName()).arg(m_lastRow).arg(why)
-                : tr("%1 cannot be read: %2").arg(m_archive->fileName(), why));
+        m_readError =
+            invalid(m_lastRow > 0 ? QCoreApplication::translate("Import::SpreadsheetFile",
+                                                                "%1 cannot be read further than row %2: %3")
+                                        .arg(m_archive->fileName())
+                                        .arg(m_lastRow)
+                                        .arg(why)
+                                  : QCoreApplication::translate("Import::SpreadsheetFile", "%1 cannot be read: %2")
+                                        .arg(m_archive->fileName(), why));
     }
     return got;
 }

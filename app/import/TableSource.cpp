@@ -18,11 +18,6 @@ Error invalid(const QString &message)
     return Error::make(Error::Code::Invalid, message);
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Import::TableSource", text);
-}
-
 // An OLE2 compound file (D0 CF 11 E0): an Excel 97–2003 .xls, or an .xlsx encrypted with a password
 // (Office keeps the encrypted workbook in a stream named "EncryptedPackage").
 bool holdsEncryptedPackage(QFile &file)
@@ -70,22 +65,28 @@ Core::Result<std::unique_ptr<TableSource>> TableSource::open(const QString &path
     }
     if (head.startsWith("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
         if (holdsEncryptedPackage(file))
-            return invalid(tr("%1 is protected by a password: open it in Excel, remove the password (File › Info › "
-                              "Protect Workbook › Encrypt with Password, then clear it), save it again, then import "
-                              "it.")
+            return invalid(QCoreApplication::translate(
+                               "Import::TableSource",
+                               "%1 is protected by a password: open it in Excel, remove the password (File › Info › "
+                               "Protect Workbook › Encrypt with Password, then clear it), save it again, then import "
+                               "it.")
                                .arg(info.fileName()));
-        return invalid(tr("%1 is an old Excel 97–2003 workbook (.xls), which Carnet does not read. Open it in "
-                          "Excel or LibreOffice Calc and use File › Save as › Excel workbook (.xlsx) or "
-                          "OpenDocument spreadsheet (.ods), then import that file.")
+        return invalid(QCoreApplication::translate(
+                           "Import::TableSource",
+                           "%1 is an old Excel 97–2003 workbook (.xls), which Carnet does not read. Open it in "
+                           "Excel or LibreOffice Calc and use File › Save as › Excel workbook (.xlsx) or "
+                           "OpenDocument spreadsheet (.ods), then import that file.")
                            .arg(info.fileName()));
     }
     // A web page saved under a spreadsheet's name (some web sites' "Excel" exports are HTML tables).
     const QByteArray start = head.trimmed().left(64).toLower();
     if (start.startsWith("<html") || start.startsWith("<!doctype html") || start.startsWith("<table") ||
         (start.startsWith("<?xml") && head.contains("urn:schemas-microsoft-com:office:spreadsheet")))
-        return invalid(tr("%1 is a web page (or an Excel 2003 XML file) with a spreadsheet's name, not a "
-                          "spreadsheet. Open it in Excel or LibreOffice Calc, save it as .xlsx, .ods or CSV, then "
-                          "import that file.")
+        return invalid(QCoreApplication::translate(
+                           "Import::TableSource",
+                           "%1 is a web page (or an Excel 2003 XML file) with a spreadsheet's name, not a "
+                           "spreadsheet. Open it in Excel or LibreOffice Calc, save it as .xlsx, .ods or CSV, then "
+                           "import that file.")
                            .arg(info.fileName()));
     // Anything else is read as the text it is (a CSV named .xlsx is read as a CSV).
     auto csv = CsvFile::open(path, options);

@@ -7,7 +7,10 @@
 
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QProcess>
 #include <QStatusBar>
+#include <QTableWidget>
+#include <QTemporaryDir>
 
 class TestMainWindow : public QObject, private WindowFixture
 {
@@ -28,6 +31,7 @@ private Q_SLOTS:
     void emptyDatabaseShowsWelcome();
     void columnChoiceIsRemembered();
     void droppedFileIsImportedThroughTheWizard();
+    void droppedSpreadsheetShowsItsSheets();
     void droppedImageIsRefused();
     void droppedMemberFileIsRefused();
     void chromeSaysWhichFileAndWhatIsShown();
@@ -391,6 +395,69 @@ void TestMainWindow::droppedFileIsImportedThroughTheWizard()
     QTRY_VERIFY_WITH_TIMEOUT(undone, 30000);
     QCOMPARE(m_db->members().count().value(), 43);
     QTRY_COMPARE(table(*w)->model()->rowCount(), 43);
+}
+
+// An .xlsx dropped as it is: the first step shows its sheets (the active one chosen, the hidden one
+// marked) instead of an encoding and a separator; another sheet can be picked; the import reads the
+// sheet chosen.
+void TestMainWindow::droppedSpreadsheetShowsItsSheets()
+{
+    QTemporaryDir files;
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral(CARNET_SOURCE_DIR "/tests/support/make_spreadsheets.py"), files.path()});
+    QVERIFY(python.waitForFinished(120000) && python.exitCode() == 0);
+    auto w = openWindow();
+    QVERIFY(w);
+    QStringList sheets;
+    QString chosen;
+    QString detected;
+    bool encodingShown = true;
+    QString headerAfterSwitch;
+    QString result;
+    bool walked = false;
+    whenModal(this, [&](QWidget *modal) {
+        auto *wizard = qobject_cast<Gui::ImportWizard *>(modal);
+        if (!wizard)
+            return;
+        auto *sheet = wizard->findChild<QComboBox *>(QStringLiteral("importSheetCombo"));
+        for (int i = 0; i < sheet->count(); ++i)
+            sheets.append(sheet->itemText(i));
+        chosen = sheet->currentText();
+        detected = wizard->findChild<QLabel *>(QStringLiteral("importDetectedLabel"))->text();
+        encodingShown = wizard->findChild<QComboBox *>(QStringLiteral("importEncodingCombo"))->isVisible();
+        if (const QString dir = qEnvironmentVariable("CARNET_SCREENSHOT_DIR"); !dir.isEmpty())
+            wizard->grab().save(dir + QStringLiteral("/import-wizard-sheets.png"));
+        sheet->setCurrentIndex(0); // the "Notes" sheet: one line of text
+        auto *sample = wizard->findChild<QTableWidget *>();
+        // One line of text: shown as the column's name or as the first row, whichever the header guess says.
+        if (sample->columnCount() > 0 && sample->horizontalHeaderItem(0))
+            headerAfterSwitch = sample->horizontalHeaderItem(0)->text();
+        if (sample->rowCount() > 0 && sample->item(0, 0))
+            headerAfterSwitch = sample->item(0, 0)->text();
+        sheet->setCurrentIndex(1);              // back to the members
+        QTest::keyClick(wizard, Qt::Key_Enter); // 1 -> 2
+        QTest::keyClick(wizard, Qt::Key_Enter); // 2 -> 3: the dry run
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->currentPage()->isComplete(), 20000);
+        QTest::keyClick(wizard, Qt::Key_Enter); // 3 -> 4: the import
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->currentPage()->isComplete(), 20000);
+        result = wizard->findChild<QLabel *>(QStringLiteral("importResultSummary"))->text();
+        QTest::keyClick(wizard, Qt::Key_Enter);
+        walked = true;
+    });
+    drop(w.get(), files.filePath(QStringLiteral("openpyxl_members.xlsx")));
+    QTRY_VERIFY_WITH_TIMEOUT(walked, 30000);
+    QCOMPARE(sheets, (QStringList{QStringLiteral("Notes — 1 row"), QStringLiteral("Adhérents — 4 rows"),
+                                  QStringLiteral("Archive — 2 rows (hidden)")}));
+    QCOMPARE(chosen, QStringLiteral("Adhérents — 4 rows"));
+    QVERIFY(!encodingShown);
+    QVERIFY2(detected.contains(QStringLiteral("Excel workbook")), qPrintable(detected));
+    QCOMPARE(headerAfterSwitch, QStringLiteral("Liste tenue par le bureau"));
+    QVERIFY2(result.startsWith(QStringLiteral("1 member")) || result.contains(QStringLiteral("added")),
+             qPrintable(result));
+    QVERIFY(m_db->members().findByEmail(QStringLiteral("theo@example.org")).ok());
+    const Core::Member theo = m_db->members().findByEmail(QStringLiteral("theo@example.org")).value();
+    QCOMPARE(theo.postalCode, QStringLiteral("01310"));
 }
 
 void TestMainWindow::droppedImageIsRefused()
