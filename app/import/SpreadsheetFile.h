@@ -1,33 +1,14 @@
 #pragma once
 
+#include "SheetReader.h"
 #include "TableSource.h"
 
 #include <memory>
 
-class QIODevice;
-
 namespace Import {
 
 class ZipArchive;
-
-// One sheet's rows, streamed out of the spreadsheet's XML (an .xlsx worksheet or an .ods table).
-class SheetReader
-{
-public:
-    virtual ~SheetReader() = default;
-    // The next row holding something, its cells as the user saw them (trailing empty cells dropped);
-    // false at the end or on an error (error() says which).
-    virtual bool nextRow(QStringList &cells, qint64 &row) = 0;
-    virtual QString error() const = 0;
-    // A problem the reader met but read past (a cell beyond the last column a spreadsheet can have…).
-    virtual QList<LineProblem> takeProblems() { return {}; }
-    // After the last row: the rest of the part read through, so that its checksum is checked (a damaged
-    // file must not pass for a whole one). Empty, or why it is damaged.
-    QString drain();
-
-protected:
-    QIODevice *m_source = nullptr; // the part being read
-};
+struct Workbook;
 
 // An .xlsx (Office Open XML, transitional or strict) or .ods (OpenDocument) member file, read without
 // expanding it: one sheet's XML is parsed as it is inflated, shared strings aside. Sheets listed with
@@ -45,8 +26,6 @@ public:
     QList<SheetInfo> sheets() const override;
     int sheet() const override { return m_sheet; }
     QString sheetName() const override { return m_sheetName; }
-
-    struct Workbook; // what the workbook says of its sheets, styles and strings
 
 private:
     SpreadsheetFile();
