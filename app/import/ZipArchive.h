@@ -33,7 +33,7 @@ public:
     static Core::Result<std::unique_ptr<ZipArchive>> open(const QString &path) { return open(path, Limits()); }
 
     bool contains(const QString &name) const;
-    // What the entry's header says it inflates to: for progress only, never trusted for anything else.
+    // What the entry's header says it inflates to: for progress and estimates only, never trusted for limits.
     qint64 declaredSize(const QString &name) const;
     QStringList names() const { return m_names; }
     // An entry as a sequential device, read as it is inflated. Null when absent.
