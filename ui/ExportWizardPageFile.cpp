@@ -24,8 +24,12 @@ ExportWizardPageFile::ExportWizardPageFile(ExportWizard *wizard)
     m_ui->addressesEdit->setAccessibleName(tr("Addresses"));
     connect(m_ui->pathEdit, &QLineEdit::textChanged, this, &ExportWizardPageFile::completeChanged);
     connect(m_ui->browseButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export to"), m_ui->pathEdit->text(),
-                                                          tr("CSV files (*.csv);;Text files (*.txt *.tsv)"));
+        const auto &spreadsheet = m_wizard->request.options.spreadsheet;
+        const QString filter = !spreadsheet ? tr("CSV files (*.csv);;Text files (*.txt *.tsv)")
+                               : *spreadsheet == Reports::SpreadsheetWriter::Format::Xlsx
+                                   ? tr("Excel workbooks (*.xlsx)")
+                                   : tr("OpenDocument spreadsheets (*.ods)");
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export to"), m_ui->pathEdit->text(), filter);
         if (!path.isEmpty())
             m_ui->pathEdit->setText(QDir::toNativeSeparators(path));
     });
@@ -77,7 +81,15 @@ void ExportWizardPageFile::initializePage()
         m_busy = true;
         m_ui->statusLabel->setText(tr("Gathering the addresses…"));
         m_ticket = m_wizard->worker().addresses(m_wizard->plan);
-    } else if (m_ui->pathEdit->text().isEmpty()) {
+    } else if (!m_ui->pathEdit->text().isEmpty()) {
+        // Back to the format step and on: the name follows the format chosen (members.csv → members.xlsx).
+        const QString path = m_ui->pathEdit->text();
+        const QFileInfo info(path);
+        static const QStringList ours = {QStringLiteral("csv"), QStringLiteral("tsv"), QStringLiteral("txt"),
+                                         QStringLiteral("xlsx"), QStringLiteral("ods")};
+        if (ours.contains(info.suffix().toLower()) && info.suffix().toLower() != suffix())
+            m_ui->pathEdit->setText(path.left(path.size() - info.suffix().size()) + suffix());
+    } else {
         QString base = m_wizard->request.report.name;
         for (QChar &c : base)
             if (QStringLiteral("/\\:*?\"<>|").contains(c))
@@ -86,10 +98,18 @@ void ExportWizardPageFile::initializePage()
         QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
         if (folder.isEmpty() || !QDir().mkpath(folder))
             folder = QDir::homePath();
-        m_ui->pathEdit->setText(QDir::toNativeSeparators(QDir(folder).filePath(base + QLatin1String(".csv"))));
+        m_ui->pathEdit->setText(QDir::toNativeSeparators(QDir(folder).filePath(base + QLatin1Char('.') + suffix())));
     }
     setButtonText(QWizard::FinishButton, clipboard ? tr("&Copy") : tr("&Write"));
     Q_EMIT completeChanged();
+}
+
+QString ExportWizardPageFile::suffix() const
+{
+    const auto &spreadsheet = m_wizard->request.options.spreadsheet;
+    if (spreadsheet)
+        return Reports::SpreadsheetWriter::suffix(*spreadsheet);
+    return QStringLiteral("csv");
 }
 
 bool ExportWizardPageFile::isComplete() const

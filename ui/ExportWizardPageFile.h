@@ -30,6 +30,7 @@ private:
     ExportWizard *m_wizard;
     std::unique_ptr<Ui::ExportWizardPageFile> m_ui;
     void start();
+    QString suffix() const; // of the format chosen: csv, xlsx, ods
     int m_ticket = 0;
     bool m_busy = false;
     bool m_done = false;

@@ -14,11 +14,8 @@ ExportWizardPageFormat::ExportWizardPageFormat(ExportWizard *wizard)
     m_ui->delimiterCombo->addItem(tr("Comma ,"), QStringLiteral(","));
     m_ui->delimiterCombo->addItem(tr("Semicolon ;"), QStringLiteral(";"));
     m_ui->delimiterCombo->addItem(tr("Tab"), QStringLiteral("\t"));
-    // French users' Excel expects semicolons and day/month dates.
-    if (QLocale().language() == QLocale::French)
-        m_ui->excelFrRadio->setChecked(true);
-    else
-        m_ui->excelEnRadio->setChecked(true);
+    // A workbook by default: it opens in Excel and LibreOffice as it is, leading zeros and dates intact.
+    m_ui->xlsxRadio->setChecked(true);
     auto custom = [this] {
         m_ui->delimiterCombo->setEnabled(m_ui->customRadio->isChecked());
         m_ui->bomCheck->setEnabled(m_ui->customRadio->isChecked());
@@ -40,7 +37,15 @@ bool ExportWizardPageFormat::isComplete() const
 bool ExportWizardPageFormat::validatePage()
 {
     Reports::ReadOptions options;
-    if (m_ui->excelFrRadio->isChecked())
+    if (m_ui->xlsxRadio->isChecked() || m_ui->odsRadio->isChecked()) {
+        options.spreadsheet = m_ui->xlsxRadio->isChecked() ? Reports::SpreadsheetWriter::Format::Xlsx
+                                                           : Reports::SpreadsheetWriter::Format::Ods;
+        options.labels = true;
+        // Dates shown as the user writes them: 31/12/2026 in France, 2026-12-31 in Québec and in English.
+        const QLocale locale;
+        if (locale.language() == QLocale::French && locale.territory() != QLocale::Canada)
+            options.dateFormat = QStringLiteral("dd/MM/yyyy");
+    } else if (m_ui->excelFrRadio->isChecked())
         Reports::ReadOptions::preset(QStringLiteral("excel-fr"), &options);
     else if (m_ui->excelEnRadio->isChecked())
         Reports::ReadOptions::preset(QStringLiteral("excel-en"), &options);

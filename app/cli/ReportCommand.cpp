@@ -38,7 +38,8 @@ QString ReportCommand::help()
         "report list [--json]\n"
         "report show NAME --json\n"
         "report delete NAME\n"
-        "report run NAME [--param KEY=VALUE]… [--output FILE] [--format csv|tsv] [--delimiter ','|';'|tab] [--bom]\n"
+        "report run NAME [--param KEY=VALUE]… [--output FILE] [--format csv|tsv|xlsx|ods] [--delimiter ','|';'|tab]\n"
+        "  [--bom]"
         "  [--preset excel-fr|excel-en|mailchimp] [--for-mailing PURPOSE] [--json]\n"
         "report totals NAME [--param KEY=VALUE]… [--json]");
 }
@@ -167,10 +168,26 @@ int ReportCommand::runReport(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("preset")) &&
         !Reports::ReadOptions::preset(parser.value(QStringLiteral("preset")), &options))
         return usage(QCoreApplication::translate("Cli::ReportCommand", "--preset is excel-fr, excel-en or mailchimp."));
-    if (parser.value(QStringLiteral("format")) == QLatin1String("tsv"))
+    // A spreadsheet by --format, or by the output's name when --format is not given (members.xlsx).
+    const QString output = parser.value(QStringLiteral("output"));
+    QString format = parser.value(QStringLiteral("format")).toLower();
+    if (!parser.isSet(QStringLiteral("format")))
+        format = QFileInfo(output).suffix().toLower() == QLatin1String("tsv") ? QStringLiteral("tsv")
+                                                                              : QFileInfo(output).suffix().toLower();
+    Reports::SpreadsheetWriter::Format sheetFormat;
+    if (Reports::SpreadsheetWriter::formatFromName(format, &sheetFormat)) {
+        if (output.isEmpty())
+            return usage(QCoreApplication::translate("Cli::ReportCommand",
+                                                     "A spreadsheet is written to a file: add --output FILE."));
+        if (parser.isSet(QStringLiteral("delimiter")) || parser.isSet(QStringLiteral("bom")))
+            return usage(QCoreApplication::translate("Cli::ReportCommand",
+                                                     "--delimiter and --bom are for a CSV, not a spreadsheet."));
+        options.spreadsheet = sheetFormat;
+    } else if (format == QLatin1String("tsv")) {
         options.delimiter = QLatin1Char('\t');
-    else if (parser.isSet(QStringLiteral("format")) && parser.value(QStringLiteral("format")) != QLatin1String("csv"))
-        return usage(QCoreApplication::translate("Cli::ReportCommand", "--format is csv or tsv."));
+    } else if (parser.isSet(QStringLiteral("format")) && format != QLatin1String("csv")) {
+        return usage(QCoreApplication::translate("Cli::ReportCommand", "--format is csv, tsv, xlsx or ods."));
+    }
     if (parser.isSet(QStringLiteral("delimiter"))) {
         const QString d = parser.value(QStringLiteral("delimiter"));
         if (d == QLatin1String("tab"))
@@ -187,7 +204,6 @@ int ReportCommand::runReport(const QStringList &arguments)
     Reports::ReportRunner runner(m_context.database(), m_context.members(), m_context.consent(), m_context.clock());
     const Reports::ReportExporter exporter(runner, m_context.consent(), m_context.database(), m_context.audit());
     const bool json = parser.isSet(QStringLiteral("json"));
-    const QString output = parser.value(QStringLiteral("output"));
     const QString purpose = parser.value(QStringLiteral("for-mailing"));
     const Reports::ExportRequest request{def, params, options, purpose, output, std::nullopt};
 
@@ -227,7 +243,12 @@ int ReportCommand::runReport(const QStringList &arguments)
             return refusal(done.error());
         written = done.value();
         if (!output.isEmpty() && json) {
-            QJsonObject o{{QStringLiteral("file"), output}, {QStringLiteral("rows"), written}};
+            QJsonObject o{{QStringLiteral("file"), output},
+                          {QStringLiteral("rows"), written},
+                          {QStringLiteral("format"), options.spreadsheet
+                                                         ? Reports::SpreadsheetWriter::suffix(*options.spreadsheet)
+                                                     : options.delimiter == QLatin1Char('\t') ? QStringLiteral("tsv")
+                                                                                              : QStringLiteral("csv")}};
             if (!purpose.isEmpty())
                 o.insert(QStringLiteral("excluded"), excluded);
             printJson(o);

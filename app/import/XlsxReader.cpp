@@ -111,8 +111,10 @@ private:
             const int index = m_value.toInt(&ok);
             return ok ? m_workbook.strings.value(index) : QString();
         }
-        if (m_type == QLatin1String("str") || m_type == QLatin1String("inlineStr"))
+        if (m_type == QLatin1String("str"))
             return CellFormat::unescape(m_value);
+        if (m_type == QLatin1String("inlineStr"))
+            return m_value; // unescaped once already, as rich text (a second pass would turn _x005F_x0041_ into "A")
         if (m_type == QLatin1String("b"))
             return m_value.trimmed() == QLatin1String("1") ? QStringLiteral("TRUE") : QStringLiteral("FALSE");
         if (m_type == QLatin1String("e"))

@@ -533,36 +533,56 @@ Result<void> ReportRunner::rows(const ReportDefinition &report, const std::vecto
                                 const QString &dateFormat, bool words,
                                 const std::function<void(const QStringList &)> &visit) const
 {
+    return cells(report, ids, dateFormat, words, [&](const QVariantList &values) {
+        QStringList row;
+        row.reserve(values.size());
+        for (const QVariant &v : values) {
+            if (v.typeId() == QMetaType::QDate)
+                row.append(v.toDate().toString(dateFormat));
+            else if (v.typeId() == QMetaType::QDateTime)
+                row.append(v.toDateTime().toUTC().toString(Qt::ISODate));
+            else
+                row.append(v.toString());
+        }
+        visit(row);
+    });
+}
+
+Result<void> ReportRunner::cells(const ReportDefinition &report, const std::vector<qint64> &ids,
+                                 const QString &dateFormat, bool words,
+                                 const std::function<void(const QVariantList &)> &visit) const
+{
     auto purposes = m_consent.purposes();
     if (!purposes.ok())
         return purposes.error();
     const QDate today = m_clock.today();
     auto rowOf = [&](const Core::Member &m, const QHash<QString, QHash<qint64, Consent::Status>> &consent) {
-        QStringList row;
+        QVariantList row;
+        row.reserve(report.columns.size());
         for (const QString &c : report.columns) {
             Core::MemberField f;
             if (memberField(c, &f)) {
                 const QVariant v = m.value(f);
-                if (v.typeId() == QMetaType::QDate)
-                    row.append(v.toDate().toString(dateFormat));
-                else if (v.typeId() == QMetaType::QDateTime)
-                    row.append(v.toDateTime().toUTC().toString(Qt::ISODate));
+                if (v.typeId() == QMetaType::QDate || v.typeId() == QMetaType::QDateTime)
+                    row.append(v);
+                else if (Core::MemberFields::type(f) == Core::FieldType::Integer && !v.toString().isEmpty())
+                    row.append(v.toLongLong());
                 else
-                    row.append(v.toString());
+                    row.append(QVariant(v.toString()));
             } else if (c.startsWith(QLatin1String("extra."))) {
-                row.append(m.extra.value(c.mid(6)).toVariant().toString());
+                row.append(QVariant(m.extra.value(c.mid(6)).toVariant().toString()));
             } else if (c == QLatin1String("membership")) {
                 const QString status = membershipStatus(m, today);
-                row.append(words ? membershipStatusLabel(status) : status);
+                row.append(QVariant(words ? membershipStatusLabel(status) : status));
             } else {
                 const auto it = consent.value(c).constFind(m.id);
                 if (it == consent.value(c).cend())
-                    row.append(QString());
+                    row.append(QVariant(QString()));
                 else
-                    row.append((words ? Consent::reasonLabel(it->reason) : Consent::reasonKey(it->reason)) +
-                               (it->validUntil.isValid() && it->eligible
-                                    ? QLatin1Char(' ') + it->validUntil.toString(dateFormat)
-                                    : QString()));
+                    row.append(QVariant((words ? Consent::reasonLabel(it->reason) : Consent::reasonKey(it->reason)) +
+                                        (it->validUntil.isValid() && it->eligible
+                                             ? QLatin1Char(' ') + it->validUntil.toString(dateFormat)
+                                             : QString())));
             }
         }
         return row;

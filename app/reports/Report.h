@@ -1,6 +1,7 @@
 #pragma once
 
 #include "QueryBuilder.h"
+#include "SpreadsheetWriter.h"
 #include "core/Result.h"
 
 #include <QJsonObject>
@@ -9,6 +10,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace Core {
@@ -65,10 +67,12 @@ private:
     const Core::Clock &m_clock;
 };
 
-// How a CSV is written: separator, BOM, CRLF, dates, header labels. Presets: "excel-fr", "excel-en",
-// "mailchimp".
+// How an export is written: a CSV (separator, BOM, CRLF, dates, header labels) or a spreadsheet. Presets:
+// "excel-fr", "excel-en", "mailchimp".
 struct ReadOptions
 {
+    // Set: an .xlsx or .ods file (the header in the user's language, dates as dates shown in dateFormat).
+    std::optional<SpreadsheetWriter::Format> spreadsheet;
     QChar delimiter = QLatin1Char(',');
     bool bom = false;
     QString dateFormat = QStringLiteral("yyyy-MM-dd");
@@ -126,6 +130,11 @@ public:
     // otherwise their codes (express, no_consent, active…: scripts, Mailchimp).
     Core::Result<void> rows(const ReportDefinition &report, const std::vector<qint64> &ids, const QString &dateFormat,
                             bool words, const std::function<void(const QStringList &)> &visit) const;
+
+    // The same rows with their values typed, for a spreadsheet: a date as a QDate, a date-time as a QDateTime,
+    // an id a number, everything else as text.
+    Core::Result<void> cells(const ReportDefinition &report, const std::vector<qint64> &ids, const QString &dateFormat,
+                             bool words, const std::function<void(const QVariantList &)> &visit) const;
 
     Storage::MemberRepository &members() const { return m_members; }
 

@@ -1,5 +1,6 @@
 #include "ReportExporter.h"
 
+#include "core/MemberField.h"
 #include "storage/AuditLog.h"
 #include "storage/Database.h"
 #include "storage/MemberRepository.h"
@@ -64,6 +65,8 @@ Result<qint64> ReportExporter::write(const ExportRequest &request, const ExportP
         report.columns = {QStringLiteral("email"), QStringLiteral("first_name"), QStringLiteral("last_name")};
     if (!request.purpose.isEmpty() && !m_database.access().canEdit())
         return Error::make(Error::Code::Forbidden, m_database.access().needEditor());
+    if (options.spreadsheet)
+        return writeSpreadsheet(request, plan, report, cancel);
     const bool toFile = !request.path.isEmpty();
     auto cannotWrite = [&](const QString &why) {
         return Error::make(Error::Code::Storage,
@@ -133,6 +136,74 @@ Result<qint64> ReportExporter::write(const ExportRequest &request, const ExportP
         return cannotWrite(why);
     }
     if (auto a = audit(request, written, toFile ? QFileInfo(request.path).fileName() : QStringLiteral("-")); !a.ok())
+        return a.error();
+    return written;
+}
+
+Result<qint64> ReportExporter::writeSpreadsheet(const ExportRequest &request, const ExportPlan &plan,
+                                                const ReportDefinition &report, const std::atomic_bool *cancel) const
+{
+    const ReadOptions &options = request.options;
+    if (request.path.isEmpty())
+        return Error::make(Error::Code::Invalid,
+                           QCoreApplication::translate("Reports::ReportExporter", "A spreadsheet is written to a file: "
+                                                                                  "give the file's name."));
+    std::vector<qint64> ids = plan.rows;
+    if (!plan.restricted && ids.empty() && plan.rowCount > 0) {
+        auto all = m_runner.ids(report, request.params);
+        if (!all.ok())
+            return all.error();
+        ids = std::move(all).value();
+    }
+    SpreadsheetWriter::Options sheetOptions;
+    sheetOptions.title = report.name;
+    sheetOptions.datePattern = options.dateFormat;
+    auto writer = SpreadsheetWriter::create(*options.spreadsheet, request.path, sheetOptions);
+    // A spreadsheet is for people: the header in their language (Mailchimp's own names for Mailchimp).
+    ReadOptions labelled = options;
+    labelled.labels = true;
+    const QStringList titles = m_runner.headers(report, labelled);
+    QList<SheetColumn> columns;
+    for (qsizetype i = 0; i < report.columns.size(); ++i) {
+        SheetColumn column{titles.value(i), CellType::Text};
+        Core::MemberField field;
+        if (Core::MemberFields::fromKey(report.columns[i], &field)) {
+            switch (Core::MemberFields::type(field)) {
+            case Core::FieldType::Date: column.type = CellType::Date; break;
+            case Core::FieldType::DateTime: column.type = CellType::DateTime; break;
+            case Core::FieldType::Integer: column.type = CellType::Number; break;
+            default: break;
+            }
+        }
+        columns.append(column);
+    }
+    const QString sheetName =
+        report.name.isEmpty() ? QCoreApplication::translate("Reports::ReportExporter", "Members") : report.name;
+    if (auto s = writer->addSheet(sheetName, columns); !s.ok())
+        return s.error();
+    std::optional<Error> failed;
+    bool stopped = false;
+    auto done = m_runner.cells(report, ids, options.dateFormat, !options.mailchimp, [&](const QVariantList &values) {
+        if (failed || stopped)
+            return;
+        if (cancel && cancel->load()) {
+            stopped = true;
+            return;
+        }
+        if (auto r = writer->addRow(values); !r.ok())
+            failed = r.error();
+    });
+    if (!done.ok())
+        return done.error();
+    if (failed)
+        return *failed;
+    if (stopped)
+        return Error::make(Error::Code::Cancelled,
+                           QCoreApplication::translate("Reports::ReportExporter", "The export was stopped."));
+    if (auto c = writer->commit(); !c.ok())
+        return c.error();
+    const qint64 written = writer->rowsWritten();
+    if (auto a = audit(request, written, QFileInfo(request.path).fileName()); !a.ok())
         return a.error();
     return written;
 }

@@ -42,9 +42,9 @@ struct ExportPlan
     QJsonObject excluded() const { return forMailing ? eligibility.excludedJson() : QJsonObject(); }
 };
 
-// Writes reports out: CSV with the chosen options, atomically (a temporary file renamed at the end: never a
-// half-written file; a full disk or a refused write leaves any previous file as it was), every export in
-// the audit log. The addresses for an e-mail program's BCC come from here too, through the consent service.
+// Writes reports out: CSV with the chosen options or a spreadsheet (.xlsx, .ods), atomically (a temporary file renamed
+// at the end: never a half-written file; a full disk or a refused write leaves any previous file as it was), every
+// export in the audit log. The addresses for an e-mail program's BCC come from here too, through the consent service.
 class ReportExporter
 {
 public:
@@ -54,7 +54,8 @@ public:
     {}
 
     Core::Result<ExportPlan> plan(const ExportRequest &request, bool wantRows = false) const;
-    // The CSV (header and rows) to the file in request.path, or to `sink` when the path is empty. `cancel`,
+    // The CSV (header and rows) to the file in request.path, or to `sink` when the path is empty; a spreadsheet
+    // (request.options.spreadsheet) only to a file. `cancel`,
     // when set during the run, stops it with a Cancelled error and no file. Returns the rows written.
     Core::Result<qint64> write(const ExportRequest &request, const ExportPlan &plan,
                                const std::function<void(const QByteArray &)> &sink = {},
@@ -67,6 +68,9 @@ public:
     Core::Result<QStringList> addresses(const std::vector<qint64> &ids) const;
 
 private:
+    Core::Result<qint64> writeSpreadsheet(const ExportRequest &request, const ExportPlan &plan,
+                                          const ReportDefinition &report, const std::atomic_bool *cancel) const;
+
     ReportRunner &m_runner;
     Consent::ConsentService &m_consent;
     Storage::Database &m_database;
