@@ -182,7 +182,10 @@ Result<void> SpreadsheetWriter::addSheet(const QString &name, const QList<SheetC
     if (auto f = flush(); !f.ok())
         return f;
     m_continuation = 1;
-    return startSheet(uniqueName(name), columns);
+    auto started = startSheet(uniqueName(name), columns);
+    if (started.ok())
+        m_seriesName = m_sheets.back()->name;
+    return started;
 }
 
 Result<void> SpreadsheetWriter::startSheet(const QString &name, const QList<SheetColumn> &columns)
@@ -212,11 +215,11 @@ Result<void> SpreadsheetWriter::addRow(const QVariantList &values)
 {
     if (m_done || m_sheets.empty())
         return Error::make(Error::Code::Invalid, translate("This spreadsheet has no sheet to write to."));
-    if (m_sheets.back()->rows >= kMaxRows) {
+    if (m_sheets.back()->rows >= std::max<qint64>(2, m_options.maxRows)) {
         // The sheet is full: the next rows go on a sheet of the same name, numbered, the header repeated.
         if (auto f = flush(); !f.ok())
             return f;
-        const QString base = m_sheets.back()->name;
+        const QString base = m_seriesName;
         const QList<SheetColumn> columns = m_sheets.back()->columns;
         ++m_continuation;
         const QString tail = QStringLiteral(" (%1)").arg(m_continuation);

@@ -40,6 +40,7 @@ public:
     {
         QString title;                                      // the document's title (its properties)
         QString datePattern = QStringLiteral("yyyy-MM-dd"); // Qt's d, dd, M, MM, yy, yyyy and separators
+        qint64 maxRows = 1048576; // a sheet's rows, header included: Excel's and LibreOffice's last row
     };
 
     static std::unique_ptr<SpreadsheetWriter> create(Format format, const QString &path, const Options &options);
@@ -56,7 +57,6 @@ public:
     // Cells longer than a spreadsheet takes (32,767 characters) shortened to fit.
     qint64 truncatedCells() const { return m_truncated; }
 
-    static constexpr qint64 kMaxRows = 1048576; // Excel's and LibreOffice's last row
     static constexpr int kMaxCellChars = 32767;
 
     // Every part of the file, in order: small ones as bytes, a sheet's rows from its temporary file.
@@ -112,7 +112,8 @@ private:
     QByteArray m_buffer;
     qint64 m_rowsWritten = 0;
     qint64 m_truncated = 0;
-    int m_continuation = 1;
+    int m_continuation = 1; // sheets of the current series (one addSheet() past the last row)
+    QString m_seriesName;
     bool m_done = false;
 };
 
