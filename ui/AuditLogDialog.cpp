@@ -3,6 +3,7 @@
 #include "MessageBox.h"
 
 #include "AppContext.h"
+#include "reports/TableExport.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -12,7 +13,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -50,8 +50,9 @@ AuditLogDialog::AuditLogDialog(AppContext &context, QWidget *parent) : QDialog(p
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export the audit log"),
-                                                          QStringLiteral("carnet-audit.csv"), tr("CSV files (*.csv)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export the audit log"), QStringLiteral("carnet-audit.xlsx"),
+            tr("Excel workbooks (*.xlsx);;OpenDocument spreadsheets (*.ods);;CSV files (*.csv)"));
         if (path.isEmpty())
             return;
         if (const QString error = exportTo(path); !error.isEmpty())
@@ -88,25 +89,10 @@ QString AuditLogDialog::exportTo(const QString &path) const
     auto entries = m_context.audit().list(0, actor());
     if (!entries.ok())
         return entries.error().message;
-    auto cell = [](QString text) -> QString {
-        if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.at(0)))
-            text.prepend(QLatin1Char('\'')); // a spreadsheet never runs a cell
-        return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    };
-    QString csv = QStringLiteral("\xFEFF");
-    csv +=
-        QStringList{cell(tr("When")), cell(tr("Who")), cell(tr("What")), cell(tr("Member")), cell(tr("Details"))}.join(
-            QLatin1Char(';')) +
-        QStringLiteral("\r\n");
-    for (auto it = entries.value().crbegin(); it != entries.value().crend(); ++it)
-        csv += QStringList{cell(it->at.toUTC().toString(Qt::ISODate)), cell(it->actor), cell(it->actionLabel()),
-                           cell(it->memberId ? QString::number(it->memberId) : QString()), cell(it->summary())}
-                   .join(QLatin1Char(';')) +
-               QStringLiteral("\r\n");
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(csv.toUtf8()) < 0 || !file.commit())
-        return tr("%1 could not be written: %2").arg(path, file.errorString());
-    return {};
+    // By the file's name: an Excel workbook, an OpenDocument spreadsheet, or a CSV for Excel.
+    auto written = Reports::writeTables(path, Reports::spreadsheetFormatOf(path),
+                                        {Reports::auditTable(entries.value())}, tr("Audit log"));
+    return written.ok() ? QString() : written.error().message;
 }
 
 } // namespace Gui

@@ -6,6 +6,7 @@
 
 #include "AppContext.h"
 #include "mail/CampaignService.h"
+#include "reports/TableExport.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -189,8 +190,10 @@ void MemberConsentWidget::record(bool grant)
 void MemberConsentWidget::exportData()
 {
     const QString suggested = QStringLiteral("%1-%2.json").arg(m_member.lastName, m_member.firstName);
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export this member's data"), suggested, tr("JSON files (*.json)"));
+    // JSON (complete, for another program) or a workbook a person can read: one sheet a part.
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export this member's data"), suggested,
+        tr("JSON files (*.json);;Excel workbooks (*.xlsx);;OpenDocument spreadsheets (*.ods)"));
     if (path.isEmpty())
         return;
     auto data = m_context.privacy().exportMember(m_member.id, path);
@@ -198,12 +201,20 @@ void MemberConsentWidget::exportData()
         MessageBox::critical(this, tr("Export this member's data"), data.error().message);
         return;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(QJsonDocument(data.value()).toJson(QJsonDocument::Indented)) < 0 || !file.commit()) {
-        MessageBox::critical(this, tr("Export this member's data"),
-                             tr("%1 could not be written: %2").arg(path, file.errorString()));
-        return;
+    if (const auto sheet = Reports::spreadsheetFormatOf(path)) {
+        auto written = Reports::writeTables(path, sheet, Reports::accessTables(data.value()), m_member.displayName());
+        if (!written.ok()) {
+            MessageBox::critical(this, tr("Export this member's data"), written.error().message);
+            return;
+        }
+    } else {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) ||
+            file.write(QJsonDocument(data.value()).toJson(QJsonDocument::Indented)) < 0 || !file.commit()) {
+            MessageBox::critical(this, tr("Export this member's data"),
+                                 tr("%1 could not be written: %2").arg(path, file.errorString()));
+            return;
+        }
     }
     m_message->setText(tr("Everything Carnet holds about %1 was written to %2.").arg(m_member.displayName(), path));
 }

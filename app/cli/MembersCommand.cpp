@@ -2,6 +2,7 @@
 
 #include "AppContext.h"
 #include "CliOutput.h"
+#include "reports/TableExport.h"
 #include "storage/MemberIndex.h"
 
 #include <QCommandLineParser>
@@ -160,7 +161,9 @@ QString MembersCommand::help()
         "members delete ID|EMAIL [--if-version N] [--json]\n"
         "members show ID|EMAIL [--json]\n"
         "members list [--search TEXT] [--json]\n"
-        "members export ID|EMAIL [--output FILE] [--json]   (everything Carnet holds about the member)\n"
+        "members export ID|EMAIL [--output FILE] [--format json|xlsx|ods] [--json]   (everything Carnet holds about "
+        "the "
+        "member)\n"
         "members erase ID|EMAIL [--json]   (personal data removed; the address stays suppressed)\n"
         "field options: --member-number --phone --mobile --address --postal-code --city --country --section\n"
         "  --category --membership-start YYYY-MM-DD --membership-end YYYY-MM-DD --language fr|en --notes");
@@ -366,12 +369,29 @@ int MembersCommand::exportData(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
     parser.addOption(QCommandLineOption(QStringLiteral("output"), QString(), QStringLiteral("file")));
+    parser.addOption(QCommandLineOption(QStringLiteral("format"), QString(), QStringLiteral("format")));
     if (!parseArguments(parser, arguments))
         return BadUsage;
     if (!expectPositional(parser, 1,
                           QCoreApplication::translate("Cli::MembersCommand",
                                                       "members export needs one member: an id or an email address.")))
         return BadUsage;
+    // JSON, or a spreadsheet (one sheet a part) by --format or by the file's name.
+    std::optional<Reports::SpreadsheetWriter::Format> sheet =
+        Reports::spreadsheetFormatOf(parser.value(QStringLiteral("output")));
+    if (parser.isSet(QStringLiteral("format"))) {
+        Reports::SpreadsheetWriter::Format chosen;
+        const QString name = parser.value(QStringLiteral("format"));
+        if (Reports::SpreadsheetWriter::formatFromName(name, &chosen))
+            sheet = chosen;
+        else if (name == QLatin1String("json"))
+            sheet.reset();
+        else
+            return usage(QCoreApplication::translate("Cli::MembersCommand", "--format is json, xlsx or ods."));
+    }
+    if (sheet && parser.value(QStringLiteral("output")).isEmpty())
+        return usage(QCoreApplication::translate("Cli::MembersCommand",
+                                                 "A spreadsheet is written to a file: add --output FILE."));
     auto found = m_context.members().findByReference(parser.positionalArguments().first());
     if (!found.ok())
         return fail(found.error());
@@ -384,14 +404,24 @@ int MembersCommand::exportData(const QStringList &arguments)
         return Success;
     }
     // Written whole or not at all.
-    QSaveFile file(output);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(QJsonDocument(data.value()).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
-        return fail(Core::Error::make(
-            Core::Error::Code::Storage,
-            QCoreApplication::translate("Cli::MembersCommand", "Cannot write %1: %2").arg(output, file.errorString())));
+    if (sheet) {
+        auto written =
+            Reports::writeTables(output, sheet, Reports::accessTables(data.value()), found.value().displayName());
+        if (!written.ok())
+            return fail(written.error());
+    } else {
+        QSaveFile file(output);
+        if (!file.open(QIODevice::WriteOnly) ||
+            file.write(QJsonDocument(data.value()).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
+            return fail(Core::Error::make(Core::Error::Code::Storage,
+                                          QCoreApplication::translate("Cli::MembersCommand", "Cannot write %1: %2")
+                                              .arg(output, file.errorString())));
+    }
     if (parser.isSet(QStringLiteral("json")))
-        printJson(QJsonObject{{QStringLiteral("member"), found.value().id}, {QStringLiteral("file"), output}});
+        printJson(QJsonObject{
+            {QStringLiteral("member"), found.value().id},
+            {QStringLiteral("file"), output},
+            {QStringLiteral("format"), sheet ? Reports::SpreadsheetWriter::suffix(*sheet) : QStringLiteral("json")}});
     else
         printLine(QCoreApplication::translate("Cli::MembersCommand", "%1's data written to %2.")
                       .arg(found.value().displayName(), output));

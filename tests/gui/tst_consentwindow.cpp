@@ -2,6 +2,11 @@
 // the organisation profile, import consent, copied addresses, the audit log.
 #include "WindowTest.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
 class TestConsentWindow : public QObject, private WindowFixture
 {
     Q_OBJECT
@@ -310,6 +315,25 @@ void TestConsentWindow::auditLogExportsNeutralisedCsv()
     QVERIFY(!csv.contains(QStringLiteral(";\"=")));
     QVERIFY(csv.contains(QStringLiteral("\r\n")));
     QVERIFY(!dialog.exportTo(QStringLiteral("/nonexistent/dir/audit.csv")).isEmpty());
+    // As a workbook: when a date-time, who and what as text, the hostile source still plain text.
+    const QString xlsx = dir.filePath(QStringLiteral("audit.xlsx"));
+    QCOMPARE(dialog.exportTo(xlsx), QString());
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral(CARNET_SOURCE_DIR "/tests/support/read_spreadsheet.py"), xlsx});
+    QVERIFY(python.waitForFinished(60000) && python.exitCode() == 0);
+    const QJsonArray rows = QJsonDocument::fromJson(python.readAllStandardOutput())
+                                .object()
+                                .value("sheets")
+                                .toArray()[0]
+                                .toObject()
+                                .value("rows")
+                                .toArray();
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows[1].toArray()[0].toObject().value("t").toString(), QStringLiteral("d"));
+    QCOMPARE(rows[1].toArray()[1].toObject().value("v").toString(), QStringLiteral("@admin"));
+    QCOMPARE(rows[1].toArray()[1].toObject().value("t").toString(), QStringLiteral("s"));
+    QCOMPARE(rows[1].toArray()[3].toObject().value("v").toInt(), int(helene));
 }
 
 QTEST_MAIN(TestConsentWindow)

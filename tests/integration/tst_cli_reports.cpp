@@ -21,6 +21,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void reportsContract();
+    void reportRunWritesSpreadsheets();
     void campaignCreateAndPreview();
 
 private:
@@ -149,6 +150,108 @@ void TestCliReports::reportsContract()
     f.write(R"({"name":"Bad","columns":["password"]})");
     f.close();
     QCOMPARE(cli(db({"report", "save", "--definition", def})).exitCode, 1);
+}
+
+// report run --format xlsx|ods (or the output's name): what openpyxl and odfpy read in the file, types included.
+void TestCliReports::reportRunWritesSpreadsheets()
+{
+    QCOMPARE(cli(db({"members", "add", "--first-name", "=1+1", "--last-name", "Zéro", "--email", "zero@example.org",
+                     "--postal-code", "01310", "--phone", "+33 6 12 34 56 78", "--membership-start", "2024-03-05"}))
+                 .exitCode,
+             0);
+    QCOMPARE(
+        cli(db({"members", "add", "--first-name", "Bo", "--last-name", "Roy", "--email", "bo@example.org"})).exitCode,
+        0);
+    const QString def = m_dir.filePath(QStringLiteral("sheet.json"));
+    QFile f(def);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"name":"Annuaire","columns":["id","first_name","last_name","postal_code","phone","membership_start",
+               "membership"],"sort":[{"field":"last_name","order":"desc"}]})");
+    f.close();
+    QCOMPARE(cli(db({"report", "save", "--definition", def})).exitCode, 0);
+    for (const QString &suffix : {QStringLiteral("xlsx"), QStringLiteral("ods")}) {
+        const QString out = m_dir.filePath(QStringLiteral("annuaire.") + suffix);
+        // --format xlsx for the one, the output's name for the other.
+        const QStringList args =
+            suffix == QLatin1String("xlsx")
+                ? QStringList{"report",   "run", "Annuaire", "--format", "xlsx",
+                              "--output", out,   "--preset", "excel-fr", "--json"}
+                : QStringList{"report", "run", "Annuaire", "--output", out, "--preset", "excel-fr", "--json"};
+        const Run run = cli(db(args));
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().object().value(QStringLiteral("format")).toString(), suffix);
+        QCOMPARE(run.json().object().value(QStringLiteral("rows")).toInt(), 2);
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"),
+                     {QStringLiteral(CARNET_SOURCE_DIR "/tests/support/read_spreadsheet.py"), out});
+        QVERIFY(python.waitForFinished(60000));
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+        const QJsonObject sheet =
+            QJsonDocument::fromJson(python.readAllStandardOutput()).object().value("sheets").toArray()[0].toObject();
+        QCOMPARE(sheet.value("name").toString(), QStringLiteral("Annuaire"));
+        const QJsonArray rows = sheet.value("rows").toArray();
+        QCOMPARE(rows.size(), 3);
+        auto cell = [&rows](int r, int c) { return rows[r].toArray()[c].toObject(); };
+        QCOMPARE(cell(0, 1).value("v").toString(), QStringLiteral("First name")); // the header in words
+        QVERIFY(cell(0, 1).value("bold").toBool());
+        QCOMPARE(cell(1, 0).value("t").toString(), QStringLiteral("n")); // the id a number
+        QCOMPARE(cell(1, 1).value("v").toString(), QStringLiteral("=1+1"));
+        QCOMPARE(cell(1, 1).value("t").toString(), QStringLiteral("s"));
+        QCOMPARE(cell(1, 3).value("v").toString(), QStringLiteral("01310"));
+        QCOMPARE(cell(1, 4).value("v").toString(), QStringLiteral("+33 6 12 34 56 78"));
+        QCOMPARE(cell(1, 5).value("t").toString(), QStringLiteral("d"));
+        QCOMPARE(cell(1, 5).value("v").toString(), QStringLiteral("2024-03-05"));
+        QCOMPARE(cell(2, 1).value("v").toString(), QStringLiteral("Bo"));
+        QCOMPARE(cell(2, 3).value("t").toString(), QStringLiteral("e"));
+    }
+    // A spreadsheet needs a file; an unknown format is refused; CSV options do not apply.
+    const Run noFile = cli(db({"report", "run", "Annuaire", "--format", "ods"}));
+    QCOMPARE(noFile.exitCode, 2);
+    QVERIFY(noFile.err.contains(QStringLiteral("--output")));
+    QCOMPARE(cli(db({"report", "run", "Annuaire", "--format", "pdf", "--output", m_dir.filePath("x.pdf")})).exitCode,
+             2);
+    QCOMPARE(cli(db({"report", "run", "Annuaire", "--output", m_dir.filePath("x.xlsx"), "--bom"})).exitCode, 2);
+    QVERIFY(!QFile::exists(m_dir.filePath("x.xlsx")));
+    // A folder that does not exist: said, exit 1.
+    const Run bad = cli(db({"report", "run", "Annuaire", "--output", "/nonexistent/dir/x.xlsx"}));
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY(bad.err.contains(QStringLiteral("/nonexistent/dir/x.xlsx")));
+
+    // The audit log and a member's access export as workbooks too.
+    auto sheets = [](const QString &path) {
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"),
+                     {QStringLiteral(CARNET_SOURCE_DIR "/tests/support/read_spreadsheet.py"), path});
+        python.waitForFinished(60000);
+        return QJsonDocument::fromJson(python.readAllStandardOutput()).object().value("sheets").toArray();
+    };
+    const QString audit = m_dir.filePath(QStringLiteral("audit.ods"));
+    const Run auditRun = cli(db({"audit", "export", "--output", audit, "--json"}));
+    QCOMPARE(auditRun.exitCode, 0);
+    QCOMPARE(auditRun.json().object().value("format").toString(), QStringLiteral("ods"));
+    const QJsonArray auditRows = sheets(audit)[0].toObject().value("rows").toArray();
+    QCOMPARE(auditRows.size(), auditRun.json().object().value("rows").toInt() + 1);
+    QVERIFY(auditRun.json().object().value("rows").toInt() >= 2); // the two exports above
+    QCOMPARE(auditRows[1].toArray()[0].toObject().value("t").toString(), QStringLiteral("d"));
+    QCOMPARE(cli(db({"audit", "export", "--output", audit, "--format", "pdf"})).exitCode, 2);
+    QCOMPARE(cli(db({"audit", "export"})).exitCode, 2);
+    const QString access = m_dir.filePath(QStringLiteral("zero.xlsx"));
+    const Run accessRun = cli(db({"members", "export", "zero@example.org", "--output", access, "--json"}));
+    QCOMPARE(accessRun.exitCode, 0);
+    QCOMPARE(accessRun.json().object().value("format").toString(), QStringLiteral("xlsx"));
+    const QJsonArray parts = sheets(access);
+    QVERIFY(parts.size() >= 3); // the member, then their consent, their history…
+    QCOMPARE(parts[0].toObject().value("name").toString(), QStringLiteral("Member"));
+    bool postalCode = false;
+    for (const QJsonValue &row : parts[0].toObject().value("rows").toArray()) {
+        if (row.toArray()[0].toObject().value("v").toString() == QLatin1String("postal_code")) {
+            QCOMPARE(row.toArray()[1].toObject().value("v").toString(), QStringLiteral("01310"));
+            QCOMPARE(row.toArray()[1].toObject().value("t").toString(), QStringLiteral("s"));
+            postalCode = true;
+        }
+    }
+    QVERIFY(postalCode);
+    QCOMPARE(cli(db({"members", "export", "zero@example.org", "--format", "ods"})).exitCode, 2);
 }
 
 void TestCliReports::campaignCreateAndPreview()

@@ -98,6 +98,9 @@ def ods(path):
             while cells and cells[-1]["t"] == "e":
                 cells.pop()
             rows.append(cells)
+        width = max((len(r) for r in rows), default=0)
+        for r in rows:  # as openpyxl gives them: every row as wide as the widest
+            r.extend([{"t": "e"}] * (width - len(r)))
         out["sheets"].append({"name": t.getAttribute("name"), "widths": widths, "rows": rows})
     return out
 

@@ -35,8 +35,8 @@ QList<SheetColumn> columns()
 
 QList<QVariantList> rows()
 {
-    const QString hostile = QStringLiteral("ctrl\x01\x1f end ") + QString::fromUtf8("😀") + QChar(0xD800) +
-                            QStringLiteral(" <b>&amp;\"");
+    const QString hostile =
+        QStringLiteral("ctrl\x01\x1f end ") + QString::fromUtf8("😀") + QChar(0xD800) + QStringLiteral(" <b>&amp;\"");
     return {
         {QStringLiteral("01310"), QStringLiteral("+33 6 12 34 56 78"), QStringLiteral("=1+1"), QDate(2024, 3, 5),
          QDateTime(QDate(2024, 3, 5), QTime(10, 11)), qint64(42), QStringLiteral("a  b\nc\td")},
@@ -157,9 +157,12 @@ void TestSpreadsheetWriter::cellsKeepTheirTypes()
     }
     QVERIFY(!cell(sheet, 1, 0).value("bold").toBool());
     // Text stays text: leading zeros, a phone, a would-be formula, a minus, an @.
-    for (const auto &[row, column, text] :
-         QList<std::tuple<int, int, QString>>{{1, 0, "01310"}, {1, 1, "+33 6 12 34 56 78"}, {1, 2, "=1+1"},
-                                             {2, 0, "-5"}, {2, 1, "@SUM(A1)"}, {3, 2, " lead"}}) {
+    for (const auto &[row, column, text] : QList<std::tuple<int, int, QString>>{{1, 0, "01310"},
+                                                                                {1, 1, "+33 6 12 34 56 78"},
+                                                                                {1, 2, "=1+1"},
+                                                                                {2, 0, "-5"},
+                                                                                {2, 1, "@SUM(A1)"},
+                                                                                {3, 2, " lead"}}) {
         QCOMPARE(cell(sheet, row, column).value("t").toString(), QStringLiteral("s"));
         QCOMPARE(cell(sheet, row, column).value("v").toString(), text);
     }
@@ -191,7 +194,7 @@ void TestSpreadsheetWriter::cellsKeepTheirTypes()
         QCOMPARE(sheet.value("frozen").toString(), QStringLiteral("A2"));
         const QJsonArray widths = sheet.value("widths").toArray();
         QCOMPARE(widths.size(), 7);
-        QVERIFY(widths[1].toDouble() >= 17); // "+33 6 12 34 56 78"
+        QVERIFY(widths[1].toDouble() >= 17);  // "+33 6 12 34 56 78"
         QCOMPARE(widths[6].toDouble(), 62.0); // a long note: wide, up to a point
     } else {
         QCOMPARE(cell(sheet, 2, 3).value("t").toString(), QStringLiteral("d"));
@@ -279,8 +282,8 @@ void TestSpreadsheetWriter::sheetNamesMadeValid()
     QStringList names;
     for (const QJsonValue &s : readBack(path).value("sheets").toArray())
         names.append(s.toObject().value("name").toString());
-    QCOMPARE(names, QStringList({"AG 2026_ _présents_ _ excusés_", "cité", "Carnet",
-                                 "Une liste au nom bien trop long", "une liste au nom bien trop (2)"}));
+    QCOMPARE(names, QStringList({"AG 2026_ _présents_ _ excusés_", "cité", "Carnet", "Une liste au nom bien trop long",
+                                 "une liste au nom bien trop (2)"}));
 }
 
 void TestSpreadsheetWriter::aFailedWriteLeavesThePreviousFile_data()
