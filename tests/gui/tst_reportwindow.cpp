@@ -2,6 +2,11 @@
 // in the side panel.
 #include "WindowTest.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
 class TestReportWindow : public QObject, private WindowFixture
 {
     Q_OBJECT
@@ -12,6 +17,7 @@ private Q_SLOTS:
     void cleanup() { tearDown(); }
     void reportWizardWalkedWithTheKeyboard();
     void exportForMailingCopiesOnlyThoseWhoAgreed();
+    void exportWizardWritesAWorkbook();
     void reportsDuplicatedEditedAndDeletedFromThePanel();
 };
 
@@ -237,6 +243,62 @@ void TestReportWindow::exportForMailingCopiesOnlyThoseWhoAgreed()
     QVERIFY2(plan.contains(QStringLiteral("Withdrawn: 1")) || plan.contains(QStringLiteral("withdrawn: 1")),
              qPrintable(plan));
     QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("helene@exemple.fr"));
+}
+
+// The export wizard's first choice is a workbook: the file's name follows the format, and what it writes opens
+// as a spreadsheet (read back by openpyxl) with the header in words and text kept as text.
+void TestReportWindow::exportWizardWritesAWorkbook()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    const QString out = m_db->dir() + QStringLiteral("/membres.xlsx");
+    QString suggested;
+    bool done = false;
+    whenDialog(this, QStringLiteral("exportWizard"), [&](QWidget *modal) {
+        auto *wizard = qobject_cast<Gui::ExportWizard *>(modal);
+        auto failed = qScopeGuard([&] {
+            if (!done)
+                wizard->reject();
+        });
+        QVERIFY(wizard->findChild<QRadioButton *>(QStringLiteral("xlsxRadio"))->isChecked());
+        saveShot(wizard, QStringLiteral("export-wizard-format.png"));
+        QTest::keyClick(wizard, Qt::Key_Enter); // -> Columns
+        QCOMPARE(wizard->currentId(), int(Gui::ExportWizard::ColumnsPage));
+        QTest::keyClick(wizard, Qt::Key_Enter); // -> Purpose (administration)
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->currentPage()->isComplete(), 10000);
+        QTest::keyClick(wizard, Qt::Key_Enter); // -> File
+        auto *path = wizard->findChild<QLineEdit *>(QStringLiteral("pathEdit"));
+        suggested = path->text();
+        path->selectAll();
+        QTest::keyClicks(path, out);
+        QTest::keyClick(wizard, Qt::Key_Enter); // Write
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard->isVisible(), 10000);
+        done = true;
+    });
+    w->findChild<QAction *>(QStringLiteral("exportAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+    QVERIFY2(suggested.endsWith(QStringLiteral(".xlsx")), qPrintable(suggested));
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral(CARNET_SOURCE_DIR "/tests/support/read_spreadsheet.py"), out});
+    QVERIFY(python.waitForFinished(60000));
+    QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+    const QJsonObject sheet =
+        QJsonDocument::fromJson(python.readAllStandardOutput()).object().value("sheets").toArray()[0].toObject();
+    const QJsonArray rows = sheet.value("rows").toArray();
+    QCOMPARE(rows.size(), int(m_db->members().count().value()) + 1);
+    QCOMPARE(sheet.value("frozen").toString(), QStringLiteral("A2"));
+    QVERIFY(rows[0].toArray()[0].toObject().value("bold").toBool());
+    QStringList emails;
+    for (const QJsonValue &row : rows) {
+        for (const QJsonValue &c : row.toArray()) {
+            if (c.toObject().value("v").toString().contains(QLatin1Char('@'))) {
+                QCOMPARE(c.toObject().value("t").toString(), QStringLiteral("s"));
+                emails.append(c.toObject().value("v").toString());
+            }
+        }
+    }
+    QVERIFY2(emails.contains(QStringLiteral("helene@exemple.fr")), qPrintable(emails.join(QLatin1Char(' '))));
 }
 
 void TestReportWindow::reportsDuplicatedEditedAndDeletedFromThePanel()
