@@ -9,7 +9,8 @@ namespace Import::ColumnMapper {
 
 namespace {
 // Normalised header -> field. Sources: Koha borrowers columns; Cagette import (EN/FR UI) and export;
-// Mailchimp audience export; listmonk; Galette, Paheko, CiviCRM labels; Google and Outlook contacts.
+// Mailchimp audience export; listmonk; Galette, Paheko, CiviCRM labels; Galette's import model (its database
+// column names: nom_adh, prenom_adh, email_adh, cp_adh…); Google and Outlook contacts.
 const QHash<QString, QString> &synonyms()
 {
     static const QHash<QString, QString> table = [] {
@@ -19,40 +20,42 @@ const QHash<QString, QString> &synonyms()
                 t.insert(QString::fromLatin1(n), QString::fromLatin1(field));
         };
         add("first_name", {"prenom", "firstname", "first", "givenname", "forename", "prenomadherent", "prenomdumembre",
-                           "contactfirstname", "prenoms"});
+                           "contactfirstname", "prenoms", "prenomadh"});
         add("last_name", {"nom", "lastname", "surname", "familyname", "nomdefamille", "nomadherent", "nomdumembre",
-                          "contactlastname", "nomdusage", "last"});
+                          "contactlastname", "nomdusage", "last", "nomadh"});
         add("full_name", {"nometprenom", "prenometnom", "nomprenom", "prenomnom", "fullname", "name", "displayname",
                           "nomcomplet", "identite", "membre", "adherent", "sortname", "contactname"});
         add("email", {"email", "courriel", "mail", "emailaddress", "adressecourriel", "adresseemail", "adressemail",
                       "adresseelectronique", "email1", "email1value", "emailprimaire", "primaryemail",
-                      "adressedecourriel", "emailaddress1", "ecourriel"});
+                      "adressedecourriel", "emailaddress1", "ecourriel", "emailadh"});
         add("phone", {"phone", "telephone", "tel", "phonenumber", "telfixe", "telephonefixe", "homephone",
-                      "phone1value", "telephonedomicile", "numerodetelephone", "telephone1"});
+                      "phone1value", "telephonedomicile", "numerodetelephone", "telephone1", "teladh"});
         add("mobile", {"mobile", "portable", "cellulaire", "cell", "cellphone", "mobilephone", "telportable",
-                       "telephoneportable", "telephonemobile", "gsm", "phone2value", "mobilenumber"});
+                       "telephoneportable", "telephonemobile", "gsm", "phone2value", "mobilenumber", "gsmadh"});
         add("address", {"address", "adresse", "address1", "adresse1", "street", "rue", "streetaddress", "homestreet",
-                        "address1street", "adressepostale", "ligneadresse1", "addressline1"});
-        add("postal_code",
-            {"postalcode", "codepostal", "cp", "zip", "zipcode", "postcode", "homepostalcode", "address1postalcode"});
-        add("city", {"city", "ville", "town", "localite", "commune", "homecity", "address1city", "municipalite"});
-        add("country", {"country", "pays", "homecountry", "countryregion", "homecountryregion", "address1country"});
+                        "address1street", "adressepostale", "ligneadresse1", "addressline1", "adresseadh"});
+        add("postal_code", {"postalcode", "codepostal", "cp", "zip", "zipcode", "postcode", "homepostalcode",
+                            "address1postalcode", "cpadh"});
+        add("city",
+            {"city", "ville", "town", "localite", "commune", "homecity", "address1city", "municipalite", "villeadh"});
+        add("country",
+            {"country", "pays", "homecountry", "countryregion", "homecountryregion", "address1country", "paysadh"});
         add("section", {"section", "branch", "branchcode", "bibliotheque", "antenne", "library", "site", "succursale"});
         add("category", {"category", "categorie", "categorycode", "membershiptype", "typeadhesion", "typedadhesion",
                          "typedemembre", "categoriedemembre", "statut"});
         add("membership_start",
             {"dateenrolled", "membershipstart", "dateadhesion", "datedadhesion", "adhesion", "dateinscription",
              "datedinscription", "membersince", "membresdepuis", "membredepuis", "joindate", "joined", "startdate",
-             "debutadhesion", "datededebut", "datedebut", "membershipstartdate"});
+             "debutadhesion", "datededebut", "datedebut", "membershipstartdate", "datecreaadh"});
         add("membership_end", {"dateexpiry", "membershipend", "finadhesion", "datefin", "datedefin", "dateexpiration",
                                "datedexpiration", "expiration", "expirydate", "enddate", "echeance", "datefinadhesion",
-                               "membershipenddate", "findadhesion"});
-        add("member_number",
-            {"cardnumber", "membernumber", "numero", "numeroadherent", "numerodadherent", "numerodemembre", "nomembre",
-             "nodemembre", "memberid", "numadherent", "nadherent", "nmembre", "numerodecarte", "carte", "matricule"});
-        add("language", {"language", "langue", "lang", "preferredlanguage", "languepreferee"});
+                               "membershipenddate", "findadhesion", "dateecheance", "dateechadh"});
+        add("member_number", {"cardnumber", "membernumber", "numero", "numeroadherent", "numerodadherent",
+                              "numerodemembre", "nomembre", "nodemembre", "memberid", "numadherent", "nadherent",
+                              "nmembre", "numerodecarte", "carte", "matricule", "numadh"});
+        add("language", {"language", "langue", "lang", "preferredlanguage", "languepreferee", "preflang"});
         add("notes", {"notes", "note", "remarques", "remarque", "commentaire", "commentaires", "comments", "comment",
-                      "borrowernotes", "observations"});
+                      "borrowernotes", "observations", "infoadh"});
         return t;
     }();
     return table;

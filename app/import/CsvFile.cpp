@@ -7,7 +7,19 @@
 
 using Core::Error;
 
+#include <algorithm>
+
 namespace Import {
+
+namespace {
+// A line of separators only (";;;": Excel writes one for an empty row that carries formatting) is a blank
+// line, not a member without an email.
+bool blankRow(const CsvRecord &record)
+{
+    return std::all_of(record.fields.cbegin(), record.fields.cend(),
+                       [](const QString &f) { return f.trimmed().isEmpty(); });
+}
+} // namespace
 
 namespace {
 constexpr qint64 kHeadSize = 64 * 1024;
@@ -73,6 +85,8 @@ Core::Result<std::unique_ptr<CsvFile>> CsvFile::open(const QString &path, const 
     while (first.size() < 20 && file->fill()) {
         while (file->m_reader->hasRecord() && first.size() < 20) {
             record = file->m_reader->takeRecord();
+            if (blankRow(record))
+                continue;
             file->checkDecoding(record);
             first.append(record.fields);
             file->m_lookahead.append(record);
@@ -80,6 +94,8 @@ Core::Result<std::unique_ptr<CsvFile>> CsvFile::open(const QString &path, const 
     }
     while (file->m_reader->hasRecord() && first.size() < 20) {
         record = file->m_reader->takeRecord();
+        if (blankRow(record))
+            continue;
         file->checkDecoding(record);
         first.append(record.fields);
         file->m_lookahead.append(record);
@@ -153,15 +169,19 @@ bool CsvFile::next(CsvRecord &record)
         record = m_lookahead.takeFirst();
         return true;
     }
-    while (!m_reader->hasRecord()) {
-        if (!fill())
-            return false;
-        if (m_readError)
-            return false;
+    for (;;) {
+        while (!m_reader->hasRecord()) {
+            if (!fill())
+                return false;
+            if (m_readError)
+                return false;
+        }
+        record = m_reader->takeRecord();
+        if (blankRow(record))
+            continue;
+        checkDecoding(record);
+        return true;
     }
-    record = m_reader->takeRecord();
-    checkDecoding(record);
-    return true;
 }
 
 } // namespace Import

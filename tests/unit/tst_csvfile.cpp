@@ -144,6 +144,13 @@ void TestCsvFile::realFiles_data()
     QTest::newRow("Galette") << "galette_export.csv" << QByteArray("UTF-8") << ";" << 2
                              << QStringList{"last_name",        "first_name",     "email",   "city",
                                             "membership_start", "membership_end", "category"};
+    // Galette's import model: its database column names; an empty formatted row (;;;) is a blank line.
+    QTest::newRow("Galette import model")
+        << "galette_import_model.csv" << QByteArray("UTF-8") << ";" << 2
+        << QStringList{
+               "last_name",        "first_name",      "extra.ddn_adh", "address", "postal_code",           "city",
+               "country",          "phone",           "mobile",        "email",   "extra.info_public_adh", "notes",
+               "membership_start", "extra.id_statut", "language"};
     QTest::newRow("Paheko cp1252")
         << "paheko_membres_cp1252.csv" << QByteArray("windows-1252") << ";" << 2
         << QStringList{"member_number", "full_name", "email",
