@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Cli::AuditCommand</name>
+    <message numerus="yes">
+        <source>%n entry(ies) written to %1.</source>
+        <translation>
+            <numerusform>%n entry written to %1.</numerusform>
+            <numerusform>%n entries written to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Cli::CampaignCommand</name>
     <message numerus="yes">
         <source>%n recipient(s)</source>

@@ -57,12 +57,33 @@ Commandes :
 <context>
     <name>Cli::AuditCommand</name>
     <message>
-        <source>Unknown audit command &quot;%1&quot;. Commands: list.</source>
-        <translation>Commande audit inconnue « %1 ». Commandes : list.</translation>
+        <source>audit list [--member ID|EMAIL] [--actor LOGIN] [--json]
+audit export --output FILE [--format csv|xlsx|ods] [--member ID|EMAIL] [--actor LOGIN] [--json]</source>
+        <translation>audit list [--member ID|COURRIEL] [--actor IDENTIFIANT] [--json]
+audit export --output FICHIER [--format csv|xlsx|ods] [--member ID|COURRIEL] [--actor IDENTIFIANT] [--json]</translation>
     </message>
     <message>
-        <source>audit list [--member ID|EMAIL] [--actor LOGIN] [--json]</source>
-        <translation>audit list [--member N°|E-MAIL] [--actor IDENTIFIANT] [--json]</translation>
+        <source>Unknown audit command &quot;%1&quot;. Commands: list, export.</source>
+        <translation>Commande audit inconnue « %1 ». Commandes : list, export.</translation>
+    </message>
+    <message>
+        <source>audit export needs --output FILE.</source>
+        <translation>audit export demande --output FICHIER.</translation>
+    </message>
+    <message>
+        <source>--format is csv, xlsx or ods.</source>
+        <translation>--format vaut csv, xlsx ou ods.</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d’audit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) written to %1.</source>
+        <translation>
+            <numerusform>%n entrée écrite dans %1.</numerusform>
+            <numerusform>%n entrées écrites dans %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -509,7 +530,7 @@ members edit ID|EMAIL [field options] [--if-version N] [--json]
 members delete ID|EMAIL [--if-version N] [--json]
 members show ID|EMAIL [--json]
 members list [--search TEXT] [--json]
-members export ID|EMAIL [--output FILE] [--json]   (everything Carnet holds about the member)
+members export ID|EMAIL [--output FILE] [--format json|xlsx|ods] [--json]   (everything Carnet holds about the member)
 members erase ID|EMAIL [--json]   (personal data removed; the address stays suppressed)
 field options: --member-number --phone --mobile --address --postal-code --city --country --section
   --category --membership-start YYYY-MM-DD --membership-end YYYY-MM-DD --language fr|en --notes</source>
@@ -518,10 +539,18 @@ members edit ID|COURRIEL [options de champ] [--if-version N] [--json]
 members delete ID|COURRIEL [--if-version N] [--json]
 members show ID|COURRIEL [--json]
 members list [--search TEXTE] [--json]
-members export ID|COURRIEL [--output FICHIER] [--json]   (tout ce que Carnet détient sur le membre)
+members export ID|COURRIEL [--output FICHIER] [--format json|xlsx|ods] [--json]   (tout ce que Carnet détient sur le membre)
 members erase ID|COURRIEL [--json]   (données personnelles effacées ; l’adresse reste exclue)
 options de champ : --member-number --phone --mobile --address --postal-code --city --country --section
   --category --membership-start AAAA-MM-JJ --membership-end AAAA-MM-JJ --language fr|en --notes</translation>
+    </message>
+    <message>
+        <source>--format is json, xlsx or ods.</source>
+        <translation>--format vaut json, xlsx ou ods.</translation>
+    </message>
+    <message>
+        <source>A spreadsheet is written to a file: add --output FILE.</source>
+        <translation>Un classeur s’écrit dans un fichier : ajoutez --output FICHIER.</translation>
     </message>
 </context>
 <context>
@@ -716,10 +745,6 @@ purposes add CLÉ --label LIBELLÉ [--basis-ca express|implied-membership|legiti
         <translation>--preset vaut excel-fr, excel-en ou mailchimp.</translation>
     </message>
     <message>
-        <source>--format is csv or tsv.</source>
-        <translation>--format vaut csv ou tsv.</translation>
-    </message>
-    <message>
         <source>--delimiter is &apos;,&apos;, &apos;;&apos; or tab.</source>
         <translation>--delimiter vaut « , », « ; » ou tab.</translation>
     </message>
@@ -736,22 +761,6 @@ purposes add CLÉ --label LIBELLÉ [--basis-ca express|implied-membership|legiti
         <translation>Rappel : ce fichier contient des données personnelles ; gardez-le en lieu sûr et supprimez-le une fois fini.</translation>
     </message>
     <message>
-        <source>report save --definition FILE.json
-report list [--json]
-report show NAME --json
-report delete NAME
-report run NAME [--param KEY=VALUE]… [--output FILE] [--format csv|tsv] [--delimiter &apos;,&apos;|&apos;;&apos;|tab] [--bom]
-  [--preset excel-fr|excel-en|mailchimp] [--for-mailing PURPOSE] [--json]
-report totals NAME [--param KEY=VALUE]… [--json]</source>
-        <translation>report save --definition FICHIER.json
-report list [--json]
-report show NOM --json
-report delete NOM
-report run NOM [--param CLÉ=VALEUR]… [--output FICHIER] [--format csv|tsv] [--delimiter &apos;,&apos;|&apos;;&apos;|tab] [--bom]
-  [--preset excel-fr|excel-en|mailchimp] [--for-mailing FINALITÉ] [--json]
-report totals NOM [--param CLÉ=VALEUR]… [--json]</translation>
-    </message>
-    <message>
         <source>Unknown report command &quot;%1&quot;. Commands: save, list, show, delete, run, totals.</source>
         <translation>Commande report inconnue « %1 ». Commandes : save, list, show, delete, run, totals.</translation>
     </message>
@@ -762,6 +771,34 @@ report totals NOM [--param CLÉ=VALEUR]… [--json]</translation>
     <message>
         <source>Total	%1</source>
         <translation>Total	%1</translation>
+    </message>
+    <message>
+        <source>A spreadsheet is written to a file: add --output FILE.</source>
+        <translation>Un classeur s’écrit dans un fichier : ajoutez --output FICHIER.</translation>
+    </message>
+    <message>
+        <source>--delimiter and --bom are for a CSV, not a spreadsheet.</source>
+        <translation>--delimiter et --bom valent pour un CSV, pas pour un classeur.</translation>
+    </message>
+    <message>
+        <source>--format is csv, tsv, xlsx or ods.</source>
+        <translation>--format vaut csv, tsv, xlsx ou ods.</translation>
+    </message>
+    <message>
+        <source>report save --definition FILE.json
+report list [--json]
+report show NAME --json
+report delete NAME
+report run NAME [--param KEY=VALUE]… [--output FILE] [--format csv|tsv|xlsx|ods] [--delimiter &apos;,&apos;|&apos;;&apos;|tab]
+  [--bom] [--preset excel-fr|excel-en|mailchimp] [--for-mailing PURPOSE] [--json]
+report totals NAME [--param KEY=VALUE]… [--json]</source>
+        <translation>report save --definition FICHIER.json
+report list [--json]
+report show NOM --json
+report delete NOM
+report run NOM [--param CLÉ=VALEUR]… [--output FICHIER] [--format csv|tsv|xlsx|ods] [--delimiter &apos;,&apos;|&apos;;&apos;|tab]
+  [--bom] [--preset excel-fr|excel-en|mailchimp] [--for-mailing FINALITÉ] [--json]
+report totals NOM [--param CLÉ=VALEUR]… [--json]</translation>
     </message>
 </context>
 <context>
@@ -1505,14 +1542,6 @@ unsubscribe --process ID [--purpose F]… (aucune : toutes les finalités)</tran
         <translation>L’usage de la liste décide de sa forme.</translation>
     </message>
     <message>
-        <source>Excel (&amp;French): columns separated by ;, dates as 31/12/2026</source>
-        <translation>Excel (&amp;français) : colonnes séparées par ;, dates au format 31/12/2026</translation>
-    </message>
-    <message>
-        <source>Excel (&amp;English): columns separated by commas, dates as 2026-12-31</source>
-        <translation>Excel (&amp;anglais) : colonnes séparées par des virgules, dates au format 2026-12-31</translation>
-    </message>
-    <message>
         <source>&amp;Mailchimp import: Email Address, First Name, Last Name</source>
         <translation>Import &amp;Mailchimp : Email Address, First Name, Last Name</translation>
     </message>
@@ -1531,6 +1560,22 @@ unsubscribe --process ID [--purpose F]… (aucune : toutes les finalités)</tran
     <message>
         <source>&amp;Copy the addresses, for the Bcc field of Outlook or Thunderbird</source>
         <translation>&amp;Copier les adresses, pour le champ Cci d’Outlook ou de Thunderbird</translation>
+    </message>
+    <message>
+        <source>Excel &amp;workbook (.xlsx): text stays text (leading zeros kept), dates are dates</source>
+        <translation>Classeur E&amp;xcel (.xlsx) : le texte reste du texte (zéros en tête gardés), les dates sont des dates</translation>
+    </message>
+    <message>
+        <source>&amp;LibreOffice spreadsheet (.ods)</source>
+        <translation>Classeur &amp;LibreOffice (.ods)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (&amp;French): columns separated by ;, dates as 31/12/2026</source>
+        <translation>CSV pour Excel (&amp;français) : colonnes séparées par ;, dates en 31/12/2026</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (&amp;English): columns separated by commas, dates as 2026-12-31</source>
+        <translation>CSV pour Excel (&amp;anglais) : colonnes séparées par des virgules, dates en 2026-12-31</translation>
     </message>
 </context>
 <context>
@@ -1587,20 +1632,16 @@ unsubscribe --process ID [--purpose F]… (aucune : toutes les finalités)</tran
         <translation>Exporter le journal d’audit</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>%1 could not be written: %2</source>
-        <translation>%1 n’a pas pu être écrit : %2</translation>
-    </message>
-    <message>
         <source>&amp;Volunteer:</source>
         <translation>&amp;Bénévole :</translation>
     </message>
     <message>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;OpenDocument spreadsheets (*.ods);;CSV files (*.csv)</source>
+        <translation>Classeurs Excel (*.xlsx);;Classeurs OpenDocument (*.ods);;Fichiers CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -2284,6 +2325,14 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
     <message>
         <source>The folder %1 cannot be created: choose another one.</source>
         <translation>Le dossier %1 ne peut pas être créé : choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>OpenDocument spreadsheets (*.ods)</source>
+        <translation>Classeurs OpenDocument (*.ods)</translation>
     </message>
 </context>
 <context>
@@ -3319,10 +3368,6 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <translation>Exporter les données de ce membre</translation>
     </message>
     <message>
-        <source>JSON files (*.json)</source>
-        <translation>Fichiers JSON (*.json)</translation>
-    </message>
-    <message>
         <source>%1 could not be written: %2</source>
         <translation>%1 n’a pas pu être écrit : %2</translation>
     </message>
@@ -3368,6 +3413,10 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>No answer yet.</source>
         <translation>Pas encore de réponse.</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;Excel workbooks (*.xlsx);;OpenDocument spreadsheets (*.ods)</source>
+        <translation>Fichiers JSON (*.json);;Classeurs Excel (*.xlsx);;Classeurs OpenDocument (*.ods)</translation>
     </message>
 </context>
 <context>
@@ -5397,6 +5446,80 @@ SHA-256 : %6</translation>
     <message>
         <source>The export was stopped.</source>
         <translation>L’export a été arrêté.</translation>
+    </message>
+    <message>
+        <source>A spreadsheet is written to a file: give the file&apos;s name.</source>
+        <translation>Un classeur s’écrit dans un fichier : donnez le nom du fichier.</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+</context>
+<context>
+    <name>Reports::SpreadsheetWriter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>This spreadsheet is already written.</source>
+        <translation>Ce classeur est déjà écrit.</translation>
+    </message>
+    <message>
+        <source>This spreadsheet has no sheet to write to.</source>
+        <translation>Ce classeur n’a pas de feuille où écrire.</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>le dossier n’existe pas</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>c’est un dossier</translation>
+    </message>
+</context>
+<context>
+    <name>Reports::TableExport</name>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d’audit</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
     </message>
 </context>
 <context>

@@ -39,8 +39,7 @@ QString ReportCommand::help()
         "report show NAME --json\n"
         "report delete NAME\n"
         "report run NAME [--param KEY=VALUE]… [--output FILE] [--format csv|tsv|xlsx|ods] [--delimiter ','|';'|tab]\n"
-        "  [--bom]"
-        "  [--preset excel-fr|excel-en|mailchimp] [--for-mailing PURPOSE] [--json]\n"
+        "  [--bom] [--preset excel-fr|excel-en|mailchimp] [--for-mailing PURPOSE] [--json]\n"
         "report totals NAME [--param KEY=VALUE]… [--json]");
 }
 

@@ -21,11 +21,6 @@ constexpr qsizetype kFlushBytes = 1 << 20;
 constexpr int kMaxWidth = 60;
 constexpr int kMaxSheetName = 31; // Excel's limit, LibreOffice takes it
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("Reports::SpreadsheetWriter", text);
-}
-
 // A part made of bytes and temporary files, read in turn by libzip as it compresses (zip_source_function):
 // a sheet's rows are never in memory whole.
 struct PartReader
@@ -143,7 +138,8 @@ QString SpreadsheetWriter::suffix(Format format)
 Error SpreadsheetWriter::cannotWrite(const QString &why) const
 {
     return Error::make(Error::Code::Storage,
-                       translate("Cannot write %1: %2").arg(QDir::toNativeSeparators(m_path), why));
+                       QCoreApplication::translate("Reports::SpreadsheetWriter", "Cannot write %1: %2")
+                           .arg(QDir::toNativeSeparators(m_path), why));
 }
 
 QString SpreadsheetWriter::uniqueName(const QString &wanted) const
@@ -178,7 +174,8 @@ QString SpreadsheetWriter::uniqueName(const QString &wanted) const
 Result<void> SpreadsheetWriter::addSheet(const QString &name, const QList<SheetColumn> &columns)
 {
     if (m_done)
-        return Error::make(Error::Code::Invalid, translate("This spreadsheet is already written."));
+        return Error::make(Error::Code::Invalid, QCoreApplication::translate("Reports::SpreadsheetWriter",
+                                                                             "This spreadsheet is already written."));
     if (auto f = flush(); !f.ok())
         return f;
     m_continuation = 1;
@@ -214,7 +211,9 @@ Result<void> SpreadsheetWriter::startSheet(const QString &name, const QList<Shee
 Result<void> SpreadsheetWriter::addRow(const QVariantList &values)
 {
     if (m_done || m_sheets.empty())
-        return Error::make(Error::Code::Invalid, translate("This spreadsheet has no sheet to write to."));
+        return Error::make(
+            Error::Code::Invalid,
+            QCoreApplication::translate("Reports::SpreadsheetWriter", "This spreadsheet has no sheet to write to."));
     if (m_sheets.back()->rows >= std::max<qint64>(2, m_options.maxRows)) {
         // The sheet is full: the next rows go on a sheet of the same name, numbered, the header repeated.
         if (auto f = flush(); !f.ok())
@@ -276,9 +275,12 @@ QString SpreadsheetWriter::clipped(const QString &text)
 Result<void> SpreadsheetWriter::commit()
 {
     if (m_done)
-        return Error::make(Error::Code::Invalid, translate("This spreadsheet is already written."));
+        return Error::make(Error::Code::Invalid, QCoreApplication::translate("Reports::SpreadsheetWriter",
+                                                                             "This spreadsheet is already written."));
     if (m_sheets.empty())
-        return Error::make(Error::Code::Invalid, translate("This spreadsheet has no sheet to write to."));
+        return Error::make(
+            Error::Code::Invalid,
+            QCoreApplication::translate("Reports::SpreadsheetWriter", "This spreadsheet has no sheet to write to."));
     if (auto f = flush(); !f.ok())
         return f;
     for (const auto &sheet : m_sheets) {
@@ -293,9 +295,9 @@ Result<void> SpreadsheetWriter::zip(std::vector<Part> &&parts)
 {
     const QFileInfo target(m_path);
     if (!target.absoluteDir().exists())
-        return cannotWrite(translate("the folder does not exist"));
+        return cannotWrite(QCoreApplication::translate("Reports::SpreadsheetWriter", "the folder does not exist"));
     if (target.isDir())
-        return cannotWrite(translate("it is a folder"));
+        return cannotWrite(QCoreApplication::translate("Reports::SpreadsheetWriter", "it is a folder"));
     int code = 0;
     // libzip writes the whole archive to a temporary file beside the destination at zip_close() and renames
     // it over the destination only when everything is written.

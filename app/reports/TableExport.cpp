@@ -18,11 +18,6 @@ namespace Reports {
 
 namespace {
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("Reports::TableExport", text);
-}
-
 QString csvText(const QVariant &value)
 {
     if (value.typeId() == QMetaType::QDateTime)
@@ -78,7 +73,10 @@ CellType typeOf(const QVariant &v)
 
 Table fieldsTable(const QString &name, const QJsonObject &object)
 {
-    Table table{name, {{translate("Field"), CellType::Text}, {translate("Value"), CellType::Text}}, {}};
+    Table table{name,
+                {{QCoreApplication::translate("Reports::TableExport", "Field"), CellType::Text},
+                 {QCoreApplication::translate("Reports::TableExport", "Value"), CellType::Text}},
+                {}};
     for (auto it = object.begin(); it != object.end(); ++it)
         table.rows.append({it.key(), cellOf(it.value())});
     return table;
@@ -175,18 +173,19 @@ Result<void> writeTables(const QString &path, const std::optional<SpreadsheetWri
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(csv.toUtf8()) < 0 || !file.commit())
         return Error::make(Error::Code::Storage,
-                           translate("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+                           QCoreApplication::translate("Reports::TableExport", "Cannot write %1: %2")
+                               .arg(QDir::toNativeSeparators(path), file.errorString()));
     return {};
 }
 
 Table auditTable(const QList<Storage::AuditEntry> &newestFirst)
 {
-    Table table{translate("Audit log"),
-                {{translate("When"), CellType::DateTime},
-                 {translate("Who"), CellType::Text},
-                 {translate("What"), CellType::Text},
-                 {translate("Member"), CellType::Number},
-                 {translate("Details"), CellType::Text}},
+    Table table{QCoreApplication::translate("Reports::TableExport", "Audit log"),
+                {{QCoreApplication::translate("Reports::TableExport", "When"), CellType::DateTime},
+                 {QCoreApplication::translate("Reports::TableExport", "Who"), CellType::Text},
+                 {QCoreApplication::translate("Reports::TableExport", "What"), CellType::Text},
+                 {QCoreApplication::translate("Reports::TableExport", "Member"), CellType::Number},
+                 {QCoreApplication::translate("Reports::TableExport", "Details"), CellType::Text}},
                 {}};
     for (auto it = newestFirst.crbegin(); it != newestFirst.crend(); ++it)
         table.rows.append(
@@ -197,7 +196,8 @@ Table auditTable(const QList<Storage::AuditEntry> &newestFirst)
 QList<Table> accessTables(const QJsonObject &exported)
 {
     // The first sheet: the member's fields, then what each other part holds (a count, or its value).
-    Table summary = fieldsTable(translate("Member"), exported.value(QStringLiteral("member")).toObject());
+    Table summary = fieldsTable(QCoreApplication::translate("Reports::TableExport", "Member"),
+                                exported.value(QStringLiteral("member")).toObject());
     QList<Table> rest;
     for (auto it = exported.begin(); it != exported.end(); ++it) {
         if (it.key() == QLatin1String("member"))
@@ -207,7 +207,10 @@ QList<Table> accessTables(const QJsonObject &exported)
             summary.rows.append({it.key(), qint64(v.toArray().size())});
             QList<std::pair<QString, QJsonObject>> records;
             for (const QJsonValue &r : v.toArray())
-                records.append({QString(), r.isObject() ? r.toObject() : QJsonObject{{translate("Value"), r}}});
+                records.append(
+                    {QString(), r.isObject()
+                                    ? r.toObject()
+                                    : QJsonObject{{QCoreApplication::translate("Reports::TableExport", "Value"), r}}});
             if (!records.isEmpty())
                 rest.append(recordsTable(it.key(), records, QString()));
         } else if (v.isObject()) {
@@ -218,7 +221,8 @@ QList<Table> accessTables(const QJsonObject &exported)
             if (byKey) {
                 for (auto r = o.begin(); r != o.end(); ++r)
                     records.append({r.key(), r.value().toObject()});
-                rest.append(recordsTable(it.key(), records, translate("Key")));
+                rest.append(
+                    recordsTable(it.key(), records, QCoreApplication::translate("Reports::TableExport", "Key")));
             } else {
                 rest.append(fieldsTable(it.key(), o));
             }
