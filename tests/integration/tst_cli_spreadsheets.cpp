@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void previewAnotherSheet();
     void importsAnXlsxAsTheCellsShowedIt();
     void importsAnOdsSheetAndUndoes();
+    void theSameFileAsCsvXlsxAndOdsGivesTheSameMembers();
     void hostileFilesWriteNothing_data();
     void hostileFilesWriteNothing();
 
@@ -167,6 +169,57 @@ void TestCliSpreadsheets::importsAnOdsSheetAndUndoes()
     QCOMPARE(hidden.exitCode, 1); // its one value, "x", is no member: the row is rejected, and said
     QCOMPARE(hidden.json().object().value("sheet").toString(), QStringLiteral("Caché"));
     QCOMPARE(hidden.json().object().value("errors").toArray().at(0).toObject().value("line").toInt(), 1);
+}
+
+// A real member file (../shared/data) as its CSV, as an .xlsx written by openpyxl with real date cells, and as
+// the .ods LibreOffice saves from that workbook: each imported into an empty list gives the same members.
+void TestCliSpreadsheets::theSameFileAsCsvXlsxAndOdsGivesTheSameMembers()
+{
+    const QString csv = QStringLiteral(CARNET_SOURCE_DIR "/../shared/data/excel_fr_utf8_bom.csv");
+    if (!QFile::exists(csv))
+        QSKIP("../shared/data is not beside the project");
+    QTemporaryDir dir;
+    QProcess python;
+    python.setProcessChannelMode(QProcess::MergedChannels);
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral(CARNET_SOURCE_DIR "/tests/support/csv_to_spreadsheets.py"), csv, dir.path()});
+    QVERIFY(python.waitForFinished(300000));
+    QVERIFY2(python.exitCode() == 0, python.readAll().constData());
+    const QStringList fields = {
+        "first_name", "last_name",        "email",         "phone", "city", "section", "category",
+        "extra",      "membership_start", "membership_end"};
+    QList<QJsonArray> results;
+    QList<QJsonObject> outcomes;
+    for (const QString &f :
+         {csv, dir.filePath(QStringLiteral("members.xlsx")), dir.filePath(QStringLiteral("members.ods"))}) {
+        const Run r = cli({"--database", m_path, "import", f, "--json"});
+        QVERIFY2(r.exitCode <= 1, r.err.toUtf8().constData()); // 1: the file's own rejected rows
+        // The same outcome row by row: created, duplicates, rejected.
+        QJsonObject counts;
+        for (const char *k : {"created", "duplicates", "rejected", "no_email", "updated"})
+            counts.insert(QLatin1String(k), r.json().object().value(QLatin1String(k)));
+        outcomes.append(counts);
+        QJsonArray kept;
+        for (const QJsonValue &m : members()) {
+            QJsonObject o;
+            for (const QString &k : fields)
+                o.insert(k, m.toObject().value(k));
+            kept.append(o);
+        }
+        results.append(kept);
+        QCOMPARE(
+            cli({"--database", m_path, "import", "undo", QString::number(r.json().object().value("batch").toInt())})
+                .exitCode,
+            0);
+        QCOMPARE(members().size(), 0);
+    }
+    QCOMPARE(results[0].size(), outcomes[0].value("created").toInt());
+    QVERIFY(results[0].size() >= 40);
+    QCOMPARE(outcomes[1], outcomes[0]);
+    QCOMPARE(outcomes[2], outcomes[0]);
+    QCOMPARE(results[0].first().toObject().value("membership_start").toString(), QStringLiteral("2016-05-26"));
+    QCOMPARE(results[1], results[0]);
+    QCOMPARE(results[2], results[0]);
 }
 
 void TestCliSpreadsheets::hostileFilesWriteNothing_data()
