@@ -182,7 +182,7 @@ Result<QStringList> Importer::resolveMapping(TableSource &file, const ImportRepo
 // Pass 1, only when there are date columns: what all the rows' dates say about the day/month order.
 // It keeps the text of those columns only. Unknown when nothing settles it.
 Result<DateOrder> Importer::scanDateOrder(const QString &path, const ImportReport &report, const QStringList &mapping,
-                                          const ImportOptions &options, const std::atomic_bool *cancel)
+                                          const ImportOptions &options, const std::atomic_bool *cancel, qint64 limit)
 {
     QList<bool> dateColumns;
     for (const QString &target : mapping)
@@ -202,7 +202,7 @@ Result<DateOrder> Importer::scanDateOrder(const QString &path, const ImportRepor
     int monthDay = 0;
     CsvRecord record;
     qint64 n = 0;
-    while (scan.value()->next(record)) {
+    while ((limit <= 0 || n < limit) && scan.value()->next(record)) {
         for (int c = 0; c < dateColumns.size(); ++c) {
             if (!dateColumns[c])
                 continue;
@@ -214,9 +214,16 @@ Result<DateOrder> Importer::scanDateOrder(const QString &path, const ImportRepor
             return Error::make(
                 Error::Code::Invalid,
                 QCoreApplication::translate("Import::Importer", "The import was cancelled; nothing was changed."));
+        if (!cancel)
+            ++n;
     }
     if (scan.value()->readError())
         return *scan.value()->readError();
+    return decideOrder(dayMonth, monthDay);
+}
+
+DateOrder Importer::decideOrder(qint64 dayMonth, qint64 monthDay)
+{
     if (dayMonth > 0 && monthDay == 0)
         return DateOrder::DayMonth;
     if (monthDay > 0 && dayMonth == 0)
@@ -228,6 +235,22 @@ Result<DateOrder> Importer::scanDateOrder(const QString &path, const ImportRepor
 
 Result<ImportReport> Importer::run(const QString &path, const ImportOptions &options, const Progress &progress,
                                    const std::atomic_bool *cancel)
+{
+    // One pass: the day/month order is decided from the first rows, and the whole file's evidence is counted
+    // as it is imported. Should the whole file decide otherwise (a 25/12 far down a file of 03/04s), the
+    // transaction is rolled back and the file imported again with the order the whole file gives — the
+    // result is always the one a full first pass would have given.
+    std::optional<DateOrder> restart;
+    auto first = runOnce(path, options, progress, cancel, &restart);
+    if (!restart)
+        return first;
+    ImportOptions again = options;
+    again.dateOrder = *restart;
+    return runOnce(path, again, progress, cancel, nullptr);
+}
+
+Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions &options, const Progress &progress,
+                                       const std::atomic_bool *cancel, std::optional<DateOrder> *restart)
 {
     auto opened = TableSource::open(path, options.csv);
     if (!opened.ok())
@@ -266,14 +289,23 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
     QStringList mapping = resolved.value();
     Storage::SettingsRepository settings(m_database);
     report.dateOrder = options.dateOrder;
+    // The date columns, whose evidence for the day/month order is counted over the whole file.
+    QList<int> dateColumns;
+    for (int c = 0; c < mapping.size(); ++c) {
+        if (mapping[c] == QLatin1String("membership_start") || mapping[c] == QLatin1String("membership_end"))
+            dateColumns.append(c);
+    }
+    const bool sampled = report.dateOrder == DateOrder::Unknown && restart && !dateColumns.isEmpty();
     if (report.dateOrder == DateOrder::Unknown) {
         ImportOptions scan = options;
         scan.csv = readOptions;
-        auto order = scanDateOrder(path, report, mapping, scan, cancel);
+        auto order = scanDateOrder(path, report, mapping, scan, cancel, restart ? kDateSampleRows : 0);
         if (!order.ok())
             return order.error();
         report.dateOrder = order.value();
     }
+    qint64 dayMonthSeen = 0;
+    qint64 monthDaySeen = 0;
     // A large file is worth building the indexes once at the end (about 80 bytes a member row).
     const qint64 rowCount = opened.value()->size() / (report.format == FileFormat::Csv ? 80 : 400);
     report.mapping = mapping;
@@ -647,6 +679,11 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
             if (progress && (++n % 2000) == 0)
                 progress(double(file.position()) / double(std::max<qint64>(1, file.size())));
             ++report.rows;
+            for (int c : dateColumns) {
+                const DateOrder e = ValueParser::evidence(record.fields.value(c));
+                dayMonthSeen += e == DateOrder::DayMonth;
+                monthDaySeen += e == DateOrder::MonthDay;
+            }
             // A spreadsheet's row ends at its last cell holding something: fewer values is not a fault there.
             if (report.hasHeader && record.fields.size() != report.header.size() &&
                 (report.format == FileFormat::Csv || record.fields.size() > report.header.size()))
@@ -681,6 +718,11 @@ Result<ImportReport> Importer::run(const QString &path, const ImportOptions &opt
         }
         if (file.readError())
             return *file.readError();
+        if (sampled && decideOrder(dayMonthSeen, monthDaySeen) != report.dateOrder) {
+            // The first rows misled: undo all of it (the transaction rolls back) and import again.
+            *restart = decideOrder(dayMonthSeen, monthDaySeen);
+            return Error::make(Error::Code::Cancelled, QStringLiteral("date order"));
+        }
         if (!options.dryRun) {
             if (auto r = batches.flushInserts(); !r.ok())
                 return r;

@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 namespace Core {
 class Clock;
@@ -100,13 +101,21 @@ public:
     static QString modeName(ImportMode mode);
     static bool modeFromName(const QString &name, ImportMode *mode);
     static bool isValidTarget(const QString &field); // a member key, full_name, extra.<name>
+    // The rows the day/month order is first decided from (the whole file checks it as it is imported).
+    static constexpr qint64 kDateSampleRows = 10000;
 
 private:
     Core::Result<QStringList> resolveMapping(TableSource &file, const ImportReport &report,
                                              const ImportOptions &options, QString *rememberedKey) const;
+    // `restart` set: the day/month order is taken from the first rows and, should the whole file say
+    // otherwise, the run stops with `*restart` set to the file's order (nothing written).
+    Core::Result<ImportReport> runOnce(const QString &path, const ImportOptions &options, const Progress &progress,
+                                       const std::atomic_bool *cancel, std::optional<DateOrder> *restart);
+    // The day/month order the dates of the first `limit` rows (0: every row) point to.
     static Core::Result<DateOrder> scanDateOrder(const QString &path, const ImportReport &report,
                                                  const QStringList &mapping, const ImportOptions &options,
-                                                 const std::atomic_bool *cancel);
+                                                 const std::atomic_bool *cancel, qint64 limit);
+    static DateOrder decideOrder(qint64 dayMonth, qint64 monthDay);
 
     Storage::Database &m_database;
     Storage::MemberRepository &m_members;

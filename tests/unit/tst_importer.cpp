@@ -55,6 +55,7 @@ private Q_SLOTS:
     void rowsWithoutEmail();
     void rejectedRowsSayWhereAndWhy();
     void datesDecidedFromAllRows();
+    void dateEvidenceFarDownTheFileStillDecides();
     void fullNameIsSplit();
     void leadingZeroIsFlaggedNotFixed();
     void dryRunWritesNothing();
@@ -278,6 +279,37 @@ void TestImporter::datesDecidedFromAllRows()
     r = import(ambiguous, us);
     QCOMPARE(r.created, 1);
     QCOMPARE(m_db->members().findByEmail(QStringLiteral("ab@example.org")).value().membershipStart, QDate(2024, 3, 4));
+}
+
+// The order is taken from the first rows and checked against the whole file as it is imported: a 25/12 past
+// the sample (10,000 rows) still decides, with the same result a full first pass gives — nothing of the
+// misled attempt stays, and the undo removes exactly the file's members.
+void TestImporter::dateEvidenceFarDownTheFileStillDecides()
+{
+    QByteArray bytes = "Prénom;Nom;Courriel;Date d'adhésion\n";
+    const int rows = int(Importer::kDateSampleRows) + 500;
+    for (int i = 0; i < rows; ++i)
+        bytes += QStringLiteral("P%1;N;p%1@example.org;03/04/2024\n").arg(i).toUtf8();
+    bytes += "Z;N;z@example.org;25/12/2023\n";
+    ImportReport r = import(write(QStringLiteral("far.csv"), bytes));
+    QCOMPARE(r.created, rows + 1);
+    QCOMPARE(r.rejected, 0);
+    QCOMPARE(r.dateOrder, Import::DateOrder::DayMonth);
+    QVERIFY(!r.dateOrderAmbiguous);
+    QCOMPARE(m_db->members().findByEmail(QStringLiteral("p0@example.org")).value().membershipStart, QDate(2024, 4, 3));
+    QCOMPARE(m_db->members().count().value(), rows + 1);
+    // One batch only: the misled attempt was rolled back whole.
+    Storage::ImportBatchRepository batches(m_db->context().database(), m_db->clock());
+    auto list = batches.list();
+    QVERIFY(list.ok());
+    QCOMPARE(list.value().size(), 1);
+    // The same in a dry run: the counts a full pass gives, nothing written.
+    ImportOptions dry;
+    dry.dryRun = true;
+    dry.mode = Import::ImportMode::Update;
+    r = import(write(QStringLiteral("far.csv"), bytes), dry);
+    QCOMPARE(r.dateOrder, Import::DateOrder::DayMonth);
+    QCOMPARE(r.rejected, 0);
 }
 
 void TestImporter::fullNameIsSplit()
