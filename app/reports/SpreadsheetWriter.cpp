@@ -10,6 +10,10 @@
 
 #include <zip.h>
 
+#include <algorithm>
+#include <cstring>
+#include <ctime>
+
 using Core::Error;
 using Core::Result;
 
