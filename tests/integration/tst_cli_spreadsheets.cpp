@@ -1,6 +1,7 @@
 // `carnet-cli preview` and `import` on .xlsx and .ods files written by openpyxl and odfpy
 // (tests/support/make_spreadsheets.py), on a real member file (SQLite, or the PostgreSQL server in the
 // _pg run): the sheets in the JSON contract, --sheet, the members as the cells showed them, the undo,
+// a workbook LibreOffice protected with a password,
 // and hostile files refused with nothing written.
 #include "CliRun.h"
 #include "TestServer.h"
@@ -45,6 +46,15 @@ void TestCliSpreadsheets::initTestCase()
                  {QStringLiteral(CARNET_SOURCE_DIR "/tests/support/make_spreadsheets.py"), m_files.path()});
     QVERIFY(python.waitForFinished(120000));
     QVERIFY2(python.exitCode() == 0, python.readAll().constData());
+    // LibreOffice itself saving a workbook with a password (its UNO bridge: headless --convert-to takes none).
+    QProcess office;
+    office.setProcessChannelMode(QProcess::MergedChannels);
+    office.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral(CARNET_SOURCE_DIR "/tests/support/protect_with_libreoffice.py"),
+                  file(QStringLiteral("openpyxl_members.xlsx")), m_files.path()});
+    QVERIFY(office.waitForFinished(180000));
+    QVERIFY2(office.exitCode() == 0 && QFile::exists(file(QStringLiteral("lo_protected.ods"))),
+             office.readAll().constData());
 }
 
 void TestCliSpreadsheets::init()
@@ -230,6 +240,8 @@ void TestCliSpreadsheets::hostileFilesWriteNothing_data()
                               << "zip bomb";
     QTest::newRow("password") << "encrypted.xlsx"
                               << "password";
+    QTest::newRow("password set by LibreOffice") << "lo_protected.ods"
+                                                 << "password";
     QTest::newRow("truncated") << "truncated.xlsx"
                                << "incomplete";
     QTest::newRow("damaged") << "corrupted.xlsx"
