@@ -105,13 +105,10 @@ Result<qint64> ReportExporter::write(const ExportRequest &request, const ExportP
     qint64 written = streamed.value();
     if (!handled) {
         // Consent columns: through the consent service, a chunk at a time.
-        std::vector<qint64> ids = plan.rows;
-        if (!plan.restricted && ids.empty() && plan.rowCount > 0) {
-            auto all = m_runner.ids(report, request.params);
-            if (!all.ok())
-                return all.error();
-            ids = std::move(all).value();
-        }
+        auto rowIds = idsToWrite(request, plan, report);
+        if (!rowIds.ok())
+            return rowIds.error();
+        const std::vector<qint64> ids = std::move(rowIds).value();
         // A spreadsheet for people (the Excel presets) reads as the member table does; plain CSV and
         // Mailchimp keep the codes.
         const bool words = options.labels && !options.mailchimp;
@@ -140,6 +137,15 @@ Result<qint64> ReportExporter::write(const ExportRequest &request, const ExportP
     return written;
 }
 
+Result<std::vector<qint64>> ReportExporter::idsToWrite(const ExportRequest &request, const ExportPlan &plan,
+                                                       const ReportDefinition &report) const
+{
+    // The plan holds the exact rows for a mailing or a selection; otherwise every match, read now.
+    if (plan.restricted || !plan.rows.empty() || plan.rowCount == 0)
+        return plan.rows;
+    return m_runner.ids(report, request.params);
+}
+
 Result<qint64> ReportExporter::writeSpreadsheet(const ExportRequest &request, const ExportPlan &plan,
                                                 const ReportDefinition &report, const std::atomic_bool *cancel) const
 {
@@ -148,13 +154,10 @@ Result<qint64> ReportExporter::writeSpreadsheet(const ExportRequest &request, co
         return Error::make(Error::Code::Invalid,
                            QCoreApplication::translate("Reports::ReportExporter", "A spreadsheet is written to a file: "
                                                                                   "give the file's name."));
-    std::vector<qint64> ids = plan.rows;
-    if (!plan.restricted && ids.empty() && plan.rowCount > 0) {
-        auto all = m_runner.ids(report, request.params);
-        if (!all.ok())
-            return all.error();
-        ids = std::move(all).value();
-    }
+    auto rowIds = idsToWrite(request, plan, report);
+    if (!rowIds.ok())
+        return rowIds.error();
+    const std::vector<qint64> ids = std::move(rowIds).value();
     SpreadsheetWriter::Options sheetOptions;
     sheetOptions.title = report.name;
     sheetOptions.datePattern = options.dateFormat;

@@ -68,6 +68,8 @@ public:
     Core::Result<QStringList> addresses(const std::vector<qint64> &ids) const;
 
 private:
+    Core::Result<std::vector<qint64>> idsToWrite(const ExportRequest &request, const ExportPlan &plan,
+                                                 const ReportDefinition &report) const;
     Core::Result<qint64> writeSpreadsheet(const ExportRequest &request, const ExportPlan &plan,
                                           const ReportDefinition &report, const std::atomic_bool *cancel) const;
 
