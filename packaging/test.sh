@@ -57,6 +57,15 @@ rm -f "$seeds/bomb.xlsx" # larger than -max_len; the unit test reads it whole
     -print_final_stats=1 "$corpus" "$seeds" 2>&1 | tail -n 12
 rm -rf "$corpus" "$seeds"
 
+step "Fuzzing the returned-mail reader (libFuzzer: MIME, delivery reports, complaints, auto-replies)"
+cmake --build "$fuzz" --target fuzz_returnedmail -j2
+corpus=$(mktemp -d)
+seeds=("$root/tests/data")
+[ -d "$root/../shared/conformance/bounces/emails" ] && seeds+=("$root/../shared/conformance/bounces/emails")
+"$fuzz/tests/fuzz/fuzz_returnedmail" -max_total_time="${CARNET_FUZZ_SECONDS:-60}" -max_len=65536 -rss_limit_mb=2048 \
+    -print_final_stats=1 "$corpus" "${seeds[@]}" 2>&1 | tail -n 12
+rm -rf "$corpus"
+
 step "Release build, .deb package, and the packaged carnet-cli"
 release="$root/build-release"
 if [ ! -f "$release/CMakeCache.txt" ] || ! grep -q 'CARNET_BUILD_TESTS:BOOL=OFF' "$release/CMakeCache.txt"; then

@@ -7,6 +7,7 @@
 #include "ImportCommand.h"
 #include "InviteCommand.h"
 #include "MailCommand.h"
+#include "MailboxCommand.h"
 #include "MembersCommand.h"
 #include "OrganisationCommand.h"
 #include "PreviewCommand.h"
@@ -36,10 +37,10 @@ QString helpText()
            Cli::MembersCommand::help() + QLatin1Char('\n') + Cli::ConsentCommand::help() + QLatin1Char('\n') +
            Cli::PurposesCommand::help() + QLatin1Char('\n') + Cli::OrganisationCommand::help() + QLatin1Char('\n') +
            Cli::AuditCommand::help() + QLatin1Char('\n') + Cli::SmtpCommand::help() + QLatin1Char('\n') +
-           Cli::MailCommand::help() + QLatin1Char('\n') + Cli::OutboxCommand::help() + QLatin1Char('\n') +
-           Cli::ReportCommand::help() + QLatin1Char('\n') + Cli::CampaignCommand::help() + QLatin1Char('\n') +
-           Cli::InviteCommand::help() + QLatin1Char('\n') + Cli::UnsubscribeCommand::help() + QLatin1Char('\n') +
-           Cli::ServerCommand::help() + QLatin1Char('\n');
+           Cli::MailCommand::help() + QLatin1Char('\n') + Cli::MailboxCommand::help() + QLatin1Char('\n') +
+           Cli::OutboxCommand::help() + QLatin1Char('\n') + Cli::ReportCommand::help() + QLatin1Char('\n') +
+           Cli::CampaignCommand::help() + QLatin1Char('\n') + Cli::InviteCommand::help() + QLatin1Char('\n') +
+           Cli::UnsubscribeCommand::help() + QLatin1Char('\n') + Cli::ServerCommand::help() + QLatin1Char('\n');
 }
 
 } // namespace
@@ -89,11 +90,11 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("server"))
         return Cli::ServerCommand(databasePath).run(args); // opens its databases itself
     const QStringList commands = {
-        QStringLiteral("members"),    QStringLiteral("import"),       QStringLiteral("consent"),
-        QStringLiteral("purposes"),   QStringLiteral("organisation"), QStringLiteral("audit"),
-        QStringLiteral("smtp"),       QStringLiteral("mail"),         QStringLiteral("outbox"),
-        QStringLiteral("report"),     QStringLiteral("campaign"),     QStringLiteral("invite"),
-        QStringLiteral("unsubscribe")};
+        QStringLiteral("members"),     QStringLiteral("import"),       QStringLiteral("consent"),
+        QStringLiteral("purposes"),    QStringLiteral("organisation"), QStringLiteral("audit"),
+        QStringLiteral("smtp"),        QStringLiteral("mail"),         QStringLiteral("outbox"),
+        QStringLiteral("report"),      QStringLiteral("campaign"),     QStringLiteral("invite"),
+        QStringLiteral("unsubscribe"), QStringLiteral("mailbox")};
     if (!commands.contains(command))
         return Cli::usage(QCoreApplication::translate("Cli", "Unknown command \"%1\".").arg(command));
 
@@ -125,6 +126,8 @@ int main(int argc, char *argv[])
         return Cli::CampaignCommand(c).run(args);
     if (command == QLatin1String("invite"))
         return Cli::InviteCommand(c).run(args);
+    if (command == QLatin1String("mailbox"))
+        return Cli::MailboxCommand(c).run(args);
     if (command == QLatin1String("unsubscribe"))
         return Cli::UnsubscribeCommand(c).run(args);
     return Cli::MembersCommand(c).run(args);

@@ -492,6 +492,22 @@ Result<QList<Delivery>> Outbox::deliveries(qint64 batchId) const
     return out;
 }
 
+Result<Delivery> Outbox::matchReturned(const QStringList &messageIds) const
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT %1 FROM deliveries WHERE message_id = ? ORDER BY id LIMIT 1").arg(kColumns));
+    for (const QString &id : messageIds) {
+        if (id.isEmpty() || id.size() > 998)
+            continue;
+        q.addBindValue(id);
+        if (auto e = exec(q, QStringLiteral("match returned")); !e.ok())
+            return e.error();
+        if (q.next())
+            return fromRow(q, false);
+    }
+    return Delivery{};
+}
+
 Result<void> Outbox::resolve(qint64 deliveryId, bool asSent)
 {
     return m_database.write([&]() -> Result<void> {

@@ -110,7 +110,10 @@ public:
     Core::Result<QList<QPair<qint64, QString>>> batches(int limit) const; // id and subject, newest first
     Core::Result<QList<Delivery>> deliveries(qint64 batchId) const;       // without the message bytes
     Core::Result<void> resolve(qint64 deliveryId, bool asSent);           // an `unknown` row only
-    Core::Result<int> cancel(qint64 batchId);                             // queued and deferred rows
+    // The delivery a returned message is about, by the Message-IDs it quotes (without <>), first found
+    // first; a Delivery with id 0 when none is ours.
+    Core::Result<Delivery> matchReturned(const QStringList &messageIds) const;
+    Core::Result<int> cancel(qint64 batchId); // queued and deferred rows
     // One waiting message that must not go (the member withdrew meanwhile), with Carnet's reason.
     Core::Result<void> cancelOne(qint64 deliveryId, const QString &why);
     // Failed and deferred rows of a batch waiting again, now, with a fresh count of attempts; never a

@@ -1,0 +1,25 @@
+#pragma once
+
+// The words and codes of a delivery failure, placed in a category (ReturnCategory). Internal to
+// mail/inbound: ReturnedMail finds the recipients and their words, this decides what they mean.
+#include "mail/inbound/ReturnedMail.h"
+
+#include <QRegularExpression>
+#include <QString>
+#include <QStringList>
+
+namespace Mail::Inbound::detail {
+
+// An RFC 3463 enhanced status code ("5.1.1") and an SMTP reply code (550) where they appear in text.
+const QRegularExpression &statusRe();
+const QRegularExpression &replyRe();
+// The first specific enhanced status in the text (5.0.0, 4.0.0 and 5.5.0 only when there is no other).
+QString findStatus(const QString &text);
+int findReply(const QString &text); // the first reply code ≥ 421, 0 when none
+QString statusFromField(const QByteArray &value);
+bool isPermanentCategory(ReturnCategory c);
+// The category from the status, the reply code and the texts (the server's own words first, then the
+// report around them).
+ReturnCategory classifyIn(const QString &status, int reply, const QStringList &texts, bool *permanent);
+
+} // namespace Mail::Inbound::detail
