@@ -66,6 +66,13 @@ seeds=("$root/tests/data")
     -print_final_stats=1 "$corpus" "${seeds[@]}" 2>&1 | tail -n 12
 rm -rf "$corpus"
 
+step "Fuzzing the IMAP response parser (libFuzzer: literals, lists, packets cut anywhere)"
+cmake --build "$fuzz" --target fuzz_imapresponse -j2
+corpus=$(mktemp -d)
+"$fuzz/tests/fuzz/fuzz_imapresponse" -max_total_time="${CARNET_FUZZ_SECONDS:-60}" -max_len=65536 -rss_limit_mb=2048 \
+    -print_final_stats=1 "$corpus" "$root/tests/data/imap" 2>&1 | tail -n 12
+rm -rf "$corpus"
+
 step "Release build, .deb package, and the packaged carnet-cli"
 release="$root/build-release"
 if [ ! -f "$release/CMakeCache.txt" ] || ! grep -q 'CARNET_BUILD_TESTS:BOOL=OFF' "$release/CMakeCache.txt"; then
