@@ -10,7 +10,7 @@ CARNET_BUILD_PACKAGES=(
 )
 CARNET_TEST_PACKAGES=(
     clang-format clang libclang-rt-14-dev xvfb xauth appstream desktop-file-utils dpkg-dev file sqlite3 python3
-    python3-aiosmtpd python3-openpyxl python3-odf python3-xlsxwriter python3-uno libreoffice-calc-nogui openssl util-linux time strace postgresql-15
+    python3-aiosmtpd python3-openpyxl python3-odf python3-xlsxwriter python3-uno libreoffice-calc-nogui openssl util-linux time strace postgresql-15 dovecot-imapd
 )
 
 carnet_install_packages() {

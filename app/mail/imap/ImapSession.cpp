@@ -24,6 +24,17 @@ QString summarise(const QByteArray &line)
     return QString::fromUtf8(shown);
 }
 
+// "[CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] " for the log.
+QString codeText(const Response &r)
+{
+    if (r.code.isEmpty())
+        return {};
+    QStringList parts{QString::fromLatin1(r.code)};
+    for (const Value &v : r.codeArguments)
+        parts.append(v.isList() ? QStringLiteral("(…)") : QString::fromUtf8(v.bytes.left(100)));
+    return QLatin1Char('[') + parts.join(QLatin1Char(' ')) + QStringLiteral("] ");
+}
+
 } // namespace
 
 Session::Session(Settings settings, std::unique_ptr<Smtp::Transport> transport, QObject *parent)
@@ -147,9 +158,9 @@ void Session::onResponse(const Response &r)
         if (r.name == "FETCH")
             log(QStringLiteral("S: * %1 FETCH …").arg(r.number));
         else
-            log(QStringLiteral("S: * %1%2 %3")
+            log(QStringLiteral("S: * %1%2 %3%4")
                     .arg(r.hasNumber ? QString::number(r.number) + QLatin1Char(' ') : QString(),
-                         QString::fromLatin1(r.status.isEmpty() ? r.name : r.status), r.text.left(200)));
+                         QString::fromLatin1(r.status.isEmpty() ? r.name : r.status), codeText(r), r.text.left(200)));
         if (r.name == "CAPABILITY") {
             m_capabilities.clear();
             for (const Value &v : r.values)
@@ -172,7 +183,8 @@ void Session::onResponse(const Response &r)
         return;
     }
     // Tagged: the end of the command in flight.
-    log(QStringLiteral("S: %1 %2 %3").arg(QString::fromLatin1(r.tag), QString::fromLatin1(r.status), r.text.left(200)));
+    log(QStringLiteral("S: %1 %2 %3%4")
+            .arg(QString::fromLatin1(r.tag), QString::fromLatin1(r.status), codeText(r), r.text.left(200)));
     if (!m_inFlight || r.tag != m_current.tag) {
         fail(tr("The mail server answered a command Carnet did not send."));
         return;
@@ -502,9 +514,12 @@ void Session::list(std::function<void(const Result<QStringList> &)> done)
     auto names = std::make_shared<QStringList>();
     Command c;
     c.line = "LIST \"\" \"*\"";
-    c.untagged = [names](const Response &r) {
-        if (r.name == "LIST" && r.values.size() >= 3)
-            names->append(decodeMailboxName(r.values.at(2).bytes));
+    c.untagged = [this, names](const Response &r) {
+        if (r.name != "LIST" || r.values.size() < 3)
+            return;
+        if (r.values.at(1).type == Value::Type::String && r.values.at(1).bytes.size() == 1)
+            m_delimiter = QString::fromLatin1(r.values.at(1).bytes);
+        names->append(decodeMailboxName(r.values.at(2).bytes));
     };
     c.finished = [names, done](const Response &r) {
         if (r.status != "OK")

@@ -77,6 +77,8 @@ public:
     // Each message as it arrives (in chunks of kFetchChunk UIDs); `done` after the last.
     void uidFetch(const QList<quint32> &uids, std::function<void(const FetchedMessage &)> each, Done done);
     void list(std::function<void(const Core::Result<QStringList> &)> done); // every folder, decoded
+    // The hierarchy delimiter the server uses ("/" or "."), known after list(); "/" before.
+    QString delimiter() const { return m_delimiter; }
     void create(const QString &folder, Done done);
     // Moves messages of the selected folder; gives old UID → new UID when the server says (COPYUID).
     // Without MOVE or UIDPLUS nothing is moved: NotSupported (the caller leaves them in place).
@@ -134,6 +136,7 @@ private:
     QTimer m_timer;
     State m_state = State::Idle;
     QStringList m_capabilities;
+    QString m_delimiter = QStringLiteral("/");
     QStringList m_log;
     int m_nextTag = 1;
     QList<Command> m_queue;
