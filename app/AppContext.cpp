@@ -33,11 +33,15 @@ Core::Result<std::unique_ptr<AppContext>> AppContext::open(const QString &databa
             return Reports::ReportRunner(*c->m_database, *c->m_members, *c->m_consent, *c->m_clock)
                 .ids(report.value(), {});
         });
+    context->m_returned =
+        std::make_unique<Mail::ReturnedMailService>(*c->m_database, *c->m_members, *c->m_consent, *c->m_campaigns,
+                                                    *c->m_audit, *c->m_databaseSettings, *c->m_clock);
     return context;
 }
 
 AppContext::~AppContext()
 {
+    m_returned.reset();
     m_campaigns.reset();
     m_privacy.reset();
     m_consent.reset();

@@ -5,6 +5,7 @@
 #include "core/Clock.h"
 #include "core/Result.h"
 #include "mail/CampaignService.h"
+#include "mail/ReturnedMailService.h"
 #include "settings/AppSettings.h"
 #include "settings/CredentialStore.h"
 #include "storage/AuditLog.h"
@@ -33,6 +34,7 @@ public:
     Consent::ConsentService &consent() { return *m_consent; }
     Consent::MemberPrivacy &privacy() { return *m_privacy; }
     Mail::CampaignService &campaigns() { return *m_campaigns; }
+    Mail::ReturnedMailService &returnedMail() { return *m_returned; }
     // The SMTP password typed in the window: for this session only, never written anywhere.
     QString sessionSmtpPassword() const { return m_sessionSmtpPassword; }
     void setSessionSmtpPassword(const QString &password) { m_sessionSmtpPassword = password; }
@@ -54,5 +56,6 @@ private:
     std::unique_ptr<Consent::ConsentService> m_consent;
     std::unique_ptr<Consent::MemberPrivacy> m_privacy;
     std::unique_ptr<Mail::CampaignService> m_campaigns;
+    std::unique_ptr<Mail::ReturnedMailService> m_returned;
     QString m_sessionSmtpPassword;
 };

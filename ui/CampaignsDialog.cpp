@@ -34,7 +34,7 @@ using Consent::Reason;
 namespace {
 
 constexpr Reason kLeftOut[] = {Reason::NoConsent,  Reason::Expired,      Reason::Withdrawn,
-                               Reason::Suppressed, Reason::InvalidEmail, Reason::NoEmail};
+                               Reason::Suppressed, Reason::Undeliverable, Reason::InvalidEmail, Reason::NoEmail};
 
 QString kindLabel(Mail::Campaign::Kind kind)
 {

@@ -17,6 +17,13 @@ public:
 
 private:
     int read(const QStringList &arguments);
+    int set(const QStringList &arguments);
+    int show(const QStringList &arguments);
+    int connect(const QStringList &arguments, bool run);
+    int list(const QStringList &arguments);
+    int undo(const QStringList &arguments);
+    int deliverable(const QStringList &arguments);
+    int presets();
 
     AppContext &m_context;
 };

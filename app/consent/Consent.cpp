@@ -152,6 +152,7 @@ QString reasonKey(Reason reason)
     case Reason::Expired: return QStringLiteral("expired");
     case Reason::Withdrawn: return QStringLiteral("withdrawn");
     case Reason::Suppressed: return QStringLiteral("suppressed");
+    case Reason::Undeliverable: return QStringLiteral("undeliverable");
     case Reason::InvalidEmail: return QStringLiteral("invalid_email");
     case Reason::NoEmail: return QStringLiteral("no_email");
     }
@@ -169,6 +170,7 @@ QString reasonLabel(Reason reason)
     case Reason::Expired: return QCoreApplication::translate("Consent", "Consent expired");
     case Reason::Withdrawn: return QCoreApplication::translate("Consent", "Withdrawn");
     case Reason::Suppressed: return QCoreApplication::translate("Consent", "Address on the suppression list");
+    case Reason::Undeliverable: return QCoreApplication::translate("Consent", "Address undeliverable (mail came back)");
     case Reason::InvalidEmail: return QCoreApplication::translate("Consent", "Invalid email address");
     case Reason::NoEmail: return QCoreApplication::translate("Consent", "No email address");
     }

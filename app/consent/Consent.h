@@ -78,6 +78,7 @@ enum class Reason {
     Expired,
     Withdrawn,
     Suppressed,
+    Undeliverable, // the mailbox found the address dead (a permanent bounce, or repeated temporary ones)
     InvalidEmail,
     NoEmail,
 };

@@ -230,6 +230,16 @@ Result<int> ConsentLedger::removeMemberEvents(qint64 memberId)
     return q.numRowsAffected();
 }
 
+Result<int> ConsentLedger::removeEvent(qint64 eventId)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("DELETE FROM consent_events WHERE id = ?"));
+    q.addBindValue(eventId);
+    if (auto r = exec(q, QStringLiteral("undo consent event")); !r.ok())
+        return r.error();
+    return q.numRowsAffected();
+}
+
 Result<QString> ConsentLedger::storeEvidence(const QString &fileName, const QByteArray &content, const QDateTime &now)
 {
     const QString sha = QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());

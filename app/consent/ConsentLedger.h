@@ -51,6 +51,7 @@ public:
 
     Core::Result<int> removeBatchEvents(qint64 batchId);   // an import's undo
     Core::Result<int> removeMemberEvents(qint64 memberId); // erasure
+    Core::Result<int> removeEvent(qint64 eventId);         // the undo of what the mailbox did
 
     Core::Result<QString> storeEvidence(const QString &fileName, const QByteArray &content, const QDateTime &now);
     Core::Result<QByteArray> evidence(const QString &sha256) const;

@@ -41,8 +41,9 @@ struct MemberFacts
 
 // The address checks that come before the ledger: no address, an address that cannot be mailed, an
 // address on the suppression list.
-std::optional<Reason> addressReason(const MemberFacts &m, const QSet<QByteArray> &suppressed)
+std::optional<Reason> addressReason(const MemberFacts &m, const AddressBlocks &blocks)
 {
+    const QSet<QByteArray> &suppressed = blocks.suppressed;
     if (m.email.trimmed().isEmpty())
         return Reason::NoEmail;
     if (!Core::EmailAddress::check(m.email, false).valid)
@@ -51,6 +52,11 @@ std::optional<Reason> addressReason(const MemberFacts &m, const QSet<QByteArray>
         const QString key = m.emailKey.isEmpty() ? Core::EmailAddress::key(m.email) : m.emailKey;
         if (suppressed.contains(ConsentLedger::addressHash(key)))
             return Reason::Suppressed;
+    }
+    if (!blocks.undeliverable.isEmpty()) {
+        const QString key = m.emailKey.isEmpty() ? Core::EmailAddress::key(m.email) : m.emailKey;
+        if (blocks.undeliverable.contains(key))
+            return Reason::Undeliverable;
     }
     return std::nullopt;
 }
@@ -84,8 +90,8 @@ QByteArray suppressionHash(const QString &email)
 QJsonObject Eligibility::excludedJson() const
 {
     QJsonObject out;
-    for (Reason r : {Reason::NoConsent, Reason::Expired, Reason::Withdrawn, Reason::Suppressed, Reason::InvalidEmail,
-                     Reason::NoEmail})
+    for (Reason r : {Reason::NoConsent, Reason::Expired, Reason::Withdrawn, Reason::Suppressed, Reason::Undeliverable,
+                     Reason::InvalidEmail, Reason::NoEmail})
         out.insert(reasonKey(r), excludedCount(r));
     return out;
 }
@@ -442,6 +448,46 @@ Result<QList<Event>> ConsentService::withdraw(qint64 memberId, const WithdrawReq
     return written;
 }
 
+Result<bool> ConsentService::suppressAddress(const QString &email, const QString &reason, qint64 memberId)
+{
+    const QByteArray hash = suppressionHash(email);
+    if (hash.isEmpty())
+        return false;
+    auto already = m_ledger.isSuppressed(hash);
+    if (!already.ok())
+        return already.error();
+    if (already.value())
+        return false;
+    auto r = m_database.write([&]() -> Result<void> {
+        if (auto s = m_ledger.suppress(hash, reason, m_clock.now()); !s.ok())
+            return s;
+        return m_audit.append(QStringLiteral("consent.suppress"), memberId, {{QStringLiteral("reason"), reason}});
+    });
+    if (!r.ok())
+        return r.error();
+    return true;
+}
+
+Result<void> ConsentService::undoMailboxAction(qint64 memberId, const QList<qint64> &eventIds, const QString &email,
+                                               bool unsuppress, const QString &who)
+{
+    return m_database.write([&]() -> Result<void> {
+        for (qint64 id : eventIds) {
+            if (auto r = m_ledger.removeEvent(id); !r.ok())
+                return r.error();
+        }
+        if (unsuppress) {
+            if (const QByteArray hash = suppressionHash(email); !hash.isEmpty()) {
+                if (auto r = m_ledger.unsuppress(hash); !r.ok())
+                    return r.error();
+            }
+        }
+        return m_audit.append(
+            QStringLiteral("consent.undo_mailbox"), memberId,
+            {{QStringLiteral("events"), qint64(eventIds.size())}, {QStringLiteral("unsuppressed"), unsuppress}}, who);
+    });
+}
+
 Result<QList<Event>> ConsentService::history(qint64 memberId) const
 {
     if (auto m = m_members.find(memberId); !m.ok())
@@ -465,7 +511,7 @@ Result<QList<QPair<Purpose, Status>>> ConsentService::status(const Member &membe
     auto all = purposes();
     auto j = jurisdiction();
     auto events = m_ledger.events(member.id);
-    auto suppressed = m_ledger.suppressedHashes();
+    auto suppressed = addressBlocks();
     if (!all.ok() || !j.ok() || !events.ok() || !suppressed.ok())
         return !all.ok() ? all.error() : !j.ok() ? j.error() : !events.ok() ? events.error() : suppressed.error();
     const MemberFacts facts = factsOf(member);
@@ -492,7 +538,7 @@ Result<QHash<qint64, Status>> ConsentService::statuses(const QList<Member> &memb
     auto j = jurisdiction();
     if (!j.ok())
         return j.error();
-    auto suppressed = m_ledger.suppressedHashes();
+    auto suppressed = addressBlocks();
     if (!suppressed.ok())
         return suppressed.error();
     QList<qint64> ids;
@@ -518,7 +564,7 @@ Result<void> ConsentService::scan(const Purpose &purpose, QDate at, const std::v
     auto j = jurisdiction();
     if (!j.ok())
         return j.error();
-    auto suppressed = m_ledger.suppressedHashes();
+    auto suppressed = addressBlocks();
     if (!suppressed.ok())
         return suppressed.error();
     const std::optional<Basis> defaultBasis = purpose.defaultBasis(j.value());
@@ -577,6 +623,22 @@ Result<void> ConsentService::scan(const Purpose &purpose, QDate at, const std::v
         f.membership.end = QDate::fromString(row.text(4), Qt::ISODate);
         judge(f, events.takeFor(f.id));
     });
+}
+
+Result<AddressBlocks> ConsentService::addressBlocks() const
+{
+    auto suppressed = m_ledger.suppressedHashes();
+    if (!suppressed.ok())
+        return suppressed.error();
+    AddressBlocks blocks;
+    blocks.suppressed = std::move(suppressed).value();
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT address_key FROM undeliverable_addresses"));
+    if (auto r = Storage::exec(q, QStringLiteral("undeliverable addresses")); !r.ok())
+        return r.error();
+    while (q.next())
+        blocks.undeliverable.insert(q.value(0).toString());
+    return blocks;
 }
 
 Result<Eligibility> ConsentService::eligible(const QString &purposeKey, const std::vector<qint64> &among,

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include <QSet>
 
 #include <functional>
 #include <optional>
@@ -26,6 +27,14 @@ class SettingsRepository;
 } // namespace Storage
 
 namespace Consent {
+
+// What stands between an address and any mailing, whatever the consent: the suppression list (hashed)
+// and the addresses the mailbox found undeliverable (by address key).
+struct AddressBlocks
+{
+    QSet<QByteArray> suppressed;
+    QSet<QString> undeliverable;
+};
 
 // "I record that this member agreed": what the Record consent dialog, the CLI and the importer fill in.
 struct GrantRequest
@@ -122,11 +131,19 @@ public:
 
     Core::Result<QByteArray> evidence(const QString &sha256) const { return m_ledger.evidence(sha256); }
     Core::Result<bool> isSuppressed(const QString &email) const;
+    // The address on the suppression list (a complaint; `reason` as the list allows: "withdrawn"); false when it
+    // was there already.
+    Core::Result<bool> suppressAddress(const QString &email, const QString &reason, qint64 memberId);
+    // The undo of what the mailbox did: these events out of the ledger, the address off the list
+    // (when `unsuppress`), audited.
+    Core::Result<void> undoMailboxAction(qint64 memberId, const QList<qint64> &eventIds, const QString &email,
+                                         bool unsuppress, const QString &who);
 
     ConsentLedger &ledger() { return m_ledger; }
 
 private:
     Core::Result<Jurisdiction> jurisdiction() const;
+    Core::Result<AddressBlocks> addressBlocks() const;
     Core::Result<Event> prepareGrant(const GrantRequest &request, const Purpose &purpose) const;
     Core::Result<void> scan(const Purpose &purpose, QDate at, const std::vector<qint64> &among,
                             const std::function<void(qint64, Reason, const Status &)> &visit) const;

@@ -2,6 +2,7 @@
 
 #include "ConsentService.h"
 #include "core/Clock.h"
+#include "core/EmailAddress.h"
 #include "storage/AuditLog.h"
 #include "storage/Database.h"
 #include "storage/MemberRepository.h"
@@ -35,6 +36,8 @@ const QStringList &MemberPrivacy::memberDataTables()
         QStringLiteral("campaign_exclusions"),
         QStringLiteral("invitation_answers"),
         QStringLiteral("unsubscribe_requests"),
+        QStringLiteral("returned_messages"),
+        QStringLiteral("undeliverable_addresses"),
         QStringLiteral("campaigns"),
         QStringLiteral("campaign_attachments"),
         QStringLiteral("mail_batches"),
@@ -294,6 +297,34 @@ Result<QJsonObject> MemberPrivacy::exportTables(const Core::Member &member)
                                       {QStringLiteral("reason"), q.value(1).toString()},
                                       {QStringLiteral("decided_at"), q.value(2).toString()}});
     out.insert(QStringLiteral("campaign_exclusions"), exclusions);
+    // returned_messages: what came back to the association's mailbox about the member, and what was done.
+    QJsonArray returned;
+    if (auto r = select(QStringLiteral("SELECT read_at, received_at, kind, category, address, status, diagnostic, "
+                                       "action, undone_at FROM returned_messages WHERE member_id = ? ORDER BY id"),
+                        {id}, QStringLiteral("export returned mail"));
+        !r.ok())
+        return r.error();
+    while (q.next())
+        returned.append(QJsonObject{{QStringLiteral("read_at"), q.value(0).toString()},
+                                    {QStringLiteral("received_at"), q.value(1).toString()},
+                                    {QStringLiteral("kind"), q.value(2).toString()},
+                                    {QStringLiteral("category"), q.value(3).toString()},
+                                    {QStringLiteral("address"), q.value(4).toString()},
+                                    {QStringLiteral("status"), q.value(5).toString()},
+                                    {QStringLiteral("diagnostic"), q.value(6).toString()},
+                                    {QStringLiteral("action"), q.value(7).toString()},
+                                    {QStringLiteral("undone_at"), q.value(8).toString()}});
+    out.insert(QStringLiteral("returned_mail"), returned);
+    // undeliverable_addresses
+    QJsonValue undeliverable;
+    if (auto r = select(QStringLiteral("SELECT category, since FROM undeliverable_addresses WHERE member_id = ?"), {id},
+                        QStringLiteral("export undeliverable"));
+        !r.ok())
+        return r.error();
+    if (q.next())
+        undeliverable = QJsonObject{{QStringLiteral("category"), q.value(0).toString()},
+                                    {QStringLiteral("since"), q.value(1).toString()}};
+    out.insert(QStringLiteral("undeliverable"), undeliverable);
     // invitation_answers
     QJsonValue answer;
     if (auto r = select(QStringLiteral("SELECT a.answer, a.answered_at, c.name FROM invitation_answers a LEFT JOIN "
@@ -338,6 +369,8 @@ Result<QJsonObject> MemberPrivacy::exportTables(const Core::Member &member)
         {QStringLiteral("campaign_exclusions"), QStringLiteral("campaign_exclusions")},
         {QStringLiteral("invitation_answers"), QStringLiteral("invitation_answer")},
         {QStringLiteral("unsubscribe_requests"), QStringLiteral("unsubscribe_requests")},
+        {QStringLiteral("returned_messages"), QStringLiteral("returned_mail")},
+        {QStringLiteral("undeliverable_addresses"), QStringLiteral("undeliverable")},
         {QStringLiteral("campaigns"), QStringLiteral("personal_messages")},
         {QStringLiteral("campaign_attachments"), QStringLiteral("personal_messages")},
         {QStringLiteral("mail_batches"), QStringLiteral("personal_messages")},
@@ -416,9 +449,23 @@ Result<QJsonObject> MemberPrivacy::removeEverywhere(qint64 memberId, Mode mode, 
                      QStringLiteral(
                          "UPDATE deliveries SET state = CASE WHEN state IN ('queued', 'deferred') THEN "
                          "'cancelled' ELSE state END, address = '', message = substr(message, 1, 0), message_id = '', "
-                         "reply_text = NULL, next_attempt_at = NULL, member_id = NULL, updated_at = ? "
+                         "reply_text = NULL, bounce_text = NULL, next_attempt_at = NULL, member_id = NULL, "
+                         "updated_at = ? "
                          "WHERE member_id = ? OR (? AND lower(address) = lower(?))"),
                      {now, memberId, erase && !m.email.isEmpty(), m.email});
+            !s.ok())
+            return s;
+        // returned_messages (the message itself quotes the address), undeliverable_addresses: gone, and on
+        // erasure those about the address with no member too.
+        if (auto s = step(QStringLiteral("returned_messages"),
+                          QStringLiteral("DELETE FROM returned_messages WHERE member_id = ? OR (? AND lower(address) = "
+                                         "lower(?))"),
+                          {memberId, erase && !m.email.isEmpty(), m.email});
+            !s.ok())
+            return s;
+        if (auto s = step(QStringLiteral("undeliverable_addresses"),
+                          QStringLiteral("DELETE FROM undeliverable_addresses WHERE member_id = ? OR address_key = ?"),
+                          {memberId, Core::EmailAddress::key(Core::EmailAddress::check(m.email, false).normalized)});
             !s.ok())
             return s;
         for (const QString &table : {QStringLiteral("campaign_exclusions"), QStringLiteral("invitation_answers"),

@@ -27,8 +27,9 @@ namespace Mail {
 
 namespace {
 
-constexpr Reason kExclusionReasons[] = {Reason::NoConsent,  Reason::Expired,      Reason::Withdrawn,
-                                        Reason::Suppressed, Reason::InvalidEmail, Reason::NoEmail};
+constexpr Reason kExclusionReasons[] = {Reason::NoConsent,  Reason::Expired,       Reason::Withdrawn,
+                                        Reason::Suppressed, Reason::Undeliverable, Reason::InvalidEmail,
+                                        Reason::NoEmail};
 
 QString iso(const QDateTime &t)
 {
@@ -105,6 +106,7 @@ QJsonObject CampaignStatus::toJson() const
             {QStringLiteral("failed"), value(QStringLiteral("failed"))},
             {QStringLiteral("unknown"), value(QStringLiteral("unknown"))},
             {QStringLiteral("cancelled"), value(QStringLiteral("cancelled"))},
+            {QStringLiteral("bounced"), value(QStringLiteral("bounced"))},
             {QStringLiteral("batch"), batchId ? QJsonValue(batchId) : QJsonValue()}};
 }
 
@@ -299,11 +301,15 @@ Result<CampaignPlan> CampaignService::eligibility(const Consent::ConsentService 
     const auto refused = [&](Reason r) { return asked.value().excluded.value(r); };
     std::vector<qint64> no = refused(Reason::Withdrawn);
     const std::vector<qint64> suppressed = refused(Reason::Suppressed);
+    const std::vector<qint64> undeliverable = refused(Reason::Undeliverable);
     for (qint64 id : no)
         plan.excluded[Reason::Withdrawn].push_back(id);
     for (qint64 id : suppressed)
         plan.excluded[Reason::Suppressed].push_back(id);
+    for (qint64 id : undeliverable)
+        plan.excluded[Reason::Undeliverable].push_back(id);
     no.insert(no.end(), suppressed.begin(), suppressed.end());
+    no.insert(no.end(), undeliverable.begin(), undeliverable.end());
     std::sort(no.begin(), no.end());
     for (qint64 id : life.value().eligible)
         if (!std::binary_search(no.begin(), no.end(), id))

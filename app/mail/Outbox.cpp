@@ -461,6 +461,14 @@ Result<QMap<QString, qint64>> Outbox::counts(qint64 batchId) const
         return e.error();
     while (q.next())
         out.insert(q.value(0).toString(), q.value(1).toLongLong());
+    // Sent, and come back as a failure (a bounce read from the mailbox): a count beside the states.
+    q.prepare(QStringLiteral("SELECT count(*) FROM deliveries WHERE (? = 0 OR batch_id = ?) AND bounce_category IS NOT "
+                             "NULL"));
+    q.addBindValue(batchId);
+    q.addBindValue(batchId);
+    if (auto e = exec(q, QStringLiteral("outbox bounced")); !e.ok())
+        return e.error();
+    out.insert(QStringLiteral("bounced"), q.next() ? q.value(0).toLongLong() : 0);
     return out;
 }
 

@@ -378,7 +378,9 @@ QStringList Database::tables()
             QStringLiteral("campaign_attachments"),
             QStringLiteral("invitation_answers"),
             QStringLiteral("unsubscribe_requests"),
-            QStringLiteral("campaign_exclusions")};
+            QStringLiteral("campaign_exclusions"),
+            QStringLiteral("returned_messages"),
+            QStringLiteral("undeliverable_addresses")};
 }
 
 } // namespace Storage

@@ -156,4 +156,3 @@ QString outcomeKey(Outcome outcome); // "sent", "deferred", "failed", "unknown"
 
 Q_DECLARE_METATYPE(Smtp::MessageResult)
 Q_DECLARE_METATYPE(Smtp::Reply)
-Q_DECLARE_METATYPE(Smtp::CertificateInfo)

@@ -72,3 +72,4 @@ private:
 };
 
 } // namespace Smtp
+Q_DECLARE_METATYPE(Smtp::CertificateInfo)
