@@ -39,6 +39,23 @@
     </message>
 </context>
 <context>
+    <name>Cli::MailboxCommand</name>
+    <message numerus="yes">
+        <source>Connected: %n message(s) in the folder.</source>
+        <translation>
+            <numerusform>Connected: %n message in the folder.</numerusform>
+            <numerusform>Connected: %n messages in the folder.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) read; %1 left for a person; %2 moved to the processed folder.</source>
+        <translation>
+            <numerusform>%n message read; %1 left for a person; %2 moved to the processed folder.</numerusform>
+            <numerusform>%n messages read; %1 left for a person; %2 moved to the processed folder.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Cli::PreviewCommand</name>
     <message numerus="yes">
         <source>  sheet “%1”: %n row(s)%2</source>
@@ -334,9 +351,9 @@
     <name>Storage::ImportBatchRepository</name>
     <message numerus="yes">
         <source> and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
         </translation>
     </message>
 </context>

@@ -459,6 +459,159 @@ invite --status --member ID|COURRIEL [--json]</translation>
     </message>
 </context>
 <context>
+    <name>Cli::MailboxCommand</name>
+    <message>
+        <source>mailbox set [--preset NAME] --host H --port P --security tls|starttls --user U [--folder INBOX]
+  [--processed-folder NAME] [--every-minutes N] [--ca-file PEM] [--trust-fingerprint SHA256]
+  [--store-password] [--json]
+mailbox show [--json]
+mailbox presets
+mailbox test [--password-file F] [--json]   (password: CARNET_IMAP_PASSWORD, --password-file or the keychain)
+mailbox run [--password-file F] [--json]    (read the bounces and replies, act, move them)
+mailbox list [--json]
+mailbox undo ID [--password-file F] [--json]
+mailbox deliverable MEMBER [--json]          (mark the member&apos;s address deliverable again)
+mailbox read FILE.eml [--json]              (what Carnet understands in a saved message, without acting)</source>
+        <translation>mailbox set [--preset NOM] --host H --port P --security tls|starttls --user U [--folder INBOX]
+  [--processed-folder NOM] [--every-minutes N] [--ca-file PEM] [--trust-fingerprint SHA256]
+  [--store-password] [--json]
+mailbox show [--json]
+mailbox presets
+mailbox test [--password-file F] [--json]   (mot de passe : CARNET_IMAP_PASSWORD, --password-file ou le trousseau)
+mailbox run [--password-file F] [--json]    (lit les retours et les réponses, agit, les range)
+mailbox list [--json]
+mailbox undo ID [--password-file F] [--json]
+mailbox deliverable MEMBRE [--json]          (l’adresse du membre de nouveau distribuable)
+mailbox read FICHIER.eml [--json]           (ce que Carnet comprend d’un message enregistré, sans agir)</translation>
+    </message>
+    <message>
+        <source>Unknown mailbox command &quot;%1&quot;. Commands: set, show, presets, test, run, list, undo, deliverable, read.</source>
+        <translation>Commande mailbox inconnue « %1 ». Commandes : set, show, presets, test, run, list, undo, deliverable, read.</translation>
+    </message>
+    <message>
+        <source>Cannot read the password file %1.</source>
+        <translation>Impossible de lire le fichier de mot de passe %1.</translation>
+    </message>
+    <message>
+        <source>The mailbox signs in as %1: give the password in CARNET_IMAP_PASSWORD, with --password-file, or keep it in the keychain with mailbox set --store-password.</source>
+        <translation>La boîte aux lettres se connecte en tant que %1 : donnez le mot de passe dans CARNET_IMAP_PASSWORD, avec --password-file, ou gardez-le dans le trousseau avec mailbox set --store-password.</translation>
+    </message>
+    <message>
+        <source>No certificate could be read from %1.</source>
+        <translation>Aucun certificat n’a pu être lu dans %1.</translation>
+    </message>
+    <message>
+        <source>Unknown preset &quot;%1&quot;. Presets: %2.</source>
+        <translation>Préréglage inconnu « %1 ». Préréglages : %2.</translation>
+    </message>
+    <message>
+        <source>--port takes a number between 1 and 65535.</source>
+        <translation>--port attend un nombre entre 1 et 65535.</translation>
+    </message>
+    <message>
+        <source>--security is tls or starttls (the mailbox is never read in clear).</source>
+        <translation>--security vaut tls ou starttls (la boîte n’est jamais lue en clair).</translation>
+    </message>
+    <message>
+        <source>--every-minutes takes a number.</source>
+        <translation>--every-minutes attend un nombre.</translation>
+    </message>
+    <message>
+        <source>Mailbox saved: %1 on %2:%3.</source>
+        <translation>Boîte aux lettres enregistrée : %1 sur %2:%3.</translation>
+    </message>
+    <message>
+        <source>No mailbox is set up (mailbox set).</source>
+        <translation>Aucune boîte aux lettres n’est configurée (mailbox set).</translation>
+    </message>
+    <message>
+        <source>%1 on %2:%3 (%4), folder %5, processed messages to %6.</source>
+        <translation>%1 sur %2:%3 (%4), dossier %5, messages traités vers %6.</translation>
+    </message>
+    <message>
+        <source>Warning: a receiving server refused a message by policy on %1 (%2). Check the sending domain&apos;s SPF, DKIM and DMARC records.</source>
+        <translation>Attention : un serveur destinataire a refusé un message par politique le %1 (%2). Vérifiez les enregistrements SPF, DKIM et DMARC du domaine d’envoi.</translation>
+    </message>
+    <message>
+        <source>No mailbox is set up: mailbox set first.</source>
+        <translation>Aucune boîte aux lettres n’est configurée : d’abord mailbox set.</translation>
+    </message>
+    <message>
+        <source>The certificate (SHA-256 %1) can be trusted with mailbox set --trust-fingerprint %1.</source>
+        <translation>Ce certificat (SHA-256 %1) peut être accepté avec mailbox set --trust-fingerprint %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: %n message(s) in the folder.</source>
+        <translation>
+            <numerusform>Connecté : %n message dans le dossier.</numerusform>
+            <numerusform>Connecté : %n messages dans le dossier.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) read; %1 left for a person; %2 moved to the processed folder.</source>
+        <translation>
+            <numerusform>%n message lu ; %1 laissé(s) à une personne ; %2 rangé(s) dans le dossier des messages traités.</numerusform>
+            <numerusform>%n messages lus ; %1 laissé(s) à une personne ; %2 rangé(s) dans le dossier des messages traités.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server cannot move messages: they stay in the folder, and Carnet remembers them.</source>
+        <translation>Le serveur ne sait pas déplacer les messages : ils restent dans le dossier, et Carnet s’en souvient.</translation>
+    </message>
+    <message>
+        <source>a message number</source>
+        <translation>un numéro de message</translation>
+    </message>
+    <message>
+        <source>mailbox undo takes the number mailbox list gives.</source>
+        <translation>mailbox undo attend le numéro que donne mailbox list.</translation>
+    </message>
+    <message>
+        <source>Undone in the member file; the message could not be moved back: %1</source>
+        <translation>Annulé dans le fichier des membres ; le message n’a pas pu être remis à sa place : %1</translation>
+    </message>
+    <message>
+        <source>Message %1 undone.</source>
+        <translation>Message %1 annulé.</translation>
+    </message>
+    <message>
+        <source>a member (id or address)</source>
+        <translation>un membre (numéro ou adresse)</translation>
+    </message>
+    <message>
+        <source>The address of member %1 is deliverable again.</source>
+        <translation>L’adresse du membre %1 est de nouveau distribuable.</translation>
+    </message>
+    <message>
+        <source>a message file (.eml)</source>
+        <translation>un fichier de message (.eml)</translation>
+    </message>
+    <message>
+        <source>mailbox read needs a message file (.eml).</source>
+        <translation>mailbox read attend un fichier de message (.eml).</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a returned message.</source>
+        <translation>%1 est trop gros pour être un message retourné.</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>Nature : %1</translation>
+    </message>
+    <message>
+        <source>Delivery: %1</source>
+        <translation>Envoi : %1</translation>
+    </message>
+    <message>
+        <source>Member: %1</source>
+        <translation>Membre : %1</translation>
+    </message>
+</context>
+<context>
     <name>Cli::MembersCommand</name>
     <message>
         <source>--%1 expects a date as YYYY-MM-DD, not &quot;%2&quot;.</source>
@@ -1131,6 +1284,10 @@ unsubscribe --process ID [--purpose F]… (aucune : toutes les finalités)</tran
     <message>
         <source>, valid until withdrawn</source>
         <translation>, valable jusqu’au retrait</translation>
+    </message>
+    <message>
+        <source>Address undeliverable (mail came back)</source>
+        <translation>Adresse non distribuable (courrier revenu)</translation>
     </message>
 </context>
 <context>
@@ -4593,6 +4750,128 @@ SHA-256 : %6</translation>
     </message>
 </context>
 <context>
+    <name>Imap::ResponseParser</name>
+    <message>
+        <source>The server sent a line longer than %1 bytes.</source>
+        <translation>Le serveur a envoyé une ligne de plus de %1 octets.</translation>
+    </message>
+    <message>
+        <source>The server announced %1 bytes of data, more than Carnet reads (%2).</source>
+        <translation>Le serveur a annoncé %1 octets de données, plus que Carnet n’en lit (%2).</translation>
+    </message>
+    <message>
+        <source>The server sent a response Carnet cannot read: %1</source>
+        <translation>Le serveur a envoyé une réponse que Carnet ne sait pas lire : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Imap::Session</name>
+    <message>
+        <source>The mail server stopped answering (%1 s without a reply).</source>
+        <translation>Le serveur de messagerie ne répond plus (%1 s sans réponse).</translation>
+    </message>
+    <message>
+        <source>The mail server closed the connection.</source>
+        <translation>Le serveur de messagerie a fermé la connexion.</translation>
+    </message>
+    <message>
+        <source>The mail server asked for data Carnet was not sending.</source>
+        <translation>Le serveur de messagerie a demandé des données que Carnet n’envoyait pas.</translation>
+    </message>
+    <message>
+        <source>The mail server ended the session: %1</source>
+        <translation>Le serveur de messagerie a mis fin à la session : %1</translation>
+    </message>
+    <message>
+        <source>The mail server answered a command Carnet did not send.</source>
+        <translation>Le serveur de messagerie a répondu à une commande que Carnet n’a pas envoyée.</translation>
+    </message>
+    <message>
+        <source>The mail server refused the connection: %1</source>
+        <translation>Le serveur de messagerie a refusé la connexion : %1</translation>
+    </message>
+    <message>
+        <source>The mail server says the session is already authenticated; Carnet does not use such a session.</source>
+        <translation>Le serveur de messagerie dit la session déjà authentifiée ; Carnet n’utilise pas une telle session.</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s greeting was not understood.</source>
+        <translation>L’accueil du serveur de messagerie n’a pas été compris.</translation>
+    </message>
+    <message>
+        <source>The mail server does not offer STARTTLS; Carnet will not send the password in clear. Choose TLS (port 993).</source>
+        <translation>Le serveur de messagerie ne propose pas STARTTLS ; Carnet n’enverra pas le mot de passe en clair. Choisissez TLS (port 993).</translation>
+    </message>
+    <message>
+        <source>The mail server refused STARTTLS: %1</source>
+        <translation>Le serveur de messagerie a refusé STARTTLS : %1</translation>
+    </message>
+    <message>
+        <source>The mail server refused CAPABILITY: %1</source>
+        <translation>Le serveur de messagerie a refusé CAPABILITY : %1</translation>
+    </message>
+    <message>
+        <source>The connection is not encrypted; Carnet will not send the password.</source>
+        <translation>La connexion n’est pas chiffrée ; Carnet n’enverra pas le mot de passe.</translation>
+    </message>
+    <message>
+        <source>The user name or password contains a line break.</source>
+        <translation>Le nom d’utilisateur ou le mot de passe contient un saut de ligne.</translation>
+    </message>
+    <message>
+        <source>The mail server offers only LOGIN, which cannot carry this user name or password (accented characters). Ask the provider for AUTH=PLAIN.</source>
+        <translation>Le serveur de messagerie ne propose que LOGIN, qui ne peut pas transmettre ce nom d’utilisateur ou ce mot de passe (caractères accentués). Demandez AUTH=PLAIN au fournisseur.</translation>
+    </message>
+    <message>
+        <source>The mail server offers no way to log in that Carnet can use (no AUTH=PLAIN, and LOGIN disabled).</source>
+        <translation>Le serveur de messagerie ne propose aucune connexion que Carnet sache utiliser (pas d’AUTH=PLAIN, et LOGIN désactivé).</translation>
+    </message>
+    <message>
+        <source>The mail server refused the user name or password: %1</source>
+        <translation>Le serveur de messagerie a refusé le nom d’utilisateur ou le mot de passe : %1</translation>
+    </message>
+    <message>
+        <source>The folder &quot;%1&quot; cannot be opened: %2</source>
+        <translation>Le dossier « %1 » ne peut pas être ouvert : %2</translation>
+    </message>
+    <message>
+        <source>The mail server refused the search: %1</source>
+        <translation>Le serveur de messagerie a refusé la recherche : %1</translation>
+    </message>
+    <message>
+        <source>The mail server refused to give the messages: %1</source>
+        <translation>Le serveur de messagerie a refusé de donner les messages : %1</translation>
+    </message>
+    <message>
+        <source>The mail server refused to list the folders: %1</source>
+        <translation>Le serveur de messagerie a refusé de lister les dossiers : %1</translation>
+    </message>
+    <message>
+        <source>The folder &quot;%1&quot; cannot be created: %2</source>
+        <translation>Le dossier « %1 » ne peut pas être créé : %2</translation>
+    </message>
+    <message>
+        <source>The messages cannot be moved to &quot;%1&quot;: %2</source>
+        <translation>Les messages ne peuvent pas être déplacés vers « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>The mail server can neither move messages (MOVE) nor remove only Carnet&apos;s (UIDPLUS); they stay where they are.</source>
+        <translation>Le serveur de messagerie ne sait ni déplacer les messages (MOVE) ni retirer seulement ceux de Carnet (UIDPLUS) ; ils restent où ils sont.</translation>
+    </message>
+    <message>
+        <source>The messages cannot be copied to &quot;%1&quot;: %2</source>
+        <translation>Les messages ne peuvent pas être copiés vers « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>The copied messages cannot be removed from the folder: %1</source>
+        <translation>Les messages copiés ne peuvent pas être retirés du dossier : %1</translation>
+    </message>
+    <message>
+        <source>The message cannot be put in &quot;%1&quot;: %2</source>
+        <translation>Le message ne peut pas être déposé dans « %1 » : %2</translation>
+    </message>
+</context>
+<context>
     <name>Import::ConsentColumns</name>
     <message>
         <source>Mailchimp opt-in times (%1): each row is an express consent on that date.</source>
@@ -4973,6 +5252,104 @@ SHA-256 : %6</translation>
     </message>
 </context>
 <context>
+    <name>Mail::Inbound</name>
+    <message>
+        <source>Delivery failure report</source>
+        <translation>Avis de non-remise</translation>
+    </message>
+    <message>
+        <source>Spam complaint</source>
+        <translation>Plainte pour indésirable</translation>
+    </message>
+    <message>
+        <source>Automatic reply</source>
+        <translation>Réponse automatique</translation>
+    </message>
+    <message>
+        <source>Unsubscribe request</source>
+        <translation>Demande de désabonnement</translation>
+    </message>
+    <message>
+        <source>Not understood (left for a person)</source>
+        <translation>Non compris (laissé à une personne)</translation>
+    </message>
+    <message>
+        <source>Address does not exist</source>
+        <translation>L’adresse n’existe pas</translation>
+    </message>
+    <message>
+        <source>Domain does not exist</source>
+        <translation>Le domaine n’existe pas</translation>
+    </message>
+    <message>
+        <source>Account closed</source>
+        <translation>Compte fermé</translation>
+    </message>
+    <message>
+        <source>Mailbox full</source>
+        <translation>Boîte pleine</translation>
+    </message>
+    <message>
+        <source>Temporary failure</source>
+        <translation>Échec temporaire</translation>
+    </message>
+    <message>
+        <source>Refused by the receiving server&apos;s policy</source>
+        <translation>Refusé par la politique du serveur destinataire</translation>
+    </message>
+    <message>
+        <source>Message too large</source>
+        <translation>Message trop gros</translation>
+    </message>
+    <message>
+        <source>Marked as spam</source>
+        <translation>Signalé comme indésirable</translation>
+    </message>
+    <message>
+        <source>Away (automatic reply)</source>
+        <translation>Absent (réponse automatique)</translation>
+    </message>
+    <message>
+        <source>Not understood</source>
+        <translation>Non compris</translation>
+    </message>
+</context>
+<context>
+    <name>Mail::MailboxAccount</name>
+    <message>
+        <source>The mailbox needs a server name, such as imap.example.org.</source>
+        <translation>La boîte aux lettres a besoin d’un nom de serveur, comme imap.example.org.</translation>
+    </message>
+    <message>
+        <source>The mailbox needs the user name it logs in with (usually the address).</source>
+        <translation>La boîte aux lettres a besoin du nom d’utilisateur avec lequel elle se connecte (en général l’adresse).</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>Le port doit être entre 1 et 65535.</translation>
+    </message>
+    <message>
+        <source>The folder read and the folder for processed messages must be named, and differ.</source>
+        <translation>Le dossier lu et le dossier des messages traités doivent être nommés, et différents.</translation>
+    </message>
+    <message>
+        <source>Check the mailbox every 0 (never by itself) to 1440 minutes.</source>
+        <translation>Relever la boîte toutes les 0 (jamais d’elle-même) à 1440 minutes.</translation>
+    </message>
+    <message>
+        <source>Gmail needs IMAP turned on (Settings › Forwarding and POP/IMAP) and an app password (Google Account › Security › App passwords), typed as the password.</source>
+        <translation>Gmail demande d’activer IMAP (Paramètres › Transfert et POP/IMAP) et un mot de passe d’application (Compte Google › Sécurité › Mots de passe des applications), saisi comme mot de passe.</translation>
+    </message>
+    <message>
+        <source>Microsoft is turning off password sign-in for IMAP: use an app password if the account offers one; for Microsoft 365 the administrator must allow IMAP for this mailbox.</source>
+        <translation>Microsoft abandonne la connexion IMAP par mot de passe : utilisez un mot de passe d’application si le compte en propose ; pour Microsoft 365, l’administrateur doit autoriser IMAP pour cette boîte.</translation>
+    </message>
+    <message>
+        <source>Free needs IMAP access turned on in the subscriber area first.</source>
+        <translation>Free demande d’abord d’activer l’accès IMAP dans l’espace abonné.</translation>
+    </message>
+</context>
+<context>
     <name>Mail::Mime</name>
     <message>
         <source>The %1 address contains a line break.</source>
@@ -5016,6 +5393,69 @@ SHA-256 : %6</translation>
     <message>
         <source>The sending account&apos;s limits are reached.</source>
         <translation>Les limites du compte d’envoi sont atteintes.</translation>
+    </message>
+</context>
+<context>
+    <name>Mail::ReturnedMailService</name>
+    <message>
+        <source>Address marked undeliverable</source>
+        <translation>Adresse marquée non distribuable</translation>
+    </message>
+    <message>
+        <source>Temporary failure counted</source>
+        <translation>Échec temporaire compté</translation>
+    </message>
+    <message>
+        <source>Nothing done to the member; the sending account is warned</source>
+        <translation>Rien n’est fait au membre ; le compte d’envoi est averti</translation>
+    </message>
+    <message>
+        <source>Campaign flagged: message too large</source>
+        <translation>Campagne signalée : message trop gros</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn, address suppressed</source>
+        <translation>Consentement retiré, adresse sur la liste d’exclusion</translation>
+    </message>
+    <message>
+        <source>Member shown as away</source>
+        <translation>Membre indiqué absent</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Désabonné</translation>
+    </message>
+    <message>
+        <source>Nothing to do</source>
+        <translation>Rien à faire</translation>
+    </message>
+    <message>
+        <source>Left in the mailbox for a person</source>
+        <translation>Laissé dans la boîte pour une personne</translation>
+    </message>
+    <message>
+        <source>Spam complaint (%1)</source>
+        <translation>Plainte pour indésirable (%1)</translation>
+    </message>
+    <message>
+        <source>Complaint report read from the mailbox, message %1</source>
+        <translation>Rapport de plainte lu dans la boîte aux lettres, message %1</translation>
+    </message>
+    <message>
+        <source>There is no message %1 read from the mailbox.</source>
+        <translation>Aucun message %1 n’a été lu dans la boîte aux lettres.</translation>
+    </message>
+    <message>
+        <source>This message was already undone.</source>
+        <translation>Ce message a déjà été annulé.</translation>
+    </message>
+    <message>
+        <source>An unsubscribe request carrying the member&apos;s own link is theirs: it cannot be undone here. Record a new consent if they ask.</source>
+        <translation>Une demande de désabonnement portant le lien personnel du membre vient de lui : elle ne peut pas être annulée ici. Enregistrez un nouveau consentement s’il le demande.</translation>
+    </message>
+    <message>
+        <source>This member&apos;s address is not marked undeliverable.</source>
+        <translation>L’adresse de ce membre n’est pas marquée non distribuable.</translation>
     </message>
 </context>
 <context>

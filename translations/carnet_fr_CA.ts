@@ -185,4 +185,41 @@
         <translation>Aucune campagne : écrivez une infolettre ou une invitation.</translation>
     </message>
 </context>
+<context>
+    <name>Mail::Inbound</name>
+    <message>
+        <source>Spam complaint</source>
+        <translation>Plainte pour pourriel</translation>
+    </message>
+    <message>
+        <source>Marked as spam</source>
+        <translation>Signalé comme pourriel</translation>
+    </message>
+    <message>
+        <source>Mailbox full</source>
+        <translation>Boîte de courriel pleine</translation>
+    </message>
+</context>
+<context>
+    <name>Mail::ReturnedMailService</name>
+    <message>
+        <source>Spam complaint (%1)</source>
+        <translation>Plainte pour pourriel (%1)</translation>
+    </message>
+    <message>
+        <source>Complaint report read from the mailbox, message %1</source>
+        <translation>Rapport de plainte lu dans la boîte de courriel, message %1</translation>
+    </message>
+    <message>
+        <source>Left in the mailbox for a person</source>
+        <translation>Laissé dans la boîte de courriel pour une personne</translation>
+    </message>
+</context>
+<context>
+    <name>Consent</name>
+    <message>
+        <source>Address undeliverable (mail came back)</source>
+        <translation>Adresse non distribuable (courriel revenu)</translation>
+    </message>
+</context>
 </TS>
