@@ -165,84 +165,104 @@ void MailboxRunner::readNext()
         moveProcessed();
         return;
     }
-    auto failure = std::make_shared<std::optional<Error>>();
-    m_session->uidFetch(
-        m_toFetch,
-        [this, failure](const Imap::FetchedMessage &m) {
-            if (failure->has_value())
-                return;
-            auto processed = m_service.process(m.bytes, {m_account.folder, m_uidValidity, m.uid});
-            if (!processed.ok()) {
-                *failure = processed.error();
-                return;
-            }
-            const ReturnRecord &r = processed.value().record;
-            ++m_fetched;
-            if (processed.value().alreadyKnown) {
-                // The same message seen again (moved back by a person, or a copy): not acted on twice.
-                ++m_summary.alreadyKnown;
-            } else {
-                ++m_summary.read;
-                m_summary.actions[actionKey(r.action)] += 1;
-                m_summary.records.append(r);
-            }
-            if (r.action == ReturnAction::Left)
-                ++m_summary.left;
-            else if (!processed.value().alreadyKnown)
-                m_toMove.append({m.uid, r.id});
-            Q_EMIT progress(int(m_fetched), int(m_toFetch.size()));
-        },
-        [this, failure](const Result<void> &done) {
-            if (failure->has_value()) {
-                // What was recorded is moved first, so the next run does not fetch it again.
-                const Error error = **failure;
-                m_toFetch.clear();
-                moveProcessed();
-                finish(error);
-                return;
-            }
-            if (!done.ok()) {
-                finish(done.error());
-                return;
-            }
-            m_toFetch.clear();
-            moveProcessed();
-        });
+    // Every chunk's FETCH queued at once: the session sends the next as soon as one is answered, and each
+    // chunk is read and acted on (one transaction) after that, so the server sends the next chunk while
+    // this one is processed.
+    const qsizetype chunks = (m_toFetch.size() + Imap::Session::kFetchChunk - 1) / Imap::Session::kFetchChunk;
+    for (qsizetype c = 0; c < chunks; ++c) {
+        const QList<quint32> chunk = m_toFetch.mid(c * Imap::Session::kFetchChunk, Imap::Session::kFetchChunk);
+        const bool last = c == chunks - 1;
+        auto messages = std::make_shared<QList<std::pair<QByteArray, MailboxPlace>>>();
+        m_session->uidFetch(
+            chunk,
+            [this, messages](const Imap::FetchedMessage &m) {
+                messages->append({m.bytes, MailboxPlace{m_account.folder, m_uidValidity, m.uid}});
+            },
+            [this, messages, last](const Result<void> &done) {
+                if (m_done)
+                    return;
+                if (!done.ok()) {
+                    finish(done.error());
+                    return;
+                }
+                // After the session has sent the next FETCH.
+                QMetaObject::invokeMethod(
+                    this, [this, messages, last] { processChunk(*messages, last); }, Qt::QueuedConnection);
+            });
+    }
+}
+
+void MailboxRunner::processChunk(const QList<std::pair<QByteArray, MailboxPlace>> &messages, bool last)
+{
+    if (m_done)
+        return;
+    auto processed = m_service.processBatch(messages);
+    if (!processed.ok()) {
+        // What earlier chunks recorded is found by the next run and only moved then.
+        finish(processed.error());
+        return;
+    }
+    for (qsizetype i = 0; i < processed.value().size(); ++i) {
+        const ProcessedReturn &p = processed.value()[i];
+        const ReturnRecord &r = p.record;
+        if (p.alreadyKnown) {
+            // The same message seen again (moved back by a person, or a copy): not acted on twice.
+            ++m_summary.alreadyKnown;
+        } else {
+            ++m_summary.read;
+            m_summary.actions[actionKey(r.action)] += 1;
+            m_summary.records.append(r);
+        }
+        if (r.action == ReturnAction::Left)
+            ++m_summary.left;
+        else if (!p.alreadyKnown)
+            m_toMove.append({messages.at(i).second.uid, r.id});
+    }
+    m_fetched += messages.size();
+    Q_EMIT progress(int(m_fetched), int(m_toFetch.size()));
+    // Moved while the next chunk is read (the session takes the commands in order).
+    if (last)
+        moveProcessed();
+    else
+        queueMove();
 }
 
 void MailboxRunner::moveProcessed()
 {
     if (m_done)
         return;
-    auto logout = [this] { m_session->logout([this](const Result<void> &) { finish(m_summary); }); };
-    if (m_toMove.isEmpty()) {
-        logout();
+    queueMove();
+    m_session->logout([this](const Result<void> &) { finish(m_summary); });
+}
+
+void MailboxRunner::queueMove()
+{
+    if (m_toMove.isEmpty() || !m_summary.moveSupported)
         return;
-    }
+    const QList<std::pair<quint32, qint64>> batch = std::move(m_toMove);
+    m_toMove.clear();
     QList<quint32> uids;
-    for (const auto &[uid, id] : std::as_const(m_toMove))
+    for (const auto &[uid, id] : batch)
         uids.append(uid);
     const QString target = serverName(m_account.processedFolder);
-    m_session->uidMove(uids, target, [this, logout](const Result<QMap<quint32, quint32>> &moved) {
+    m_session->uidMove(uids, target, [this, batch](const Result<QMap<quint32, quint32>> &moved) {
+        if (m_done)
+            return;
         if (!moved.ok()) {
-            if (moved.error().code == Error::Code::Invalid) {
-                // Neither MOVE nor UIDPLUS: the messages stay, remembered by UID and Message-ID.
-                m_summary.moveSupported = false;
-                logout();
-            } else {
+            if (moved.error().code == Error::Code::Invalid)
+                m_summary.moveSupported = false; // neither MOVE nor UIDPLUS: they stay, remembered
+            else
                 finish(moved.error());
-            }
             return;
         }
-        for (const auto &[uid, id] : std::as_const(m_toMove)) {
-            if (auto r = m_service.markMoved(id, m_account.processedFolder, moved.value().value(uid)); !r.ok()) {
-                finish(r.error());
-                return;
-            }
-            ++m_summary.moved;
+        QList<std::pair<qint64, quint32>> where;
+        for (const auto &[uid, id] : batch)
+            where.append({id, moved.value().value(uid)});
+        if (auto r = m_service.markMoved(where, m_account.processedFolder); !r.ok()) {
+            finish(r.error());
+            return;
         }
-        m_toMove.clear();
-        logout();
+        m_summary.moved += int(batch.size());
     });
 }
 

@@ -61,7 +61,9 @@ private:
     void afterLogin();
     void afterSelect(const Imap::SelectedFolder &folder);
     void readNext();
-    void moveProcessed();
+    void processChunk(const QList<std::pair<QByteArray, MailboxPlace>> &messages, bool last);
+    void moveProcessed(); // what is left to move, then LOGOUT and finished()
+    void queueMove();     // the UID MOVE of what was processed so far
     void finish(const Core::Result<MailboxRunSummary> &result);
     QString serverName(const QString &folder) const; // "/" replaced by the server's delimiter
 

@@ -96,8 +96,12 @@ public:
 
     // Understands and acts on one message found at `place`; a message read before is not acted on again.
     Core::Result<ProcessedReturn> process(const QByteArray &raw, const MailboxPlace &place);
-    // The message now sits in the processed folder with this UID (0: the server did not say).
-    Core::Result<void> markMoved(qint64 id, const QString &folder, quint32 uid);
+    // The same for a run's chunk of messages, in one transaction (a savepoint each): a hundred messages
+    // commit once. All or nothing: on an error nothing of the chunk is recorded.
+    Core::Result<QList<ProcessedReturn>> processBatch(const QList<std::pair<QByteArray, MailboxPlace>> &messages);
+    // The messages (record id → their UID there, 0 when the server did not say) now sit in the processed
+    // folder; one transaction.
+    Core::Result<void> markMoved(const QList<std::pair<qint64, quint32>> &moved, const QString &folder);
     // Puts things back as they were before the message was read: the undeliverable mark it made, the ledger
     // events it added and the suppression; the delivery's bounce. The record says where the message is,
     // for the caller to move it back. An unsubscribe request with a valid token is the member's own and
@@ -124,6 +128,7 @@ private:
     Core::Result<bool> markUndeliverable(const QString &address, qint64 memberId, const QString &category,
                                          qint64 returnedId);
     Core::Result<bool> softLimitReached(const QString &address) const;
+    Core::Result<QByteArray> unsubscribeSecret();
 
     Storage::Database &m_database;
     Storage::MemberRepository &m_members;
@@ -132,6 +137,7 @@ private:
     Storage::AuditLog &m_audit;
     Storage::SettingsRepository &m_settings;
     const Core::Clock &m_clock;
+    QByteArray m_secret; // the member file's unsubscribe secret, read once
 };
 
 } // namespace Mail

@@ -122,8 +122,8 @@ void TestCliConsent::consentContract()
     QCOMPARE(eligible.exitCode, 0);
     QCOMPARE(eligible.json().object().value(QStringLiteral("eligible")).toArray(), QJsonArray{1});
     const QJsonObject excluded = eligible.json().object().value(QStringLiteral("excluded")).toObject();
-    QCOMPARE(excluded.keys(),
-             (QStringList{"expired", "invalid_email", "no_consent", "no_email", "suppressed", "undeliverable", "withdrawn"}));
+    QCOMPARE(excluded.keys(), (QStringList{"expired", "invalid_email", "no_consent", "no_email", "suppressed",
+                                           "undeliverable", "withdrawn"}));
     QCOMPARE(excluded.value(QStringLiteral("no_consent")).toInt(), 1);
     QCOMPARE(excluded.value(QStringLiteral("no_email")).toInt(), 1);
 
