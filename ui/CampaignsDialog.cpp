@@ -33,8 +33,8 @@ using Consent::Reason;
 
 namespace {
 
-constexpr Reason kLeftOut[] = {Reason::NoConsent,  Reason::Expired,      Reason::Withdrawn,
-                               Reason::Suppressed, Reason::Undeliverable, Reason::InvalidEmail, Reason::NoEmail};
+constexpr Reason kLeftOut[] = {Reason::NoConsent,     Reason::Expired,      Reason::Withdrawn, Reason::Suppressed,
+                               Reason::Undeliverable, Reason::InvalidEmail, Reason::NoEmail};
 
 QString kindLabel(Mail::Campaign::Kind kind)
 {
