@@ -328,14 +328,56 @@ ReturnedMailService::processBatch(const QList<std::pair<QByteArray, MailboxPlace
             return lock;
         for (const auto &[raw, place] : messages) {
             auto one = process(raw, place);
-            if (!one.ok())
-                return one.error();
+            if (!one.ok()) {
+                // The database itself failing stops the run (nothing of the chunk is kept). A message whose
+                // action is refused (its member erased since, a purpose removed…) is left for a person, with
+                // why, instead of stopping every run at it.
+                const Error::Code code = one.error().code;
+                if (code == Error::Code::Storage || code == Error::Code::Busy || code == Error::Code::Connection ||
+                    code == Error::Code::ReadOnly || code == Error::Code::Forbidden || code == Error::Code::Corrupt)
+                    return one.error();
+                one = recordLeft(raw, place, one.error().message);
+                if (!one.ok())
+                    return one.error();
+            }
             out.append(one.value());
         }
         return m_database.endBulkInsert();
     });
     if (!r.ok())
         return r.error();
+    return out;
+}
+
+Result<ProcessedReturn> ReturnedMailService::recordLeft(const QByteArray &raw, const MailboxPlace &place,
+                                                        const QString &why)
+{
+    auto secret = unsubscribeSecret();
+    if (!secret.ok())
+        return secret.error();
+    const Inbound::ReturnedMail mail = Inbound::ReturnedMail::read(raw, secret.value());
+    ProcessedReturn out;
+    ReturnRecord &rec = out.record;
+    rec.place = place;
+    rec.messageId = mail.messageId;
+    rec.receivedAt = mail.date;
+    rec.readAt = m_clock.now();
+    rec.kind = mail.kind;
+    rec.address = mail.from;
+    rec.diagnostic = why.left(2000);
+    rec.action = ReturnAction::Left;
+    auto inserted =
+        run(m_database,
+            QStringLiteral("INSERT INTO returned_messages (folder, uid_validity, uid, message_id, received_at, "
+                           "read_at, kind, address, diagnostic, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                           "'left') RETURNING id"),
+            {place.folder, qint64(place.uidValidity), qint64(place.uid), textOrNull(mail.messageId),
+             textOrNull(iso(mail.date)), iso(rec.readAt), Inbound::kindKey(mail.kind), textOrNull(rec.address),
+             rec.diagnostic},
+            QStringLiteral("record left"));
+    if (!inserted.ok())
+        return inserted.error();
+    rec.id = Storage::returnedId(inserted.value());
     return out;
 }
 
@@ -392,8 +434,10 @@ Result<ProcessedReturn> ReturnedMailService::process(const QByteArray &raw, cons
                 return found.error();
             m = found.value();
         }
-        if (mail.kind == ReturnKind::Unsubscribe) {
-            if (auto t = UnsubscribeToken::verify(mail.unsubscribeToken, secret.value()); t.ok() && !m.memberId)
+        if (mail.kind == ReturnKind::Unsubscribe && !m.memberId) {
+            // The token names the member (when it is still in the member file).
+            if (auto t = UnsubscribeToken::verify(mail.unsubscribeToken, secret.value());
+                t.ok() && m_members.find(t.value().memberId).ok())
                 m.memberId = t.value().memberId;
         }
         rec.memberId = m.memberId;

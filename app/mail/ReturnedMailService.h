@@ -129,6 +129,7 @@ private:
                                          qint64 returnedId);
     Core::Result<bool> softLimitReached(const QString &address) const;
     Core::Result<QByteArray> unsubscribeSecret();
+    Core::Result<ProcessedReturn> recordLeft(const QByteArray &raw, const MailboxPlace &place, const QString &why);
 
     Storage::Database &m_database;
     Storage::MemberRepository &m_members;

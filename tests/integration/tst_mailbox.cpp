@@ -273,6 +273,10 @@ void TestMailbox::bouncesAndRepliesActedOnOnce()
              "Message-ID: <q1@exemple.fr>\n\nBonjour, quand commencent les semis ?\n"),
         crlf("From: Infolettre <news@autre-asso.fr>\nTo: bureau@amis-du-jardin.fr\nSubject: Notre infolettre\n"
              "Message-ID: <n1@autre-asso.fr>\nList-Id: <news.autre-asso.fr>\n\nBonjour à tous.\n"),
+        // Membre10 asks to unsubscribe and is erased before the mailbox is read: the request cannot be
+        // recorded any more; the message is left for a person, with why, and the run goes on.
+        crlf("From: membre10@exemple.fr\nTo: contact@amis-du-jardin.fr\nSubject: " + m(10).unsubscribeSubject +
+             "\nMessage-ID: <unsub10@exemple.fr>\n\nRetirez-moi.\n"),
     };
     QStringList files;
     for (int i = 0; i < incoming.size(); ++i)
@@ -281,7 +285,8 @@ void TestMailbox::bouncesAndRepliesActedOnOnce()
         QJsonDocument::fromJson(m_imap.tool(QStringList{QStringLiteral("append"), QStringLiteral("INBOX")} + files))
             .array()
             .size(),
-        11);
+        12);
+    QCOMPARE(cli({"members", "erase", "membre10@exemple.fr"}).exitCode, 0);
 
     // One message, offline: what Carnet understands, and which delivery and member it is about.
     const Run read = cli({"mailbox", "read", files[5], "--json"});
@@ -299,13 +304,13 @@ void TestMailbox::bouncesAndRepliesActedOnOnce()
              0);
     const Run test = cli({"mailbox", "test", "--json"});
     QVERIFY2(test.exitCode == 0, qPrintable(test.err));
-    QCOMPARE(test.json().object().value(QStringLiteral("messages")).toInt(), 11);
+    QCOMPARE(test.json().object().value(QStringLiteral("messages")).toInt(), 12);
 
     const Run run = cli({"mailbox", "run", "--json"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err + QString::fromUtf8(run.out)));
     const QJsonObject summary = run.json().object();
-    QCOMPARE(summary.value(QStringLiteral("read")).toInt(), 11);
-    QCOMPARE(summary.value(QStringLiteral("left")).toInt(), 2);
+    QCOMPARE(summary.value(QStringLiteral("read")).toInt(), 12);
+    QCOMPARE(summary.value(QStringLiteral("left")).toInt(), 3);
     QCOMPARE(summary.value(QStringLiteral("moved")).toInt(), 9);
     const QJsonObject actions = summary.value(QStringLiteral("actions")).toObject();
     QCOMPARE(actions.value("marked_undeliverable").toInt(), 2);
@@ -315,12 +320,12 @@ void TestMailbox::bouncesAndRepliesActedOnOnce()
     QCOMPARE(actions.value("withdrawn").toInt(), 1);
     QCOMPARE(actions.value("away").toInt(), 2);
     QCOMPARE(actions.value("unsubscribed").toInt(), 1);
-    QCOMPARE(actions.value("left").toInt(), 2);
+    QCOMPARE(actions.value("left").toInt(), 3);
 
     // The mailbox: the two unrelated messages where they were, still unread; the rest processed.
     QJsonObject s = state();
     const QJsonArray inbox = s.value(QStringLiteral("INBOX")).toArray();
-    QCOMPARE(inbox.size(), 2);
+    QCOMPARE(inbox.size(), 3); // and the refused request
     for (const QJsonValue &v : inbox)
         QVERIFY(!v.toObject().value(QStringLiteral("flags")).toArray().contains(QStringLiteral("\\Seen")));
     QCOMPARE(s.value(QStringLiteral("Carnet.Traités")).toArray().size(), 9);
@@ -328,10 +333,10 @@ void TestMailbox::bouncesAndRepliesActedOnOnce()
     // The member file.
     const QJsonObject eligible = cli({"consent", "eligible", "--purpose", "newsletter", "--json"}).json().object();
     const QJsonObject excluded = eligible.value(QStringLiteral("excluded")).toObject();
-    QCOMPARE(excluded.value("undeliverable").toInt(), 2); // membre1, membre2
-    QCOMPARE(excluded.value("suppressed").toInt(), 1);    // membre6, the complaint
-    QCOMPARE(excluded.value("withdrawn").toInt(), 1);     // membre9, the unsubscribe reply
-    QCOMPARE(eligible.value(QStringLiteral("eligible")).toArray().size(), 6);
+    QCOMPARE(excluded.value("undeliverable").toInt(), 2);                     // membre1, membre2
+    QCOMPARE(excluded.value("suppressed").toInt(), 1);                        // membre6, the complaint
+    QCOMPARE(excluded.value("withdrawn").toInt(), 1);                         // membre9, the unsubscribe reply
+    QCOMPARE(eligible.value(QStringLiteral("eligible")).toArray().size(), 5); // membre10 erased
     const QJsonObject status = cli({"campaign", "status", campaign, "--json"}).json().object();
     QCOMPARE(status.value(QStringLiteral("bounced")).toInt(), 5);
     QCOMPARE(cli({"outbox", "status", "--json"}).json().object().value("bounced").toInt(), 5);
@@ -342,21 +347,26 @@ void TestMailbox::bouncesAndRepliesActedOnOnce()
     const Run again = cli({"mailbox", "run", "--json"});
     QCOMPARE(again.exitCode, 0);
     QCOMPARE(again.json().object().value(QStringLiteral("read")).toInt(), 0);
-    QCOMPARE(again.json().object().value(QStringLiteral("already_known")).toInt(), 2);
+    QCOMPARE(again.json().object().value(QStringLiteral("already_known")).toInt(), 3);
     QCOMPARE(again.json().object().value(QStringLiteral("moved")).toInt(), 0);
 
     // Undo the complaint: the ledger and the suppression list as before, the message back in the inbox.
     const QJsonArray records = cli({"mailbox", "list", "--json"}).json().array();
-    QCOMPARE(records.size(), 11);
+    QCOMPARE(records.size(), 12);
     qint64 complaintId = 0;
     qint64 unsubscribeId = 0;
+    bool refusedListed = false;
     for (const QJsonValue &v : records) {
+        if (v.toObject().value("action").toString() == QLatin1String("left") &&
+            v.toObject().value("kind").toString() == QLatin1String("unsubscribe"))
+            refusedListed = v.toObject().value("diagnostic").toString().contains(QStringLiteral("erased"));
         if (v.toObject().value("action").toString() == QLatin1String("withdrawn"))
             complaintId = v.toObject().value("id").toInteger();
         if (v.toObject().value("action").toString() == QLatin1String("unsubscribed"))
             unsubscribeId = v.toObject().value("id").toInteger();
     }
     QVERIFY(complaintId > 0);
+    QVERIFY(refusedListed);
     const Run undone = cli({"mailbox", "undo", QString::number(complaintId), "--json"});
     QVERIFY2(undone.exitCode == 0, qPrintable(undone.err));
     QVERIFY(undone.json().object().value(QStringLiteral("moved_back")).toBool());
@@ -372,7 +382,7 @@ void TestMailbox::bouncesAndRepliesActedOnOnce()
                  .toJson()
                  .contains("Spam complaint"));
     s = state();
-    QCOMPARE(s.value(QStringLiteral("INBOX")).toArray().size(), 3);
+    QCOMPARE(s.value(QStringLiteral("INBOX")).toArray().size(), 4);
     QCOMPARE(s.value(QStringLiteral("Carnet.Traités")).toArray().size(), 8);
     // Undone twice: refused. An unsubscribe with the member's own token: refused (the job says why).
     const Run twice = cli({"mailbox", "undo", QString::number(complaintId)});
