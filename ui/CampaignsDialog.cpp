@@ -346,7 +346,9 @@ void CampaignsDialog::showCoverage()
     series->append(eligible);
     // Green for who may receive; the reasons of the others in colours that cannot be taken for it.
     const QColor colours[] = {QColor(0x9e, 0x9e, 0x9e), QColor(0xf9, 0xa8, 0x25), QColor(0xc6, 0x28, 0x28),
-                              QColor(0x42, 0x42, 0x42), QColor(0x6a, 0x1b, 0x9a), QColor(0xcf, 0xd8, 0xdc)};
+                              QColor(0x42, 0x42, 0x42), QColor(0x6d, 0x4c, 0x41), QColor(0x6a, 0x1b, 0x9a),
+                              QColor(0xcf, 0xd8, 0xdc)};
+    static_assert(sizeof(colours) / sizeof(colours[0]) == std::size(kLeftOut), "a colour for every reason left out");
     QMap<Reason, QBarSet *> sets;
     for (int i = 0; i < int(std::size(kLeftOut)); ++i) {
         auto *set = new QBarSet(Consent::reasonLabel(kLeftOut[i]));
