@@ -38,6 +38,9 @@ public:
     // The SMTP password typed in the window: for this session only, never written anywhere.
     QString sessionSmtpPassword() const { return m_sessionSmtpPassword; }
     void setSessionSmtpPassword(const QString &password) { m_sessionSmtpPassword = password; }
+    // The same for the association's mailbox (IMAP).
+    QString sessionMailboxPassword() const { return m_sessionMailboxPassword; }
+    void setSessionMailboxPassword(const QString &password) { m_sessionMailboxPassword = password; }
     const Core::Clock &clock() const { return *m_clock; }
     Settings::AppSettings &settings() { return *m_settings; }
     // The keychain (given by the executables) or, by default, this session's memory.
@@ -58,4 +61,5 @@ private:
     std::unique_ptr<Mail::CampaignService> m_campaigns;
     std::unique_ptr<Mail::ReturnedMailService> m_returned;
     QString m_sessionSmtpPassword;
+    QString m_sessionMailboxPassword;
 };

@@ -229,6 +229,75 @@
     </message>
 </context>
 <context>
+    <name>Gui::MailboxAccountDialog</name>
+    <message numerus="yes">
+        <source>Signed in: %n message(s) in %1.</source>
+        <translation>
+            <numerusform>Signed in: %n message in %1.</numerusform>
+            <numerusform>Signed in: %n messages in %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::MailboxChecker</name>
+    <message numerus="yes">
+        <source>%n address(es) marked undeliverable</source>
+        <translation>
+            <numerusform>%n address marked undeliverable</numerusform>
+            <numerusform>%n addresses marked undeliverable</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n temporary failure(s) counted</source>
+        <translation>
+            <numerusform>%n temporary failure counted</numerusform>
+            <numerusform>%n temporary failures counted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s): consent withdrawn</source>
+        <translation>
+            <numerusform>%n complaint: consent withdrawn</numerusform>
+            <numerusform>%n complaints: consent withdrawn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsubscribe request(s) honoured</source>
+        <translation>
+            <numerusform>%n unsubscribe request honoured</numerusform>
+            <numerusform>%n unsubscribe requests honoured</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n auto-reply(ies)</source>
+        <translation>
+            <numerusform>%n auto-reply</numerusform>
+            <numerusform>%n auto-replies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by a server&apos;s policy</source>
+        <translation>
+            <numerusform>%n refused by a server&apos;s policy</numerusform>
+            <numerusform>%n refused by a server&apos;s policy</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left for you to read</source>
+        <translation>
+            <numerusform>%n left for you to read</numerusform>
+            <numerusform>%n left for you to read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mailbox: %n message(s) read</source>
+        <translation>
+            <numerusform>Mailbox: %n message read</numerusform>
+            <numerusform>Mailbox: %n messages read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Gui::MainWindow</name>
     <message numerus="yes">
         <source>%n member(s) shown</source>
@@ -334,6 +403,16 @@
         <translation>
             <numerusform>%Ln member.</numerusform>
             <numerusform>%Ln members.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ReturnedMailDialog</name>
+    <message numerus="yes">
+        <source>%1, checked every %n minute(s) while Carnet is open.</source>
+        <translation>
+            <numerusform>%1, checked every %n minute while Carnet is open.</numerusform>
+            <numerusform>%1, checked every %n minutes while Carnet is open.</numerusform>
         </translation>
     </message>
 </context>

@@ -2202,6 +2202,12 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
         <source>none</source>
         <translation>aucun</translation>
     </message>
+    <message>
+        <source>Undeliverable since %1: %2.
+Left out of every mailing until the address is corrected, or marked deliverable again (Mailings menu).</source>
+        <translation>Adresse non distribuable depuis le %1 : %2.
+Exclue de tous les envois jusqu’à ce que l’adresse soit corrigée ou marquée de nouveau distribuable (menu Envois).</translation>
+    </message>
 </context>
 <context>
     <name>Gui::ConsentDialog</name>
@@ -3087,6 +3093,223 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
     </message>
 </context>
 <context>
+    <name>Gui::MailboxAccountDialog</name>
+    <message>
+        <source>Mailbox</source>
+        <translation>Boîte de réception</translation>
+    </message>
+    <message>
+        <source>The mailbox where bounces, complaints, auto-replies and unsubscribe replies arrive (usually the sender&apos;s or the reply-to address). Carnet reads it, acts on what it understands and moves those messages to a folder of their own; anything else stays where it is, unread.</source>
+        <translation>La boîte où arrivent les retours en erreur, les plaintes, les réponses automatiques et les demandes de désabonnement (en général celle de l’expéditeur ou de l’adresse de réponse). Carnet la lit, agit sur ce qu’il comprend et range ces messages dans un dossier à part ; tout le reste demeure en place, non lu.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>My own server</source>
+        <translation>Mon propre serveur</translation>
+    </message>
+    <message>
+        <source>TLS (port 993)</source>
+        <translation>TLS (port 993)</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 143)</source>
+        <translation>STARTTLS (port 143)</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain or for this session, never in a file</source>
+        <translation>Gardé dans le trousseau ou pour cette session, jamais dans un fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation>&amp;Fournisseur</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;Serveur</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>P&amp;ort</translation>
+    </message>
+    <message>
+        <source>&amp;Security</source>
+        <translation>S&amp;écurité</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>&amp;Utilisateur</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Created when missing; &quot;/&quot; between levels. Nothing is ever deleted.</source>
+        <translation>Créé s’il n’existe pas ; « / » entre les niveaux. Rien n’est jamais supprimé.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>only on &quot;Check now&quot;</source>
+        <translation>seulement sur « Relever maintenant »</translation>
+    </message>
+    <message>
+        <source>&amp;Read the folder</source>
+        <translation>&amp;Lire le dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Move what was understood to</source>
+        <translation>&amp;Ranger ce qui a été compris dans</translation>
+    </message>
+    <message>
+        <source>&amp;Check every</source>
+        <translation>Relever &amp;toutes les</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Essai</translation>
+    </message>
+    <message>
+        <source>&amp;Test the connection</source>
+        <translation>&amp;Essayer la connexion</translation>
+    </message>
+    <message>
+        <source>Trust this certificate</source>
+        <translation>Faire confiance à ce certificat</translation>
+    </message>
+    <message>
+        <source>This certificate will be trusted (SHA-256 %1). Test again.</source>
+        <translation>Ce certificat sera accepté (SHA-256 %1). Refaites l’essai.</translation>
+    </message>
+    <message>
+        <source>The mailbox needs a server and a user.</source>
+        <translation>La boîte de réception demande un serveur et un utilisateur.</translation>
+    </message>
+    <message>
+        <source>Processed messages need a folder of their own, other than the one read.</source>
+        <translation>Les messages traités demandent un dossier à eux, autre que celui qui est lu.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was refused (%1).
+Subject: %2
+Issuer: %3
+Valid from %4 to %5
+SHA-256: %6</source>
+        <translation>Le certificat du serveur a été refusé (%1).
+Sujet : %2
+Émetteur : %3
+Valide du %4 au %5
+SHA-256 : %6</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed in: %n message(s) in %1.</source>
+        <translation>
+            <numerusform>Connecté : %n message dans %1.</numerusform>
+            <numerusform>Connecté : %n messages dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The mailbox could not be read: %1</source>
+        <translation>La boîte de réception n’a pas pu être lue : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::MailboxChecker</name>
+    <message>
+        <source>The mailbox is being read; try again in a moment.</source>
+        <translation>La boîte de réception est en cours de lecture ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>No mailbox is set up: Edit › Mailbox…</source>
+        <translation>Aucune boîte de réception n’est configurée : Édition › Boîte de réception…</translation>
+    </message>
+    <message>
+        <source>The mailbox&apos;s password is not known: give it in Edit › Mailbox….</source>
+        <translation>Le mot de passe de la boîte de réception est inconnu : indiquez-le dans Édition › Boîte de réception….</translation>
+    </message>
+    <message>
+        <source>The mailbox server&apos;s certificate was refused (%1): check it in Edit › Mailbox….</source>
+        <translation>Le certificat du serveur de la boîte de réception a été refusé (%1) : vérifiez-le dans Édition › Boîte de réception….</translation>
+    </message>
+    <message>
+        <source>The mailbox could not be read: %1</source>
+        <translation>La boîte de réception n’a pas pu être lue : %1</translation>
+    </message>
+    <message>
+        <source>Mailbox: nothing new.</source>
+        <translation>Boîte de réception : rien de nouveau.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) marked undeliverable</source>
+        <translation>
+            <numerusform>%n adresse marquée non distribuable</numerusform>
+            <numerusform>%n adresses marquées non distribuables</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n temporary failure(s) counted</source>
+        <translation>
+            <numerusform>%n échec temporaire compté</numerusform>
+            <numerusform>%n échecs temporaires comptés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s): consent withdrawn</source>
+        <translation>
+            <numerusform>%n plainte : consentement retiré</numerusform>
+            <numerusform>%n plaintes : consentement retiré</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsubscribe request(s) honoured</source>
+        <translation>
+            <numerusform>%n demande de désabonnement traitée</numerusform>
+            <numerusform>%n demandes de désabonnement traitées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n auto-reply(ies)</source>
+        <translation>
+            <numerusform>%n réponse automatique</numerusform>
+            <numerusform>%n réponses automatiques</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by a server&apos;s policy</source>
+        <translation>
+            <numerusform>%n refusé par la politique d’un serveur</numerusform>
+            <numerusform>%n refusés par la politique d’un serveur</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left for you to read</source>
+        <translation>
+            <numerusform>%n laissé pour vous</numerusform>
+            <numerusform>%n laissés pour vous</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mailbox: %n message(s) read</source>
+        <translation>
+            <numerusform>Boîte de réception : %n message lu</numerusform>
+            <numerusform>Boîte de réception : %n messages lus</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Gui::MailingActions</name>
     <message>
         <source>&amp;Mailings</source>
@@ -3122,7 +3345,7 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
     </message>
     <message>
         <source>This member &amp;declined the invitation</source>
-        <translation>Ce membre a &amp;refusé l’invitation</translation>
+        <translation>Ce membre a re&amp;fusé l’invitation</translation>
     </message>
     <message>
         <source>Reminder</source>
@@ -3147,6 +3370,30 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
     <message>
         <source>No mail program answered; nothing was sent.</source>
         <translation>Aucune messagerie n’a répondu ; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <source>&amp;Bounces and replies…</source>
+        <translation>Re&amp;tours et réponses…</translation>
+    </message>
+    <message>
+        <source>This member&apos;s address is deli&amp;verable again</source>
+        <translation>L’adresse de ce membre est de nou&amp;veau distribuable</translation>
+    </message>
+    <message>
+        <source>&amp;Mailbox…</source>
+        <translation>Boîte de ré&amp;ception…</translation>
+    </message>
+    <message>
+        <source>Undeliverable address</source>
+        <translation>Adresse non distribuable</translation>
+    </message>
+    <message>
+        <source>%1 will be mailed again at %2.</source>
+        <translation>%1 recevra de nouveau les envois à %2.</translation>
+    </message>
+    <message>
+        <source>Mailbox saved: Mailings › Bounces and replies… shows what Carnet reads there.</source>
+        <translation>Boîte de réception enregistrée : Envois › Retours et réponses… montre ce que Carnet y lit.</translation>
     </message>
 </context>
 <context>
@@ -4160,6 +4407,184 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>descending (Z → A, newest first)</source>
         <translation>décroissant (Z → A, le plus récent d’abord)</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ReturnedMailDialog</name>
+    <message>
+        <source>Bounces and replies</source>
+        <translation>Retours et réponses</translation>
+    </message>
+    <message>
+        <source>Everything read</source>
+        <translation>Tout ce qui a été lu</translation>
+    </message>
+    <message>
+        <source>Left for you to read</source>
+        <translation>Laissés pour vous</translation>
+    </message>
+    <message>
+        <source>Acted on</source>
+        <translation>Traités</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Annulés</translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation>&amp;Relever maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Afficher :</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lu le</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <source>Puts the member&apos;s state and the consent ledger back as they were, and moves the message back to the folder it came from</source>
+        <translation>Remet le membre et le registre des consentements comme avant, et replace le message dans le dossier d’où il vient</translation>
+    </message>
+    <message>
+        <source>&amp;View the message</source>
+        <translation>&amp;Voir le message</translation>
+    </message>
+    <message>
+        <source>&amp;Open in my mail program</source>
+        <translation>&amp;Ouvrir dans ma messagerie</translation>
+    </message>
+    <message>
+        <source>Undone; the message is back where it was.</source>
+        <translation>Annulé ; le message est de retour à sa place.</translation>
+    </message>
+    <message>
+        <source>Undone in Carnet, but the message could not be moved back: %1</source>
+        <translation>Annulé dans Carnet, mais le message n’a pas pu être remis à sa place : %1</translation>
+    </message>
+    <message>
+        <source>No mailbox is set up yet: Edit › Mailbox…</source>
+        <translation>Aucune boîte de réception n’est encore configurée : Édition › Boîte de réception…</translation>
+    </message>
+    <message>
+        <source>%1 — checked at %2</source>
+        <translation>%1 — relevé le %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, checked every %n minute(s) while Carnet is open.</source>
+        <translation>
+            <numerusform>%1, relevée toutes les %n minute tant que Carnet est ouvert.</numerusform>
+            <numerusform>%1, relevée toutes les %n minutes tant que Carnet est ouvert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, checked on &quot;Check now&quot; only.</source>
+        <translation>%1, relevée seulement sur « Relever maintenant ».</translation>
+    </message>
+    <message>
+        <source>member %1</source>
+        <translation>membre %1</translation>
+    </message>
+    <message>
+        <source>%1 (undone)</source>
+        <translation>%1 (annulé)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Nothing read from the mailbox yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Rien n’a encore été lu dans la boîte de réception.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No message here.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Aucun message ici.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Sent by the server on</source>
+        <translation>Envoyé par le serveur le</translation>
+    </message>
+    <message>
+        <source>About the message</source>
+        <translation>À propos du message</translation>
+    </message>
+    <message>
+        <source>Status code</source>
+        <translation>Code d’état</translation>
+    </message>
+    <message>
+        <source>Why it was left</source>
+        <translation>Pourquoi il a été laissé</translation>
+    </message>
+    <message>
+        <source>The server&apos;s words</source>
+        <translation>Les mots du serveur</translation>
+    </message>
+    <message>
+        <source>In the folder</source>
+        <translation>Dans le dossier</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Carnet did not understand this message: it is still in %1, unread, untouched. Read it in your mail program.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Carnet n’a pas compris ce message : il est toujours dans %1, non lu, intact. Lisez-le dans votre messagerie.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Fetching the message from the mailbox…</source>
+        <translation>Récupération du message dans la boîte de réception…</translation>
+    </message>
+    <message>
+        <source>The message as received</source>
+        <translation>Le message tel que reçu</translation>
+    </message>
+    <message>
+        <source>The message could not be written to %1.</source>
+        <translation>Le message n’a pas pu être écrit dans %1.</translation>
+    </message>
+    <message>
+        <source>No mail program answered; the message is in %1.</source>
+        <translation>Aucune messagerie n’a répondu ; le message est dans %1.</translation>
+    </message>
+    <message>
+        <source>Opened in your mail program.</source>
+        <translation>Ouvert dans votre messagerie.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Undo &quot;%1&quot; for %2? The member&apos;s state and the consent ledger are put back as they were, and the message goes back to %3, where the next check will leave it alone.</source>
+        <translation>Annuler « %1 » pour %2 ? Le membre et le registre des consentements sont remis comme avant, et le message retourne dans %3, où la prochaine relève le laissera tranquille.</translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Undone; moving the message back…</source>
+        <translation>Annulé ; le message est remis à sa place…</translation>
     </message>
 </context>
 <context>
@@ -5350,6 +5775,17 @@ SHA-256 : %6</translation>
     </message>
 </context>
 <context>
+    <name>Mail::MailboxRunner</name>
+    <message>
+        <source>The folder %1 was renumbered by the server since the message was read: look for it in your mail program.</source>
+        <translation>Le serveur a renuméroté le dossier %1 depuis la lecture du message : cherchez-le dans votre messagerie.</translation>
+    </message>
+    <message>
+        <source>The message is no longer in %1: it was moved or deleted in a mail program.</source>
+        <translation>Le message n’est plus dans %1 : il a été déplacé ou supprimé dans une messagerie.</translation>
+    </message>
+</context>
+<context>
     <name>Mail::Mime</name>
     <message>
         <source>The %1 address contains a line break.</source>
@@ -6435,6 +6871,10 @@ SHA-256 : %6</translation>
     <message>
         <source>Invited, no answer</source>
         <translation>Invités, sans réponse</translation>
+    </message>
+    <message>
+        <source>Undeliverable addresses</source>
+        <translation>Adresses non distribuables</translation>
     </message>
 </context>
 <context>

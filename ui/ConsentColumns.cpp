@@ -2,6 +2,7 @@
 
 #include "consent/ConsentService.h"
 #include "core/Clock.h"
+#include "mail/inbound/ReturnedMail.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -13,8 +14,9 @@ using Consent::Status;
 
 namespace Gui {
 
-ConsentColumns::ConsentColumns(Consent::ConsentService &consent, const Core::Clock &clock)
-    : m_consent(consent), m_clock(clock)
+ConsentColumns::ConsentColumns(Consent::ConsentService &consent, const Core::Clock &clock,
+                               const Mail::UndeliverableAddresses *undeliverable)
+    : m_consent(consent), m_clock(clock), m_undeliverable(undeliverable)
 {
     reloadPurposes();
 }
@@ -24,11 +26,13 @@ void ConsentColumns::reloadPurposes()
     auto purposes = m_consent.purposes();
     m_purposes = purposes.ok() ? purposes.value() : QList<Consent::Purpose>();
     m_statuses.clear();
+    m_marks.clear();
 }
 
 void ConsentColumns::clear()
 {
     m_statuses.clear();
+    m_marks.clear();
 }
 
 QString ConsentColumns::columnKey(int column) const
@@ -44,6 +48,16 @@ QString ConsentColumns::header(int column) const
 
 void ConsentColumns::prefetch(const QList<Core::Member> &members)
 {
+    if (m_undeliverable) {
+        QList<qint64> ids;
+        ids.reserve(members.size());
+        for (const Core::Member &m : members) {
+            ids.append(m.id);
+            m_marks.remove(m.id);
+        }
+        if (auto marks = m_undeliverable->among(ids); marks.ok())
+            m_marks.insert(marks.value());
+    }
     for (int column = 0; column < m_purposes.size(); ++column) {
         auto statuses = m_consent.statuses(members, m_purposes.at(column));
         if (!statuses.ok())
@@ -112,6 +126,48 @@ QIcon ConsentColumns::icon(const Status &s, const QDate &today)
     const QIcon icon(pixmap);
     cache.insert(key, icon);
     return icon;
+}
+
+QIcon ConsentColumns::undeliverableIcon()
+{
+    static const QIcon icon = [] {
+        QPixmap pixmap(32, 32);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        const QColor red(0xb0, 0x00, 0x20);
+        p.setPen(QPen(QColor(0x55, 0x55, 0x55), 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawRect(QRectF(4, 8, 24, 17));
+        p.drawPolyline(QPolygonF({QPointF(4, 8), QPointF(16, 18), QPointF(28, 8)}));
+        p.setPen(QPen(red, 4, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(QPointF(5, 28), QPointF(27, 4));
+        p.end();
+        return QIcon(pixmap);
+    }();
+    return icon;
+}
+
+QString ConsentColumns::undeliverableText(const Mail::UndeliverableMark &mark)
+{
+    const QString category = Mail::Inbound::categoryText(Mail::Inbound::categoryFromKey(mark.category));
+    return QCoreApplication::translate("Gui::ConsentColumns",
+                                       "Undeliverable since %1: %2.\nLeft out of every mailing until the address is "
+                                       "corrected, or marked deliverable again (Mailings menu).")
+        .arg(QLocale().toString(mark.since.toLocalTime().date(), QLocale::ShortFormat), category);
+}
+
+QVariant ConsentColumns::fieldData(const Core::Member &member, Core::MemberField field, int role) const
+{
+    if (field != Core::MemberField::Email)
+        return {};
+    const auto it = m_marks.constFind(member.id);
+    if (it == m_marks.cend())
+        return {};
+    if (role == Qt::DecorationRole)
+        return undeliverableIcon();
+    if (role == Qt::ToolTipRole)
+        return undeliverableText(*it);
+    return {};
 }
 
 QVariant ConsentColumns::data(const Core::Member &member, int column, int role) const

@@ -1,7 +1,10 @@
 #include "MailingActions.h"
 
 #include "CampaignsDialog.h"
+#include "MailboxAccountDialog.h"
+#include "MailboxChecker.h"
 #include "MessageBox.h"
+#include "ReturnedMailDialog.h"
 #include "UnsubscribeRequestsDialog.h"
 #include "storage/ChangeFeed.h"
 
@@ -30,6 +33,8 @@ MailingActions::MailingActions(AppContext &context, QWidget *window, CurrentMemb
     remind->setObjectName(QStringLiteral("sendReminderAction"));
     QAction *requests = m_menu->addAction(tr("&Unsubscribe requests…"), this, &MailingActions::showUnsubscribeRequests);
     requests->setObjectName(QStringLiteral("unsubscribeRequestsAction"));
+    QAction *returned = m_menu->addAction(tr("&Bounces and replies…"), this, &MailingActions::showReturnedMail);
+    returned->setObjectName(QStringLiteral("returnedMailAction"));
     m_menu->addSeparator();
     QAction *personal =
         m_menu->addAction(tr("&Personal invitation to this member…"), this, [this] { personalInvitation(false); });
@@ -43,6 +48,49 @@ MailingActions::MailingActions(AppContext &context, QWidget *window, CurrentMemb
     QAction *declined =
         m_menu->addAction(tr("This member &declined the invitation"), this, [this] { recordAnswer(false); });
     declined->setObjectName(QStringLiteral("invitationDeclinedAction"));
+    QAction *deliverable =
+        m_menu->addAction(tr("This member's address is deli&verable again"), this, &MailingActions::markDeliverable);
+    deliverable->setObjectName(QStringLiteral("markDeliverableAction"));
+
+    // The mailbox is read while the window is open; what it changes shows in the table and the counts.
+    m_checker = new MailboxChecker(m_context, this);
+    connect(m_checker, &MailboxChecker::message, this, &MailingActions::message);
+    connect(m_checker, &MailboxChecker::acted, this, &MailingActions::consentChanged);
+    m_mailboxAccount = new QAction(tr("&Mailbox…"), this);
+    m_mailboxAccount->setObjectName(QStringLiteral("mailboxAccountAction"));
+    connect(m_mailboxAccount, &QAction::triggered, this, &MailingActions::editMailboxAccount);
+}
+
+void MailingActions::showReturnedMail()
+{
+    ReturnedMailDialog dialog(m_context, *m_checker, m_window);
+    connect(&dialog, &ReturnedMailDialog::acted, this, &MailingActions::consentChanged);
+    dialog.exec();
+}
+
+void MailingActions::markDeliverable()
+{
+    const qint64 id = m_currentMember();
+    if (!id)
+        return;
+    if (auto r = m_context.returnedMail().undeliverable().markDeliverable(id); !r.ok()) {
+        MessageBox::critical(m_window, tr("Undeliverable address"), r.error().message);
+        return;
+    }
+    auto member = m_context.members().find(id);
+    Q_EMIT message(tr("%1 will be mailed again at %2.")
+                       .arg(member.ok() ? member.value().displayName() : QString(),
+                            member.ok() ? member.value().email : QString()));
+    Q_EMIT consentChanged();
+}
+
+void MailingActions::editMailboxAccount()
+{
+    MailboxAccountDialog dialog(m_context, {}, m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_checker->reschedule();
+    Q_EMIT message(tr("Mailbox saved: Mailings › Bounces and replies… shows what Carnet reads there."));
 }
 
 void MailingActions::showCampaigns()

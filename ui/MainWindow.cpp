@@ -79,12 +79,21 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
 
     m_model = new Storage::MemberTableModel(m_context.members(), m_context.clock(), this);
     // Consent: a column per purpose, and the side panel's consent selections resolved by the service.
-    m_consentColumns = std::make_unique<ConsentColumns>(m_context.consent(), m_context.clock());
+    m_consentColumns = std::make_unique<ConsentColumns>(m_context.consent(), m_context.clock(),
+                                                        &m_context.returnedMail().undeliverable());
     m_model->setColumnProvider(m_consentColumns.get());
     m_model->setSelectionResolver([this](const Storage::Selection &selection) {
         using Storage::Selection;
         if (selection.kind == Selection::Kind::Report)
             return m_reports->resolve(selection);
+        if (selection.kind == Selection::Kind::Undeliverable) {
+            auto marked = m_context.returnedMail().undeliverable().members();
+            if (!marked.ok())
+                return Core::Result<std::vector<qint64>>(marked.error());
+            std::vector<qint64> ids(marked.value().begin(), marked.value().end());
+            std::sort(ids.begin(), ids.end());
+            return Core::Result<std::vector<qint64>>(std::move(ids));
+        }
         if (selection.kind == Selection::Kind::Invitation) {
             Mail::Campaign invited;
             invited.audience = selection.value;
@@ -363,6 +372,8 @@ void MainWindow::createActions()
         m_context.credentials().write(key, m_context.sessionSmtpPassword());
     });
     smtp->setObjectName(QStringLiteral("smtpAccountAction"));
+    QAction *mailbox = m_mailings->mailboxAccountAction();
+    edit->addAction(mailbox);
     QAction *outbox = edit->addAction(tr("&Outbox…"), this, [this] {
         OutboxDialog dialog(m_context, {}, this);
         if (m_feed) // another computer's sending shows as it goes
@@ -450,7 +461,7 @@ void MainWindow::createActions()
         editMember->setText(tr("&View member…"));
     }
     if (!access.canAdminister()) {
-        for (QAction *action : {smtp, organisation, volunteers})
+        for (QAction *action : {smtp, mailbox, organisation, volunteers})
             refuse(action, access.needAdmin());
     }
     for (QMenu *menu : {file, edit, consent, m_mailings->menu()})

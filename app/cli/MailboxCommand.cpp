@@ -448,7 +448,7 @@ int MailboxCommand::deliverable(const QStringList &arguments)
     auto member = m_context.members().findByReference(parser.positionalArguments().value(0));
     if (!member.ok())
         return fail(member.error());
-    if (auto r = m_context.returnedMail().markDeliverable(member.value().id); !r.ok())
+    if (auto r = m_context.returnedMail().undeliverable().markDeliverable(member.value().id); !r.ok())
         return fail(r.error());
     if (parser.isSet(QStringLiteral("json")))
         printJson(QJsonObject{{QStringLiteral("member"), member.value().id}, {QStringLiteral("undeliverable"), false}});

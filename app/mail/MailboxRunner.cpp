@@ -61,6 +61,12 @@ void MailboxRunner::moveBack(const ReturnRecord &record)
     begin(Mode::MoveBack);
 }
 
+void MailboxRunner::fetch(const MailboxPlace &place)
+{
+    m_wanted = place;
+    begin(Mode::Fetch);
+}
+
 QString MailboxRunner::serverName(const QString &folder) const
 {
     QString name = folder;
@@ -100,6 +106,10 @@ void MailboxRunner::afterLogin()
             select(processed);
             return;
         }
+        if (m_mode == Mode::Fetch) {
+            select(serverName(m_wanted.folder));
+            return;
+        }
         if (m_mode == Mode::Run && !folders.value().contains(processed)) {
             m_session->create(processed, [this, select](const Result<void> &created) {
                 if (!created.ok())
@@ -127,6 +137,36 @@ void MailboxRunner::afterSelect(const Imap::SelectedFolder &folder)
                                m_summary.moved = 1;
                                m_session->logout([this](const Result<void> &) { finish(m_summary); });
                            });
+        return;
+    }
+    if (m_mode == Mode::Fetch) {
+        if (folder.uidValidity != m_wanted.uidValidity) {
+            finish(Error::make(Error::Code::NotFound,
+                               QCoreApplication::translate("Mail::MailboxRunner",
+                                                           "The folder %1 was renumbered by the server since the "
+                                                           "message was read: look for it in your mail program.")
+                                   .arg(m_wanted.folder)));
+            return;
+        }
+        auto found = std::make_shared<QByteArray>();
+        m_session->uidFetch(
+            {m_wanted.uid}, [found](const Imap::FetchedMessage &m) { *found = m.bytes; },
+            [this, found](const Result<void> &done) {
+                if (!done.ok()) {
+                    finish(done.error());
+                    return;
+                }
+                if (found->isEmpty()) {
+                    finish(Error::make(Error::Code::NotFound,
+                                       QCoreApplication::translate("Mail::MailboxRunner",
+                                                                   "The message is no longer in %1: it was moved or "
+                                                                   "deleted in a mail program.")
+                                           .arg(m_wanted.folder)));
+                    return;
+                }
+                Q_EMIT fetched(*found);
+                m_session->logout([this](const Result<void> &) { finish(m_summary); });
+            });
         return;
     }
     m_session->uidSearch("ALL", [this](const Result<QList<quint32>> &uids) {

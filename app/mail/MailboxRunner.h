@@ -47,16 +47,20 @@ public:
     void run();                          // read and act
     void test();                         // log in, open the folder, count; nothing read, nothing changed
     void moveBack(const ReturnRecord &); // after an undo: the message back to the folder it came from
+    // One message as the server has it (BODY.PEEK[]: still unread), for "Open in my mail program";
+    // `fetched` before `finished`. Refused when the folder was renumbered since (another UIDVALIDITY).
+    void fetch(const MailboxPlace &place);
 
     QStringList protocolLog() const;
 
 Q_SIGNALS:
     void progress(int done, int total);
+    void fetched(const QByteArray &message);
     void finished(const Core::Result<Mail::MailboxRunSummary> &result);
     void certificateRefused(const Smtp::CertificateInfo &certificate);
 
 private:
-    enum class Mode { Run, Test, MoveBack };
+    enum class Mode { Run, Test, MoveBack, Fetch };
     void begin(Mode mode);
     void afterLogin();
     void afterSelect(const Imap::SelectedFolder &folder);
@@ -75,6 +79,7 @@ private:
     Mode m_mode = Mode::Run;
     MailboxRunSummary m_summary;
     ReturnRecord m_back;
+    MailboxPlace m_wanted;
     quint32 m_uidValidity = 0;
     QList<quint32> m_toFetch;
     qsizetype m_fetched = 0;

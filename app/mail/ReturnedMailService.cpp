@@ -77,7 +77,12 @@ ReturnAction actionFromKey(const QString &key)
 
 const QString kColumns = QStringLiteral(
     "r.id, r.folder, r.uid_validity, r.uid, r.message_id, r.received_at, r.read_at, r.kind, r.category, r.address, "
-    "r.status, r.diagnostic, r.member_id, r.delivery_id, r.action, r.moved_to, r.moved_uid, r.undone_at, d.batch_id");
+    "r.status, r.diagnostic, r.member_id, r.delivery_id, r.action, r.moved_to, r.moved_uid, r.undone_at, d.batch_id, "
+    "b.subject, m.first_name, m.last_name");
+// The delivery, its message's subject and the member, when known (and, on a server, when the volunteer may see them).
+const QString kFrom = QStringLiteral(
+    "returned_messages r LEFT JOIN deliveries d ON d.id = r.delivery_id LEFT JOIN mail_batches b ON b.id = d.batch_id "
+    "LEFT JOIN members m ON m.id = r.member_id");
 
 ReturnRecord fromRow(const QSqlQuery &q)
 {
@@ -99,6 +104,8 @@ ReturnRecord fromRow(const QSqlQuery &q)
     r.movedUid = quint32(q.value(16).toLongLong());
     r.undoneAt = fromIso(q.value(17));
     r.batchId = q.value(18).toLongLong();
+    r.subject = q.value(19).toString();
+    r.memberName = QStringList{q.value(20).toString(), q.value(21).toString()}.join(QLatin1Char(' ')).trimmed();
     return r;
 }
 
@@ -177,7 +184,7 @@ ReturnedMailService::ReturnedMailService(Storage::Database &database, Storage::M
                                          Storage::AuditLog &audit, Storage::SettingsRepository &settings,
                                          const Core::Clock &clock)
     : m_database(database), m_members(members), m_consent(consent), m_campaigns(campaigns), m_audit(audit),
-      m_settings(settings), m_clock(clock)
+      m_settings(settings), m_clock(clock), m_undeliverable(database, members, audit, clock)
 {}
 
 Result<qint64> ReturnedMailService::known(const MailboxPlace &place, const QString &messageId) const
@@ -247,62 +254,6 @@ Result<ReturnedMailService::Match> ReturnedMailService::match(const Inbound::Ret
     if (out.address.isEmpty())
         out.address = address;
     return out;
-}
-
-Result<bool> ReturnedMailService::markUndeliverable(const QString &address, qint64 memberId, const QString &category,
-                                                    qint64 returnedId)
-{
-    const QString key = Core::EmailAddress::key(Core::EmailAddress::check(address, false).normalized);
-    if (key.isEmpty())
-        return false;
-    auto exists = run(m_database, QStringLiteral("SELECT 1 FROM undeliverable_addresses WHERE address_key = ?"), {key},
-                      QStringLiteral("undeliverable exists"));
-    if (!exists.ok())
-        return exists.error();
-    if (exists.value().next())
-        return false;
-    auto q =
-        run(m_database,
-            QStringLiteral("INSERT INTO undeliverable_addresses (address_key, member_id, category, since, "
-                           "returned_id) VALUES (?, ?, ?, ?, ?)"),
-            {key, idOrNull(memberId), category, iso(m_clock.now()), returnedId}, QStringLiteral("mark undeliverable"));
-    if (!q.ok())
-        return q.error();
-    return true;
-}
-
-Result<bool> ReturnedMailService::softLimitReached(const QString &address) const
-{
-    // Temporary failures of this address since its last delivery that went through (sent, no bounce, old
-    // enough for a bounce to have come back): three on different days, the first and last two weeks apart.
-    auto last =
-        run(m_database,
-            QStringLiteral("SELECT max(sent_at) FROM deliveries WHERE lower(address) = ? AND state = 'sent' AND "
-                           "bounce_category IS NULL AND sent_at <= ?"),
-            {address.toLower(), iso(m_clock.now().addDays(-3))}, QStringLiteral("last good delivery"));
-    if (!last.ok())
-        return last.error();
-    const QString since = last.value().next() ? last.value().value(0).toString() : QString();
-    auto q =
-        run(m_database,
-            QStringLiteral("SELECT received_at, read_at FROM returned_messages WHERE lower(address) = ? AND kind = "
-                           "'bounce' AND action = 'counted' AND undone_at IS NULL"),
-            {address.toLower()}, QStringLiteral("soft failures"));
-    if (!q.ok())
-        return q.error();
-    QSet<QDate> days;
-    while (q.value().next()) {
-        QDateTime when = fromIso(q.value().value(0));
-        if (!when.isValid())
-            when = fromIso(q.value().value(1));
-        if (!since.isEmpty() && iso(when) <= since)
-            continue;
-        days.insert(when.toUTC().date());
-    }
-    if (days.size() < kSoftFailuresToMark)
-        return false;
-    const auto [first, last2] = std::minmax_element(days.begin(), days.end());
-    return first->daysTo(*last2) >= kSoftFailureSpanDays;
 }
 
 Result<QByteArray> ReturnedMailService::unsubscribeSecret()
@@ -509,7 +460,7 @@ Result<ProcessedReturn> ReturnedMailService::process(const QByteArray &raw, cons
 
         switch (rec.action) {
         case ReturnAction::MarkedUndeliverable: {
-            auto marked = markUndeliverable(rec.address, rec.memberId, rec.category, rec.id);
+            auto marked = m_undeliverable.mark(rec.address, rec.memberId, rec.category, rec.id);
             if (!marked.ok())
                 return marked.error();
             details.insert(QStringLiteral("marked"), marked.value());
@@ -517,11 +468,11 @@ Result<ProcessedReturn> ReturnedMailService::process(const QByteArray &raw, cons
         }
         case ReturnAction::Counted: {
             // Recorded above; the third on different days over two weeks marks the address.
-            auto reached = softLimitReached(rec.address);
+            auto reached = m_undeliverable.softLimitReached(rec.address);
             if (!reached.ok())
                 return reached.error();
             if (reached.value()) {
-                auto marked = markUndeliverable(rec.address, rec.memberId, rec.category, rec.id);
+                auto marked = m_undeliverable.mark(rec.address, rec.memberId, rec.category, rec.id);
                 if (!marked.ok())
                     return marked.error();
                 details.insert(QStringLiteral("marked"), marked.value());
@@ -617,12 +568,8 @@ Result<void> ReturnedMailService::markMoved(const QList<std::pair<qint64, quint3
 
 Result<ReturnRecord> ReturnedMailService::record(qint64 id) const
 {
-    auto q =
-        run(m_database,
-            QStringLiteral("SELECT %1 FROM returned_messages r LEFT JOIN deliveries d ON d.id = r.delivery_id WHERE "
-                           "r.id = ?")
-                .arg(kColumns),
-            {id}, QStringLiteral("returned record"));
+    auto q = run(m_database, QStringLiteral("SELECT %1 FROM %2 WHERE r.id = ?").arg(kColumns, kFrom), {id},
+                 QStringLiteral("returned record"));
     if (!q.ok())
         return q.error();
     if (!q.value().next())
@@ -644,10 +591,7 @@ Result<QByteArray> ReturnedMailService::message(qint64 id) const
 
 Result<QList<ReturnRecord>> ReturnedMailService::list(int limit) const
 {
-    auto q = run(m_database,
-                 QStringLiteral("SELECT %1 FROM returned_messages r LEFT JOIN deliveries d ON d.id = r.delivery_id "
-                                "ORDER BY r.id DESC LIMIT ?")
-                     .arg(kColumns),
+    auto q = run(m_database, QStringLiteral("SELECT %1 FROM %2 ORDER BY r.id DESC LIMIT ?").arg(kColumns, kFrom),
                  {limit}, QStringLiteral("returned list"));
     if (!q.ok())
         return q.error();
@@ -743,9 +687,7 @@ Result<QJsonObject> ReturnedMailService::policyWarning() const
 Result<QHash<quint32, ReturnRecord>> ReturnedMailService::knownIn(const QString &folder, quint32 uidValidity) const
 {
     auto q = run(m_database,
-                 QStringLiteral("SELECT %1 FROM returned_messages r LEFT JOIN deliveries d ON d.id = r.delivery_id "
-                                "WHERE r.folder = ? AND r.uid_validity = ?")
-                     .arg(kColumns),
+                 QStringLiteral("SELECT %1 FROM %2 WHERE r.folder = ? AND r.uid_validity = ?").arg(kColumns, kFrom),
                  {folder, qint64(uidValidity)}, QStringLiteral("returned known in folder"));
     if (!q.ok())
         return q.error();
@@ -755,56 +697,6 @@ Result<QHash<quint32, ReturnRecord>> ReturnedMailService::knownIn(const QString 
         out.insert(r.place.uid, r);
     }
     return out;
-}
-
-Result<QSet<qint64>> ReturnedMailService::undeliverableMembers() const
-{
-    // The mark holds while the member's address is the one found dead.
-    auto q =
-        run(m_database,
-            QStringLiteral("SELECT m.id FROM undeliverable_addresses u JOIN members m ON m.email_key = u.address_key"),
-            {}, QStringLiteral("undeliverable members"));
-    if (!q.ok())
-        return q.error();
-    QSet<qint64> out;
-    while (q.value().next())
-        out.insert(q.value().value(0).toLongLong());
-    return out;
-}
-
-Result<QJsonObject> ReturnedMailService::undeliverable(qint64 memberId) const
-{
-    auto q =
-        run(m_database,
-            QStringLiteral("SELECT u.category, u.since, u.returned_id FROM undeliverable_addresses u JOIN members m "
-                           "ON m.email_key = u.address_key WHERE m.id = ?"),
-            {memberId}, QStringLiteral("undeliverable member"));
-    if (!q.ok())
-        return q.error();
-    if (!q.value().next())
-        return QJsonObject();
-    return QJsonObject{{QStringLiteral("category"), q.value().value(0).toString()},
-                       {QStringLiteral("since"), q.value().value(1).toString()},
-                       {QStringLiteral("returned"), q.value().value(2).toLongLong()}};
-}
-
-Result<void> ReturnedMailService::markDeliverable(qint64 memberId, const QString &who)
-{
-    auto member = m_members.find(memberId);
-    if (!member.ok())
-        return member.error();
-    const QString key = Core::EmailAddress::key(Core::EmailAddress::check(member.value().email, false).normalized);
-    return m_database.write([&]() -> Result<void> {
-        auto q = run(m_database, QStringLiteral("DELETE FROM undeliverable_addresses WHERE address_key = ?"), {key},
-                     QStringLiteral("mark deliverable"));
-        if (!q.ok())
-            return q.error();
-        if (q.value().numRowsAffected() == 0)
-            return Error::make(Error::Code::NotFound,
-                               QCoreApplication::translate("Mail::ReturnedMailService",
-                                                           "This member's address is not marked undeliverable."));
-        return m_audit.append(QStringLiteral("mailbox.deliverable"), memberId, {}, who);
-    });
 }
 
 } // namespace Mail

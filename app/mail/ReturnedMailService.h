@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "mail/UndeliverableAddresses.h"
 #include "mail/inbound/ReturnedMail.h"
 
 #include <QDateTime>
@@ -66,6 +67,8 @@ struct ReturnRecord
     qint64 memberId = 0;
     qint64 deliveryId = 0;
     qint64 batchId = 0;
+    QString subject;    // of the message that came back (its outbox batch), when known
+    QString memberName; // when the volunteer may see the member
     ReturnAction action = ReturnAction::Left;
     QString movedTo;
     quint32 movedUid = 0;
@@ -86,8 +89,6 @@ struct ProcessedReturn
 class ReturnedMailService
 {
 public:
-    static constexpr int kSoftFailuresToMark = 3;   // temporary failures on different days…
-    static constexpr int kSoftFailureSpanDays = 14; // …over at least this many days
     static constexpr qint64 kMaxStoredBytes = 1024 * 1024;
 
     ReturnedMailService(Storage::Database &database, Storage::MemberRepository &members,
@@ -116,18 +117,14 @@ public:
     // account's warning.
     Core::Result<QJsonObject> policyWarning() const;
 
-    // Undeliverable addresses.
-    Core::Result<QSet<qint64>> undeliverableMembers() const;
-    Core::Result<QJsonObject> undeliverable(qint64 memberId) const; // {} when deliverable
-    Core::Result<void> markDeliverable(qint64 memberId, const QString &who = {});
+    // The addresses found undeliverable: marked here, listed and cleared there.
+    UndeliverableAddresses &undeliverable() { return m_undeliverable; }
+    const UndeliverableAddresses &undeliverable() const { return m_undeliverable; }
 
 private:
     struct Match;
     Core::Result<Match> match(const Inbound::ReturnedMail &mail, const Inbound::ReturnedRecipient *recipient) const;
     Core::Result<qint64> known(const MailboxPlace &place, const QString &messageId) const;
-    Core::Result<bool> markUndeliverable(const QString &address, qint64 memberId, const QString &category,
-                                         qint64 returnedId);
-    Core::Result<bool> softLimitReached(const QString &address) const;
     Core::Result<QByteArray> unsubscribeSecret();
     Core::Result<ProcessedReturn> recordLeft(const QByteArray &raw, const MailboxPlace &place, const QString &why);
 
@@ -139,6 +136,7 @@ private:
     Storage::SettingsRepository &m_settings;
     const Core::Clock &m_clock;
     QByteArray m_secret; // the member file's unsubscribe secret, read once
+    UndeliverableAddresses m_undeliverable;
 };
 
 } // namespace Mail

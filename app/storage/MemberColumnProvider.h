@@ -20,6 +20,15 @@ public:
     virtual QString header(int column) const = 0;
     virtual void prefetch(const QList<Core::Member> &members) = 0;
     virtual QVariant data(const Core::Member &member, int column, int role) const = 0;
+    // What another module adds to one of the member's own cells (an icon and a tooltip on the address the
+    // mailbox found undeliverable): Qt::DecorationRole and Qt::ToolTipRole; an invalid QVariant for nothing.
+    virtual QVariant fieldData(const Core::Member &member, Core::MemberField field, int role) const
+    {
+        Q_UNUSED(member);
+        Q_UNUSED(field);
+        Q_UNUSED(role);
+        return {};
+    }
 };
 
 } // namespace Storage

@@ -13,6 +13,7 @@ bool MemberQuery::matches(const Core::Member &m) const
     case Selection::Kind::ConsentExpiring:
     case Selection::Kind::ConsentWithdrawn:
     case Selection::Kind::Invitation:
+    case Selection::Kind::Undeliverable:
     case Selection::Kind::Report: return true;
     case Selection::Kind::NoEmail: return m.email.isEmpty();
     case Selection::Kind::MembershipExpired: return m.membershipEnd.isValid() && m.membershipEnd < today;
@@ -36,7 +37,8 @@ QString MemberQuery::whereClause(QVariantList *bindings) const
     case Selection::Kind::ConsentExpiring:
     case Selection::Kind::ConsentWithdrawn:
     case Selection::Kind::Invitation:
-    case Selection::Kind::Report: return {}; // the report runner (the campaigns) filter
+    case Selection::Kind::Undeliverable:
+    case Selection::Kind::Report: return {}; // the report runner (the campaigns, the returned mail) filter
     case Selection::Kind::NoEmail: return QStringLiteral("WHERE email IS NULL");
     case Selection::Kind::MembershipExpired:
         bindings->append(todayIso);

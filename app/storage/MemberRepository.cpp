@@ -514,6 +514,12 @@ Result<QList<SelectionCount>> MemberRepository::selectionCounts(const QDate &tod
         if (auto r = scalar({kind, {}}); !r.ok())
             return r.error();
     }
+    // The addresses the mailbox found dead (while they are the members' addresses).
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM members WHERE email_key IN (SELECT address_key FROM "
+                               "undeliverable_addresses)")))
+        return Database::errorFrom(q.lastError(), QStringLiteral("undeliverable count"));
+    q.next();
+    out.append({Selection{Selection::Kind::Undeliverable, {}}, q.value(0).toLongLong()});
     // Column names from the whitelist only.
     for (auto [kind, column] : {std::pair{Selection::Kind::Section, QStringLiteral("section")},
                                 std::pair{Selection::Kind::Category, QStringLiteral("category")}}) {

@@ -194,6 +194,12 @@ QVariant MemberTableModel::data(const QModelIndex &index, int role) const
         const Member *m = memberAtRow(index.row());
         return m ? m_provider->data(*m, index.column() - int(MemberFields::all().size()), role) : QVariant();
     }
+    if (m_provider && (role == Qt::DecorationRole || role == Qt::ToolTipRole)) {
+        if (const Member *m = memberAtRow(index.row())) {
+            if (QVariant v = m_provider->fieldData(*m, fieldAt(index.column()), role); v.isValid())
+                return v;
+        }
+    }
     if (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ToolTipRole && role != Qt::TextAlignmentRole)
         return {};
     const MemberField field = fieldAt(index.column());

@@ -18,6 +18,7 @@ QString Selection::key() const
     case Kind::ConsentWithdrawn: return QStringLiteral("consent-withdrawn:") + value;
     case Kind::Report: return QStringLiteral("report:") + value;
     case Kind::Invitation: return QStringLiteral("invitation:") + value;
+    case Kind::Undeliverable: return QStringLiteral("undeliverable");
     }
     return {};
 }
@@ -28,6 +29,8 @@ Selection Selection::fromKey(const QString &key)
         return {Kind::NoEmail, {}};
     if (key == QLatin1String("expired"))
         return {Kind::MembershipExpired, {}};
+    if (key == QLatin1String("undeliverable"))
+        return {Kind::Undeliverable, {}};
     if (key == QLatin1String("ending-soon"))
         return {Kind::MembershipEndingSoon, {}};
     if (key.startsWith(QLatin1String("section:")))
@@ -69,6 +72,7 @@ QString Selection::label() const
         return value == QLatin1String("never-invited")
                    ? QCoreApplication::translate("Storage::Selection", "Never invited")
                    : QCoreApplication::translate("Storage::Selection", "Invited, no answer");
+    case Kind::Undeliverable: return QCoreApplication::translate("Storage::Selection", "Undeliverable addresses");
     }
     return {};
 }

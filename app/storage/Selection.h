@@ -23,6 +23,8 @@ struct Selection
         Report,
         // Invitations (value = "never-invited" or "invited-no-answer"); resolved by the campaigns.
         Invitation,
+        // The members whose address the mailbox found undeliverable; resolved by the returned-mail service.
+        Undeliverable,
     };
 
     Kind kind = Kind::All;
@@ -33,7 +35,10 @@ struct Selection
         return kind == Kind::ConsentMissing || kind == Kind::ConsentExpiring || kind == Kind::ConsentWithdrawn;
     }
     // Whose members come from a resolver rather than from SQL (consent, saved reports).
-    bool isResolved() const { return isConsent() || kind == Kind::Report || kind == Kind::Invitation; }
+    bool isResolved() const
+    {
+        return isConsent() || kind == Kind::Report || kind == Kind::Invitation || kind == Kind::Undeliverable;
+    }
 
     static constexpr int kEndingSoonDays = 60;
 

@@ -331,6 +331,21 @@ void TestMemberRepository::selectionsAndCounts()
     QCOMPARE(byKey.value(QStringLiteral("section:MPL")), 2);
     QCOMPARE(byKey.value(QStringLiteral("section:")), 1);
     QCOMPARE(byKey.value(QStringLiteral("category:A")), 3);
+    QVERIFY(byKey.contains(QStringLiteral("undeliverable")));
+    QCOMPARE(byKey.value(QStringLiteral("undeliverable")), 0);
+    // An address the mailbox found dead counts while it is the member's address; a mark for an address no
+    // member has (corrected since) does not.
+    QSqlQuery mark(m_db->context().database().connection());
+    QVERIFY(mark.exec(QStringLiteral("INSERT INTO undeliverable_addresses (address_key, category, since) VALUES "
+                                     "('expired@example.org', 'address_unknown', '2026-01-01T00:00:00Z'), "
+                                     "('someone.else@example.org', 'address_unknown', '2026-01-01T00:00:00Z')")));
+    counts = m_db->members().selectionCounts(today);
+    QVERIFY(counts.ok());
+    for (const auto &c : counts.value())
+        if (c.selection.kind == Selection::Kind::Undeliverable)
+            QCOMPARE(c.count, 1);
+    QCOMPARE(Selection::fromKey(QStringLiteral("undeliverable")).kind, Selection::Kind::Undeliverable);
+    QVERIFY(Selection::fromKey(QStringLiteral("undeliverable")).isResolved());
 
     Storage::MemberQuery q;
     q.today = today;

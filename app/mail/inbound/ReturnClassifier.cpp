@@ -314,6 +314,17 @@ QString categoryKey(ReturnCategory cat)
     return QStringLiteral("other");
 }
 
+ReturnCategory categoryFromKey(const QString &key)
+{
+    for (ReturnCategory c :
+         {ReturnCategory::AddressUnknown, ReturnCategory::DomainUnknown, ReturnCategory::AccountClosed,
+          ReturnCategory::MailboxFull, ReturnCategory::Temporary, ReturnCategory::Policy, ReturnCategory::TooLarge,
+          ReturnCategory::Complaint, ReturnCategory::AutoReply})
+        if (categoryKey(c) == key)
+            return c;
+    return ReturnCategory::Other;
+}
+
 QString kindText(ReturnKind kind)
 {
     switch (kind) {

@@ -58,9 +58,10 @@ struct ReturnedMail
     static ReturnedMail read(const QByteArray &raw, const QByteArray &unsubscribeSecret = {});
 };
 
-QString kindKey(ReturnKind kind);         // "bounce", "complaint", "auto_reply", "unsubscribe", "other"
-QString kindText(ReturnKind kind);        // translated
-QString categoryKey(ReturnCategory cat);  // "address_unknown" … "other" (the CLI contract)
+QString kindKey(ReturnKind kind);        // "bounce", "complaint", "auto_reply", "unsubscribe", "other"
+QString kindText(ReturnKind kind);       // translated
+QString categoryKey(ReturnCategory cat); // "address_unknown" … "other" (the CLI contract)
+ReturnCategory categoryFromKey(const QString &key);
 QString categoryText(ReturnCategory cat); // translated, for the window
 // Which category a server's answer falls in, from its enhanced status, reply code and text.
 ReturnCategory classify(const QString &status, int reply, const QString &text, bool *permanent);
