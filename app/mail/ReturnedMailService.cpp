@@ -165,6 +165,7 @@ QJsonObject ReturnRecord::toJson() const
                        {QStringLiteral("diagnostic"), diagnostic},
                        {QStringLiteral("member"), idOrNullJson(memberId)},
                        {QStringLiteral("delivery"), idOrNullJson(deliveryId)},
+                       {QStringLiteral("subject"), subject.isEmpty() ? QJsonValue() : QJsonValue(subject)},
                        {QStringLiteral("action"), actionKey(action)},
                        {QStringLiteral("moved_to"), movedTo.isEmpty() ? QJsonValue() : QJsonValue(movedTo)},
                        {QStringLiteral("undone_at"), undoneAt.isValid() ? QJsonValue(iso(undoneAt)) : QJsonValue()}};
