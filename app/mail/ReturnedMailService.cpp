@@ -9,13 +9,17 @@
 #include "storage/AuditLog.h"
 #include "storage/Database.h"
 #include "storage/MemberRepository.h"
+#include "storage/PreparedQueries.h"
 #include "storage/SettingsRepository.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <optional>
 
 using Core::Error;
 using Core::Result;
@@ -188,51 +192,70 @@ ReturnedMailService::ReturnedMailService(Storage::Database &database, Storage::M
       m_settings(settings), m_clock(clock), m_undeliverable(database, members, audit, clock)
 {}
 
+Result<QSqlQuery *> ReturnedMailService::prepared(const QString &sql, const QVariantList &values,
+                                                  const QString &context) const
+{
+    Q_ASSERT(m_prepared); // set by process() and processBatch()
+    return m_prepared->run(sql, values, context);
+}
+
 Result<qint64> ReturnedMailService::known(const MailboxPlace &place, const QString &messageId) const
 {
     // Two indexed lookups (an OR of both would scan the table, messages and all).
-    auto q = run(m_database,
-                 QStringLiteral("SELECT id FROM returned_messages WHERE folder = ? AND uid_validity = ? AND uid = ?"),
+    auto q =
+        prepared(QStringLiteral("SELECT id FROM returned_messages WHERE folder = ? AND uid_validity = ? AND uid = ?"),
                  {place.folder, qint64(place.uidValidity), qint64(place.uid)}, QStringLiteral("returned known"));
     if (!q.ok())
         return q.error();
-    if (q.value().next())
-        return q.value().value(0).toLongLong();
+    if (q.value()->next())
+        return q.value()->value(0).toLongLong();
     if (messageId.isEmpty())
         return 0;
-    q = run(m_database, QStringLiteral("SELECT id FROM returned_messages WHERE message_id = ? ORDER BY id LIMIT 1"),
-            {messageId}, QStringLiteral("returned known by id"));
+    q = prepared(QStringLiteral("SELECT id FROM returned_messages WHERE message_id = ? ORDER BY id LIMIT 1"),
+                 {messageId}, QStringLiteral("returned known by id"));
     if (!q.ok())
         return q.error();
-    return q.value().next() ? q.value().value(0).toLongLong() : 0;
+    return q.value()->next() ? q.value()->value(0).toLongLong() : 0;
 }
 
 Result<ReturnedMailService::Match> ReturnedMailService::match(const Inbound::ReturnedMail &mail,
                                                               const Inbound::ReturnedRecipient *recipient) const
 {
     Match out;
-    Outbox outbox(m_database, m_clock);
-    auto byId = outbox.matchReturned(mail.originalMessageIds);
-    if (!byId.ok())
-        return byId.error();
-    Delivery d = byId.value();
+    Delivery d;
+    for (const QString &id : mail.originalMessageIds) {
+        if (id.isEmpty() || id.size() > 998)
+            continue;
+        auto q = prepared(QStringLiteral("SELECT id, member_id, batch_id, address FROM deliveries WHERE message_id = ? "
+                                         "ORDER BY id LIMIT 1"),
+                          {id}, QStringLiteral("match returned"));
+        if (!q.ok())
+            return q.error();
+        if (q.value()->next()) {
+            d.id = q.value()->value(0).toLongLong();
+            d.memberId = q.value()->value(1).toLongLong();
+            d.batchId = q.value()->value(2).toLongLong();
+            d.address = q.value()->value(3).toString();
+            break;
+        }
+    }
     // A report on several recipients: the Message-ID names the message, the address the delivery.
     if (d.id && recipient && !recipient->address.isEmpty() &&
         Core::EmailAddress::key(d.address) != Core::EmailAddress::key(recipient->address))
         d = Delivery{};
     if (!d.id && recipient && !recipient->address.isEmpty()) {
         // Then by the address, among the last 60 days' deliveries.
-        auto q = run(m_database,
-                     QStringLiteral("SELECT id, member_id, batch_id, address FROM deliveries WHERE lower(address) = ? "
+        auto q =
+            prepared(QStringLiteral("SELECT id, member_id, batch_id, address FROM deliveries WHERE lower(address) = ? "
                                     "AND sent_at IS NOT NULL AND sent_at >= ? ORDER BY sent_at DESC LIMIT 1"),
                      {recipient->address.toLower(), iso(m_clock.now().addDays(-60))}, QStringLiteral("match address"));
         if (!q.ok())
             return q.error();
-        if (q.value().next()) {
-            d.id = q.value().value(0).toLongLong();
-            d.memberId = q.value().value(1).toLongLong();
-            d.batchId = q.value().value(2).toLongLong();
-            d.address = q.value().value(3).toString();
+        if (q.value()->next()) {
+            d.id = q.value()->value(0).toLongLong();
+            d.memberId = q.value()->value(1).toLongLong();
+            d.batchId = q.value()->value(2).toLongLong();
+            d.address = q.value()->value(3).toString();
         }
     }
     out.deliveryId = d.id;
@@ -240,12 +263,12 @@ Result<ReturnedMailService::Match> ReturnedMailService::match(const Inbound::Ret
     out.batchId = d.batchId;
     out.address = d.address;
     if (d.batchId) {
-        auto q = run(m_database, QStringLiteral("SELECT purpose FROM mail_batches WHERE id = ?"), {d.batchId},
-                     QStringLiteral("batch purpose"));
+        auto q = prepared(QStringLiteral("SELECT purpose FROM mail_batches WHERE id = ?"), {d.batchId},
+                          QStringLiteral("batch purpose"));
         if (!q.ok())
             return q.error();
-        if (q.value().next())
-            out.purpose = q.value().value(0).toString();
+        if (q.value()->next())
+            out.purpose = q.value()->value(0).toString();
     }
     const QString address = recipient && !recipient->address.isEmpty() ? recipient->address : out.address;
     if (!out.memberId && !address.isEmpty()) {
@@ -272,6 +295,14 @@ Result<QList<ProcessedReturn>>
 ReturnedMailService::processBatch(const QList<std::pair<QByteArray, MailboxPlace>> &messages)
 {
     QList<ProcessedReturn> out;
+    // The chunk's statements prepared once (ten a message, a hundred messages).
+    Storage::PreparedQueries statements(m_database);
+    m_prepared = &statements;
+    m_undeliverable.setPrepared(&statements);
+    const auto forget = qScopeGuard([this] {
+        m_prepared = nullptr;
+        m_undeliverable.setPrepared(nullptr);
+    });
     auto r = m_database.write([&]() -> Result<void> {
         // A larger page cache for the chunk (the stored messages would push the indexes out of SQLite's
         // default 2 MB); on a server, the table locked: two computers reading the mailbox at once take
@@ -319,22 +350,34 @@ Result<ProcessedReturn> ReturnedMailService::recordLeft(const QByteArray &raw, c
     rec.diagnostic = why.left(2000);
     rec.action = ReturnAction::Left;
     auto inserted =
-        run(m_database,
-            QStringLiteral("INSERT INTO returned_messages (folder, uid_validity, uid, message_id, received_at, "
-                           "read_at, kind, address, diagnostic, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                           "'left') RETURNING id"),
-            {place.folder, qint64(place.uidValidity), qint64(place.uid), textOrNull(mail.messageId),
-             textOrNull(iso(mail.date)), iso(rec.readAt), Inbound::kindKey(mail.kind), textOrNull(rec.address),
-             rec.diagnostic},
-            QStringLiteral("record left"));
+        prepared(QStringLiteral("INSERT INTO returned_messages (folder, uid_validity, uid, message_id, received_at, "
+                                "read_at, kind, address, diagnostic, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                "'left') RETURNING id"),
+                 {place.folder, qint64(place.uidValidity), qint64(place.uid), textOrNull(mail.messageId),
+                  textOrNull(iso(mail.date)), iso(rec.readAt), Inbound::kindKey(mail.kind), textOrNull(rec.address),
+                  rec.diagnostic},
+                 QStringLiteral("record left"));
     if (!inserted.ok())
         return inserted.error();
-    rec.id = Storage::returnedId(inserted.value());
+    rec.id = Storage::returnedId(*inserted.value());
     return out;
 }
 
 Result<ProcessedReturn> ReturnedMailService::process(const QByteArray &raw, const MailboxPlace &place)
 {
+    // One message alone: its statements prepared for it (in a chunk, processBatch's serve).
+    std::optional<Storage::PreparedQueries> own;
+    if (!m_prepared) {
+        own.emplace(m_database);
+        m_prepared = &*own;
+        m_undeliverable.setPrepared(&*own);
+    }
+    const auto forget = qScopeGuard([this, &own] {
+        if (own) {
+            m_prepared = nullptr;
+            m_undeliverable.setPrepared(nullptr);
+        }
+    });
     auto secret = unsubscribeSecret();
     if (!secret.ok())
         return secret.error();
@@ -421,36 +464,34 @@ Result<ProcessedReturn> ReturnedMailService::process(const QByteArray &raw, cons
         }
 
         // The record first: its id is what the mark and the details point to.
-        auto inserted =
-            run(m_database,
-                QStringLiteral(
-                    "INSERT INTO returned_messages (folder, uid_validity, uid, message_id, received_at, read_at, "
-                    "kind, category, address, status, diagnostic, member_id, delivery_id, action, raw) VALUES "
-                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                {place.folder, qint64(place.uidValidity), qint64(place.uid), textOrNull(mail.messageId),
-                 textOrNull(iso(mail.date)), iso(rec.readAt), Inbound::kindKey(mail.kind), textOrNull(rec.category),
-                 textOrNull(rec.address), textOrNull(rec.status), textOrNull(rec.diagnostic), idOrNull(rec.memberId),
-                 idOrNull(rec.deliveryId), actionKey(rec.action),
-                 mail.kind == ReturnKind::Other ? QVariant(QMetaType(QMetaType::QByteArray))
-                                                : QVariant(raw.left(kMaxStoredBytes))},
-                QStringLiteral("record returned"));
+        auto inserted = prepared(
+            QStringLiteral(
+                "INSERT INTO returned_messages (folder, uid_validity, uid, message_id, received_at, read_at, "
+                "kind, category, address, status, diagnostic, member_id, delivery_id, action, raw) VALUES "
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+            {place.folder, qint64(place.uidValidity), qint64(place.uid), textOrNull(mail.messageId),
+             textOrNull(iso(mail.date)), iso(rec.readAt), Inbound::kindKey(mail.kind), textOrNull(rec.category),
+             textOrNull(rec.address), textOrNull(rec.status), textOrNull(rec.diagnostic), idOrNull(rec.memberId),
+             idOrNull(rec.deliveryId), actionKey(rec.action),
+             mail.kind == ReturnKind::Other ? QVariant(QMetaType(QMetaType::QByteArray))
+                                            : QVariant(raw.left(kMaxStoredBytes))},
+            QStringLiteral("record returned"));
         if (!inserted.ok())
             return inserted.error();
-        rec.id = Storage::returnedId(inserted.value());
+        rec.id = Storage::returnedId(*inserted.value());
 
         if (mail.kind == ReturnKind::Bounce && recipient && recipient->failed() && rec.deliveryId) {
-            auto before = run(m_database,
-                              QStringLiteral("SELECT bounce_category, bounce_status, bounce_text, bounced_at FROM "
-                                             "deliveries WHERE id = ?"),
-                              {rec.deliveryId}, QStringLiteral("delivery bounce before"));
+            auto before = prepared(QStringLiteral("SELECT bounce_category, bounce_status, bounce_text, bounced_at FROM "
+                                                  "deliveries WHERE id = ?"),
+                                   {rec.deliveryId}, QStringLiteral("delivery bounce before"));
             if (!before.ok())
                 return before.error();
-            if (before.value().next())
+            if (before.value()->next())
                 details.insert(QStringLiteral("delivery_before"),
-                               QJsonArray{before.value().value(0).toString(), before.value().value(1).toString(),
-                                          before.value().value(2).toString(), before.value().value(3).toString()});
-            if (auto u = run(m_database,
-                             QStringLiteral("UPDATE deliveries SET bounce_category = ?, bounce_status = ?, bounce_text "
+                               QJsonArray{before.value()->value(0).toString(), before.value()->value(1).toString(),
+                                          before.value()->value(2).toString(), before.value()->value(3).toString()});
+            if (auto u =
+                    prepared(QStringLiteral("UPDATE deliveries SET bounce_category = ?, bounce_status = ?, bounce_text "
                                             "= ?, bounced_at = ? WHERE id = ?"),
                              {rec.category, textOrNull(rec.status), textOrNull(rec.diagnostic),
                               iso(mail.date.isValid() ? mail.date : rec.readAt), rec.deliveryId},
@@ -528,12 +569,11 @@ Result<ProcessedReturn> ReturnedMailService::process(const QByteArray &raw, cons
         case ReturnAction::None:
         case ReturnAction::Left: break;
         }
-        if (auto u =
-                run(m_database,
-                    QStringLiteral("UPDATE returned_messages SET action = ?, member_id = ?, details = ? WHERE id = ?"),
-                    {actionKey(rec.action), idOrNull(rec.memberId),
-                     QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)), rec.id},
-                    QStringLiteral("returned action"));
+        if (auto u = prepared(
+                QStringLiteral("UPDATE returned_messages SET action = ?, member_id = ?, details = ? WHERE id = ?"),
+                {actionKey(rec.action), idOrNull(rec.memberId),
+                 QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)), rec.id},
+                QStringLiteral("returned action"));
             !u.ok())
             return u.error();
         if (rec.action == ReturnAction::Left || rec.action == ReturnAction::None)

@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QList>
 #include <QSet>
+#include <QSqlQuery>
+#include <QVariantList>
 #include <QString>
 
 namespace Core {
@@ -16,6 +18,7 @@ class Clock;
 }
 namespace Storage {
 class AuditLog;
+class PreparedQueries;
 class Database;
 class MemberRepository;
 class SettingsRepository;
@@ -123,6 +126,8 @@ public:
 
 private:
     struct Match;
+    // A statement run with its values, prepared once for the chunk (processBatch) or the message (process).
+    Core::Result<QSqlQuery *> prepared(const QString &sql, const QVariantList &values, const QString &context) const;
     Core::Result<Match> match(const Inbound::ReturnedMail &mail, const Inbound::ReturnedRecipient *recipient) const;
     Core::Result<qint64> known(const MailboxPlace &place, const QString &messageId) const;
     Core::Result<QByteArray> unsubscribeSecret();
@@ -137,6 +142,7 @@ private:
     const Core::Clock &m_clock;
     QByteArray m_secret; // the member file's unsubscribe secret, read once
     UndeliverableAddresses m_undeliverable;
+    Storage::PreparedQueries *m_prepared = nullptr; // during processBatch()
 };
 
 } // namespace Mail

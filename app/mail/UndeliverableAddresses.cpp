@@ -5,12 +5,14 @@
 #include "storage/AuditLog.h"
 #include "storage/Database.h"
 #include "storage/MemberRepository.h"
+#include "storage/PreparedQueries.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
 
 #include <algorithm>
+#include <optional>
 
 using Core::Error;
 using Core::Result;
@@ -45,7 +47,8 @@ Result<QSet<qint64>> UndeliverableAddresses::members() const
 {
     // The mark holds while the member's address is the one found dead.
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("SELECT m.id FROM undeliverable_addresses u JOIN members m ON m.email_key = u.address_key"));
+    q.prepare(
+        QStringLiteral("SELECT m.id FROM undeliverable_addresses u JOIN members m ON m.email_key = u.address_key"));
     if (auto r = Storage::exec(q, QStringLiteral("undeliverable members")); !r.ok())
         return r.error();
     QSet<qint64> out;
@@ -79,8 +82,7 @@ Result<QHash<qint64, UndeliverableMark>> UndeliverableAddresses::among(const QLi
     if (auto r = Storage::exec(q, QStringLiteral("undeliverable among")); !r.ok())
         return r.error();
     while (q.next())
-        out.insert(q.value(0).toLongLong(),
-                   {q.value(1).toString(), fromIso(q.value(2)), q.value(3).toLongLong()});
+        out.insert(q.value(0).toLongLong(), {q.value(1).toString(), fromIso(q.value(2)), q.value(3).toLongLong()});
     return out;
 }
 
@@ -118,22 +120,22 @@ Result<bool> UndeliverableAddresses::mark(const QString &address, qint64 memberI
     const QString key = keyOf(address);
     if (key.isEmpty())
         return false;
-    QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("SELECT 1 FROM undeliverable_addresses WHERE address_key = ?"));
-    q.addBindValue(key);
-    if (auto r = Storage::exec(q, QStringLiteral("undeliverable exists")); !r.ok())
-        return r.error();
-    if (q.next())
+    std::optional<Storage::PreparedQueries> own;
+    Storage::PreparedQueries &statements = m_prepared ? *m_prepared : own.emplace(m_database);
+    auto exists = statements.run(QStringLiteral("SELECT 1 FROM undeliverable_addresses WHERE address_key = ?"), {key},
+                                 QStringLiteral("undeliverable exists"));
+    if (!exists.ok())
+        return exists.error();
+    if (exists.value()->next())
         return false;
-    q.prepare(QStringLiteral("INSERT INTO undeliverable_addresses (address_key, member_id, category, since, "
-                             "returned_id) VALUES (?, ?, ?, ?, ?)"));
-    q.addBindValue(key);
-    q.addBindValue(memberId > 0 ? QVariant(memberId) : QVariant(QMetaType(QMetaType::LongLong)));
-    q.addBindValue(category);
-    q.addBindValue(iso(m_clock.now()));
-    q.addBindValue(returnedId);
-    if (auto r = Storage::exec(q, QStringLiteral("mark undeliverable")); !r.ok())
-        return r.error();
+    auto inserted =
+        statements.run(QStringLiteral("INSERT INTO undeliverable_addresses (address_key, member_id, category, since, "
+                                      "returned_id) VALUES (?, ?, ?, ?, ?)"),
+                       {key, memberId > 0 ? QVariant(memberId) : QVariant(QMetaType(QMetaType::LongLong)), category,
+                        iso(m_clock.now()), returnedId},
+                       QStringLiteral("mark undeliverable"));
+    if (!inserted.ok())
+        return inserted.error();
     return true;
 }
 
@@ -141,32 +143,34 @@ Result<bool> UndeliverableAddresses::softLimitReached(const QString &address) co
 {
     // Temporary failures of this address since its last delivery that went through (sent, no bounce, old
     // enough for a bounce to have come back): three on different days, the first and last two weeks apart.
-    QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("SELECT max(sent_at) FROM deliveries WHERE lower(address) = ? AND state = 'sent' AND "
-                             "bounce_category IS NULL AND sent_at <= ?"));
-    q.addBindValue(address.toLower());
-    q.addBindValue(iso(m_clock.now().addDays(-3)));
-    if (auto r = Storage::exec(q, QStringLiteral("last good delivery")); !r.ok())
-        return r.error();
-    const QString since = q.next() ? q.value(0).toString() : QString();
-    q.prepare(QStringLiteral("SELECT received_at, read_at FROM returned_messages WHERE lower(address) = ? AND kind = "
-                             "'bounce' AND action = 'counted' AND undone_at IS NULL"));
-    q.addBindValue(address.toLower());
-    if (auto r = Storage::exec(q, QStringLiteral("soft failures")); !r.ok())
-        return r.error();
+    // A bounce's address is kept lower-case, so that this reads the (address, kind) index.
+    std::optional<Storage::PreparedQueries> own;
+    Storage::PreparedQueries &statements = m_prepared ? *m_prepared : own.emplace(m_database);
+    auto last = statements.run(
+        QStringLiteral("SELECT max(sent_at) FROM deliveries WHERE lower(address) = ? AND state = 'sent' AND "
+                       "bounce_category IS NULL AND sent_at <= ?"),
+        {address.toLower(), iso(m_clock.now().addDays(-3))}, QStringLiteral("last good delivery"));
+    if (!last.ok())
+        return last.error();
+    const QString since = last.value()->next() ? last.value()->value(0).toString() : QString();
+    auto q = statements.run(QStringLiteral("SELECT received_at, read_at FROM returned_messages WHERE address = ? AND "
+                                           "kind = 'bounce' AND action = 'counted' AND undone_at IS NULL"),
+                            {address.toLower()}, QStringLiteral("soft failures"));
+    if (!q.ok())
+        return q.error();
     QSet<QDate> days;
-    while (q.next()) {
-        QDateTime when = fromIso(q.value(0));
+    while (q.value()->next()) {
+        QDateTime when = fromIso(q.value()->value(0));
         if (!when.isValid())
-            when = fromIso(q.value(1));
+            when = fromIso(q.value()->value(1));
         if (!since.isEmpty() && iso(when) <= since)
             continue;
         days.insert(when.toUTC().date());
     }
     if (days.size() < kSoftFailuresToMark)
         return false;
-    const auto [first, last] = std::minmax_element(days.begin(), days.end());
-    return first->daysTo(*last) >= kSoftFailureSpanDays;
+    const auto [first, lastDay] = std::minmax_element(days.begin(), days.end());
+    return first->daysTo(*lastDay) >= kSoftFailureSpanDays;
 }
 
 } // namespace Mail

@@ -15,6 +15,7 @@ namespace Storage {
 class AuditLog;
 class Database;
 class MemberRepository;
+class PreparedQueries;
 } // namespace Storage
 
 namespace Mail {
@@ -52,12 +53,15 @@ public:
     Core::Result<bool> mark(const QString &address, qint64 memberId, const QString &category, qint64 returnedId);
     // Whether the address's temporary failures since its last good delivery now make it undeliverable.
     Core::Result<bool> softLimitReached(const QString &address) const;
+    // The caller's prepared statements for mark() and softLimitReached() (a mailbox run's chunk); nullptr: none.
+    void setPrepared(Storage::PreparedQueries *prepared) { m_prepared = prepared; }
 
 private:
     Storage::Database &m_database;
     Storage::MemberRepository &m_members;
     Storage::AuditLog &m_audit;
     const Core::Clock &m_clock;
+    Storage::PreparedQueries *m_prepared = nullptr;
 };
 
 } // namespace Mail

@@ -188,7 +188,7 @@ profile=()
 CARNET_IMAP_PASSWORD=$password /usr/bin/time -f "carnet-cli mailbox run: %e s, %M KiB peak" \
     "${profile[@]}" "${cli[@]}" mailbox run --json >"$work/run.json"
 if [ -n "${CARNET_BENCH_PERF:-}" ]; then
-    perf report -i "$work/perf.data" --stdio --no-children --sort dso 2>/dev/null | grep "%" | head -12
-    perf report -i "$work/perf.data" --stdio --children --sort symbol --percent-limit 3 -g none 2>/dev/null | grep "%" | grep -v "\[k\]" | head -40
+    perf report -i "$work/perf.data" --stdio --no-children --sort dso -g none 2>/dev/null | grep "%" | head -12
+    perf report -i "$work/perf.data" --stdio --no-children --sort dso,symbol --percent-limit 1 -g none 2>/dev/null | grep "%" | grep -v "\[k\]" | head -40
 fi
 /usr/bin/python3 -c 'import json, sys; s = json.load(open(sys.argv[1])); print("read", s["read"], "moved", s["moved"], "left", s["left"], "actions", s["actions"])' "$work/run.json"
