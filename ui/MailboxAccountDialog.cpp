@@ -127,8 +127,7 @@ MailboxAccountDialog::MailboxAccountDialog(AppContext &context, Mail::MailboxRun
     connect(m_trust, &QPushButton::clicked, this, [this] {
         m_trustFingerprint = m_offeredFingerprint;
         m_trust->setEnabled(false);
-        m_result->setText(
-            tr("This certificate will be trusted (SHA-256 %1). Test again.").arg(m_trustFingerprint));
+        m_result->setText(tr("This certificate will be trusted (SHA-256 %1). Test again.").arg(m_trustFingerprint));
     });
 
     auto loaded = Mail::MailboxAccount::load(m_context.databaseSettings());
@@ -186,7 +185,8 @@ Mail::MailboxAccount MailboxAccountDialog::accountFromForm(QString *error) const
     Mail::MailboxAccount a = m_loaded;
     a.host = m_host->text().trimmed();
     a.port = quint16(m_port->value());
-    a.security = Mail::MailboxAccount::securityFromKey(m_security->currentData().toString()).value_or(Imap::Security::Tls);
+    a.security =
+        Mail::MailboxAccount::securityFromKey(m_security->currentData().toString()).value_or(Imap::Security::Tls);
     a.user = m_user->text().trimmed();
     a.folder = m_folder->text().trimmed().isEmpty() ? QStringLiteral("INBOX") : m_folder->text().trimmed();
     a.processedFolder = m_processed->text().trimmed();

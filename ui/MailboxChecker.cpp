@@ -183,9 +183,8 @@ void MailboxChecker::launch(Operation operation, const Mail::ReturnRecord &recor
                 this, [this, n, total] { Q_EMIT progress(n, total); }, Qt::QueuedConnection);
         });
         connect(runner, &Mail::MailboxRunner::certificateRefused, work, [this](const Smtp::CertificateInfo &c) {
-            const QString text =
-                tr("The mailbox server's certificate was refused (%1): check it in Edit › Mailbox….")
-                    .arg(c.errors.join(QStringLiteral("; ")));
+            const QString text = tr("The mailbox server's certificate was refused (%1): check it in Edit › Mailbox….")
+                                     .arg(c.errors.join(QStringLiteral("; ")));
             QMetaObject::invokeMethod(
                 this, [this, text] { Q_EMIT message(text); }, Qt::QueuedConnection);
         });

@@ -131,9 +131,9 @@ ReturnedMailDialog::ReturnedMailDialog(AppContext &context, MailboxChecker &chec
         m_progress->setRange(0, 0);
     });
     connect(&m_checker, &MailboxChecker::movedBack, this, [this](const QString &error) {
-        m_status->setText(error.isEmpty() ? tr("Undone; the message is back where it was.")
-                                          : tr("Undone in Carnet, but the message could not be moved back: %1")
-                                                .arg(error));
+        m_status->setText(error.isEmpty()
+                              ? tr("Undone; the message is back where it was.")
+                              : tr("Undone in Carnet, but the message could not be moved back: %1").arg(error));
         refresh();
     });
 
@@ -162,11 +162,11 @@ void ReturnedMailDialog::refresh()
     else if (m_checker.lastCheck().isValid())
         m_lastCheck->setText(tr("%1 — checked at %2").arg(m_checker.lastResult(), when(m_checker.lastCheck())));
     else
-        m_lastCheck->setText(account.value().everyMinutes > 0
-                                 ? tr("%1, checked every %n minute(s) while Carnet is open.", nullptr,
-                                      account.value().everyMinutes)
-                                       .arg(account.value().user)
-                                 : tr("%1, checked on \"Check now\" only.").arg(account.value().user));
+        m_lastCheck->setText(
+            account.value().everyMinutes > 0
+                ? tr("%1, checked every %n minute(s) while Carnet is open.", nullptr, account.value().everyMinutes)
+                      .arg(account.value().user)
+                : tr("%1, checked on \"Check now\" only.").arg(account.value().user));
     showOnly(m_filter->currentIndex());
     for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
         if (m_list->topLevelItem(i)->data(0, Qt::UserRole).toLongLong() == current) {
@@ -190,8 +190,8 @@ void ReturnedMailDialog::showOnly(int index)
         item->setText(Read, when(r.readAt));
         item->setText(Kind, Mail::Inbound::kindText(r.kind));
         item->setText(Address, r.address);
-        item->setText(Member, r.memberName.isEmpty() && r.memberId > 0 ? tr("member %1").arg(r.memberId)
-                                                                        : r.memberName);
+        item->setText(Member,
+                      r.memberName.isEmpty() && r.memberId > 0 ? tr("member %1").arg(r.memberId) : r.memberName);
         item->setText(Category, r.category.isEmpty()
                                     ? QString()
                                     : Mail::Inbound::categoryText(Mail::Inbound::categoryFromKey(r.category)));
@@ -251,14 +251,13 @@ void ReturnedMailDialog::showDetails()
     html += row(tr("Sent by the server on"), when(r.receivedAt));
     html += row(tr("What"), Mail::Inbound::kindText(r.kind));
     html += row(tr("Address"), r.address);
-    html += row(tr("Member"), r.memberName.isEmpty() && r.memberId > 0 ? tr("member %1").arg(r.memberId)
-                                                                        : r.memberName);
+    html +=
+        row(tr("Member"), r.memberName.isEmpty() && r.memberId > 0 ? tr("member %1").arg(r.memberId) : r.memberName);
     html += row(tr("About the message"), r.subject);
     if (!r.category.isEmpty())
         html += row(tr("Category"), Mail::Inbound::categoryText(Mail::Inbound::categoryFromKey(r.category)));
     html += row(tr("Status code"), r.status);
-    html += row(r.action == Mail::ReturnAction::Left ? tr("Why it was left") : tr("The server's words"),
-                r.diagnostic);
+    html += row(r.action == Mail::ReturnAction::Left ? tr("Why it was left") : tr("The server's words"), r.diagnostic);
     html += row(tr("Action"), Mail::actionText(r.action));
     html += row(tr("Undone"), when(r.undoneAt));
     html += row(tr("In the folder"), r.movedTo.isEmpty() ? r.place.folder : r.movedTo);
@@ -333,7 +332,8 @@ void ReturnedMailDialog::openSelected()
         }
         m_lastOpened = path;
         if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
-            m_status->setText(tr("No mail program answered; the message is in %1.").arg(QDir::toNativeSeparators(path)));
+            m_status->setText(
+                tr("No mail program answered; the message is in %1.").arg(QDir::toNativeSeparators(path)));
         else
             m_status->setText(tr("Opened in your mail program."));
     });

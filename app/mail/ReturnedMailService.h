@@ -10,8 +10,8 @@
 #include <QList>
 #include <QSet>
 #include <QSqlQuery>
-#include <QVariantList>
 #include <QString>
+#include <QVariantList>
 
 namespace Core {
 class Clock;
