@@ -14,6 +14,7 @@
 #include "MessageBox.h"
 #include "OrganisationDialog.h"
 #include "OutboxDialog.h"
+#include "PanelCounts.h"
 #include "ReportActions.h"
 #include "SelectionPanel.h"
 #include "SettingsDialog.h"
@@ -122,7 +123,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
         connect(m_feed.get(), &Storage::ChangeFeed::purposesChanged, this, [this] {
             m_consentColumns->reloadPurposes();
             m_model->providerChanged();
-            refreshConsentCounts(true);
+            m_counts->refresh(true);
         });
     }
     // The model starts sorted by last name: the header says so before sorting is switched on, so that the
@@ -143,6 +144,9 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     m_table->setAccessibleName(tr("Members"));
 
     m_panel = new SelectionPanel(this);
+    m_counts = new PanelCounts(m_context, m_panel, this);
+    connect(m_counts, &PanelCounts::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_panel);
     splitter->addWidget(m_table);
@@ -256,7 +260,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     updateStatus();
     // The side panel's counts come just after the table is on screen.
     QTimer::singleShot(0, this, &MainWindow::refreshCounts);
-    QTimer::singleShot(0, this, [this] { refreshConsentCounts(true); });
+    QTimer::singleShot(0, this, [this] { m_counts->refresh(true); });
     QTimer::singleShot(0, m_reports, &ReportActions::refreshPanel);
     // What the outbox still holds goes by itself, within the account's limits.
     m_sender = new BackgroundSender(m_context, this);
@@ -291,10 +295,6 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
 MainWindow::~MainWindow()
 {
     m_model->setColumnProvider(nullptr);
-    if (m_tallyThread) {
-        m_tallyAgain = false;
-        m_tallyThread->wait();
-    }
 }
 
 void MainWindow::createActions()
@@ -508,16 +508,16 @@ void MainWindow::createActions()
 
 void MainWindow::refreshCounts()
 {
-    if (!m_countsShown) // until the worker's counts arrive, the one the table already knows
+    if (!m_counts->shown()) // until the worker's counts arrive, the one the table already knows
         m_panel->setCounts({{Storage::Selection{Storage::Selection::Kind::All, {}}, m_model->totalCount()}});
-    refreshConsentCounts(); // the selections' counts with them, on the worker
+    m_counts->refresh(); // the selections' counts with them, on the worker
     refreshInvitationCounts();
     updatePage();
 }
 
 bool MainWindow::countsPending() const
 {
-    return m_tallyThread || m_tallyAgain;
+    return m_counts->pending();
 }
 
 void MainWindow::refreshInvitationCounts()
@@ -644,74 +644,8 @@ void MainWindow::consentChanged()
     m_model->providerChanged();
     if (m_model->selection().isResolved())
         m_model->reload();
-    refreshConsentCounts();
+    m_counts->refresh();
     refreshInvitationCounts(); // invitations sent or answered move members between these two
-}
-
-void MainWindow::refreshConsentCounts(bool purposesChanged)
-{
-    auto purposes = m_context.consent().purposes();
-    if (!purposes.ok())
-        return;
-    QList<SelectionPanel::ConsentGroup> groups;
-    for (const Consent::Purpose &p : purposes.value())
-        groups.append({p.key, p.displayLabel()});
-    if (purposesChanged)
-        m_panel->setConsentGroups(groups); // counts follow
-    if (m_tallyThread) {
-        m_tallyAgain = true; // once this one is done
-        return;
-    }
-    // The selections' counts (a few aggregates over every member), then one pass per purpose: on a
-    // worker with its own connection, so a large list never freezes the window (on a server, the counts
-    // alone take seconds at a million members).
-    const QString path = m_context.database().connectPath();
-    const QDateTime now = m_context.clock().now();
-    m_tallyThread = QThread::create([this, path, now, groups]() mutable {
-        const Core::FrozenClock clock(now);
-        auto database = Storage::Database::open(path);
-        if (!database.ok()) {
-            const QString why = database.error().message;
-            QMetaObject::invokeMethod(
-                this, [this, why] { statusBar()->showMessage(why, 10000); }, Qt::QueuedConnection);
-            return;
-        }
-        Storage::MemberRepository members(*database.value(), clock);
-        auto counts = members.selectionCounts(clock.today());
-        QMetaObject::invokeMethod(
-            this,
-            [this, counts] {
-                if (counts.ok()) {
-                    m_panel->setCounts(counts.value());
-                    m_countsShown = true;
-                } else
-                    statusBar()->showMessage(counts.error().message, 10000);
-            },
-            Qt::QueuedConnection);
-        Storage::AuditLog audit(*database.value(), clock);
-        Storage::SettingsRepository settings(*database.value());
-        const Consent::ConsentService consent(*database.value(), members, audit, settings, clock);
-        for (SelectionPanel::ConsentGroup &g : groups) {
-            auto tally = consent.tally(g.purpose);
-            if (!tally.ok())
-                continue;
-            g.missing = tally.value().missing;
-            g.expiring = tally.value().expiring;
-            g.withdrawn = tally.value().withdrawn;
-        }
-        QMetaObject::invokeMethod(
-            this, [this, groups] { m_panel->setConsentGroups(groups); }, Qt::QueuedConnection);
-    });
-    m_tallyThread->setParent(this); // deleted with the window if it outlives the finished() handler
-    connect(m_tallyThread, &QThread::finished, this, [this] {
-        m_tallyThread->deleteLater();
-        m_tallyThread = nullptr;
-        if (m_tallyAgain) {
-            m_tallyAgain = false;
-            refreshConsentCounts();
-        }
-    });
-    m_tallyThread->start(QThread::LowPriority);
 }
 
 void MainWindow::showOrganisation()
@@ -725,7 +659,7 @@ void MainWindow::showOrganisation()
     m_consentColumns->reloadPurposes();
     m_model->providerChanged();
     m_columns->restore();
-    refreshConsentCounts(true);
+    m_counts->refresh(true);
 }
 
 void MainWindow::resumeSending()

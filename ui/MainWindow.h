@@ -26,6 +26,7 @@ class ColumnChooser;
 class ConsentColumns;
 class MailingActions;
 class MemberActions;
+class PanelCounts;
 class ReportActions;
 class SelectionPanel;
 class WelcomeWidget;
@@ -74,7 +75,6 @@ private:
     void openDemo();
     void selectMember(qint64 id);
     void consentChanged();
-    void refreshConsentCounts(bool purposesChanged = false);
     void updateActions();
     void fitColumns();
     QList<qint64> selectedMemberIds() const;
@@ -95,7 +95,7 @@ private:
     QLabel *m_status = nullptr;
     std::unique_ptr<ConsentColumns> m_consentColumns;
     std::unique_ptr<Storage::ChangeFeed> m_feed; // a shared member file's live changes; none for a local file
-    QThread *m_tallyThread = nullptr;
+    PanelCounts *m_counts = nullptr;
     BackgroundSender *m_sender = nullptr;
     QLabel *m_emptyNote = nullptr;
     QAction *m_editAction = nullptr;
@@ -104,8 +104,6 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     bool m_columnsFitted = false;
     bool m_quitWhenStopped = false;
-    bool m_tallyAgain = false;
-    bool m_countsShown = false; // the selections' counts came from the worker once
 };
 
 } // namespace Gui
