@@ -2208,6 +2208,10 @@ Left out of every mailing until the address is corrected, or marked deliverable 
         <translation>Adresse non distribuable depuis le %1 : %2.
 Exclue de tous les envois jusqu’à ce que l’adresse soit corrigée ou marquée de nouveau distribuable (menu Envois).</translation>
     </message>
+    <message>
+        <source>Away: an automatic reply came back on %1. Nothing else changes.</source>
+        <translation>Absent : une réponse automatique est revenue le %1. Rien d’autre ne change.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::ConsentDialog</name>

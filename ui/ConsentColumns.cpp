@@ -15,8 +15,8 @@ using Consent::Status;
 namespace Gui {
 
 ConsentColumns::ConsentColumns(Consent::ConsentService &consent, const Core::Clock &clock,
-                               const Mail::UndeliverableAddresses *undeliverable)
-    : m_consent(consent), m_clock(clock), m_undeliverable(undeliverable)
+                               const Mail::ReturnedMailService *returned)
+    : m_consent(consent), m_clock(clock), m_returned(returned)
 {
     reloadPurposes();
 }
@@ -27,12 +27,14 @@ void ConsentColumns::reloadPurposes()
     m_purposes = purposes.ok() ? purposes.value() : QList<Consent::Purpose>();
     m_statuses.clear();
     m_marks.clear();
+    m_away.clear();
 }
 
 void ConsentColumns::clear()
 {
     m_statuses.clear();
     m_marks.clear();
+    m_away.clear();
 }
 
 QString ConsentColumns::columnKey(int column) const
@@ -48,15 +50,19 @@ QString ConsentColumns::header(int column) const
 
 void ConsentColumns::prefetch(const QList<Core::Member> &members)
 {
-    if (m_undeliverable) {
+    if (m_returned) {
         QList<qint64> ids;
         ids.reserve(members.size());
         for (const Core::Member &m : members) {
             ids.append(m.id);
             m_marks.remove(m.id);
+            m_away.remove(m.id);
         }
-        if (auto marks = m_undeliverable->among(ids); marks.ok())
+        if (auto marks = m_returned->undeliverable().among(ids); marks.ok())
             m_marks.insert(marks.value());
+        const QDateTime since = m_clock.now().addDays(-Mail::ReturnedMailService::kAwayDays);
+        if (auto away = m_returned->awayAmong(ids, since); away.ok())
+            m_away.insert(away.value());
     }
     for (int column = 0; column < m_purposes.size(); ++column) {
         auto statuses = m_consent.statuses(members, m_purposes.at(column));
@@ -156,17 +162,46 @@ QString ConsentColumns::undeliverableText(const Mail::UndeliverableMark &mark)
         .arg(QLocale().toString(mark.since.toLocalTime().date(), QLocale::ShortFormat), category);
 }
 
+QIcon ConsentColumns::awayIcon()
+{
+    static const QIcon icon = [] {
+        QPixmap pixmap(32, 32);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(QColor(0x55, 0x55, 0x55), 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawRect(QRectF(3, 6, 20, 14));
+        p.drawPolyline(QPolygonF({QPointF(3, 6), QPointF(13, 14), QPointF(23, 6)}));
+        const QColor amber(0xc7, 0x7c, 0x02);
+        p.setBrush(Qt::white);
+        p.setPen(QPen(amber, 2.5));
+        p.drawEllipse(QRectF(15, 15, 15, 15));
+        p.drawPolyline(QPolygonF({QPointF(22.5, 18.5), QPointF(22.5, 22.5), QPointF(26, 24.5)}));
+        p.end();
+        return QIcon(pixmap);
+    }();
+    return icon;
+}
+
 QVariant ConsentColumns::fieldData(const Core::Member &member, Core::MemberField field, int role) const
 {
     if (field != Core::MemberField::Email)
         return {};
-    const auto it = m_marks.constFind(member.id);
-    if (it == m_marks.cend())
+    if (const auto it = m_marks.constFind(member.id); it != m_marks.cend()) {
+        if (role == Qt::DecorationRole)
+            return undeliverableIcon();
+        if (role == Qt::ToolTipRole)
+            return undeliverableText(*it);
         return {};
-    if (role == Qt::DecorationRole)
-        return undeliverableIcon();
-    if (role == Qt::ToolTipRole)
-        return undeliverableText(*it);
+    }
+    if (const auto it = m_away.constFind(member.id); it != m_away.cend()) {
+        if (role == Qt::DecorationRole)
+            return awayIcon();
+        if (role == Qt::ToolTipRole)
+            return QCoreApplication::translate("Gui::ConsentColumns",
+                                               "Away: an automatic reply came back on %1. Nothing else changes.")
+                .arg(QLocale().toString(it->toLocalTime().date(), QLocale::ShortFormat));
+    }
     return {};
 }
 

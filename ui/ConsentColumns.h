@@ -1,7 +1,7 @@
 #pragma once
 
 #include "consent/Consent.h"
-#include "mail/UndeliverableAddresses.h"
+#include "mail/ReturnedMailService.h"
 #include "storage/MemberColumnProvider.h"
 
 #include <QHash>
@@ -19,12 +19,13 @@ namespace Gui {
 
 // The consent columns of the member table: one per purpose, an icon and a short text, the reason
 // and "valid until" in the tooltip. Statuses are computed a page at a time, as the table loads it; so is
-// the mark on an address the mailbox found undeliverable (an icon and a tooltip on the email cell).
+// the mark on an address the mailbox found undeliverable, or an automatic reply read in the last 30 days
+// (an icon and a tooltip on the email cell).
 class ConsentColumns final : public Storage::MemberColumnProvider
 {
 public:
     ConsentColumns(Consent::ConsentService &consent, const Core::Clock &clock,
-                   const Mail::UndeliverableAddresses *undeliverable = nullptr);
+                   const Mail::ReturnedMailService *returned = nullptr);
 
     void reloadPurposes(); // after a purpose was added or the jurisdiction changed
     void clear();          // after a consent change: statuses are computed again
@@ -41,13 +42,15 @@ public:
     static QString shortText(const Consent::Status &status);
     static QIcon undeliverableIcon(); // an envelope struck through
     static QString undeliverableText(const Mail::UndeliverableMark &mark);
+    static QIcon awayIcon(); // an envelope with a clock
 
 private:
     Consent::ConsentService &m_consent;
     const Core::Clock &m_clock;
     QList<Consent::Purpose> m_purposes;
     QHash<qint64, QList<Consent::Status>> m_statuses; // by member, in m_purposes' order
-    const Mail::UndeliverableAddresses *m_undeliverable;
+    const Mail::ReturnedMailService *m_returned;
+    QHash<qint64, QDateTime> m_away; // the members of the pages seen who answered with an automatic reply
     QHash<qint64, Mail::UndeliverableMark> m_marks; // the members of the pages seen whose address is marked
 };
 

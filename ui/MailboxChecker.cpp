@@ -160,15 +160,17 @@ void MailboxChecker::launch(Operation operation, const Mail::ReturnRecord &recor
     });
     const QString path = m_context.database().connectPath();
     const Mail::MailboxAccount a = account.value();
+    // The window's time (injected, as everywhere): the run's records are dated when it started.
+    const QDateTime now = m_context.clock().now();
     // On the worker thread: the member file opened there, the runner created and driven there.
-    QMetaObject::invokeMethod(work, [this, work, path, a, password, transports, operation, record, place] {
+    QMetaObject::invokeMethod(work, [this, work, path, now, a, password, transports, operation, record, place] {
         auto finish = [this, work, operation](const Core::Result<Mail::MailboxRunSummary> &result) {
             const QByteArray bytes = work->fetched;
             QMetaObject::invokeMethod(
                 this, [this, operation, result, bytes] { done(operation, result, bytes); }, Qt::QueuedConnection);
             QThread::currentThread()->quit();
         };
-        auto context = AppContext::open(path);
+        auto context = AppContext::open(path, std::make_unique<Core::FrozenClock>(now));
         if (!context.ok()) {
             finish(context.error());
             return;

@@ -80,8 +80,8 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
 
     m_model = new Storage::MemberTableModel(m_context.members(), m_context.clock(), this);
     // Consent: a column per purpose, and the side panel's consent selections resolved by the service.
-    m_consentColumns = std::make_unique<ConsentColumns>(m_context.consent(), m_context.clock(),
-                                                        &m_context.returnedMail().undeliverable());
+    m_consentColumns =
+        std::make_unique<ConsentColumns>(m_context.consent(), m_context.clock(), &m_context.returnedMail());
     m_model->setColumnProvider(m_consentColumns.get());
     m_model->setSelectionResolver([this](const Storage::Selection &selection) {
         using Storage::Selection;

@@ -709,6 +709,30 @@ Result<ReturnRecord> ReturnedMailService::undo(qint64 id, const QString &who)
     return rec;
 }
 
+Result<QHash<qint64, QDateTime>> ReturnedMailService::awayAmong(const QList<qint64> &memberIds,
+                                                                const QDateTime &since) const
+{
+    QHash<qint64, QDateTime> out;
+    if (memberIds.isEmpty())
+        return out;
+    QStringList marks;
+    QVariantList values{iso(since)};
+    for (qint64 id : memberIds) {
+        marks.append(QStringLiteral("?"));
+        values.append(id);
+    }
+    auto q = run(m_database,
+                 QStringLiteral("SELECT member_id, max(read_at) FROM returned_messages WHERE action = 'away' AND "
+                                "undone_at IS NULL AND read_at >= ? AND member_id IN (%1) GROUP BY member_id")
+                     .arg(marks.join(QLatin1Char(','))),
+                 values, QStringLiteral("away members"));
+    if (!q.ok())
+        return q.error();
+    while (q.value().next())
+        out.insert(q.value().value(0).toLongLong(), fromIso(q.value().value(1)));
+    return out;
+}
+
 Result<QJsonObject> ReturnedMailService::policyWarning() const
 {
     auto q = run(m_database,

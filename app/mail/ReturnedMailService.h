@@ -119,6 +119,10 @@ public:
     // The latest refusal by a receiving server's policy in the last 30 days ({} when none): the sending
     // account's warning.
     Core::Result<QJsonObject> policyWarning() const;
+    // Of these members, those whose automatic reply ("away") was read since `since` (not undone): when the
+    // latest one was read. The member table shows them as away.
+    static constexpr int kAwayDays = 30;
+    Core::Result<QHash<qint64, QDateTime>> awayAmong(const QList<qint64> &memberIds, const QDateTime &since) const;
 
     // The addresses found undeliverable: marked here, listed and cleared there.
     UndeliverableAddresses &undeliverable() { return m_undeliverable; }

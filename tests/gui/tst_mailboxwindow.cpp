@@ -3,6 +3,7 @@
 // worker thread, what was read and done, the server's words, the message left for a person fetched for the
 // user's mail program, Undo moving the message back), the member table's icon and tooltip on the address
 // found dead and the side panel's "Undeliverable addresses" selection with its count.
+#include "ConsentColumns.h"
 #include "LocalImapServer.h"
 #include "MailboxAccountDialog.h"
 #include "MailboxChecker.h"
@@ -359,7 +360,15 @@ void TestMailboxWindow::bouncesAndRepliesInTheWindow()
                  .contains(Mail::Inbound::categoryText(Mail::Inbound::ReturnCategory::AddressUnknown)),
              qPrintable(helene.data(Qt::ToolTipRole).toString()));
     const QModelIndex jean = model->index(rowOf(QStringLiteral("jean@example.org")), emailColumn);
-    QVERIFY(jean.data(Qt::DecorationRole).value<QIcon>().isNull());
+    // Jean answered with an automatic reply: shown as away (another icon), nothing else.
+    QCOMPARE(jean.data(Qt::DecorationRole).value<QIcon>().cacheKey(), Gui::ConsentColumns::awayIcon().cacheKey());
+    QCOMPARE(helene.data(Qt::DecorationRole).value<QIcon>().cacheKey(),
+             Gui::ConsentColumns::undeliverableIcon().cacheKey());
+    QVERIFY(jean.data(Qt::ToolTipRole)
+                .toString()
+                .contains(QLocale().toString(c.clock().now().toLocalTime().date(), QLocale::ShortFormat)));
+    const QModelIndex zoe = model->index(rowOf(QStringLiteral("zoe@example.org")), emailColumn);
+    QVERIFY(zoe.data(Qt::DecorationRole).value<QIcon>().isNull());
     auto *panel = w->findChild<Gui::SelectionPanel *>();
     const QString undeliverableLabel = Storage::Selection{Storage::Selection::Kind::Undeliverable, {}}.label();
     QTreeWidgetItem *undeliverable = nullptr;
