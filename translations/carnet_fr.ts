@@ -497,10 +497,6 @@ mailbox read FICHIER.eml [--json]           (ce que Carnet comprend d’un messa
         <translation>La boîte aux lettres se connecte en tant que %1 : donnez le mot de passe dans CARNET_IMAP_PASSWORD, avec --password-file, ou gardez-le dans le trousseau avec mailbox set --store-password.</translation>
     </message>
     <message>
-        <source>No certificate could be read from %1.</source>
-        <translation>Aucun certificat n’a pu être lu dans %1.</translation>
-    </message>
-    <message>
         <source>Unknown preset &quot;%1&quot;. Presets: %2.</source>
         <translation>Préréglage inconnu « %1 ». Préréglages : %2.</translation>
     </message>
@@ -1056,10 +1052,6 @@ server volunteers [--json] --database URL</translation>
     <message>
         <source>Cannot read the password file %1.</source>
         <translation>Impossible de lire le fichier de mot de passe %1.</translation>
-    </message>
-    <message>
-        <source>No certificate could be read from %1.</source>
-        <translation>Aucun certificat n’a pu être lu dans %1.</translation>
     </message>
     <message>
         <source>--%1 takes a number (0: no limit).</source>
@@ -1846,6 +1838,10 @@ unsubscribe --process ID [--purpose F]… (aucune : toutes les finalités)</tran
         <source>&amp;Quit anyway</source>
         <translation>&amp;Quitter quand même</translation>
     </message>
+    <message>
+        <source>Outbox: %1</source>
+        <translation>Boîte d’envoi : %1</translation>
+    </message>
 </context>
 <context>
     <name>Gui::CampaignComposerDialog</name>
@@ -2179,6 +2175,25 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
     <message>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CertificateOffer</name>
+    <message>
+        <source>Trust this certificate</source>
+        <translation>Faire confiance à ce certificat</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was refused (%1).
+SHA-256: %2
+Subject: %3
+Issuer: %4
+Valid from %5 to %6</source>
+        <translation>Le certificat du serveur a été refusé (%1).
+SHA-256 : %2
+Sujet : %3
+Émetteur : %4
+Valide du %5 au %6</translation>
     </message>
 </context>
 <context>
@@ -3187,10 +3202,6 @@ Exclue de tous les envois jusqu’à ce que l’adresse soit corrigée ou marqu�
         <translation>&amp;Essayer la connexion</translation>
     </message>
     <message>
-        <source>Trust this certificate</source>
-        <translation>Faire confiance à ce certificat</translation>
-    </message>
-    <message>
         <source>This certificate will be trusted (SHA-256 %1). Test again.</source>
         <translation>Ce certificat sera accepté (SHA-256 %1). Refaites l’essai.</translation>
     </message>
@@ -3201,18 +3212,6 @@ Exclue de tous les envois jusqu’à ce que l’adresse soit corrigée ou marqu�
     <message>
         <source>Processed messages need a folder of their own, other than the one read.</source>
         <translation>Les messages traités demandent un dossier à eux, autre que celui qui est lu.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s certificate was refused (%1).
-Subject: %2
-Issuer: %3
-Valid from %4 to %5
-SHA-256: %6</source>
-        <translation>Le certificat du serveur a été refusé (%1).
-Sujet : %2
-Émetteur : %3
-Valide du %4 au %5
-SHA-256 : %6</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -4875,28 +4874,12 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <translation>Envoyer un message d’&amp;essai</translation>
     </message>
     <message>
-        <source>Trust this certificate</source>
-        <translation>Faire confiance à ce certificat</translation>
-    </message>
-    <message>
         <source>This certificate will be trusted (SHA-256 %1). Send the test again.</source>
         <translation>Ce certificat sera accepté (SHA-256 %1). Refaites l’essai.</translation>
     </message>
     <message>
         <source>The sender needs a valid address.</source>
         <translation>L’expéditeur doit avoir une adresse valide.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s certificate was refused (%1).
-Subject: %2
-Issuer: %3
-Valid from %4 to %5
-SHA-256: %6</source>
-        <translation>Le certificat du serveur a été refusé (%1).
-Sujet : %2
-Émetteur : %3
-Valide du %4 au %5
-SHA-256 : %6</translation>
     </message>
     <message>
         <source>Carnet: test message</source>
@@ -6500,6 +6483,10 @@ SHA-256 : %6</translation>
     <message>
         <source>The server&apos;s certificate was refused: %1</source>
         <translation>Le certificat du serveur a été refusé : %1</translation>
+    </message>
+    <message>
+        <source>No certificate could be read from %1.</source>
+        <translation>Aucun certificat n’a pu être lu dans %1.</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,6 @@
 
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSslCertificate>
 #include <QThread>
 #include <QTimer>
 
@@ -131,13 +130,12 @@ void BackgroundSender::start(const QString &password)
     if (!account.ok())
         return;
     const Mail::SmtpAccount a = account.value();
-    const QList<QSslCertificate> cas =
-        a.caFile.isEmpty() ? QList<QSslCertificate>() : QSslCertificate::fromPath(a.caFile, QSsl::Pem);
-    const QString fingerprint = a.trustFingerprint;
-    auto *job = new Mail::OutboxJob(m_context.database().connectPath(), a, password, 0,
-                                    [cas, fingerprint]() -> std::unique_ptr<Smtp::Transport> {
-                                        return std::make_unique<Smtp::SslTransport>(cas, fingerprint);
-                                    });
+    auto transports = Smtp::SslTransport::factory(a.caFile, a.trustFingerprint);
+    if (!transports.ok()) {
+        Q_EMIT message(tr("Outbox: %1").arg(transports.error().message));
+        return;
+    }
+    auto *job = new Mail::OutboxJob(m_context.database().connectPath(), a, password, 0, transports.value());
     m_job = job;
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("outbox"));

@@ -9,6 +9,8 @@
 #include <QPainter>
 #include <QPixmap>
 
+#include <functional>
+
 using Consent::Reason;
 using Consent::Status;
 
@@ -134,22 +136,32 @@ QIcon ConsentColumns::icon(const Status &s, const QDate &today)
     return icon;
 }
 
+namespace {
+
+// The envelope both mailbox icons start from, in grey inside `box`, then what the icon adds to it.
+QIcon envelopeIcon(const QRectF &box, const std::function<void(QPainter &)> &addMark)
+{
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(QColor(0x55, 0x55, 0x55), 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p.drawRect(box);
+    p.drawPolyline(
+        QPolygonF({box.topLeft(), QPointF(box.center().x(), box.top() + box.height() * 0.6), box.topRight()}));
+    addMark(p);
+    p.end();
+    return QIcon(pixmap);
+}
+
+} // namespace
+
 QIcon ConsentColumns::undeliverableIcon()
 {
-    static const QIcon icon = [] {
-        QPixmap pixmap(32, 32);
-        pixmap.fill(Qt::transparent);
-        QPainter p(&pixmap);
-        p.setRenderHint(QPainter::Antialiasing);
-        const QColor red(0xb0, 0x00, 0x20);
-        p.setPen(QPen(QColor(0x55, 0x55, 0x55), 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        p.drawRect(QRectF(4, 8, 24, 17));
-        p.drawPolyline(QPolygonF({QPointF(4, 8), QPointF(16, 18), QPointF(28, 8)}));
-        p.setPen(QPen(red, 4, Qt::SolidLine, Qt::RoundCap));
+    static const QIcon icon = envelopeIcon(QRectF(4, 8, 24, 17), [](QPainter &p) {
+        p.setPen(QPen(QColor(0xb0, 0x00, 0x20), 4, Qt::SolidLine, Qt::RoundCap)); // struck through
         p.drawLine(QPointF(5, 28), QPointF(27, 4));
-        p.end();
-        return QIcon(pixmap);
-    }();
+    });
     return icon;
 }
 
@@ -164,22 +176,12 @@ QString ConsentColumns::undeliverableText(const Mail::UndeliverableMark &mark)
 
 QIcon ConsentColumns::awayIcon()
 {
-    static const QIcon icon = [] {
-        QPixmap pixmap(32, 32);
-        pixmap.fill(Qt::transparent);
-        QPainter p(&pixmap);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.setPen(QPen(QColor(0x55, 0x55, 0x55), 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        p.drawRect(QRectF(3, 6, 20, 14));
-        p.drawPolyline(QPolygonF({QPointF(3, 6), QPointF(13, 14), QPointF(23, 6)}));
-        const QColor amber(0xc7, 0x7c, 0x02);
-        p.setBrush(Qt::white);
-        p.setPen(QPen(amber, 2.5));
+    static const QIcon icon = envelopeIcon(QRectF(3, 6, 20, 14), [](QPainter &p) {
+        p.setBrush(Qt::white); // a clock over its corner
+        p.setPen(QPen(QColor(0xc7, 0x7c, 0x02), 2.5));
         p.drawEllipse(QRectF(15, 15, 15, 15));
         p.drawPolyline(QPolygonF({QPointF(22.5, 18.5), QPointF(22.5, 22.5), QPointF(26, 24.5)}));
-        p.end();
-        return QIcon(pixmap);
-    }();
+    });
     return icon;
 }
 

@@ -1,5 +1,7 @@
 #include "MailboxAccountDialog.h"
 
+#include "CertificateOffer.h"
+
 #include "AppContext.h"
 #include "mail/smtp/SmtpTransport.h"
 
@@ -12,7 +14,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QSslCertificate>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -94,16 +95,8 @@ MailboxAccountDialog::MailboxAccountDialog(AppContext &context, Mail::MailboxRun
     m_result->setObjectName(QStringLiteral("testResult"));
     m_result->setWordWrap(true);
     testLayout->addWidget(m_result);
-    m_certificate = new QLabel(testBox);
-    m_certificate->setObjectName(QStringLiteral("certificateLabel"));
-    m_certificate->setWordWrap(true);
-    m_certificate->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_certificate->hide();
+    m_certificate = new CertificateOffer(testBox);
     testLayout->addWidget(m_certificate);
-    m_trust = new QPushButton(tr("Trust this certificate"), testBox);
-    m_trust->setObjectName(QStringLiteral("trustButton"));
-    m_trust->hide();
-    testLayout->addWidget(m_trust, 0, Qt::AlignLeft);
     m_log = new QPlainTextEdit(testBox);
     m_log->setObjectName(QStringLiteral("protocolLog"));
     m_log->setReadOnly(true);
@@ -124,9 +117,8 @@ MailboxAccountDialog::MailboxAccountDialog(AppContext &context, Mail::MailboxRun
     connect(buttons, &QDialogButtonBox::rejected, this, &MailboxAccountDialog::reject);
     connect(m_testButton, &QPushButton::clicked, this, &MailboxAccountDialog::test);
     connect(m_preset, &QComboBox::activated, this, &MailboxAccountDialog::applyPreset);
-    connect(m_trust, &QPushButton::clicked, this, [this] {
-        m_trustFingerprint = m_offeredFingerprint;
-        m_trust->setEnabled(false);
+    connect(m_certificate, &CertificateOffer::trusted, this, [this](const QString &sha256) {
+        m_trustFingerprint = sha256;
         m_result->setText(tr("This certificate will be trusted (SHA-256 %1). Test again.").arg(m_trustFingerprint));
     });
 
@@ -220,18 +212,6 @@ void MailboxAccountDialog::accept()
     QDialog::accept();
 }
 
-void MailboxAccountDialog::showCertificate(const Smtp::CertificateInfo &c)
-{
-    m_offeredFingerprint = c.sha256;
-    m_certificate->setText(
-        tr("The server's certificate was refused (%1).\nSubject: %2\nIssuer: %3\nValid from %4 to "
-           "%5\nSHA-256: %6")
-            .arg(c.errors.join(QStringLiteral("; ")), c.subject, c.issuer, c.validFrom, c.validUntil, c.sha256));
-    m_certificate->show();
-    m_trust->show();
-    m_trust->setEnabled(true);
-}
-
 void MailboxAccountDialog::test()
 {
     if (m_runner)
@@ -244,22 +224,21 @@ void MailboxAccountDialog::test()
     }
     Mail::MailboxRunner::TransportFactory transports = m_transports;
     if (!transports) {
-        const QList<QSslCertificate> cas =
-            a.caFile.isEmpty() ? QList<QSslCertificate>() : QSslCertificate::fromPath(a.caFile, QSsl::Pem);
-        const QString fingerprint = a.trustFingerprint;
-        transports = [cas, fingerprint]() -> std::unique_ptr<Smtp::Transport> {
-            return std::make_unique<Smtp::SslTransport>(cas, fingerprint);
-        };
+        auto factory = Smtp::SslTransport::factory(a.caFile, a.trustFingerprint);
+        if (!factory.ok()) {
+            m_result->setText(factory.error().message);
+            return;
+        }
+        transports = factory.value();
     }
     // Signing in and counting: nothing read, nothing changed, nothing of the member file touched.
     m_runner = std::make_unique<Mail::MailboxRunner>(a, m_password->text(), transports, m_context.returnedMail());
     m_testButton->setEnabled(false);
     m_log->clear();
     m_log->hide();
-    m_certificate->hide();
-    m_trust->hide();
+    m_certificate->withdraw();
     m_result->setText(tr("Signing in…"));
-    connect(m_runner.get(), &Mail::MailboxRunner::certificateRefused, this, &MailboxAccountDialog::showCertificate);
+    connect(m_runner.get(), &Mail::MailboxRunner::certificateRefused, m_certificate, &CertificateOffer::offer);
     connect(m_runner.get(), &Mail::MailboxRunner::finished, this,
             [this, folder = a.folder](const Core::Result<Mail::MailboxRunSummary> &r) {
                 if (r.ok()) {

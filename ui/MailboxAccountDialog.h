@@ -17,6 +17,8 @@ class QSpinBox;
 
 namespace Gui {
 
+class CertificateOffer;
+
 // Edit › Mailbox…: the association's mailbox where bounces and replies arrive — a provider preset (with its
 // note: app passwords and the like) or a server of one's own, security, sign-in, the folder read and the
 // folder processed messages go to, how often the window reads it; "Test" signs in and counts the messages
@@ -38,7 +40,6 @@ public:
 private:
     Mail::MailboxAccount accountFromForm(QString *error) const;
     void applyPreset(int index);
-    void showCertificate(const Smtp::CertificateInfo &certificate);
 
     AppContext &m_context;
     Mail::MailboxRunner::TransportFactory m_transports;
@@ -55,12 +56,10 @@ private:
     QSpinBox *m_every = nullptr;
     QPushButton *m_testButton = nullptr;
     QLabel *m_result = nullptr;
-    QLabel *m_certificate = nullptr;
-    QPushButton *m_trust = nullptr;
+    CertificateOffer *m_certificate = nullptr;
     QPlainTextEdit *m_log = nullptr;
     QLabel *m_error = nullptr;
     QString m_trustFingerprint;
-    QString m_offeredFingerprint;
     std::unique_ptr<Mail::MailboxRunner> m_runner;
 };
 

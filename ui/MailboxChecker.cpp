@@ -5,7 +5,6 @@
 #include "settings/CredentialStore.h"
 
 #include <QLocale>
-#include <QSslCertificate>
 #include <QThread>
 #include <QTimer>
 
@@ -91,7 +90,11 @@ void MailboxChecker::start(Operation operation, const Mail::ReturnRecord &record
             Q_EMIT fetched({}, why);
     };
     if (m_thread) {
-        refuse(tr("The mailbox is being read; try again in a moment."));
+        // An undo's move back or a message to open waits for the run under way; another run is not needed.
+        if (operation == Operation::Run)
+            refuse(tr("The mailbox is being read; try again in a moment."));
+        else
+            m_waiting.append([this, operation, record, place] { start(operation, record, place); });
         return;
     }
     if (!isAllowed()) {
@@ -133,20 +136,21 @@ void MailboxChecker::start(Operation operation, const Mail::ReturnRecord &record
 void MailboxChecker::launch(Operation operation, const Mail::ReturnRecord &record, const Mail::MailboxPlace &place,
                             const QString &password)
 {
-    if (m_thread)
+    if (m_thread) { // started meanwhile (the keychain answers asynchronously)
+        m_waiting.append([this, operation, record, place, password] { launch(operation, record, place, password); });
         return;
+    }
     auto account = Mail::MailboxAccount::load(m_context.databaseSettings());
     if (!account.ok())
         return;
     Mail::MailboxRunner::TransportFactory transports = m_transports;
     if (!transports) {
-        const QList<QSslCertificate> cas = account.value().caFile.isEmpty()
-                                               ? QList<QSslCertificate>()
-                                               : QSslCertificate::fromPath(account.value().caFile, QSsl::Pem);
-        const QString fingerprint = account.value().trustFingerprint;
-        transports = [cas, fingerprint]() -> std::unique_ptr<Smtp::Transport> {
-            return std::make_unique<Smtp::SslTransport>(cas, fingerprint);
-        };
+        auto factory = Smtp::SslTransport::factory(account.value().caFile, account.value().trustFingerprint);
+        if (!factory.ok()) {
+            done(operation, factory.error(), {});
+            return;
+        }
+        transports = factory.value();
     }
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("mailbox"));
@@ -157,6 +161,8 @@ void MailboxChecker::launch(Operation operation, const Mail::ReturnRecord &recor
         m_thread->deleteLater();
         m_thread = nullptr;
         Q_EMIT busyChanged(false);
+        if (!m_waiting.isEmpty())
+            m_waiting.takeFirst()();
     });
     const QString path = m_context.database().connectPath();
     const Mail::MailboxAccount a = account.value();

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class AppContext;
 class QThread;
 class QTimer;
@@ -15,7 +17,8 @@ namespace Gui {
 // The association's mailbox, read while the window is open: every N minutes (the account's setting) and on
 // "Check now". Each run is a MailboxRunner on a worker thread with its own connection to the member file,
 // so reading and acting on thousands of messages never freezes the window. Also the undo's move back and
-// one message fetched for "Open in my mail program". One operation at a time; the others wait for it.
+// one message fetched for "Open in my mail program". One operation at a time: a move back or a fetch asked
+// meanwhile waits for it; a second run is refused (the one under way reads everything).
 // Only where the volunteer administers the whole file: a volunteer limited to some sections would see only
 // some of the deliveries and leave the other members' messages unmatched.
 class MailboxChecker : public QObject
@@ -64,6 +67,7 @@ private:
     QDateTime m_lastCheck;
     QString m_lastResult;
     bool m_toldAboutPassword = false;
+    QList<std::function<void()>> m_waiting; // operations asked while another one ran
 };
 
 } // namespace Gui

@@ -16,7 +16,6 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSslCertificate>
 #include <QThread>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -231,13 +230,12 @@ void OutboxDialog::sendNow()
     }
     auto transports = m_transports;
     if (!transports) {
-        const QList<QSslCertificate> cas = account.value().caFile.isEmpty()
-                                               ? QList<QSslCertificate>()
-                                               : QSslCertificate::fromPath(account.value().caFile, QSsl::Pem);
-        const QString fingerprint = account.value().trustFingerprint;
-        transports = [cas, fingerprint]() -> std::unique_ptr<Smtp::Transport> {
-            return std::make_unique<Smtp::SslTransport>(cas, fingerprint);
-        };
+        auto factory = Smtp::SslTransport::factory(account.value().caFile, account.value().trustFingerprint);
+        if (!factory.ok()) {
+            m_status->setText(factory.error().message);
+            return;
+        }
+        transports = factory.value();
     }
     auto counts = Mail::Outbox(m_context.database(), m_context.clock()).counts(currentBatch());
     const qint64 waiting =

@@ -25,6 +25,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Gui {
 
 namespace {
@@ -276,18 +278,26 @@ void ReturnedMailDialog::withOriginal(qint64 id, std::function<void(const QByteA
         use(stored.value());
         return;
     }
-    // Mail left for a person is not kept in the member file: asked of the server (still unread there).
-    const Mail::ReturnRecord r = selectedRecord();
+    // Mail left for a person is not kept in the member file: asked of the server (still unread there), once
+    // at a time.
+    if (m_fetching)
+        return;
+    const auto record =
+        std::find_if(m_records.cbegin(), m_records.cend(), [id](const Mail::ReturnRecord &r) { return r.id == id; });
+    if (record == m_records.cend())
+        return;
+    m_fetching = true;
     m_status->setText(tr("Fetching the message from the mailbox…"));
     connect(
         &m_checker, &MailboxChecker::fetched, this,
         [this, use](const QByteArray &message, const QString &error) {
+            m_fetching = false;
             m_status->setText(error);
             if (error.isEmpty())
                 use(message);
         },
         Qt::SingleShotConnection);
-    m_checker.fetch(r.place);
+    m_checker.fetch(record->place);
 }
 
 void ReturnedMailDialog::viewSelected()

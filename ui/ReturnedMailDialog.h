@@ -59,6 +59,7 @@ private:
     QPushButton *m_open = nullptr;
     QLabel *m_status = nullptr;
     QString m_lastOpened;
+    bool m_fetching = false; // a message asked of the server, not answered yet
 };
 
 } // namespace Gui

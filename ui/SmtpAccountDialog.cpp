@@ -1,5 +1,7 @@
 #include "SmtpAccountDialog.h"
 
+#include "CertificateOffer.h"
+
 #include "AppContext.h"
 #include "mail/MimeMessage.h"
 #include "mail/SmtpPresets.h"
@@ -15,7 +17,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QSslCertificate>
 #include <QVBoxLayout>
 
 namespace Gui {
@@ -113,16 +114,8 @@ SmtpAccountDialog::SmtpAccountDialog(AppContext &context, Mail::OutboxRunner::Tr
     m_result->setObjectName(QStringLiteral("testResult"));
     m_result->setWordWrap(true);
     testLayout->addWidget(m_result);
-    m_certificate = new QLabel(test);
-    m_certificate->setObjectName(QStringLiteral("certificateLabel"));
-    m_certificate->setWordWrap(true);
-    m_certificate->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_certificate->setVisible(false);
+    m_certificate = new CertificateOffer(test);
     testLayout->addWidget(m_certificate);
-    m_trust = new QPushButton(tr("Trust this certificate"), test);
-    m_trust->setObjectName(QStringLiteral("trustButton"));
-    m_trust->setVisible(false);
-    testLayout->addWidget(m_trust, 0, Qt::AlignLeft);
     m_log = new QPlainTextEdit(test);
     m_log->setObjectName(QStringLiteral("protocolLog"));
     m_log->setReadOnly(true);
@@ -143,9 +136,8 @@ SmtpAccountDialog::SmtpAccountDialog(AppContext &context, Mail::OutboxRunner::Tr
     connect(buttons, &QDialogButtonBox::rejected, this, &SmtpAccountDialog::reject);
     connect(m_testButton, &QPushButton::clicked, this, &SmtpAccountDialog::sendTest);
     connect(m_preset, &QComboBox::activated, this, &SmtpAccountDialog::applyPreset);
-    connect(m_trust, &QPushButton::clicked, this, [this] {
-        m_trustFingerprint = m_offeredFingerprint;
-        m_trust->setEnabled(false);
+    connect(m_certificate, &CertificateOffer::trusted, this, [this](const QString &sha256) {
+        m_trustFingerprint = sha256;
         m_result->setText(
             tr("This certificate will be trusted (SHA-256 %1). Send the test again.").arg(m_trustFingerprint));
     });
@@ -237,18 +229,6 @@ void SmtpAccountDialog::accept()
     QDialog::accept();
 }
 
-void SmtpAccountDialog::showCertificate(const Smtp::CertificateInfo &c)
-{
-    m_offeredFingerprint = c.sha256;
-    m_certificate->setText(
-        tr("The server's certificate was refused (%1).\nSubject: %2\nIssuer: %3\nValid from %4 to "
-           "%5\nSHA-256: %6")
-            .arg(c.errors.join(QStringLiteral("; ")), c.subject, c.issuer, c.validFrom, c.validUntil, c.sha256));
-    m_certificate->setVisible(true);
-    m_trust->setVisible(true);
-    m_trust->setEnabled(true);
-}
-
 void SmtpAccountDialog::sendTest()
 {
     if (m_session)
@@ -265,15 +245,18 @@ void SmtpAccountDialog::sendTest()
         m_result->setText(error.isEmpty() ? built.error().message : error);
         return;
     }
-    auto transport = m_transports ? m_transports()
-                                  : std::unique_ptr<Smtp::Transport>(std::make_unique<Smtp::SslTransport>(
-                                        QSslCertificate::fromPath(a.caFile, QSsl::Pem), a.trustFingerprint));
+    auto factory = m_transports ? Core::Result<Smtp::TransportFactory>(m_transports)
+                                : Smtp::SslTransport::factory(a.caFile, a.trustFingerprint);
+    if (!factory.ok()) {
+        m_result->setText(factory.error().message);
+        return;
+    }
+    auto transport = factory.value()();
     m_session = new Smtp::Session(a.sessionSettings(m_password->text()), std::move(transport), this);
     m_testButton->setEnabled(false);
     m_log->clear();
     m_log->setVisible(false);
-    m_certificate->setVisible(false);
-    m_trust->setVisible(false);
+    m_certificate->withdraw();
     m_result->setText(tr("Sending…"));
     const Mail::BuiltMessage message = built.value();
     auto *outcome = new QString;
@@ -294,7 +277,7 @@ void SmtpAccountDialog::sendTest()
     });
     connect(m_session, &Smtp::Session::failed, this,
             [outcome](const QString &message, const Smtp::Reply &) { *outcome = message; });
-    connect(m_session, &Smtp::Session::certificateRefused, this, &SmtpAccountDialog::showCertificate);
+    connect(m_session, &Smtp::Session::certificateRefused, m_certificate, &CertificateOffer::offer);
     connect(m_session, &Smtp::Session::finished, this, [this, outcome] {
         if (!outcome->isEmpty()) {
             m_result->setText(tr("The test message was not sent: %1").arg(*outcome));

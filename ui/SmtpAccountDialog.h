@@ -15,6 +15,8 @@ class QSpinBox;
 
 namespace Gui {
 
+class CertificateOffer;
+
 // The sending account: a provider preset or a server of one's own, security, sign-in, sender, limits,
 // and "Send a test message" showing success or the failure with the protocol log; a refused
 // certificate is shown (subject, issuer, validity, SHA-256) and can be trusted, that one only.
@@ -34,7 +36,6 @@ public:
 private:
     Mail::SmtpAccount accountFromForm(QString *error) const;
     void applyPreset(int index);
-    void showCertificate(const Smtp::CertificateInfo &certificate);
 
     AppContext &m_context;
     Mail::OutboxRunner::TransportFactory m_transports;
@@ -57,10 +58,8 @@ private:
     QPushButton *m_testButton = nullptr;
     QLabel *m_result = nullptr;
     QPlainTextEdit *m_log = nullptr;
-    QLabel *m_certificate = nullptr;
-    QPushButton *m_trust = nullptr;
+    CertificateOffer *m_certificate = nullptr;
     QString m_trustFingerprint;
-    QString m_offeredFingerprint;
     QLabel *m_error = nullptr;
     Smtp::Session *m_session = nullptr;
 };

@@ -13,7 +13,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSslCertificate>
 #include <QTextStream>
 
 namespace Cli {
@@ -111,19 +110,12 @@ bool imapPassword(const QCommandLineParser &parser, const Mail::MailboxAccount &
 
 bool transports(const Mail::MailboxAccount &account, Mail::MailboxRunner::TransportFactory *factory)
 {
-    QList<QSslCertificate> cas;
-    if (!account.caFile.isEmpty()) {
-        cas = QSslCertificate::fromPath(account.caFile, QSsl::Pem);
-        if (cas.isEmpty()) {
-            printError(QCoreApplication::translate("Cli::MailboxCommand", "No certificate could be read from %1.")
-                           .arg(account.caFile));
-            return false;
-        }
+    auto made = Smtp::SslTransport::factory(account.caFile, account.trustFingerprint);
+    if (!made.ok()) {
+        printError(made.error().message);
+        return false;
     }
-    const QString fingerprint = account.trustFingerprint;
-    *factory = [cas, fingerprint]() -> std::unique_ptr<Smtp::Transport> {
-        return std::make_unique<Smtp::SslTransport>(cas, fingerprint);
-    };
+    *factory = made.value();
     return true;
 }
 
@@ -214,9 +206,8 @@ int MailboxCommand::set(const QStringList &arguments)
         a.caFile = parser.value(QStringLiteral("ca-file"));
     if (parser.isSet(QStringLiteral("trust-fingerprint")))
         a.trustFingerprint = parser.value(QStringLiteral("trust-fingerprint")).remove(QLatin1Char(':')).toLower();
-    if (!a.caFile.isEmpty() && QSslCertificate::fromPath(a.caFile, QSsl::Pem).isEmpty())
-        return usage(
-            QCoreApplication::translate("Cli::MailboxCommand", "No certificate could be read from %1.").arg(a.caFile));
+    if (auto readable = Smtp::SslTransport::factory(a.caFile, a.trustFingerprint); !readable.ok())
+        return usage(readable.error().message);
     auto saved =
         m_context.database().write([&] { return Mail::MailboxAccount::save(m_context.databaseSettings(), a); });
     if (!saved.ok())

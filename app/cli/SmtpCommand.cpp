@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
-#include <QSslCertificate>
 #include <QTextStream>
 
 namespace Cli {
@@ -94,19 +93,12 @@ bool SmtpCommand::password(const QCommandLineParser &parser, const Mail::SmtpAcc
 
 Mail::OutboxRunner::TransportFactory SmtpCommand::transports(const Mail::SmtpAccount &account, QString *error)
 {
-    QList<QSslCertificate> cas;
-    if (!account.caFile.isEmpty()) {
-        cas = QSslCertificate::fromPath(account.caFile, QSsl::Pem);
-        if (cas.isEmpty()) {
-            *error = QCoreApplication::translate("Cli::SmtpCommand", "No certificate could be read from %1.")
-                         .arg(account.caFile);
-            return {};
-        }
+    auto factory = Smtp::SslTransport::factory(account.caFile, account.trustFingerprint);
+    if (!factory.ok()) {
+        *error = factory.error().message;
+        return {};
     }
-    const QString fingerprint = account.trustFingerprint;
-    return [cas, fingerprint]() -> std::unique_ptr<Smtp::Transport> {
-        return std::make_unique<Smtp::SslTransport>(cas, fingerprint);
-    };
+    return factory.value();
 }
 
 int SmtpCommand::set(const QStringList &arguments)
@@ -189,9 +181,8 @@ int SmtpCommand::set(const QStringList &arguments)
         a.trustFingerprint = parser.value(QStringLiteral("trust-fingerprint")).remove(QLatin1Char(':')).toLower();
     if (parser.isSet(QStringLiteral("helo")))
         a.heloName = parser.value(QStringLiteral("helo"));
-    if (!a.caFile.isEmpty() && QSslCertificate::fromPath(a.caFile, QSsl::Pem).isEmpty())
-        return usage(
-            QCoreApplication::translate("Cli::SmtpCommand", "No certificate could be read from %1.").arg(a.caFile));
+    if (auto readable = Smtp::SslTransport::factory(a.caFile, a.trustFingerprint); !readable.ok())
+        return usage(readable.error().message);
     auto saved = m_context.database().write([&] { return Mail::SmtpAccount::save(m_context.databaseSettings(), a); });
     if (!saved.ok())
         return fail(saved.error());

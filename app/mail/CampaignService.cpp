@@ -31,16 +31,6 @@ constexpr Reason kExclusionReasons[] = {Reason::NoConsent,  Reason::Expired,    
                                         Reason::Suppressed, Reason::Undeliverable, Reason::InvalidEmail,
                                         Reason::NoEmail};
 
-QString iso(const QDateTime &t)
-{
-    return t.toUTC().toString(Qt::ISODate);
-}
-
-QDateTime fromIso(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODate);
-}
-
 Result<std::vector<qint64>> idsOf(QSqlQuery &q, const QString &what)
 {
     if (auto e = Storage::exec(q, what); !e.ok())
@@ -68,7 +58,7 @@ Result<void> recordExclusions(Storage::Database &database, qint64 campaignId, co
             q.addBindValue(campaignId);
             q.addBindValue(member);
             q.addBindValue(Consent::reasonKey(it.key()));
-            q.addBindValue(iso(now));
+            q.addBindValue(Storage::storedTime(now));
             if (auto e = Storage::exec(q, QStringLiteral("campaign exclusion")); !e.ok())
                 return e;
         }
@@ -129,13 +119,14 @@ QDate UnsubscribeRequest::deadline() const
 QJsonObject UnsubscribeRequest::toJson() const
 {
     return {{QStringLiteral("id"), id},
-            {QStringLiteral("received_at"), iso(receivedAt)},
+            {QStringLiteral("received_at"), Storage::storedTime(receivedAt)},
             {QStringLiteral("member"), memberId ? QJsonValue(memberId) : QJsonValue()},
             {QStringLiteral("name"), memberName.isEmpty() ? QJsonValue() : QJsonValue(memberName)},
             {QStringLiteral("purpose"), purpose.isEmpty() ? QJsonValue() : QJsonValue(purpose)},
             {QStringLiteral("source"), source},
             {QStringLiteral("action"), action.isEmpty() ? QJsonValue() : QJsonValue(action)},
-            {QStringLiteral("processed_at"), processedAt.isValid() ? QJsonValue(iso(processedAt)) : QJsonValue()},
+            {QStringLiteral("processed_at"),
+             processedAt.isValid() ? QJsonValue(Storage::storedTime(processedAt)) : QJsonValue()},
             {QStringLiteral("deadline"), deadline().toString(Qt::ISODate)}};
 }
 
@@ -542,7 +533,7 @@ Result<InvitationInfo> CampaignService::invitation(qint64 memberId) const
         return e.error();
     if (a.next()) {
         info.answer = a.value(0).toString();
-        info.answeredAt = fromIso(a.value(1));
+        info.answeredAt = Storage::storedTimeFrom(a.value(1));
     }
     return info;
 }
@@ -567,7 +558,7 @@ Result<void> CampaignService::recordAnswer(qint64 memberId, bool accepted, const
         q.addBindValue(memberId);
         q.addBindValue(campaign.value().id);
         q.addBindValue(accepted ? QStringLiteral("accepted") : QStringLiteral("declined"));
-        q.addBindValue(iso(m_clock.now()));
+        q.addBindValue(Storage::storedTime(m_clock.now()));
         if (auto e = Storage::exec(q, QStringLiteral("invitation answer")); !e.ok())
             return e;
         if (!accepted)
@@ -614,7 +605,7 @@ Result<qint64> CampaignService::addRequest(const QDateTime &receivedAt, qint64 m
         QSqlQuery q(m_database.connection());
         q.prepare(QStringLiteral("INSERT INTO unsubscribe_requests (received_at, member_id, purpose, source) VALUES "
                                  "(?, ?, ?, ?) RETURNING id"));
-        q.addBindValue(iso(receivedAt.isValid() ? receivedAt : m_clock.now()));
+        q.addBindValue(Storage::storedTime(receivedAt.isValid() ? receivedAt : m_clock.now()));
         q.addBindValue(memberId ? QVariant(memberId) : QVariant(QMetaType(QMetaType::LongLong)));
         q.addBindValue(purpose.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(purpose));
         q.addBindValue(source);
@@ -656,7 +647,7 @@ Result<UnsubscribeRequest> CampaignService::withdrawFor(qint64 requestId, qint64
                                                          "Consent withdrawn for every purpose (suppression list)")
                            : QCoreApplication::translate("Mail::CampaignService", "Consent withdrawn: %1")
                                  .arg(labels.join(QStringLiteral(", "))));
-        q.addBindValue(iso(m_clock.now()));
+        q.addBindValue(Storage::storedTime(m_clock.now()));
         q.addBindValue(memberId);
         q.addBindValue(requestId);
         return Storage::exec(q, QStringLiteral("unsubscribe processed"));
@@ -771,13 +762,13 @@ Result<QList<UnsubscribeRequest>> CampaignService::unsubscribeRequests() const
     while (q.next()) {
         UnsubscribeRequest r;
         r.id = q.value(0).toLongLong();
-        r.receivedAt = fromIso(q.value(1));
+        r.receivedAt = Storage::storedTimeFrom(q.value(1));
         r.memberId = q.value(2).toLongLong();
         r.memberName = QString(q.value(3).toString() + QLatin1Char(' ') + q.value(4).toString()).trimmed();
         r.purpose = q.value(5).toString();
         r.source = q.value(6).toString();
         r.action = q.value(7).toString();
-        r.processedAt = fromIso(q.value(8));
+        r.processedAt = Storage::storedTimeFrom(q.value(8));
         out.append(r);
     }
     return out;

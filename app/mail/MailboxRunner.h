@@ -38,7 +38,7 @@ class MailboxRunner : public QObject
     Q_OBJECT
 
 public:
-    using TransportFactory = std::function<std::unique_ptr<Smtp::Transport>()>;
+    using TransportFactory = Smtp::TransportFactory;
 
     MailboxRunner(MailboxAccount account, QString password, TransportFactory transports, ReturnedMailService &service,
                   QObject *parent = nullptr);

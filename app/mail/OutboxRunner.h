@@ -20,7 +20,7 @@ class OutboxRunner : public QObject
     Q_OBJECT
 
 public:
-    using TransportFactory = std::function<std::unique_ptr<Smtp::Transport>()>;
+    using TransportFactory = Smtp::TransportFactory;
     // Asked just before each message goes: empty to send it, else why it must not go (the member withdrew
     // since it was queued); the message is then cancelled with that reason. An error (the database cannot
     // answer now) cancels nothing: the message stays queued and the run stops with that error.

@@ -15,11 +15,8 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QVariant>
-
-#include <optional>
 
 using Core::Error;
 using Core::Result;
@@ -29,16 +26,6 @@ using Mail::Inbound::ReturnKind;
 namespace Mail {
 
 namespace {
-
-QString iso(const QDateTime &t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
-}
-
-QDateTime fromIso(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODate);
-}
 
 QVariant textOrNull(const QString &s)
 {
@@ -94,8 +81,8 @@ ReturnRecord fromRow(const QSqlQuery &q)
     r.id = q.value(0).toLongLong();
     r.place = {q.value(1).toString(), quint32(q.value(2).toLongLong()), quint32(q.value(3).toLongLong())};
     r.messageId = q.value(4).toString();
-    r.receivedAt = fromIso(q.value(5));
-    r.readAt = fromIso(q.value(6));
+    r.receivedAt = Storage::storedTimeFrom(q.value(5));
+    r.readAt = Storage::storedTimeFrom(q.value(6));
     r.kind = kindFromKey(q.value(7).toString());
     r.category = q.value(8).toString();
     r.address = q.value(9).toString();
@@ -106,11 +93,22 @@ ReturnRecord fromRow(const QSqlQuery &q)
     r.action = actionFromKey(q.value(14).toString());
     r.movedTo = q.value(15).toString();
     r.movedUid = quint32(q.value(16).toLongLong());
-    r.undoneAt = fromIso(q.value(17));
+    r.undoneAt = Storage::storedTimeFrom(q.value(17));
     r.batchId = q.value(18).toLongLong();
     r.subject = q.value(19).toString();
     r.memberName = QStringList{q.value(20).toString(), q.value(21).toString()}.join(QLatin1Char(' ')).trimmed();
     return r;
+}
+
+// A delivery as match() reads it: id, member_id, batch_id, address.
+Delivery deliveryFrom(const QSqlQuery &q)
+{
+    Delivery d;
+    d.id = q.value(0).toLongLong();
+    d.memberId = q.value(1).toLongLong();
+    d.batchId = q.value(2).toLongLong();
+    d.address = q.value(3).toString();
+    return d;
 }
 
 } // namespace
@@ -156,23 +154,24 @@ QString actionText(ReturnAction action)
 QJsonObject ReturnRecord::toJson() const
 {
     auto idOrNullJson = [](qint64 id) { return id > 0 ? QJsonValue(id) : QJsonValue(); };
-    return QJsonObject{{QStringLiteral("id"), id},
-                       {QStringLiteral("folder"), place.folder},
-                       {QStringLiteral("uid"), qint64(place.uid)},
-                       {QStringLiteral("message_id"), messageId},
-                       {QStringLiteral("received_at"), iso(receivedAt)},
-                       {QStringLiteral("read_at"), iso(readAt)},
-                       {QStringLiteral("kind"), Inbound::kindKey(kind)},
-                       {QStringLiteral("category"), category.isEmpty() ? QJsonValue() : QJsonValue(category)},
-                       {QStringLiteral("address"), address},
-                       {QStringLiteral("status"), status},
-                       {QStringLiteral("diagnostic"), diagnostic},
-                       {QStringLiteral("member"), idOrNullJson(memberId)},
-                       {QStringLiteral("delivery"), idOrNullJson(deliveryId)},
-                       {QStringLiteral("subject"), subject.isEmpty() ? QJsonValue() : QJsonValue(subject)},
-                       {QStringLiteral("action"), actionKey(action)},
-                       {QStringLiteral("moved_to"), movedTo.isEmpty() ? QJsonValue() : QJsonValue(movedTo)},
-                       {QStringLiteral("undone_at"), undoneAt.isValid() ? QJsonValue(iso(undoneAt)) : QJsonValue()}};
+    return QJsonObject{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("folder"), place.folder},
+        {QStringLiteral("uid"), qint64(place.uid)},
+        {QStringLiteral("message_id"), messageId},
+        {QStringLiteral("received_at"), Storage::storedTime(receivedAt)},
+        {QStringLiteral("read_at"), Storage::storedTime(readAt)},
+        {QStringLiteral("kind"), Inbound::kindKey(kind)},
+        {QStringLiteral("category"), category.isEmpty() ? QJsonValue() : QJsonValue(category)},
+        {QStringLiteral("address"), address},
+        {QStringLiteral("status"), status},
+        {QStringLiteral("diagnostic"), diagnostic},
+        {QStringLiteral("member"), idOrNullJson(memberId)},
+        {QStringLiteral("delivery"), idOrNullJson(deliveryId)},
+        {QStringLiteral("subject"), subject.isEmpty() ? QJsonValue() : QJsonValue(subject)},
+        {QStringLiteral("action"), actionKey(action)},
+        {QStringLiteral("moved_to"), movedTo.isEmpty() ? QJsonValue() : QJsonValue(movedTo)},
+        {QStringLiteral("undone_at"), undoneAt.isValid() ? QJsonValue(Storage::storedTime(undoneAt)) : QJsonValue()}};
 }
 
 struct ReturnedMailService::Match
@@ -192,33 +191,28 @@ ReturnedMailService::ReturnedMailService(Storage::Database &database, Storage::M
       m_settings(settings), m_clock(clock), m_undeliverable(database, members, audit, clock)
 {}
 
-Result<QSqlQuery *> ReturnedMailService::prepared(const QString &sql, const QVariantList &values,
-                                                  const QString &context) const
-{
-    Q_ASSERT(m_prepared); // set by process() and processBatch()
-    return m_prepared->run(sql, values, context);
-}
-
-Result<qint64> ReturnedMailService::known(const MailboxPlace &place, const QString &messageId) const
+Result<qint64> ReturnedMailService::known(Storage::PreparedQueries &sql, const MailboxPlace &place,
+                                          const QString &messageId) const
 {
     // Two indexed lookups (an OR of both would scan the table, messages and all).
     auto q =
-        prepared(QStringLiteral("SELECT id FROM returned_messages WHERE folder = ? AND uid_validity = ? AND uid = ?"),
-                 {place.folder, qint64(place.uidValidity), qint64(place.uid)}, QStringLiteral("returned known"));
+        sql.run(QStringLiteral("SELECT id FROM returned_messages WHERE folder = ? AND uid_validity = ? AND uid = ?"),
+                {place.folder, qint64(place.uidValidity), qint64(place.uid)}, QStringLiteral("returned known"));
     if (!q.ok())
         return q.error();
     if (q.value()->next())
         return q.value()->value(0).toLongLong();
     if (messageId.isEmpty())
         return 0;
-    q = prepared(QStringLiteral("SELECT id FROM returned_messages WHERE message_id = ? ORDER BY id LIMIT 1"),
-                 {messageId}, QStringLiteral("returned known by id"));
+    q = sql.run(QStringLiteral("SELECT id FROM returned_messages WHERE message_id = ? ORDER BY id LIMIT 1"),
+                {messageId}, QStringLiteral("returned known by id"));
     if (!q.ok())
         return q.error();
     return q.value()->next() ? q.value()->value(0).toLongLong() : 0;
 }
 
-Result<ReturnedMailService::Match> ReturnedMailService::match(const Inbound::ReturnedMail &mail,
+Result<ReturnedMailService::Match> ReturnedMailService::match(Storage::PreparedQueries &sql,
+                                                              const Inbound::ReturnedMail &mail,
                                                               const Inbound::ReturnedRecipient *recipient) const
 {
     Match out;
@@ -226,16 +220,13 @@ Result<ReturnedMailService::Match> ReturnedMailService::match(const Inbound::Ret
     for (const QString &id : mail.originalMessageIds) {
         if (id.isEmpty() || id.size() > 998)
             continue;
-        auto q = prepared(QStringLiteral("SELECT id, member_id, batch_id, address FROM deliveries WHERE message_id = ? "
-                                         "ORDER BY id LIMIT 1"),
-                          {id}, QStringLiteral("match returned"));
+        auto q = sql.run(QStringLiteral("SELECT id, member_id, batch_id, address FROM deliveries WHERE message_id = ? "
+                                        "ORDER BY id LIMIT 1"),
+                         {id}, QStringLiteral("match returned"));
         if (!q.ok())
             return q.error();
         if (q.value()->next()) {
-            d.id = q.value()->value(0).toLongLong();
-            d.memberId = q.value()->value(1).toLongLong();
-            d.batchId = q.value()->value(2).toLongLong();
-            d.address = q.value()->value(3).toString();
+            d = deliveryFrom(*q.value());
             break;
         }
     }
@@ -246,25 +237,22 @@ Result<ReturnedMailService::Match> ReturnedMailService::match(const Inbound::Ret
     if (!d.id && recipient && !recipient->address.isEmpty()) {
         // Then by the address, among the last 60 days' deliveries.
         auto q =
-            prepared(QStringLiteral("SELECT id, member_id, batch_id, address FROM deliveries WHERE lower(address) = ? "
-                                    "AND sent_at IS NOT NULL AND sent_at >= ? ORDER BY sent_at DESC LIMIT 1"),
-                     {recipient->address.toLower(), iso(m_clock.now().addDays(-60))}, QStringLiteral("match address"));
+            sql.run(QStringLiteral("SELECT id, member_id, batch_id, address FROM deliveries WHERE lower(address) = ? "
+                                   "AND sent_at IS NOT NULL AND sent_at >= ? ORDER BY sent_at DESC LIMIT 1"),
+                    {recipient->address.toLower(), Storage::storedTime(m_clock.now().addDays(-60))},
+                    QStringLiteral("match address"));
         if (!q.ok())
             return q.error();
-        if (q.value()->next()) {
-            d.id = q.value()->value(0).toLongLong();
-            d.memberId = q.value()->value(1).toLongLong();
-            d.batchId = q.value()->value(2).toLongLong();
-            d.address = q.value()->value(3).toString();
-        }
+        if (q.value()->next())
+            d = deliveryFrom(*q.value());
     }
     out.deliveryId = d.id;
     out.memberId = d.memberId;
     out.batchId = d.batchId;
     out.address = d.address;
     if (d.batchId) {
-        auto q = prepared(QStringLiteral("SELECT purpose FROM mail_batches WHERE id = ?"), {d.batchId},
-                          QStringLiteral("batch purpose"));
+        auto q = sql.run(QStringLiteral("SELECT purpose FROM mail_batches WHERE id = ?"), {d.batchId},
+                         QStringLiteral("batch purpose"));
         if (!q.ok())
             return q.error();
         if (q.value()->next())
@@ -297,12 +285,6 @@ ReturnedMailService::processBatch(const QList<std::pair<QByteArray, MailboxPlace
     QList<ProcessedReturn> out;
     // The chunk's statements prepared once (ten a message, a hundred messages).
     Storage::PreparedQueries statements(m_database);
-    m_prepared = &statements;
-    m_undeliverable.setPrepared(&statements);
-    const auto forget = qScopeGuard([this] {
-        m_prepared = nullptr;
-        m_undeliverable.setPrepared(nullptr);
-    });
     auto r = m_database.write([&]() -> Result<void> {
         // A larger page cache for the chunk (the stored messages would push the indexes out of SQLite's
         // default 2 MB); on a server, the table locked: two computers reading the mailbox at once take
@@ -310,7 +292,7 @@ ReturnedMailService::processBatch(const QList<std::pair<QByteArray, MailboxPlace
         if (auto lock = m_database.lockForBulkInsert(QStringLiteral("returned_messages")); !lock.ok())
             return lock;
         for (const auto &[raw, place] : messages) {
-            auto one = process(raw, place);
+            auto one = process(statements, raw, place);
             if (!one.ok()) {
                 // The database itself failing stops the run (nothing of the chunk is kept). A message whose
                 // action is refused (its member erased since, a purpose removed…) is left for a person, with
@@ -319,7 +301,7 @@ ReturnedMailService::processBatch(const QList<std::pair<QByteArray, MailboxPlace
                 if (code == Error::Code::Storage || code == Error::Code::Busy || code == Error::Code::Connection ||
                     code == Error::Code::ReadOnly || code == Error::Code::Forbidden || code == Error::Code::Corrupt)
                     return one.error();
-                one = recordLeft(raw, place, one.error().message);
+                one = recordLeft(statements, raw, place, one.error().message);
                 if (!one.ok())
                     return one.error();
             }
@@ -332,8 +314,8 @@ ReturnedMailService::processBatch(const QList<std::pair<QByteArray, MailboxPlace
     return out;
 }
 
-Result<ProcessedReturn> ReturnedMailService::recordLeft(const QByteArray &raw, const MailboxPlace &place,
-                                                        const QString &why)
+Result<ProcessedReturn> ReturnedMailService::recordLeft(Storage::PreparedQueries &sql, const QByteArray &raw,
+                                                        const MailboxPlace &place, const QString &why)
 {
     auto secret = unsubscribeSecret();
     if (!secret.ok())
@@ -350,13 +332,13 @@ Result<ProcessedReturn> ReturnedMailService::recordLeft(const QByteArray &raw, c
     rec.diagnostic = why.left(2000);
     rec.action = ReturnAction::Left;
     auto inserted =
-        prepared(QStringLiteral("INSERT INTO returned_messages (folder, uid_validity, uid, message_id, received_at, "
-                                "read_at, kind, address, diagnostic, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                "'left') RETURNING id"),
-                 {place.folder, qint64(place.uidValidity), qint64(place.uid), textOrNull(mail.messageId),
-                  textOrNull(iso(mail.date)), iso(rec.readAt), Inbound::kindKey(mail.kind), textOrNull(rec.address),
-                  rec.diagnostic},
-                 QStringLiteral("record left"));
+        sql.run(QStringLiteral("INSERT INTO returned_messages (folder, uid_validity, uid, message_id, received_at, "
+                               "read_at, kind, address, diagnostic, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                               "'left') RETURNING id"),
+                {place.folder, qint64(place.uidValidity), qint64(place.uid), textOrNull(mail.messageId),
+                 textOrNull(Storage::storedTime(mail.date)), Storage::storedTime(rec.readAt),
+                 Inbound::kindKey(mail.kind), textOrNull(rec.address), rec.diagnostic},
+                QStringLiteral("record left"));
     if (!inserted.ok())
         return inserted.error();
     rec.id = Storage::returnedId(*inserted.value());
@@ -365,25 +347,19 @@ Result<ProcessedReturn> ReturnedMailService::recordLeft(const QByteArray &raw, c
 
 Result<ProcessedReturn> ReturnedMailService::process(const QByteArray &raw, const MailboxPlace &place)
 {
-    // One message alone: its statements prepared for it (in a chunk, processBatch's serve).
-    std::optional<Storage::PreparedQueries> own;
-    if (!m_prepared) {
-        own.emplace(m_database);
-        m_prepared = &*own;
-        m_undeliverable.setPrepared(&*own);
-    }
-    const auto forget = qScopeGuard([this, &own] {
-        if (own) {
-            m_prepared = nullptr;
-            m_undeliverable.setPrepared(nullptr);
-        }
-    });
+    Storage::PreparedQueries statements(m_database);
+    return process(statements, raw, place);
+}
+
+Result<ProcessedReturn> ReturnedMailService::process(Storage::PreparedQueries &sql, const QByteArray &raw,
+                                                     const MailboxPlace &place)
+{
     auto secret = unsubscribeSecret();
     if (!secret.ok())
         return secret.error();
     const Inbound::ReturnedMail mail = Inbound::ReturnedMail::read(raw, secret.value());
     ProcessedReturn out;
-    auto already = known(place, mail.messageId);
+    auto already = known(sql, place, mail.messageId);
     if (!already.ok())
         return already.error();
     if (already.value()) {
@@ -424,7 +400,7 @@ Result<ProcessedReturn> ReturnedMailService::process(const QByteArray &raw, cons
     auto r = m_database.write([&]() -> Result<void> {
         Match m;
         if (mail.kind != ReturnKind::Other) {
-            auto found = match(mail, recipient);
+            auto found = match(sql, mail, recipient);
             if (!found.ok())
                 return found.error();
             m = found.value();
@@ -464,15 +440,15 @@ Result<ProcessedReturn> ReturnedMailService::process(const QByteArray &raw, cons
         }
 
         // The record first: its id is what the mark and the details point to.
-        auto inserted = prepared(
+        auto inserted = sql.run(
             QStringLiteral(
                 "INSERT INTO returned_messages (folder, uid_validity, uid, message_id, received_at, read_at, "
                 "kind, category, address, status, diagnostic, member_id, delivery_id, action, raw) VALUES "
                 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
             {place.folder, qint64(place.uidValidity), qint64(place.uid), textOrNull(mail.messageId),
-             textOrNull(iso(mail.date)), iso(rec.readAt), Inbound::kindKey(mail.kind), textOrNull(rec.category),
-             textOrNull(rec.address), textOrNull(rec.status), textOrNull(rec.diagnostic), idOrNull(rec.memberId),
-             idOrNull(rec.deliveryId), actionKey(rec.action),
+             textOrNull(Storage::storedTime(mail.date)), Storage::storedTime(rec.readAt), Inbound::kindKey(mail.kind),
+             textOrNull(rec.category), textOrNull(rec.address), textOrNull(rec.status), textOrNull(rec.diagnostic),
+             idOrNull(rec.memberId), idOrNull(rec.deliveryId), actionKey(rec.action),
              mail.kind == ReturnKind::Other ? QVariant(QMetaType(QMetaType::QByteArray))
                                             : QVariant(raw.left(kMaxStoredBytes))},
             QStringLiteral("record returned"));
@@ -481,9 +457,9 @@ Result<ProcessedReturn> ReturnedMailService::process(const QByteArray &raw, cons
         rec.id = Storage::returnedId(*inserted.value());
 
         if (mail.kind == ReturnKind::Bounce && recipient && recipient->failed() && rec.deliveryId) {
-            auto before = prepared(QStringLiteral("SELECT bounce_category, bounce_status, bounce_text, bounced_at FROM "
-                                                  "deliveries WHERE id = ?"),
-                                   {rec.deliveryId}, QStringLiteral("delivery bounce before"));
+            auto before = sql.run(QStringLiteral("SELECT bounce_category, bounce_status, bounce_text, bounced_at FROM "
+                                                 "deliveries WHERE id = ?"),
+                                  {rec.deliveryId}, QStringLiteral("delivery bounce before"));
             if (!before.ok())
                 return before.error();
             if (before.value()->next())
@@ -491,18 +467,18 @@ Result<ProcessedReturn> ReturnedMailService::process(const QByteArray &raw, cons
                                QJsonArray{before.value()->value(0).toString(), before.value()->value(1).toString(),
                                           before.value()->value(2).toString(), before.value()->value(3).toString()});
             if (auto u =
-                    prepared(QStringLiteral("UPDATE deliveries SET bounce_category = ?, bounce_status = ?, bounce_text "
-                                            "= ?, bounced_at = ? WHERE id = ?"),
-                             {rec.category, textOrNull(rec.status), textOrNull(rec.diagnostic),
-                              iso(mail.date.isValid() ? mail.date : rec.readAt), rec.deliveryId},
-                             QStringLiteral("delivery bounce"));
+                    sql.run(QStringLiteral("UPDATE deliveries SET bounce_category = ?, bounce_status = ?, bounce_text "
+                                           "= ?, bounced_at = ? WHERE id = ?"),
+                            {rec.category, textOrNull(rec.status), textOrNull(rec.diagnostic),
+                             Storage::storedTime(mail.date.isValid() ? mail.date : rec.readAt), rec.deliveryId},
+                            QStringLiteral("delivery bounce"));
                 !u.ok())
                 return u.error();
         }
 
         switch (rec.action) {
         case ReturnAction::MarkedUndeliverable: {
-            auto marked = m_undeliverable.mark(rec.address, rec.memberId, rec.category, rec.id);
+            auto marked = m_undeliverable.mark(sql, rec.address, rec.memberId, rec.category, rec.id);
             if (!marked.ok())
                 return marked.error();
             details.insert(QStringLiteral("marked"), marked.value());
@@ -510,11 +486,11 @@ Result<ProcessedReturn> ReturnedMailService::process(const QByteArray &raw, cons
         }
         case ReturnAction::Counted: {
             // Recorded above; the third on different days over two weeks marks the address.
-            auto reached = m_undeliverable.softLimitReached(rec.address);
+            auto reached = m_undeliverable.softLimitReached(sql, rec.address);
             if (!reached.ok())
                 return reached.error();
             if (reached.value()) {
-                auto marked = m_undeliverable.mark(rec.address, rec.memberId, rec.category, rec.id);
+                auto marked = m_undeliverable.mark(sql, rec.address, rec.memberId, rec.category, rec.id);
                 if (!marked.ok())
                     return marked.error();
                 details.insert(QStringLiteral("marked"), marked.value());
@@ -569,7 +545,7 @@ Result<ProcessedReturn> ReturnedMailService::process(const QByteArray &raw, cons
         case ReturnAction::None:
         case ReturnAction::Left: break;
         }
-        if (auto u = prepared(
+        if (auto u = sql.run(
                 QStringLiteral("UPDATE returned_messages SET action = ?, member_id = ?, details = ? WHERE id = ?"),
                 {actionKey(rec.action), idOrNull(rec.memberId),
                  QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)), rec.id},
@@ -696,7 +672,7 @@ Result<ReturnRecord> ReturnedMailService::undo(qint64 id, const QString &who)
         }
         if (auto q = run(m_database,
                          QStringLiteral("UPDATE returned_messages SET undone_at = ?, undone_by = ? WHERE id = ?"),
-                         {iso(m_clock.now()), actor, id}, QStringLiteral("undo returned"));
+                         {Storage::storedTime(m_clock.now()), actor, id}, QStringLiteral("undo returned"));
             !q.ok())
             return q.error();
         return m_audit.append(QStringLiteral("mailbox.undo"), rec.memberId,
@@ -716,7 +692,7 @@ Result<QHash<qint64, QDateTime>> ReturnedMailService::awayAmong(const QList<qint
     if (memberIds.isEmpty())
         return out;
     QStringList marks;
-    QVariantList values{iso(since)};
+    QVariantList values{Storage::storedTime(since)};
     for (qint64 id : memberIds) {
         marks.append(QStringLiteral("?"));
         values.append(id);
@@ -729,7 +705,7 @@ Result<QHash<qint64, QDateTime>> ReturnedMailService::awayAmong(const QList<qint
     if (!q.ok())
         return q.error();
     while (q.value().next())
-        out.insert(q.value().value(0).toLongLong(), fromIso(q.value().value(1)));
+        out.insert(q.value().value(0).toLongLong(), Storage::storedTimeFrom(q.value().value(1)));
     return out;
 }
 
@@ -738,7 +714,7 @@ Result<QJsonObject> ReturnedMailService::policyWarning() const
     auto q = run(m_database,
                  QStringLiteral("SELECT read_at, address, status, diagnostic FROM returned_messages WHERE action = "
                                 "'policy' AND undone_at IS NULL AND read_at >= ? ORDER BY id DESC LIMIT 1"),
-                 {iso(m_clock.now().addDays(-30))}, QStringLiteral("policy warning"));
+                 {Storage::storedTime(m_clock.now().addDays(-30))}, QStringLiteral("policy warning"));
     if (!q.ok())
         return q.error();
     if (!q.value().next())

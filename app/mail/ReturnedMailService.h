@@ -9,9 +9,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QSet>
-#include <QSqlQuery>
 #include <QString>
-#include <QVariantList>
 
 namespace Core {
 class Clock;
@@ -130,12 +128,16 @@ public:
 
 private:
     struct Match;
-    // A statement run with its values, prepared once for the chunk (processBatch) or the message (process).
-    Core::Result<QSqlQuery *> prepared(const QString &sql, const QVariantList &values, const QString &context) const;
-    Core::Result<Match> match(const Inbound::ReturnedMail &mail, const Inbound::ReturnedRecipient *recipient) const;
-    Core::Result<qint64> known(const MailboxPlace &place, const QString &messageId) const;
+    // `sql`: the statements of the chunk being processed (prepared once for a hundred messages), or of one.
+    Core::Result<ProcessedReturn> process(Storage::PreparedQueries &sql, const QByteArray &raw,
+                                          const MailboxPlace &place);
+    Core::Result<Match> match(Storage::PreparedQueries &sql, const Inbound::ReturnedMail &mail,
+                              const Inbound::ReturnedRecipient *recipient) const;
+    Core::Result<qint64> known(Storage::PreparedQueries &sql, const MailboxPlace &place,
+                               const QString &messageId) const;
     Core::Result<QByteArray> unsubscribeSecret();
-    Core::Result<ProcessedReturn> recordLeft(const QByteArray &raw, const MailboxPlace &place, const QString &why);
+    Core::Result<ProcessedReturn> recordLeft(Storage::PreparedQueries &sql, const QByteArray &raw,
+                                             const MailboxPlace &place, const QString &why);
 
     Storage::Database &m_database;
     Storage::MemberRepository &m_members;
@@ -146,7 +148,6 @@ private:
     const Core::Clock &m_clock;
     QByteArray m_secret; // the member file's unsubscribe secret, read once
     UndeliverableAddresses m_undeliverable;
-    Storage::PreparedQueries *m_prepared = nullptr; // during processBatch()
 };
 
 } // namespace Mail

@@ -12,7 +12,6 @@
 #include <QVariant>
 
 #include <algorithm>
-#include <optional>
 
 using Core::Error;
 using Core::Result;
@@ -20,16 +19,6 @@ using Core::Result;
 namespace Mail {
 
 namespace {
-
-QString iso(const QDateTime &t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
-}
-
-QDateTime fromIso(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODate);
-}
 
 QString keyOf(const QString &address)
 {
@@ -62,13 +51,6 @@ Result<QHash<qint64, UndeliverableMark>> UndeliverableAddresses::among(const QLi
     QHash<qint64, UndeliverableMark> out;
     if (memberIds.isEmpty())
         return out;
-    // Most files have no mark at all: one cheap question first, then the page's members by their ids.
-    QSqlQuery any(m_database.connection());
-    any.prepare(QStringLiteral("SELECT 1 FROM undeliverable_addresses LIMIT 1"));
-    if (auto r = Storage::exec(any, QStringLiteral("undeliverable any")); !r.ok())
-        return r.error();
-    if (!any.next())
-        return out;
     QStringList marks;
     marks.reserve(memberIds.size());
     for (qsizetype i = 0; i < memberIds.size(); ++i)
@@ -82,7 +64,8 @@ Result<QHash<qint64, UndeliverableMark>> UndeliverableAddresses::among(const QLi
     if (auto r = Storage::exec(q, QStringLiteral("undeliverable among")); !r.ok())
         return r.error();
     while (q.next())
-        out.insert(q.value(0).toLongLong(), {q.value(1).toString(), fromIso(q.value(2)), q.value(3).toLongLong()});
+        out.insert(q.value(0).toLongLong(),
+                   {q.value(1).toString(), Storage::storedTimeFrom(q.value(2)), q.value(3).toLongLong()});
     return out;
 }
 
@@ -114,56 +97,52 @@ Result<void> UndeliverableAddresses::markDeliverable(qint64 memberId, const QStr
     });
 }
 
-Result<bool> UndeliverableAddresses::mark(const QString &address, qint64 memberId, const QString &category,
-                                          qint64 returnedId)
+Result<bool> UndeliverableAddresses::mark(Storage::PreparedQueries &sql, const QString &address, qint64 memberId,
+                                          const QString &category, qint64 returnedId)
 {
     const QString key = keyOf(address);
     if (key.isEmpty())
         return false;
-    std::optional<Storage::PreparedQueries> own;
-    Storage::PreparedQueries &statements = m_prepared ? *m_prepared : own.emplace(m_database);
-    auto exists = statements.run(QStringLiteral("SELECT 1 FROM undeliverable_addresses WHERE address_key = ?"), {key},
-                                 QStringLiteral("undeliverable exists"));
+    auto exists = sql.run(QStringLiteral("SELECT 1 FROM undeliverable_addresses WHERE address_key = ?"), {key},
+                          QStringLiteral("undeliverable exists"));
     if (!exists.ok())
         return exists.error();
     if (exists.value()->next())
         return false;
     auto inserted =
-        statements.run(QStringLiteral("INSERT INTO undeliverable_addresses (address_key, member_id, category, since, "
-                                      "returned_id) VALUES (?, ?, ?, ?, ?)"),
-                       {key, memberId > 0 ? QVariant(memberId) : QVariant(QMetaType(QMetaType::LongLong)), category,
-                        iso(m_clock.now()), returnedId},
-                       QStringLiteral("mark undeliverable"));
+        sql.run(QStringLiteral("INSERT INTO undeliverable_addresses (address_key, member_id, category, since, "
+                               "returned_id) VALUES (?, ?, ?, ?, ?)"),
+                {key, memberId > 0 ? QVariant(memberId) : QVariant(QMetaType(QMetaType::LongLong)), category,
+                 Storage::storedTime(m_clock.now()), returnedId},
+                QStringLiteral("mark undeliverable"));
     if (!inserted.ok())
         return inserted.error();
     return true;
 }
 
-Result<bool> UndeliverableAddresses::softLimitReached(const QString &address) const
+Result<bool> UndeliverableAddresses::softLimitReached(Storage::PreparedQueries &sql, const QString &address) const
 {
     // Temporary failures of this address since its last delivery that went through (sent, no bounce, old
     // enough for a bounce to have come back): three on different days, the first and last two weeks apart.
     // A bounce's address is kept lower-case, so that this reads the (address, kind) index.
-    std::optional<Storage::PreparedQueries> own;
-    Storage::PreparedQueries &statements = m_prepared ? *m_prepared : own.emplace(m_database);
-    auto last = statements.run(
+    auto last = sql.run(
         QStringLiteral("SELECT max(sent_at) FROM deliveries WHERE lower(address) = ? AND state = 'sent' AND "
                        "bounce_category IS NULL AND sent_at <= ?"),
-        {address.toLower(), iso(m_clock.now().addDays(-3))}, QStringLiteral("last good delivery"));
+        {address.toLower(), Storage::storedTime(m_clock.now().addDays(-3))}, QStringLiteral("last good delivery"));
     if (!last.ok())
         return last.error();
     const QString since = last.value()->next() ? last.value()->value(0).toString() : QString();
-    auto q = statements.run(QStringLiteral("SELECT received_at, read_at FROM returned_messages WHERE address = ? AND "
-                                           "kind = 'bounce' AND action = 'counted' AND undone_at IS NULL"),
-                            {address.toLower()}, QStringLiteral("soft failures"));
+    auto q = sql.run(QStringLiteral("SELECT received_at, read_at FROM returned_messages WHERE address = ? AND "
+                                    "kind = 'bounce' AND action = 'counted' AND undone_at IS NULL"),
+                     {address.toLower()}, QStringLiteral("soft failures"));
     if (!q.ok())
         return q.error();
     QSet<QDate> days;
     while (q.value()->next()) {
-        QDateTime when = fromIso(q.value()->value(0));
+        QDateTime when = Storage::storedTimeFrom(q.value()->value(0));
         if (!when.isValid())
-            when = fromIso(q.value()->value(1));
-        if (!since.isEmpty() && iso(when) <= since)
+            when = Storage::storedTimeFrom(q.value()->value(1));
+        if (!since.isEmpty() && Storage::storedTime(when) <= since)
             continue;
         days.insert(when.toUTC().date());
     }

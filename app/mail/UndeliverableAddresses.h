@@ -49,19 +49,18 @@ public:
     Core::Result<UndeliverableMark> of(qint64 memberId) const;
     Core::Result<void> markDeliverable(qint64 memberId, const QString &who = {});
 
-    // Inside the caller's transaction: marks the address (false when it already was).
-    Core::Result<bool> mark(const QString &address, qint64 memberId, const QString &category, qint64 returnedId);
+    // Inside the caller's transaction, with its prepared statements (a mailbox run's chunk): marks the address
+    // (false when it already was).
+    Core::Result<bool> mark(Storage::PreparedQueries &sql, const QString &address, qint64 memberId,
+                            const QString &category, qint64 returnedId);
     // Whether the address's temporary failures since its last good delivery now make it undeliverable.
-    Core::Result<bool> softLimitReached(const QString &address) const;
-    // The caller's prepared statements for mark() and softLimitReached() (a mailbox run's chunk); nullptr: none.
-    void setPrepared(Storage::PreparedQueries *prepared) { m_prepared = prepared; }
+    Core::Result<bool> softLimitReached(Storage::PreparedQueries &sql, const QString &address) const;
 
 private:
     Storage::Database &m_database;
     Storage::MemberRepository &m_members;
     Storage::AuditLog &m_audit;
     const Core::Clock &m_clock;
-    Storage::PreparedQueries *m_prepared = nullptr;
 };
 
 } // namespace Mail

@@ -55,6 +55,16 @@ bool isCorruptionText(const QString &text)
 
 } // namespace
 
+QString storedTime(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
+}
+
+QDateTime storedTimeFrom(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromString(value.toString(), Qt::ISODate);
+}
+
 Result<void> exec(QSqlQuery &query, const QString &context)
 {
     if (!query.exec())

@@ -5,6 +5,7 @@
 #include "Migrations.h"
 #include "core/Result.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -144,6 +145,9 @@ private:
     QString m_sessionTag;
 };
 
+// How a moment is stored on both engines: ISO 8601 text in UTC, to the second ("" for none); and read back.
+QString storedTime(const QDateTime &time);
+QDateTime storedTimeFrom(const QVariant &value);
 // Prepares and executes, turning failures into Errors. The query keeps its results.
 Core::Result<void> exec(QSqlQuery &query, const QString &context);
 // Makes `query` forward-only where that is safe: on SQLite it saves memory; on PostgreSQL Qt's

@@ -222,6 +222,7 @@ void TestMailboxWindow::mailboxAccountTrustTestAndSave()
         auto *certificate = dialog->findChild<QLabel *>(QStringLiteral("certificateLabel"));
         QVERIFY2(certificate->isVisibleTo(dialog), qPrintable(result->text()));
         QVERIFY(certificate->text().contains(QStringLiteral("SHA-256")));
+        saveShot(dialog, QStringLiteral("mailbox-certificate-refused.png"));
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("trustButton")), Qt::LeftButton);
         // A wrong password: said, with the protocol log — and never the password in it.
         QTest::mouseClick(test, Qt::LeftButton);
@@ -394,6 +395,9 @@ void TestMailboxWindow::bouncesAndRepliesInTheWindow()
                 list->setCurrentItem(list->topLevelItem(i));
         auto *undo = dialog.findChild<QPushButton *>(QStringLiteral("undoButton"));
         QVERIFY(undo->isEnabled());
+        // Asked while a check is under way: the message's move back waits for it, then goes.
+        checker.checkNow();
+        QVERIFY(checker.isBusy());
         Gui::MessageBox::setNextAnswer(QMessageBox::Yes);
         QTest::mouseClick(undo, Qt::LeftButton);
         auto *status = dialog.findChild<QLabel *>(QStringLiteral("returnedStatus"));

@@ -1,10 +1,26 @@
 #include "SmtpTransport.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QSslConfiguration>
 #include <QSslSocket>
 
 namespace Smtp {
+
+Core::Result<TransportFactory> SslTransport::factory(const QString &caFile, const QString &trustedSha256)
+{
+    QList<QSslCertificate> cas;
+    if (!caFile.isEmpty()) {
+        cas = QSslCertificate::fromPath(caFile, QSsl::Pem);
+        if (cas.isEmpty())
+            return Core::Error::make(
+                Core::Error::Code::Invalid,
+                QCoreApplication::translate("Smtp::SslTransport", "No certificate could be read from %1.").arg(caFile));
+    }
+    return TransportFactory([cas, trustedSha256]() -> std::unique_ptr<Transport> {
+        return std::make_unique<SslTransport>(cas, trustedSha256);
+    });
+}
 
 CertificateInfo SslTransport::describe(const QSslCertificate &c)
 {

@@ -1,10 +1,15 @@
 #pragma once
 
+#include "core/Result.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
 #include <QSslCertificate>
 #include <QString>
+
+#include <functional>
+#include <memory>
 
 class QSslSocket;
 
@@ -45,6 +50,9 @@ Q_SIGNALS:
     void closed();
 };
 
+// How a mail client (SMTP, IMAP) reaches its server: a new transport for each connection.
+using TransportFactory = std::function<std::unique_ptr<Transport>()>;
+
 // QSslSocket: certificates checked against the system's CAs (plus any given) and the host name. A
 // certificate the user trusted is accepted by its SHA-256 fingerprint only; nothing ignores TLS errors
 // wholesale.
@@ -62,6 +70,9 @@ public:
     bool isEncrypted() const override;
 
     static CertificateInfo describe(const QSslCertificate &certificate);
+    // The real network, as an account's settings say: the system's CAs plus those of `caFile` (PEM; empty:
+    // none), and the one certificate whose SHA-256 is `trustedSha256`. Fails when `caFile` holds none.
+    static Core::Result<TransportFactory> factory(const QString &caFile, const QString &trustedSha256);
 
 private:
     QSslSocket *m_socket;
