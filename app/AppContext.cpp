@@ -36,6 +36,17 @@ Core::Result<std::unique_ptr<AppContext>> AppContext::open(const QString &databa
     context->m_returned =
         std::make_unique<Mail::ReturnedMailService>(*c->m_database, *c->m_members, *c->m_consent, *c->m_campaigns,
                                                     *c->m_audit, *c->m_databaseSettings, *c->m_clock);
+    // Statuses left to work out (a file just migrated, a copy made by `server copy-from`): settled now by anyone
+    // who may write, so that the first count is quick; a reader's queries judge them from the ledger.
+    if (c->m_database->access().canEdit()) {
+        auto pending = c->m_consent->statuses().pending();
+        if (!pending.ok())
+            return pending.error();
+        if (!pending.value().isEmpty()) {
+            if (auto settled = c->m_consent->statuses().settle(); !settled.ok())
+                return settled.error();
+        }
+    }
     return context;
 }
 

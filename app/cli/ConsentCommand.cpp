@@ -33,7 +33,8 @@ QString ConsentCommand::help()
         "[--json]\n"
         "consent status ID|EMAIL [--at YYYY-MM-DD] [--json]\n"
         "consent history ID|EMAIL [--json]\n"
-        "consent eligible --purpose P [--selection KEY] [--at YYYY-MM-DD] [--json]");
+        "consent eligible --purpose P [--selection KEY] [--at YYYY-MM-DD] [--json]\n"
+        "consent verify [--repair] [--json]");
 }
 
 int ConsentCommand::run(const QStringList &arguments)
@@ -50,9 +51,11 @@ int ConsentCommand::run(const QStringList &arguments)
         return history(rest);
     if (action == QLatin1String("eligible"))
         return eligible(rest);
+    if (action == QLatin1String("verify"))
+        return verify(rest);
     return usage(QCoreApplication::translate(
                      "Cli::ConsentCommand",
-                     "Unknown consent command \"%1\". Commands: record, withdraw, status, history, eligible.")
+                     "Unknown consent command \"%1\". Commands: record, withdraw, status, history, eligible, verify.")
                      .arg(action));
 }
 
@@ -284,6 +287,52 @@ int ConsentCommand::eligible(const QStringList &arguments)
         printLine(QStringLiteral("  %1: %2").arg(Consent::reasonLabel(it.key())).arg(excluded));
     }
     return Success;
+}
+
+// Every stored status worked out again from the ledger and compared; the exit code says whether they all
+// agree (or were repaired): 0, or 1 when some differ and were left as they are.
+int ConsentCommand::verify(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(QCommandLineOption(QStringLiteral("repair")));
+    parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    if (!parseArguments(parser, arguments))
+        return BadUsage;
+    if (!expectPositional(parser, 0, QString()))
+        return BadUsage;
+    const bool repair = parser.isSet(QStringLiteral("repair"));
+    auto result = m_context.consent().verifyStatuses(repair);
+    if (!result.ok())
+        return fail(result.error());
+    const Consent::StatusStore::Verification &v = result.value();
+    if (parser.isSet(QStringLiteral("json"))) {
+        printJson(v.toJson());
+    } else {
+        printLine(QCoreApplication::translate(
+            "Cli::ConsentCommand", "%n member(s) with consent events or statuses checked.", nullptr, int(v.members)));
+        if (v.different == 0) {
+            printLine(QCoreApplication::translate("Cli::ConsentCommand",
+                                                  "Every stored consent status agrees with the ledger."));
+        } else {
+            QStringList examples;
+            for (qint64 id : v.examples)
+                examples.append(QString::number(id));
+            printLine(QCoreApplication::translate(
+                          "Cli::ConsentCommand",
+                          "%n member(s) have stored statuses that differ from the ledger (for example: %1); "
+                          "%2 segment(s) missing, %3 too many.",
+                          nullptr, int(v.different))
+                          .arg(examples.join(QStringLiteral(", ")))
+                          .arg(v.missingRows)
+                          .arg(v.extraRows));
+            printLine(repair ? QCoreApplication::translate("Cli::ConsentCommand",
+                                                           "They were worked out again from the ledger.")
+                             : QCoreApplication::translate("Cli::ConsentCommand",
+                                                           "Run consent verify --repair to work them out again "
+                                                           "from the ledger."));
+        }
+    }
+    return v.different > 0 && !repair ? JobFailed : Success;
 }
 
 } // namespace Cli

@@ -6,7 +6,7 @@ class AppContext;
 
 namespace Cli {
 
-// carnet-cli consent record|withdraw|status|history|eligible …
+// carnet-cli consent record|withdraw|status|history|eligible|verify …
 class ConsentCommand
 {
 public:
@@ -20,6 +20,7 @@ private:
     int status(const QStringList &arguments);
     int history(const QStringList &arguments);
     int eligible(const QStringList &arguments);
+    int verify(const QStringList &arguments);
 
     AppContext &m_context;
 };

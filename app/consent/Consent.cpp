@@ -159,6 +159,17 @@ QString reasonKey(Reason reason)
     return {};
 }
 
+std::optional<Reason> reasonFromKey(const QString &key)
+{
+    for (Reason r : {Reason::Express, Reason::ImpliedMembership, Reason::Implied, Reason::LegitimateInterest,
+                     Reason::NoConsent, Reason::Expired, Reason::Withdrawn, Reason::Suppressed, Reason::Undeliverable,
+                     Reason::InvalidEmail, Reason::NoEmail}) {
+        if (reasonKey(r) == key)
+            return r;
+    }
+    return std::nullopt;
+}
+
 QString reasonLabel(Reason reason)
 {
     switch (reason) {

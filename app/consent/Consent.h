@@ -84,6 +84,7 @@ enum class Reason {
 };
 
 QString reasonKey(Reason reason); // the CLI's keys: "no_consent", "expired", "withdrawn", …
+std::optional<Reason> reasonFromKey(const QString &key);
 QString reasonLabel(Reason reason);
 
 // The status of one member for one purpose at one instant.
@@ -96,6 +97,7 @@ struct Status
     QDate validUntil;           // last day it holds; null: no end known
     bool byDefault = false;     // covered by the purpose's default basis, no event recorded
 
+    bool operator==(const Status &other) const = default;
     QJsonObject toJson() const;  // {"eligible", "basis", "since", "valid_until", "reason"}
     QString explanation() const; // translated sentence for tooltips: "Express consent since …"
 };

@@ -293,25 +293,46 @@ Result<QSet<QByteArray>> ConsentLedger::suppressedHashes() const
     return out;
 }
 
-Result<void> ConsentLedger::suppress(const QByteArray &hash, const QString &reason, const QDateTime &now)
+Result<void> ConsentLedger::suppress(const QString &emailKey, const QString &reason, const QDateTime &now)
 {
+    if (emailKey.isEmpty())
+        return {};
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("INSERT INTO suppressions (address_sha256, reason, created_at) VALUES (?, ?, ?) "
                              "ON CONFLICT (address_sha256) DO NOTHING"));
-    q.addBindValue(QString::fromLatin1(hash));
+    q.addBindValue(QString::fromLatin1(addressHash(emailKey)));
     q.addBindValue(reason);
     q.addBindValue(now.toUTC().toString(Qt::ISODate));
-    return exec(q, QStringLiteral("suppress"));
+    if (auto r = exec(q, QStringLiteral("suppress")); !r.ok())
+        return r;
+    return markAddress(emailKey);
 }
 
-Result<bool> ConsentLedger::unsuppress(const QByteArray &hash)
+Result<bool> ConsentLedger::unsuppress(const QString &emailKey)
 {
+    if (emailKey.isEmpty())
+        return false;
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("DELETE FROM suppressions WHERE address_sha256 = ?"));
-    q.addBindValue(QString::fromLatin1(hash));
+    q.addBindValue(QString::fromLatin1(addressHash(emailKey)));
     if (auto r = exec(q, QStringLiteral("lift suppression")); !r.ok())
         return r.error();
-    return q.numRowsAffected() > 0;
+    const bool lifted = q.numRowsAffected() > 0;
+    if (auto r = markAddress(emailKey); !r.ok())
+        return r.error();
+    return lifted;
+}
+
+// The list holds digests: the members who have the address are found by its key and marked, for the status
+// store to work out whether they are suppressed (in the same transaction).
+Result<void> ConsentLedger::markAddress(const QString &emailKey)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(
+        QStringLiteral("INSERT INTO consent_status_pending (member_id) SELECT id FROM members WHERE email_key = ? "
+                       "ON CONFLICT (member_id) DO NOTHING"));
+    q.addBindValue(emailKey);
+    return exec(q, QStringLiteral("suppress"));
 }
 
 } // namespace Consent

@@ -60,10 +60,14 @@ public:
     static QByteArray addressHash(const QString &emailKey);
     Core::Result<bool> isSuppressed(const QByteArray &hash) const;
     Core::Result<QSet<QByteArray>> suppressedHashes() const;
-    Core::Result<void> suppress(const QByteArray &hash, const QString &reason, const QDateTime &now);
-    Core::Result<bool> unsuppress(const QByteArray &hash);
+    // By the address's key (EmailAddress::key of the normalised address; empty: nothing to do). The members who
+    // have the address are marked for the status store.
+    Core::Result<void> suppress(const QString &emailKey, const QString &reason, const QDateTime &now);
+    Core::Result<bool> unsuppress(const QString &emailKey);
 
 private:
+    Core::Result<void> markAddress(const QString &emailKey);
+
     Storage::Database &m_database;
 };
 

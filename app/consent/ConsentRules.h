@@ -21,6 +21,20 @@ namespace Consent {
 Status evaluate(const QList<Event> &events, const Membership &membership, std::optional<Basis> defaultBasis,
                 const QDate &at);
 
+// The same status over the whole time line: the dates at which it changes and what it is in between.
+// Segments follow each other without gap or overlap; `from` null is the beginning of time, `to` null the end
+// of time; evaluate(events, membership, defaultBasis, D) equals the status of the segment that holds D.
+// This is what the database keeps per member and purpose (Consent::StatusStore), so that "eligible at D"
+// is an indexed comparison; the ledger stays the proof.
+struct Segment
+{
+    QDate from; // first day, included; null: since always
+    QDate to;   // last day, included; null: for ever
+    Status status;
+    bool operator==(const Segment &other) const = default;
+};
+QList<Segment> timeline(const QList<Event> &events, const Membership &membership, std::optional<Basis> defaultBasis);
+
 // Membership end + 2 years; 29 February lands on 28 February.
 QDate impliedMembershipEnd(const QDate &membershipEnd);
 

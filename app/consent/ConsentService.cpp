@@ -71,6 +71,25 @@ void applyAddress(Status &s, std::optional<Reason> address)
     }
 }
 
+// A stored date ("2026-09-12") without going through a QString: the bulk pass reads a million.
+QDate isoDate(QByteArrayView text)
+{
+    if (text.size() != 10 || text.at(4) != '-' || text.at(7) != '-')
+        return QDate::fromString(QString::fromUtf8(text), Qt::ISODate);
+    auto number = [&text](int from, int count) {
+        int n = 0;
+        for (int i = from; i < from + count; ++i) {
+            const char c = text.at(i);
+            if (c < '0' || c > '9')
+                return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    };
+    const int y = number(0, 4), m = number(5, 2), d = number(8, 2);
+    return y < 0 || m < 0 || d < 0 ? QDate() : QDate(y, m, d);
+}
+
 MemberFacts factsOf(const Member &m)
 {
     return MemberFacts{m.id, m.email, Core::EmailAddress::key(Core::EmailAddress::check(m.email, false).normalized),
@@ -79,12 +98,18 @@ MemberFacts factsOf(const Member &m)
 
 } // namespace
 
-QByteArray suppressionHash(const QString &email)
+QString suppressionKey(const QString &email)
 {
     const Core::EmailCheck check = Core::EmailAddress::check(email, false);
     if (!check.valid)
         return {};
-    return ConsentLedger::addressHash(Core::EmailAddress::key(check.normalized));
+    return Core::EmailAddress::key(check.normalized);
+}
+
+QByteArray suppressionHash(const QString &email)
+{
+    const QString key = suppressionKey(email);
+    return key.isEmpty() ? QByteArray() : ConsentLedger::addressHash(key);
 }
 
 QJsonObject Eligibility::excludedJson() const
@@ -99,7 +124,8 @@ QJsonObject Eligibility::excludedJson() const
 ConsentService::ConsentService(Storage::Database &database, Storage::MemberRepository &members,
                                Storage::AuditLog &audit, Storage::SettingsRepository &settings,
                                const Core::Clock &clock)
-    : m_database(database), m_members(members), m_audit(audit), m_settings(settings), m_clock(clock), m_ledger(database)
+    : m_database(database), m_members(members), m_audit(audit), m_settings(settings), m_clock(clock),
+      m_ledger(database), m_statuses(database)
 {}
 
 Result<QList<Purpose>> ConsentService::purposes() const
@@ -287,7 +313,7 @@ Result<Event> ConsentService::record(qint64 memberId, const GrantRequest &reques
             return id.error();
         e.id = id.value();
         if (suppressed.value()) {
-            if (auto lifted = m_ledger.unsuppress(hash); !lifted.ok())
+            if (auto lifted = m_ledger.unsuppress(suppressionKey(member.value().email)); !lifted.ok())
                 return lifted.error();
             if (auto a = m_audit.append(QStringLiteral("suppression.lift"), memberId,
                                         {{QStringLiteral("event"), e.id}, {QStringLiteral("purpose"), e.purpose}},
@@ -432,9 +458,10 @@ Result<QList<Event>> ConsentService::withdraw(qint64 memberId, const WithdrawReq
             e.id = id.value();
             written.append(e);
         }
-        const QByteArray hash = suppressionHash(member.value().email);
-        if (everything && !hash.isEmpty()) {
-            if (auto s = m_ledger.suppress(hash, QStringLiteral("withdrawn"), m_clock.now()); !s.ok())
+        if (everything) {
+            if (auto s =
+                    m_ledger.suppress(suppressionKey(member.value().email), QStringLiteral("withdrawn"), m_clock.now());
+                !s.ok())
                 return s;
         }
         return m_audit.append(QStringLiteral("consent.withdraw"), memberId,
@@ -459,7 +486,7 @@ Result<bool> ConsentService::suppressAddress(const QString &email, const QString
     if (already.value())
         return false;
     auto r = m_database.write([&]() -> Result<void> {
-        if (auto s = m_ledger.suppress(hash, reason, m_clock.now()); !s.ok())
+        if (auto s = m_ledger.suppress(suppressionKey(email), reason, m_clock.now()); !s.ok())
             return s;
         return m_audit.append(QStringLiteral("consent.suppress"), memberId, {{QStringLiteral("reason"), reason}});
     });
@@ -477,10 +504,8 @@ Result<void> ConsentService::undoMailboxAction(qint64 memberId, const QList<qint
                 return r.error();
         }
         if (unsuppress) {
-            if (const QByteArray hash = suppressionHash(email); !hash.isEmpty()) {
-                if (auto r = m_ledger.unsuppress(hash); !r.ok())
-                    return r.error();
-            }
+            if (auto r = m_ledger.unsuppress(suppressionKey(email)); !r.ok())
+                return r.error();
         }
         return m_audit.append(
             QStringLiteral("consent.undo_mailbox"), memberId,
@@ -544,14 +569,32 @@ Result<QHash<qint64, Status>> ConsentService::statuses(const QList<Member> &memb
     QList<qint64> ids;
     for (const Member &m : members)
         ids.append(m.id);
-    auto events = m_ledger.eventsByMember(purpose.key, ids);
-    if (!events.ok())
-        return events.error();
+    auto stored = m_statuses.on(purpose.key, at, ids);
+    if (!stored.ok())
+        return stored.error();
+    auto marked = m_statuses.pending();
+    if (!marked.ok())
+        return marked.error();
+    QList<qint64> pending;
+    for (qint64 id : std::as_const(ids)) {
+        if (marked.value().contains(id))
+            pending.append(id);
+    }
+    QHash<qint64, QList<Event>> events;
+    if (!pending.isEmpty()) {
+        auto read = m_ledger.eventsByMember(purpose.key, pending);
+        if (!read.ok())
+            return read.error();
+        events = std::move(read).value();
+    }
     const std::optional<Basis> defaultBasis = purpose.defaultBasis(j.value());
     QHash<qint64, Status> out;
     for (const Member &m : members) {
         const MemberFacts facts = factsOf(m);
-        Status s = evaluate(events.value().value(m.id), facts.membership, defaultBasis, at);
+        const auto found = stored.value().constFind(m.id);
+        Status s = pending.contains(m.id) || found == stored.value().cend()
+                       ? evaluate(events.value(m.id), facts.membership, defaultBasis, at)
+                       : found.value();
         applyAddress(s, addressReason(facts, suppressed.value()));
         out.insert(m.id, s);
     }
@@ -569,14 +612,33 @@ Result<void> ConsentService::scan(const Purpose &purpose, QDate at, const std::v
         return suppressed.error();
     const std::optional<Basis> defaultBasis = purpose.defaultBasis(j.value());
 
-    auto judge = [&](const MemberFacts &facts, const QList<Event> &events) {
-        Status s = evaluate(events, facts.membership, defaultBasis, at);
+    // The stored statuses answer for members with events; a member still pending (its statuses not yet
+    // worked out again) is judged from the ledger; a member with no event by the default basis alone.
+    auto marked = m_statuses.pending();
+    if (!marked.ok())
+        return marked.error();
+    const QSet<qint64> &pending = marked.value();
+    QHash<qint64, QList<Event>> pendingEvents;
+    if (!pending.isEmpty()) {
+        auto events = m_ledger.eventsByMember(purpose.key, QList<qint64>(pending.begin(), pending.end()));
+        if (!events.ok())
+            return events.error();
+        pendingEvents = std::move(events).value();
+    }
+    auto judge = [&](const MemberFacts &facts, const Status *stored) {
+        Status s;
+        if (pending.contains(facts.id))
+            s = evaluate(pendingEvents.value(facts.id), facts.membership, defaultBasis, at);
+        else if (stored)
+            s = *stored;
+        else
+            s = evaluate({}, facts.membership, defaultBasis, at);
         const std::optional<Reason> address = addressReason(facts, suppressed.value());
         visit(facts.id, address ? *address : s.reason, s);
     };
 
     // A few members: fetched by id. Everyone (or most): one pass over the table, merged with the
-    // purpose's events streamed in member order.
+    // purpose's stored statuses read in member order.
     if (!among.empty() && among.size() < 20000) {
         std::vector<qint64> ids = among;
         std::sort(ids.begin(), ids.end());
@@ -588,40 +650,78 @@ Result<void> ConsentService::scan(const Purpose &purpose, QDate at, const std::v
             auto members = m_members.fetch(chunk);
             if (!members.ok())
                 return members.error();
-            QList<qint64> list(chunk.begin(), chunk.end());
-            auto events = m_ledger.eventsByMember(purpose.key, list);
-            if (!events.ok())
-                return events.error();
-            for (const Member &m : members.value())
-                judge(factsOf(m), events.value().value(m.id));
+            auto stored = m_statuses.on(purpose.key, at, QList<qint64>(chunk.begin(), chunk.end()));
+            if (!stored.ok())
+                return stored.error();
+            for (const Member &m : members.value()) {
+                const auto found = stored.value().constFind(m.id);
+                judge(factsOf(m), found == stored.value().cend() ? nullptr : &found.value());
+            }
         }
         return {};
     }
 
     std::vector<qint64> wanted = among;
     std::sort(wanted.begin(), wanted.end());
-    ConsentLedger::Stream events(m_ledger, purpose.key);
-    if (auto r = events.start(); !r.ok())
+    // Read before the members: on the server nothing else may run on the connection while rows stream.
+    std::vector<std::pair<qint64, Status>> stored;
+    if (auto r = m_statuses.forEachOn(purpose.key, at,
+                                      [&stored](qint64 id, const Status &s) { stored.emplace_back(id, s); });
+        !r.ok())
         return r;
-    // Every member once, through the engine's bulk path (the ledger's events were read before: on the
-    // server nothing else may run on the connection while the rows stream).
+    auto blocks = m_statuses.addressBlocks();
+    if (!blocks.ok())
+        return blocks.error();
+    const auto byId = [](const std::pair<qint64, Reason> &a, qint64 b) { return a.first < b; };
+    QSet<QByteArray> undeliverable;
+    for (const QString &key : std::as_const(suppressed.value().undeliverable))
+        undeliverable.insert(key.toUtf8());
+    // A member with no event and no default basis: no consent, whatever the day.
+    const Status noConsent;
+    const bool datesMatter = defaultBasis == Basis::ImpliedMembership;
+    auto next = stored.cbegin();
     auto rows = Storage::RowStream::open(
         m_database.connection(),
         QStringLiteral("SELECT id, email, email_key, membership_start, membership_end FROM members ORDER BY id"));
     if (!rows.ok())
         return rows.error();
     return rows.value()->each([&](const Storage::RowStream &row) {
-        MemberFacts f;
-        f.id = row.integer(0);
-        if (!wanted.empty() && !std::binary_search(wanted.begin(), wanted.end(), f.id)) {
-            events.takeFor(f.id); // skip theirs
+        const qint64 id = row.integer(0);
+        while (next != stored.cend() && next->first < id)
+            ++next;
+        if (!wanted.empty() && !std::binary_search(wanted.begin(), wanted.end(), id))
+            return;
+        if (pending.contains(id)) { // judged from the ledger, its address too
+            MemberFacts f;
+            f.id = id;
+            f.email = row.text(1);
+            f.emailKey = row.text(2);
+            f.membership.start = QDate::fromString(row.text(3), Qt::ISODate);
+            f.membership.end = QDate::fromString(row.text(4), Qt::ISODate);
+            judge(f, nullptr);
             return;
         }
-        f.email = row.text(1);
-        f.emailKey = row.text(2);
-        f.membership.start = QDate::fromString(row.text(3), Qt::ISODate);
-        f.membership.end = QDate::fromString(row.text(4), Qt::ISODate);
-        judge(f, events.takeFor(f.id));
+        // The address as kept: the status store lists the members whose address is not one or is suppressed.
+        std::optional<Reason> address;
+        const QByteArrayView key = row.utf8(2);
+        const auto block = std::lower_bound(blocks.value().cbegin(), blocks.value().cend(), id, byId);
+        if (row.utf8(1).trimmed().isEmpty())
+            address = Reason::NoEmail;
+        else if (block != blocks.value().cend() && block->first == id)
+            address = block->second;
+        else if (!undeliverable.isEmpty() && undeliverable.contains(key.toByteArray()))
+            address = Reason::Undeliverable;
+        const Status *status = next != stored.cend() && next->first == id ? &next->second : nullptr;
+        Status byDefault;
+        if (!status && !defaultBasis) {
+            status = &noConsent;
+        } else if (!status) {
+            const Membership membership =
+                datesMatter ? Membership{isoDate(row.utf8(3)), isoDate(row.utf8(4))} : Membership{};
+            byDefault = evaluate({}, membership, defaultBasis, at);
+            status = &byDefault;
+        }
+        visit(id, address ? *address : status->reason, *status);
     });
 }
 
@@ -713,6 +813,28 @@ Result<std::vector<qint64>> ConsentService::select(const QString &purposeKey, Co
     if (!r.ok())
         return r.error();
     return out;
+}
+
+Result<StatusStore::Verification> ConsentService::verifyStatuses(bool repair)
+{
+    if (!repair)
+        return m_statuses.verify(false);
+    StatusStore::Verification checked;
+    auto r = m_database.write([&]() -> Result<void> {
+        auto v = m_statuses.verify(true);
+        if (!v.ok())
+            return v.error();
+        checked = v.value();
+        if (checked.repaired == 0)
+            return {};
+        return m_audit.append(QStringLiteral("consent.status_repair"), 0,
+                              {{QStringLiteral("members"), checked.repaired},
+                               {QStringLiteral("missing_rows"), checked.missingRows},
+                               {QStringLiteral("extra_rows"), checked.extraRows}});
+    });
+    if (!r.ok())
+        return r.error();
+    return checked;
 }
 
 Result<bool> ConsentService::isSuppressed(const QString &email) const

@@ -3,6 +3,7 @@
 #include "Consent.h"
 #include "ConsentLedger.h"
 #include "Organisation.h"
+#include "StatusStore.h"
 #include "core/Member.h"
 #include "core/Result.h"
 
@@ -140,6 +141,11 @@ public:
                                          bool unsuppress, const QString &who);
 
     ConsentLedger &ledger() { return m_ledger; }
+    // The statuses kept beside the ledger: settled at each commit of this service's database.
+    StatusStore &statuses() { return m_statuses; }
+    // Every stored status recomputed from the ledger and compared (`consent verify`); `repair` writes the
+    // members that differ again, audited.
+    Core::Result<StatusStore::Verification> verifyStatuses(bool repair);
 
 private:
     Core::Result<Jurisdiction> jurisdiction() const;
@@ -154,9 +160,12 @@ private:
     Storage::SettingsRepository &m_settings;
     const Core::Clock &m_clock;
     ConsentLedger m_ledger;
+    StatusStore m_statuses;
 };
 
-// The service's view of an address: its suppression hash, or empty when there is no usable address.
+// The service's view of an address: its key on the suppression list, its hash there; empty when there is no
+// usable address.
+QString suppressionKey(const QString &email);
 QByteArray suppressionHash(const QString &email);
 
 } // namespace Consent

@@ -30,7 +30,10 @@ const QStringList &MemberPrivacy::memberDataTables()
         QStringLiteral("households"),
         QStringLiteral("consent_events"),
         QStringLiteral("consent_evidence"),
+        QStringLiteral("consent_status"),
+        QStringLiteral("consent_status_pending"),
         QStringLiteral("suppressions"),
+        QStringLiteral("address_blocks"),
         QStringLiteral("import_changes"),
         QStringLiteral("deliveries"),
         QStringLiteral("campaign_exclusions"),
@@ -364,6 +367,10 @@ Result<QJsonObject> MemberPrivacy::exportTables(const Core::Member &member)
         {QStringLiteral("consent_events"), QStringLiteral("consent_history")},
         {QStringLiteral("consent_evidence"), QStringLiteral("consent_evidence")},
         {QStringLiteral("suppressions"), QStringLiteral("suppression")},
+        // Worked out from the ledger, the membership and the list: what "consent" and "suppression" say.
+        {QStringLiteral("consent_status"), QStringLiteral("consent")},
+        {QStringLiteral("consent_status_pending"), QStringLiteral("consent")},
+        {QStringLiteral("address_blocks"), QStringLiteral("suppression")},
         {QStringLiteral("import_changes"), QStringLiteral("import_snapshots")},
         {QStringLiteral("deliveries"), QStringLiteral("messages")},
         {QStringLiteral("campaign_exclusions"), QStringLiteral("campaign_exclusions")},
@@ -411,8 +418,9 @@ Result<QJsonObject> MemberPrivacy::removeEverywhere(qint64 memberId, Mode mode, 
         const QByteArray hash = suppressionHash(m.email);
         tables.insert(QStringLiteral("suppressions"), 0);
         if ((erase || withdrew) && !hash.isEmpty()) {
-            if (auto s = m_consent.ledger().suppress(
-                    hash, erase ? QStringLiteral("erased") : QStringLiteral("withdrawn"), m_clock.now());
+            if (auto s = m_consent.ledger().suppress(suppressionKey(m.email),
+                                                     erase ? QStringLiteral("erased") : QStringLiteral("withdrawn"),
+                                                     m_clock.now());
                 !s.ok())
                 return s;
             tables.insert(QStringLiteral("suppressions"), 1);
@@ -513,6 +521,13 @@ Result<QJsonObject> MemberPrivacy::removeEverywhere(qint64 memberId, Mode mode, 
                 return s;
         }
         tables.insert(QStringLiteral("audit_log"), int(reduced.size()));
+        // What was worked out from the member's ledger and address goes with them.
+        for (const QString &table : {QStringLiteral("consent_status"), QStringLiteral("consent_status_pending"),
+                                     QStringLiteral("address_blocks")}) {
+            if (auto s = step(table, QStringLiteral("DELETE FROM %1 WHERE member_id = ?").arg(table), {memberId});
+                !s.ok())
+                return s;
+        }
         // members; the repository dissolves a household left with fewer than two members.
         // Last, with the version the person saw: changed meanwhile, everything above is rolled back.
         if (auto removedMember = m_members.remove(memberId, expectedVersion); !removedMember.ok())

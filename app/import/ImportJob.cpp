@@ -1,5 +1,6 @@
 #include "ImportJob.h"
 
+#include "consent/StatusStore.h"
 #include "storage/Database.h"
 #include "storage/MemberRepository.h"
 
@@ -46,6 +47,7 @@ void ImportJob::start(const QString &file, const ImportOptions &options)
                 error = database.error();
             } else {
                 Storage::MemberRepository members(*database.value(), m_clock);
+                Consent::StatusStore statuses(*database.value()); // the consent columns' statuses, at commit
                 Importer importer(*database.value(), members, m_clock);
                 auto result = importer.run(
                     file, options,

@@ -534,6 +534,8 @@ Result<void> Database::write(const std::function<Result<void>()> &body, WriteKin
         return errorFrom(q.lastError(), QStringLiteral("begin"));
     ++m_writeDepth;
     Result<void> result = body();
+    if (result.ok() && m_beforeCommit && kind == WriteKind::Change)
+        result = m_beforeCommit();
     --m_writeDepth;
     if (result.ok()) {
         if (q.exec(QStringLiteral("COMMIT")))

@@ -62,6 +62,10 @@ public:
     // export for the association's administration, a member's access export).
     enum class WriteKind { Change, AuditOnly };
     Core::Result<void> write(const std::function<Core::Result<void>()> &body, WriteKind kind = WriteKind::Change);
+    // What runs inside every Change write just before its COMMIT, to bring derived tables in line with the
+    // transaction's changes in the same transaction (Consent::StatusStore's statuses); an error rolls the
+    // whole write back. One at a time; cleared with an empty function.
+    void setBeforeCommit(std::function<Core::Result<void>()> hook) { m_beforeCommit = std::move(hook); }
 
     // Opens a further connection to the same file, for another thread. The caller removes it with
     // QSqlDatabase::removeDatabase(name) when done.
@@ -141,6 +145,7 @@ private:
     QString m_connectionName;
     QString m_backupPath;
     int m_writeDepth = 0;
+    std::function<Core::Result<void>()> m_beforeCommit;
     Access m_access;
     QString m_sessionTag;
 };

@@ -153,6 +153,10 @@ Result<DatabaseCopy::Report> DatabaseCopy::copy(Database &source, Database &targ
         if (!t.exec(QStringLiteral("DELETE FROM purposes")))
             return Database::errorFrom(t.lastError(), QStringLiteral("purposes"));
         for (const QString &table : Database::tables()) {
+            // The marks the target's triggers made while the ledger was copied give way to the source's own.
+            if (table == QLatin1String("consent_status_pending") &&
+                !t.exec(QStringLiteral("DELETE FROM consent_status_pending")))
+                return Database::errorFrom(t.lastError(), table);
             QSqlQuery s(source.connection());
             s.setForwardOnly(true);
             if (!s.exec(selectAll(table)))

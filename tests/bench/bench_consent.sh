@@ -28,6 +28,11 @@ INSERT INTO consent_events (member_id, purpose, action, basis, occurred_on, reco
   SELECT id, 'newsletter', 'grant', 'express', '2025-01-01', '2025-01-01T00:00:00Z', 'bench' FROM members WHERE id % 3 = 0;
 INSERT INTO consent_events (member_id, purpose, action, basis, occurred_on, recorded_at, source)
   SELECT id, 'newsletter', 'withdraw', NULL, '2025-06-01', '2025-06-01T00:00:00Z', 'bench' FROM members WHERE id % 30 = 0;"
+# The events written behind Carnet's back mark their members; the next opening works their statuses out
+# (as a file migrated to schema 11 does once), then verify recomputes every one and compares.
+/usr/bin/time -f "statuses of $(sqlite3 "$db" 'SELECT count(*) FROM consent_status_pending') marked members worked out at opening, then every status verified: %e s, %M KiB" \
+    "${cli[@]}" consent verify --json >"$work/verify.json"
+python3 -c "import json; d=json.load(open('$work/verify.json')); print('  verify', d); assert d['different'] == 0 and d['pending'] == 0"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "members: $(sqlite3 "$db" 'SELECT count(*) FROM members'), consent events: $(sqlite3 "$db" 'SELECT count(*) FROM consent_events')"
 for purpose in newsletter association; do

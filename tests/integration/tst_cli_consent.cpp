@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void consentContract();
     void consentExitCodes_data();
     void consentExitCodes();
+    void consentVerifyContract();
     void accessExportAndErasure();
     void importRecordsConsentOnlyForAPurpose();
     void smtpPasswordNeverInTheFile();
@@ -231,6 +234,57 @@ void TestCliConsent::consentExitCodes()
     // Nothing was recorded by a refused command.
     const Run history = cli(db({"consent", "history", "1", "--json"}));
     QCOMPARE(history.json().array().size(), 0);
+}
+
+// consent verify [--repair] [--json]: the stored statuses checked against the ledger; exit 0 when they agree
+// (or were repaired), 1 when some differ and were left.
+void TestCliConsent::consentVerifyContract()
+{
+    for (const char *email : {"ana@example.org", "bo@example.org"}) {
+        QCOMPARE(cli(db({"members", "add", "--first-name", "Ana", "--last-name", "Lima", "--email", email})).exitCode,
+                 0);
+        QCOMPARE(cli(db({"consent", "record", email, "--purpose", "newsletter", "--basis", "express", "--source",
+                         "paper form", "--date", "2026-03-01"}))
+                     .exitCode,
+                 0);
+    }
+    Run clean = cli(db({"consent", "verify", "--json"}));
+    QCOMPARE(clean.exitCode, 0);
+    const QJsonObject ok = clean.json().object();
+    for (const char *key : {"members", "different", "missing_rows", "extra_rows", "address_differences", "pending",
+                            "repaired", "examples"})
+        QVERIFY2(ok.contains(QLatin1String(key)), key);
+    QCOMPARE(ok.value(QStringLiteral("members")).toInt(), 2);
+    QCOMPARE(ok.value(QStringLiteral("different")).toInt(), 0);
+
+    // A status changed behind Carnet's back (psql, the sqlite3 shell).
+    const QString tamper =
+        QStringLiteral("UPDATE consent_status SET eligible = 0, reason = 'withdrawn' WHERE member_id = 2");
+    if (TestServer::enabled()) {
+        QVERIFY(TestServer::exec(m_path, tamper));
+    } else {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+        raw.setDatabaseName(m_path);
+        QVERIFY(raw.open());
+        QVERIFY(QSqlQuery(raw).exec(tamper));
+        raw.close();
+        raw = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+    }
+    Run found = cli(db({"consent", "verify", "--json"}));
+    QCOMPARE(found.exitCode, 1);
+    QCOMPARE(found.json().object().value(QStringLiteral("different")).toInt(), 1);
+    QCOMPARE(found.json().object().value(QStringLiteral("examples")).toArray(), QJsonArray{2});
+    Run text = cli(db({"consent", "verify"}));
+    QCOMPARE(text.exitCode, 1);
+    QVERIFY(text.out.contains("--repair"));
+    Run repaired = cli(db({"consent", "verify", "--repair", "--json"}));
+    QCOMPARE(repaired.exitCode, 0);
+    QCOMPARE(repaired.json().object().value(QStringLiteral("repaired")).toInt(), 1);
+    QCOMPARE(cli(db({"consent", "verify"})).exitCode, 0);
+    Run eligible = cli(db({"consent", "eligible", "--purpose", "newsletter", "--json"}));
+    QCOMPARE(eligible.json().object().value(QStringLiteral("eligible")).toArray(), (QJsonArray{1, 2}));
+    QCOMPARE(cli(db({"consent", "verify", "--bogus"})).exitCode, 2);
 }
 
 void TestCliConsent::accessExportAndErasure()

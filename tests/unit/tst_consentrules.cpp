@@ -1,6 +1,7 @@
 // The consent rules as a pure function: each rule and its edges, data-driven.
 #include "consent/ConsentRules.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Consent;
@@ -48,6 +49,8 @@ private Q_SLOTS:
     void rules();
     void defaultBasisPerJurisdiction();
     void impliedMembershipEndOnLeapDay();
+    void timelineOfNoEvent();
+    void timelineMatchesEvaluate();
 };
 
 void TestConsentRules::rules_data()
@@ -190,6 +193,95 @@ void TestConsentRules::impliedMembershipEndOnLeapDay()
     QCOMPARE(impliedMembershipEnd(QDate(2026, 2, 28)), QDate(2028, 2, 28));
     QCOMPARE(impliedMembershipEnd(QDate(2026, 3, 1)), QDate(2028, 3, 1));
     QVERIFY(!impliedMembershipEnd(QDate()).isValid());
+}
+
+void TestConsentRules::timelineOfNoEvent()
+{
+    // No event, no default: no consent for ever, one segment.
+    const QList<Segment> none = timeline({}, Membership{}, std::nullopt);
+    QCOMPARE(none.size(), 1);
+    QVERIFY(!none.first().from.isValid() && !none.first().to.isValid());
+    QCOMPARE(none.first().status.reason, Reason::NoConsent);
+    // Implied by membership ending 2025-06-30: eligible until 2027-06-30, expired after.
+    const QList<Segment> member =
+        timeline({}, Membership{QDate(2020, 1, 1), QDate(2025, 6, 30)}, Basis::ImpliedMembership);
+    QCOMPARE(member.size(), 2);
+    QCOMPARE(member.at(0).to, QDate(2027, 6, 30));
+    QVERIFY(member.at(0).status.eligible);
+    QVERIFY(member.at(0).status.byDefault);
+    QCOMPARE(member.at(1).from, QDate(2027, 7, 1));
+    QCOMPARE(member.at(1).status.reason, Reason::Expired);
+}
+
+// The property the stored statuses rest on: for random histories — events in any order, backdated,
+// future-dated, same-day, implied grants with and without expiry, withdrawals, memberships ended or not —
+// the time line covers every day exactly once and gives on each day exactly what evaluate() computes.
+void TestConsentRules::timelineMatchesEvaluate()
+{
+    QRandomGenerator random(20261202);
+    const QDate origin(2018, 1, 1);
+    const QList<Basis> bases = {Basis::Express, Basis::ImpliedMembership, Basis::Implied, Basis::LegitimateInterest};
+    const QList<std::optional<Basis>> defaults = {std::nullopt, Basis::ImpliedMembership, Basis::LegitimateInterest};
+    int checked = 0;
+    for (int history = 0; history < 3000; ++history) {
+        QList<Event> events;
+        const int count = random.bounded(0, 7);
+        for (int i = 0; i < count; ++i) {
+            const QDate on = origin.addDays(random.bounded(0, 4000));
+            Event e = random.bounded(0, 4) == 0 ? withdrawal(on, i + 1)
+                                                : grant(on, bases.at(random.bounded(0, 4)), QDate(), i + 1);
+            if (e.basis == Basis::Implied)
+                e.expiresOn = on.addDays(random.bounded(-30, 900));
+            // Recorded in any order: sometimes long after, sometimes the same day as another.
+            e.recordedAt = QDateTime(origin.addDays(random.bounded(0, 4000)), QTime(random.bounded(0, 24), 0), Qt::UTC);
+            if (random.bounded(0, 5) == 0 && !events.isEmpty())
+                e.occurredOn = events.at(random.bounded(0, int(events.size()))).occurredOn;
+            events.append(e);
+        }
+        std::shuffle(events.begin(), events.end(), random);
+        Membership membership;
+        if (random.bounded(0, 4) != 0)
+            membership.start = origin.addDays(random.bounded(-400, 3000));
+        if (random.bounded(0, 3) != 0)
+            membership.end = (membership.start.isValid() ? membership.start : origin).addDays(random.bounded(0, 1500));
+        if (random.bounded(0, 20) == 0)
+            membership.end = QDate(2024, 2, 29);
+        const std::optional<Basis> byDefault = defaults.at(random.bounded(0, 3));
+
+        const QList<Segment> line = timeline(events, membership, byDefault);
+        QVERIFY(!line.isEmpty());
+        QVERIFY(!line.first().from.isValid());
+        QVERIFY(!line.last().to.isValid());
+        QList<QDate> days = {origin.addDays(-3000), QDate(1900, 1, 1), QDate(2100, 1, 1)};
+        for (int i = 0; i < line.size(); ++i) {
+            const Segment &s = line.at(i);
+            if (i > 0) // no gap, no overlap
+                QCOMPARE(s.from, line.at(i - 1).to.addDays(1));
+            if (s.from.isValid() && s.to.isValid())
+                QVERIFY(s.from <= s.to);
+            for (const QDate &d : {s.from, s.to}) {
+                if (d.isValid())
+                    days << d.addDays(-1) << d << d.addDays(1);
+            }
+        }
+        for (int i = 0; i < 40; ++i)
+            days << origin.addDays(random.bounded(-500, 5000));
+        for (const QDate &day : std::as_const(days)) {
+            const Status expected = evaluate(events, membership, byDefault, day);
+            const auto holding = std::find_if(line.cbegin(), line.cend(), [&day](const Segment &s) {
+                return (!s.from.isValid() || s.from <= day) && (!s.to.isValid() || day <= s.to);
+            });
+            QVERIFY(holding != line.cend());
+            if (!(holding->status == expected)) {
+                QFAIL(qPrintable(QStringLiteral("history %1, day %2: the time line says %3, evaluate() %4")
+                                     .arg(history)
+                                     .arg(day.toString(Qt::ISODate), reasonKey(holding->status.reason),
+                                          reasonKey(expected.reason))));
+            }
+            ++checked;
+        }
+    }
+    QVERIFY(checked > 100000);
 }
 
 QTEST_GUILESS_MAIN(TestConsentRules)

@@ -1,0 +1,449 @@
+#include "StatusStore.h"
+
+#include "ConsentLedger.h"
+#include "Organisation.h"
+#include "core/EmailAddress.h"
+#include "storage/BulkRows.h"
+#include "storage/Database.h"
+#include "storage/SettingsRepository.h"
+
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+
+using Core::Result;
+using Storage::exec;
+
+namespace Consent {
+
+namespace {
+
+constexpr size_t kChunk = 2000;
+const QString kAlways = QStringLiteral("0000-01-01");
+const QString kForEver = QStringLiteral("9999-12-31");
+
+QString dateKey(const QDate &date)
+{
+    return date.isValid() ? date.toString(Qt::ISODate) : QString();
+}
+
+QVariant nullableText(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+// Ids are integers: a literal list is safe and lets both engines use the index.
+QString idList(std::vector<qint64>::const_iterator begin, std::vector<qint64>::const_iterator end)
+{
+    QString out;
+    for (auto it = begin; it != end; ++it) {
+        if (!out.isEmpty())
+            out += QLatin1Char(',');
+        out += QString::number(*it);
+    }
+    return out;
+}
+
+template<typename Visit>
+Result<void> inChunks(const std::vector<qint64> &ids, Visit visit)
+{
+    for (size_t start = 0; start < ids.size(); start += kChunk) {
+        const auto begin = ids.cbegin() + qsizetype(start);
+        const auto end = ids.cbegin() + qsizetype(std::min(ids.size(), start + kChunk));
+        if (auto r = visit(std::vector<qint64>(begin, end), idList(begin, end)); !r.ok())
+            return r;
+    }
+    return {};
+}
+
+Status statusFromRow(const Storage::RowStream &row, int first)
+{
+    Status s;
+    s.eligible = row.integer(first) != 0;
+    s.reason = reasonFromKey(row.text(first + 1)).value_or(Reason::NoConsent);
+    if (!row.isNull(first + 2))
+        s.basis = basisFromKey(row.text(first + 2));
+    s.since = QDate::fromString(row.text(first + 3), Qt::ISODate);
+    s.validUntil = QDate::fromString(row.text(first + 4), Qt::ISODate);
+    s.byDefault = row.integer(first + 5) != 0;
+    return s;
+}
+
+const QString kStatusColumns = QStringLiteral("eligible, reason, basis, since, valid_until, by_default");
+
+} // namespace
+
+QString StatusStore::fromKey(const QDate &from)
+{
+    return from.isValid() ? from.toString(Qt::ISODate) : kAlways;
+}
+
+QString StatusStore::toKey(const QDate &to)
+{
+    return to.isValid() ? to.toString(Qt::ISODate) : kForEver;
+}
+
+StatusStore::StatusStore(Storage::Database &database) : m_database(database)
+{
+    m_database.setBeforeCommit([this] {
+        auto r = settle();
+        return r.ok() ? Result<void>() : Result<void>(r.error());
+    });
+}
+
+StatusStore::~StatusStore()
+{
+    m_database.setBeforeCommit({});
+}
+
+Result<QSet<qint64>> StatusStore::pending() const
+{
+    auto ids =
+        Storage::selectIds(m_database.connection(), QStringLiteral("SELECT member_id FROM consent_status_pending"), {});
+    if (!ids.ok())
+        return ids.error();
+    return QSet<qint64>(ids.value().begin(), ids.value().end());
+}
+
+Result<qint64> StatusStore::settle()
+{
+    if (m_settling)
+        return qint64(0);
+    auto ids = Storage::selectIds(
+        m_database.connection(), QStringLiteral("SELECT member_id FROM consent_status_pending ORDER BY member_id"), {});
+    if (!ids.ok())
+        return ids.error();
+    if (ids.value().empty())
+        return qint64(0);
+    m_settling = true;
+    auto r = m_database.write([&]() -> Result<void> {
+        return inChunks(ids.value(), [&](const std::vector<qint64> &chunk, const QString &list) -> Result<void> {
+            auto worked = compute(chunk, true);
+            if (!worked.ok())
+                return worked.error();
+            if (auto w = rewrite(chunk, worked.value()); !w.ok())
+                return w;
+            QSqlQuery q(m_database.connection());
+            q.prepare(QStringLiteral("DELETE FROM consent_status_pending WHERE member_id IN (%1)").arg(list));
+            return exec(q, QStringLiteral("consent status"));
+        });
+    });
+    m_settling = false;
+    if (!r.ok())
+        return r.error();
+    return qint64(ids.value().size());
+}
+
+Result<StatusStore::Worked> StatusStore::compute(const std::vector<qint64> &ids, bool lock) const
+{
+    auto suppressions = ConsentLedger(m_database).suppressedHashes();
+    if (!suppressions.ok())
+        return suppressions.error();
+    auto purposes = ConsentLedger(m_database).purposes();
+    if (!purposes.ok())
+        return purposes.error();
+    auto organisation = Organisation::load(Storage::SettingsRepository(m_database));
+    if (!organisation.ok())
+        return organisation.error();
+    QHash<QString, std::optional<Basis>> defaults;
+    for (const Purpose &p : purposes.value())
+        defaults.insert(p.key, p.defaultBasis(organisation.value().jurisdiction));
+
+    Worked out;
+    auto r = inChunks(ids, [&](const std::vector<qint64> &, const QString &list) -> Result<void> {
+        // On the server the members are locked first (in id order), so that two volunteers recording consent
+        // for one member at once settle one after the other, each reading the other's events.
+        const bool server = m_database.engine() == Storage::Engine::Postgres;
+        QHash<qint64, Membership> memberships;
+        {
+            QSqlQuery q(m_database.connection());
+            q.prepare(QStringLiteral("SELECT id, membership_start, membership_end, email FROM members "
+                                     "WHERE id IN (%1) ORDER BY id%2")
+                          .arg(list, lock && server ? QStringLiteral(" FOR UPDATE") : QString()));
+            if (auto e = exec(q, QStringLiteral("consent status")); !e.ok())
+                return e;
+            while (q.next()) {
+                const qint64 id = q.value(0).toLongLong();
+                memberships.insert(id, Membership{QDate::fromString(q.value(1).toString(), Qt::ISODate),
+                                                  QDate::fromString(q.value(2).toString(), Qt::ISODate)});
+                // The address as the consent service judges it: not one at all, or on the list.
+                const QString email = q.value(3).toString();
+                if (email.trimmed().isEmpty())
+                    continue;
+                const Core::EmailCheck check = Core::EmailAddress::check(email, false);
+                if (!check.valid)
+                    out.blocks.insert(id, Reason::InvalidEmail);
+                else if (!suppressions.value().isEmpty() && suppressions.value().contains(ConsentLedger::addressHash(
+                                                                Core::EmailAddress::key(check.normalized))))
+                    out.blocks.insert(id, Reason::Suppressed);
+            }
+        }
+        QHash<QPair<qint64, QString>, QList<Event>> events;
+        {
+            QSqlQuery q(m_database.connection());
+            q.prepare(QStringLiteral("SELECT id, member_id, purpose, action, basis, occurred_on, expires_on, "
+                                     "recorded_at FROM consent_events WHERE member_id IN (%1)")
+                          .arg(list));
+            if (auto e = exec(q, QStringLiteral("consent status")); !e.ok())
+                return e;
+            while (q.next()) {
+                Event e;
+                e.id = q.value(0).toLongLong();
+                e.memberId = q.value(1).toLongLong();
+                e.purpose = q.value(2).toString();
+                e.action = q.value(3).toString() == QLatin1String("withdraw") ? Action::Withdraw : Action::Grant;
+                e.basis = basisFromKey(q.value(4).toString());
+                e.occurredOn = QDate::fromString(q.value(5).toString(), Qt::ISODate);
+                e.expiresOn = QDate::fromString(q.value(6).toString(), Qt::ISODate);
+                e.recordedAt = QDateTime::fromString(q.value(7).toString(), Qt::ISODate);
+                events[{e.memberId, e.purpose}].append(e);
+            }
+        }
+        for (auto it = events.cbegin(); it != events.cend(); ++it) {
+            const auto membership = memberships.constFind(it.key().first);
+            if (membership == memberships.cend())
+                continue; // the member is gone (or not seen by this volunteer)
+            out.timelines.insert(it.key(), timeline(it.value(), membership.value(), defaults.value(it.key().second)));
+        }
+        return {};
+    });
+    if (!r.ok())
+        return r.error();
+    return out;
+}
+
+Result<StatusStore::Worked> StatusStore::stored(const std::vector<qint64> &ids) const
+{
+    Worked out;
+    auto r = inChunks(ids, [&](const std::vector<qint64> &, const QString &list) -> Result<void> {
+        auto rows = Storage::RowStream::open(
+            m_database.connection(),
+            QStringLiteral("SELECT member_id, purpose, valid_from, valid_to, %1 FROM consent_status "
+                           "WHERE member_id IN (%2) ORDER BY member_id, purpose, valid_from")
+                .arg(kStatusColumns, list));
+        if (!rows.ok())
+            return rows.error();
+        auto done = rows.value()->each([&](const Storage::RowStream &row) {
+            const QString from = row.text(2);
+            const QString to = row.text(3);
+            Segment s{from == kAlways ? QDate() : QDate::fromString(from, Qt::ISODate),
+                      to == kForEver ? QDate() : QDate::fromString(to, Qt::ISODate), statusFromRow(row, 4)};
+            out.timelines[{row.integer(0), row.text(1)}].append(s);
+        });
+        if (!done.ok())
+            return done;
+        auto blocks = Storage::RowStream::open(
+            m_database.connection(),
+            QStringLiteral("SELECT member_id, reason FROM address_blocks WHERE member_id IN (%1)").arg(list));
+        if (!blocks.ok())
+            return blocks.error();
+        return blocks.value()->each([&](const Storage::RowStream &row) {
+            out.blocks.insert(row.integer(0), reasonFromKey(row.text(1)).value_or(Reason::Suppressed));
+        });
+    });
+    if (!r.ok())
+        return r.error();
+    return out;
+}
+
+Result<void> StatusStore::rewrite(const std::vector<qint64> &ids, const Worked &worked)
+{
+    const Timelines &timelines = worked.timelines;
+    // `ids` in increasing order.
+    return inChunks(ids, [&](const std::vector<qint64> &chunk, const QString &list) -> Result<void> {
+        QSqlQuery q(m_database.connection());
+        q.prepare(QStringLiteral("DELETE FROM consent_status WHERE member_id IN (%1)").arg(list));
+        if (auto e = exec(q, QStringLiteral("consent status")); !e.ok())
+            return e;
+        q.prepare(QStringLiteral("DELETE FROM address_blocks WHERE member_id IN (%1)").arg(list));
+        if (auto e = exec(q, QStringLiteral("consent status")); !e.ok())
+            return e;
+        QStringList blocked; // ids and reason keys of our own: safe literals
+        for (qint64 id : chunk) {
+            if (const auto found = worked.blocks.constFind(id); found != worked.blocks.cend())
+                blocked.append(QStringLiteral("(%1, '%2')").arg(id).arg(reasonKey(found.value())));
+        }
+        if (!blocked.isEmpty()) {
+            q.prepare(QStringLiteral("INSERT INTO address_blocks (member_id, reason) VALUES %1")
+                          .arg(blocked.join(QLatin1Char(','))));
+            if (auto e = exec(q, QStringLiteral("consent status")); !e.ok())
+                return e;
+        }
+        // Many rows a statement: on the server each statement is a round trip.
+        constexpr int kRowsPerInsert = 200;
+        QVariantList values;
+        int rows = 0;
+        auto flush = [&]() -> Result<void> {
+            if (rows == 0)
+                return {};
+            QStringList marks;
+            for (int i = 0; i < rows; ++i)
+                marks.append(QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            QSqlQuery insert(m_database.connection());
+            insert.prepare(QStringLiteral("INSERT INTO consent_status (member_id, purpose, valid_from, valid_to, %1) "
+                                          "VALUES %2")
+                               .arg(kStatusColumns, marks.join(QStringLiteral(", "))));
+            for (const QVariant &v : std::as_const(values))
+                insert.addBindValue(v);
+            values.clear();
+            rows = 0;
+            return exec(insert, QStringLiteral("consent status"));
+        };
+        for (auto it = timelines.constBegin(); it != timelines.constEnd(); ++it) {
+            const qint64 id = it.key().first;
+            if (!std::binary_search(chunk.cbegin(), chunk.cend(), id))
+                continue;
+            for (const Segment &s : it.value()) {
+                values << id << it.key().second << fromKey(s.from) << toKey(s.to) << int(s.status.eligible)
+                       << reasonKey(s.status.reason)
+                       << (s.status.basis ? QVariant(basisKey(*s.status.basis))
+                                          : QVariant(QMetaType::fromType<QString>()))
+                       << nullableText(dateKey(s.status.since)) << nullableText(dateKey(s.status.validUntil))
+                       << int(s.status.byDefault);
+                if (++rows == kRowsPerInsert) {
+                    if (auto f = flush(); !f.ok())
+                        return f;
+                }
+            }
+        }
+        return flush();
+    });
+}
+
+Result<void> StatusStore::forEachOn(const QString &purpose, const QDate &day,
+                                    const std::function<void(qint64, const Status &)> &visit) const
+{
+    const QString key = day.toString(Qt::ISODate);
+    auto rows = Storage::RowStream::open(m_database.connection(),
+                                         QStringLiteral("SELECT member_id, %1 FROM consent_status WHERE purpose = ? "
+                                                        "AND valid_from <= ? AND valid_to >= ? ORDER BY member_id")
+                                             .arg(kStatusColumns),
+                                         {purpose, key, key});
+    if (!rows.ok())
+        return rows.error();
+    return rows.value()->each([&](const Storage::RowStream &row) { visit(row.integer(0), statusFromRow(row, 1)); });
+}
+
+Result<QHash<qint64, Status>> StatusStore::on(const QString &purpose, const QDate &day, const QList<qint64> &ids) const
+{
+    QHash<qint64, Status> out;
+    std::vector<qint64> sorted(ids.begin(), ids.end());
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    const QString key = day.toString(Qt::ISODate);
+    auto r = inChunks(sorted, [&](const std::vector<qint64> &, const QString &list) -> Result<void> {
+        auto rows =
+            Storage::RowStream::open(m_database.connection(),
+                                     QStringLiteral("SELECT member_id, %1 FROM consent_status WHERE purpose = ? "
+                                                    "AND member_id IN (%2) AND valid_from <= ? AND valid_to >= ?")
+                                         .arg(kStatusColumns, list),
+                                     {purpose, key, key});
+        if (!rows.ok())
+            return rows.error();
+        return rows.value()->each(
+            [&](const Storage::RowStream &row) { out.insert(row.integer(0), statusFromRow(row, 1)); });
+    });
+    if (!r.ok())
+        return r.error();
+    return out;
+}
+
+Result<std::vector<std::pair<qint64, Reason>>> StatusStore::addressBlocks() const
+{
+    std::vector<std::pair<qint64, Reason>> out;
+    auto rows = Storage::RowStream::open(
+        m_database.connection(), QStringLiteral("SELECT member_id, reason FROM address_blocks ORDER BY member_id"));
+    if (!rows.ok())
+        return rows.error();
+    auto r = rows.value()->each([&out](const Storage::RowStream &row) {
+        out.emplace_back(row.integer(0), reasonFromKey(row.text(1)).value_or(Reason::Suppressed));
+    });
+    if (!r.ok())
+        return r.error();
+    return out;
+}
+
+Result<StatusStore::Verification> StatusStore::verify(bool repair)
+{
+    Verification v;
+    auto marked = pending();
+    if (!marked.ok())
+        return marked.error();
+    v.pending = marked.value().size();
+    auto ids = Storage::selectIds(m_database.connection(),
+                                  QStringLiteral("SELECT member_id FROM consent_events UNION "
+                                                 "SELECT member_id FROM consent_status UNION "
+                                                 "SELECT member_id FROM address_blocks UNION "
+                                                 "SELECT id FROM members WHERE (email_key IS NOT NULL "
+                                                 "AND EXISTS (SELECT 1 FROM suppressions)) OR (email_key IS NULL "
+                                                 "AND coalesce(email, '') <> '') ORDER BY 1"),
+                                  {});
+    if (!ids.ok())
+        return ids.error();
+    v.members = qint64(ids.value().size());
+    std::vector<qint64> wrong;
+    auto r = inChunks(ids.value(), [&](const std::vector<qint64> &chunk, const QString &) -> Result<void> {
+        auto truth = compute(chunk, false);
+        if (!truth.ok())
+            return truth.error();
+        auto kept = stored(chunk);
+        if (!kept.ok())
+            return kept.error();
+        const Timelines &wanted = truth.value().timelines;
+        const Timelines &have = kept.value().timelines;
+        QSet<qint64> differing;
+        for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+            const QList<Segment> rows = have.value(it.key());
+            if (rows == it.value())
+                continue;
+            differing.insert(it.key().first);
+            for (const Segment &s : it.value())
+                v.missingRows += !rows.contains(s);
+            for (const Segment &s : rows)
+                v.extraRows += !it.value().contains(s);
+        }
+        for (auto it = have.cbegin(); it != have.cend(); ++it) {
+            if (wanted.contains(it.key()))
+                continue;
+            differing.insert(it.key().first);
+            v.extraRows += it.value().size();
+        }
+        for (qint64 id : chunk) {
+            if (truth.value().blocks.value(id, Reason::Express) != kept.value().blocks.value(id, Reason::Express)) {
+                differing.insert(id);
+                ++v.addressDifferences;
+            }
+        }
+        std::vector<qint64> mine(differing.begin(), differing.end());
+        std::sort(mine.begin(), mine.end());
+        for (qint64 id : mine) {
+            if (v.examples.size() < 10)
+                v.examples.append(id);
+        }
+        wrong.insert(wrong.end(), mine.begin(), mine.end());
+        if (repair && !mine.empty())
+            return rewrite(mine, truth.value());
+        return {};
+    });
+    if (!r.ok())
+        return r.error();
+    v.different = qint64(wrong.size());
+    if (repair)
+        v.repaired = v.different;
+    return v;
+}
+
+QJsonObject StatusStore::Verification::toJson() const
+{
+    QJsonArray list;
+    for (qint64 id : examples)
+        list.append(id);
+    return {{QStringLiteral("members"), members},          {QStringLiteral("different"), different},
+            {QStringLiteral("missing_rows"), missingRows}, {QStringLiteral("extra_rows"), extraRows},
+            {QStringLiteral("pending"), pending},          {QStringLiteral("address_differences"), addressDifferences},
+            {QStringLiteral("repaired"), repaired},        {QStringLiteral("examples"), list}};
+}
+
+} // namespace Consent
