@@ -268,7 +268,7 @@ Result<QList<Delivery>> Outbox::due(qint64 batchId, int limit)
 
 Result<void> Outbox::markSending(qint64 id, const Limits *limits)
 {
-    return m_database.write([&]() -> Result<void> {
+    auto written = m_database.write([&]() -> Result<void> {
         if (limits && (limits->perMinute > 0 || limits->perHour > 0 || limits->perDay > 0)) {
             // One claim at a time across every computer, so that the limits count every sender's messages.
             if (auto locked = m_database.lockForSending(); !locked.ok())
@@ -282,7 +282,12 @@ Result<void> Outbox::markSending(qint64 id, const Limits *limits)
                     QCoreApplication::translate("Mail::Outbox", "The sending account's limits are reached."),
                     QStringLiteral("limits"));
         }
-        if (!m_sending) {
+        // Prepared once per server session: after a reconnection the old session's statement is gone with it.
+        // The old query is let go after the transaction: its driver would deallocate the statement in this
+        // session, fail, and so abort the transaction.
+        if (!m_sending || m_sendingSession != m_database.sessionTag()) {
+            m_staleSending = std::move(m_sending);
+            m_sendingSession = m_database.sessionTag();
             m_sending = std::make_unique<QSqlQuery>(m_database.connection());
             // On the server a row another computer is claiming right now is skipped, not waited for: that
             // computer will have it, and this one goes on with another message.
@@ -315,6 +320,8 @@ Result<void> Outbox::markSending(qint64 id, const Limits *limits)
                 QCoreApplication::translate("Mail::Outbox", "Message %1 is no longer waiting to be sent.").arg(id));
         return {};
     });
+    m_staleSending.reset();
+    return written;
 }
 
 Result<void> Outbox::markResult(qint64 id, Smtp::Outcome outcome, const Smtp::Reply &reply, int retryBaseSeconds)

@@ -125,9 +125,11 @@ private:
 
     Storage::Database &m_database;
     const Core::Clock &m_clock;
-    std::unique_ptr<QSqlQuery> m_sending; // prepared once: a run writes two statements a message
-    QString m_nonce;                      // this outbox, among the process's
-    QString m_claimant;                   // "login@computer#session#outbox", written with each claim
+    std::unique_ptr<QSqlQuery> m_sending;      // prepared once: a run writes two statements a message
+    QString m_sendingSession;                  // the database session it was prepared in
+    std::unique_ptr<QSqlQuery> m_staleSending; // one from a session gone, released after the transaction
+    QString m_nonce;                           // this outbox, among the process's
+    QString m_claimant;                        // "login@computer#session#outbox", written with each claim
     std::unique_ptr<QSqlQuery> m_result;
 };
 
