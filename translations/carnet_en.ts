@@ -37,6 +37,20 @@
             <numerusform>%n members may receive messages for this purpose.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n member(s) with consent events or statuses checked.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) have stored statuses that differ from the ledger (for example: %1); %2 segment(s) missing, %3 too many.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Cli::MailboxCommand</name>

@@ -204,26 +204,6 @@ campaign list [--json]</translation>
 <context>
     <name>Cli::ConsentCommand</name>
     <message>
-        <source>consent record ID|EMAIL --purpose P --basis express|implied-membership|implied|legitimate-interest
-  --source TEXT [--date YYYY-MM-DD] [--expires YYYY-MM-DD] [--wording TEXT] [--evidence FILE]
-  [--note TEXT] [--recorded-by NAME] [--json]
-consent withdraw ID|EMAIL (--purpose P | --all) --source TEXT [--date YYYY-MM-DD] [--recorded-by NAME] [--json]
-consent status ID|EMAIL [--at YYYY-MM-DD] [--json]
-consent history ID|EMAIL [--json]
-consent eligible --purpose P [--selection KEY] [--at YYYY-MM-DD] [--json]</source>
-        <translation>consent record ID|COURRIEL --purpose FINALITÉ --basis express|implied-membership|implied|legitimate-interest
-  --source TEXTE [--date AAAA-MM-JJ] [--expires AAAA-MM-JJ] [--wording TEXTE] [--evidence FICHIER]
-  [--note TEXTE] [--recorded-by NOM] [--json]
-consent withdraw ID|COURRIEL (--purpose FINALITÉ | --all) --source TEXTE [--date AAAA-MM-JJ] [--recorded-by NOM] [--json]
-consent status ID|COURRIEL [--at AAAA-MM-JJ] [--json]
-consent history ID|COURRIEL [--json]
-consent eligible --purpose FINALITÉ [--selection CLÉ] [--at AAAA-MM-JJ] [--json]</translation>
-    </message>
-    <message>
-        <source>Unknown consent command &quot;%1&quot;. Commands: record, withdraw, status, history, eligible.</source>
-        <translation>Commande consent inconnue « %1 ». Commandes : record, withdraw, status, history, eligible.</translation>
-    </message>
-    <message>
         <source>consent record needs one member: an id or an email address.</source>
         <translation>consent record demande un membre : un identifiant ou une adresse de courriel.</translation>
     </message>
@@ -289,6 +269,54 @@ consent eligible --purpose FINALITÉ [--selection CLÉ] [--at AAAA-MM-JJ] [--jso
             <numerusform>%n membre peut recevoir des messages pour cette finalité.</numerusform>
             <numerusform>%n membres peuvent recevoir des messages pour cette finalité.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>consent record ID|EMAIL --purpose P --basis express|implied-membership|implied|legitimate-interest
+  --source TEXT [--date YYYY-MM-DD] [--expires YYYY-MM-DD] [--wording TEXT] [--evidence FILE]
+  [--note TEXT] [--recorded-by NAME] [--json]
+consent withdraw ID|EMAIL (--purpose P | --all) --source TEXT [--date YYYY-MM-DD] [--recorded-by NAME] [--json]
+consent status ID|EMAIL [--at YYYY-MM-DD] [--json]
+consent history ID|EMAIL [--json]
+consent eligible --purpose P [--selection KEY] [--at YYYY-MM-DD] [--json]
+consent verify [--repair] [--json]</source>
+        <translation>consent record ID|COURRIEL --purpose FINALITÉ --basis express|implied-membership|implied|legitimate-interest
+  --source TEXTE [--date AAAA-MM-JJ] [--expires AAAA-MM-JJ] [--wording TEXTE] [--evidence FICHIER]
+  [--note TEXTE] [--recorded-by NOM] [--json]
+consent withdraw ID|COURRIEL (--purpose FINALITÉ | --all) --source TEXTE [--date AAAA-MM-JJ] [--recorded-by NOM] [--json]
+consent status ID|COURRIEL [--at AAAA-MM-JJ] [--json]
+consent history ID|COURRIEL [--json]
+consent eligible --purpose FINALITÉ [--selection CLÉ] [--at AAAA-MM-JJ] [--json]
+consent verify [--repair] [--json]</translation>
+    </message>
+    <message>
+        <source>Unknown consent command &quot;%1&quot;. Commands: record, withdraw, status, history, eligible, verify.</source>
+        <translation>Commande consent inconnue « %1 ». Commandes : record, withdraw, status, history, eligible, verify.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) with consent events or statuses checked.</source>
+        <translation>
+            <numerusform>%n membre ayant des événements ou des statuts de consentement vérifié.</numerusform>
+            <numerusform>%n membres ayant des événements ou des statuts de consentement vérifiés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every stored consent status agrees with the ledger.</source>
+        <translation>Chaque statut de consentement enregistré concorde avec le registre.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) have stored statuses that differ from the ledger (for example: %1); %2 segment(s) missing, %3 too many.</source>
+        <translation>
+            <numerusform>%n membre a des statuts enregistrés qui diffèrent du registre (par exemple : %1) ; %2 segment(s) manquant(s), %3 en trop.</numerusform>
+            <numerusform>%n membres ont des statuts enregistrés qui diffèrent du registre (par exemple : %1) ; %2 segment(s) manquant(s), %3 en trop.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They were worked out again from the ledger.</source>
+        <translation>Ils ont été recalculés à partir du registre.</translation>
+    </message>
+    <message>
+        <source>Run consent verify --repair to work them out again from the ledger.</source>
+        <translation>Lancez consent verify --repair pour les recalculer à partir du registre.</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1375,10 @@ unsubscribe --process ID [--purpose F]… (aucune : toutes les finalités)</tran
     <message>
         <source>Say how the withdrawal came (unsubscribe link, email reply, phone, letter…).</source>
         <translation>Indiquez comment le retrait est arrivé (lien de désinscription, réponse par e-mail, téléphone, lettre…).</translation>
+    </message>
+    <message>
+        <source>A consent condition is eligible, not_eligible, withdrawn or expiring, not &quot;%1&quot;.</source>
+        <translation>Une condition de consentement vaut eligible, not_eligible, withdrawn ou expiring, pas « %1 ».</translation>
     </message>
 </context>
 <context>

@@ -777,6 +777,109 @@ bool inSelection(ConsentSelection selection, const Status &s, const QDate &horiz
 
 } // namespace
 
+namespace {
+
+// The first membership end whose implied consent (end + 2 years, 29 February on 28 February) still holds on
+// `day`, and the last one whose ends by `day`: membership_end compares with them as ISO text.
+QDate firstEndHolding(const QDate &day)
+{
+    QDate end = day.addYears(-2).addDays(-3);
+    while (impliedMembershipEnd(end) < day)
+        end = end.addDays(1);
+    return end;
+}
+
+QDate lastEndEndingBy(const QDate &day)
+{
+    QDate end = day.addYears(-2).addDays(3);
+    while (impliedMembershipEnd(end) > day)
+        end = end.addDays(-1);
+    return end;
+}
+
+} // namespace
+
+Result<std::optional<SqlCondition>> ConsentService::condition(const QString &purposeKey, const QString &state,
+                                                              QDate at) const
+{
+    if (!at.isValid())
+        at = m_clock.today();
+    auto p = purpose(purposeKey);
+    if (!p.ok())
+        return p.error();
+    auto j = jurisdiction();
+    if (!j.ok())
+        return j.error();
+    auto marked = m_statuses.pending();
+    if (!marked.ok())
+        return marked.error();
+    if (!marked.value().isEmpty())
+        return std::optional<SqlCondition>();
+    const std::optional<Basis> byDefault = p.value().defaultBasis(j.value());
+    const QString day = at.toString(Qt::ISODate);
+    SqlCondition c;
+    // The stored statuses of the purpose on the day; a member without any is covered by the default basis.
+    const QString stored = QStringLiteral("SELECT s.member_id FROM consent_status s WHERE s.purpose = ? AND "
+                                          "s.valid_from <= ? AND s.valid_to >= ? AND %1");
+    const QString unledgered =
+        QStringLiteral("members.id NOT IN (SELECT s.member_id FROM consent_status s WHERE s.purpose = ?)");
+    auto storedWhere = [&](const QString &test, const QVariantList &more = {}) {
+        c.bindings << p.value().key << day << day << more;
+        return stored.arg(test);
+    };
+    // The default basis on the day for a member with no event: implied by membership while the membership
+    // (end + 2 years) lasts, legitimate interest always.
+    auto defaultHolds = [&]() -> QString {
+        if (!byDefault)
+            return {};
+        if (*byDefault == Basis::LegitimateInterest)
+            return QStringLiteral("1 = 1");
+        c.bindings << firstEndHolding(at).toString(Qt::ISODate);
+        return QStringLiteral("(members.membership_end IS NULL OR members.membership_end = '' OR "
+                              "members.membership_end >= ?)");
+    };
+    if (state == QLatin1String("eligible") || state == QLatin1String("not_eligible")) {
+        // The address first (as eligible() does): one, not blocked, not found undeliverable.
+        QString sql = QStringLiteral(
+            "(coalesce(trim(members.email), '') <> '' AND members.id NOT IN (SELECT b.member_id FROM address_blocks b) "
+            "AND (members.email_key IS NULL OR members.email_key NOT IN (SELECT u.address_key FROM "
+            "undeliverable_addresses u)) AND (members.id IN (%1)");
+        sql = sql.arg(storedWhere(QStringLiteral("s.eligible = 1")));
+        if (const QString holds = defaultHolds(); !holds.isEmpty()) {
+            sql += QStringLiteral(" OR (%1 AND %2)").arg(holds, unledgered);
+            c.bindings << p.value().key;
+        }
+        sql += QStringLiteral("))");
+        c.sql = state == QLatin1String("eligible") ? sql : QStringLiteral("NOT ") + sql;
+        return std::optional<SqlCondition>(c);
+    }
+    if (state == QLatin1String("withdrawn")) {
+        c.sql = QStringLiteral("members.id IN (%1)").arg(storedWhere(QStringLiteral("s.reason = 'withdrawn'")));
+        return std::optional<SqlCondition>(c);
+    }
+    if (state == QLatin1String("expiring")) {
+        const QString horizon = at.addDays(kExpiringDays).toString(Qt::ISODate);
+        QString sql = QStringLiteral("(members.id IN (%1)")
+                          .arg(storedWhere(QStringLiteral("s.eligible = 1 AND s.valid_until IS NOT NULL AND "
+                                                          "s.valid_until <= ?"),
+                                           {horizon}));
+        if (byDefault == Basis::ImpliedMembership) {
+            sql += QStringLiteral(" OR (members.membership_end IS NOT NULL AND members.membership_end >= ? AND "
+                                  "members.membership_end <= ? AND %1)")
+                       .arg(unledgered);
+            c.bindings << firstEndHolding(at).toString(Qt::ISODate)
+                       << lastEndEndingBy(at.addDays(kExpiringDays)).toString(Qt::ISODate) << p.value().key;
+        }
+        c.sql = sql + QLatin1Char(')');
+        return std::optional<SqlCondition>(c);
+    }
+    return Error::make(Error::Code::Invalid,
+                       QCoreApplication::translate("Consent::ConsentService",
+                                                   "A consent condition is eligible, not_eligible, withdrawn or "
+                                                   "expiring, not \"%1\".")
+                           .arg(state.left(40)));
+}
+
 Result<SelectionTally> ConsentService::tally(const QString &purposeKey, QDate at) const
 {
     if (!at.isValid())

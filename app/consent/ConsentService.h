@@ -84,6 +84,14 @@ struct SelectionTally
     qint64 withdrawn = 0;
 };
 
+// A consent state as a condition on the `members` table (named so: no alias), for a query to add to its
+// own: the text holds only placeholders for the bound values.
+struct SqlCondition
+{
+    QString sql;
+    QVariantList bindings;
+};
+
 struct BulkResult
 {
     int recorded = 0;
@@ -126,6 +134,14 @@ public:
                                        QDate at = {}) const;
     // Members of a side-panel selection, in id order.
     Core::Result<std::vector<qint64>> select(const QString &purpose, ConsentSelection selection, QDate at = {}) const;
+
+    // The members in a consent state on `at` — "eligible", "not_eligible", "withdrawn" (the ledger's word,
+    // whatever the address) or "expiring" (eligible by the ledger, ending within kExpiringDays) — as an SQL
+    // condition read from the stored statuses (a report's filter, its live count); nullopt while some members'
+    // statuses are still to be worked out (the caller then asks eligible() or select()). The condition is never
+    // NULL: NOT gives its complement.
+    Core::Result<std::optional<SqlCondition>> condition(const QString &purpose, const QString &state,
+                                                        QDate at = {}) const;
 
     // The three counts in one pass over the members (for the side panel, on a worker thread).
     Core::Result<SelectionTally> tally(const QString &purpose, QDate at = {}) const;

@@ -6,12 +6,15 @@
 #include "storage/BulkRows.h"
 #include "storage/Database.h"
 #include "storage/SettingsRepository.h"
+#include "storage/SqliteStatement.h"
 
 #include <QJsonArray>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
 #include <algorithm>
+#include <optional>
 
 using Core::Result;
 using Storage::exec;
@@ -98,10 +101,27 @@ StatusStore::~StatusStore()
     m_database.setBeforeCommit({});
 }
 
+namespace {
+
+// The marked members, in id order. Through Qt's driver rather than the bulk path: this runs before every
+// commit, and usually finds nothing.
+Result<std::vector<qint64>> markedMembers(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT member_id FROM consent_status_pending ORDER BY member_id")))
+        return Storage::Database::errorFrom(q.lastError(), QStringLiteral("consent status"));
+    std::vector<qint64> ids;
+    while (q.next())
+        ids.push_back(q.value(0).toLongLong());
+    return ids;
+}
+
+} // namespace
+
 Result<QSet<qint64>> StatusStore::pending() const
 {
-    auto ids =
-        Storage::selectIds(m_database.connection(), QStringLiteral("SELECT member_id FROM consent_status_pending"), {});
+    auto ids = markedMembers(m_database.connection());
     if (!ids.ok())
         return ids.error();
     return QSet<qint64>(ids.value().begin(), ids.value().end());
@@ -111,15 +131,21 @@ Result<qint64> StatusStore::settle()
 {
     if (m_settling)
         return qint64(0);
-    auto ids = Storage::selectIds(
-        m_database.connection(), QStringLiteral("SELECT member_id FROM consent_status_pending ORDER BY member_id"), {});
+    auto ids = markedMembers(m_database.connection());
     if (!ids.ok())
         return ids.error();
     if (ids.value().empty())
         return qint64(0);
     m_settling = true;
+    // Many members (a file just migrated, the jurisdiction changed, an import of consent): a larger page cache
+    // for the rows rewritten (on the server, the table to this transaction alone).
+    const bool many = ids.value().size() > 20000;
     auto r = m_database.write([&]() -> Result<void> {
-        return inChunks(ids.value(), [&](const std::vector<qint64> &chunk, const QString &list) -> Result<void> {
+        if (many) {
+            if (auto b = m_database.lockForBulkInsert(QStringLiteral("consent_status")); !b.ok())
+                return b;
+        }
+        auto done = inChunks(ids.value(), [&](const std::vector<qint64> &chunk, const QString &list) -> Result<void> {
             auto worked = compute(chunk, true);
             if (!worked.ok())
                 return worked.error();
@@ -129,6 +155,11 @@ Result<qint64> StatusStore::settle()
             q.prepare(QStringLiteral("DELETE FROM consent_status_pending WHERE member_id IN (%1)").arg(list));
             return exec(q, QStringLiteral("consent status"));
         });
+        if (many) {
+            if (auto b = m_database.endBulkInsert(); !b.ok() && done.ok())
+                return b;
+        }
+        return done;
     });
     m_settling = false;
     if (!r.ok())
@@ -271,44 +302,71 @@ Result<void> StatusStore::rewrite(const std::vector<qint64> &ids, const Worked &
             if (auto e = exec(q, QStringLiteral("consent status")); !e.ok())
                 return e;
         }
-        // Many rows a statement: on the server each statement is a round trip.
-        constexpr int kRowsPerInsert = 200;
-        QVariantList values;
-        int rows = 0;
-        auto flush = [&]() -> Result<void> {
-            if (rows == 0)
-                return {};
-            QStringList marks;
-            for (int i = 0; i < rows; ++i)
-                marks.append(QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-            QSqlQuery insert(m_database.connection());
-            insert.prepare(QStringLiteral("INSERT INTO consent_status (member_id, purpose, valid_from, valid_to, %1) "
-                                          "VALUES %2")
-                               .arg(kStatusColumns, marks.join(QStringLiteral(", "))));
-            for (const QVariant &v : std::as_const(values))
-                insert.addBindValue(v);
-            values.clear();
-            rows = 0;
-            return exec(insert, QStringLiteral("consent status"));
-        };
+        // The segments: through SQLite's C API on a file, COPY on the server (a million rows when a file is
+        // migrated or the jurisdiction changes); a table under row-level security takes them a statement each.
+        const QStringList columns = {QStringLiteral("member_id"),   QStringLiteral("purpose"),
+                                     QStringLiteral("valid_from"),  QStringLiteral("valid_to"),
+                                     QStringLiteral("eligible"),    QStringLiteral("reason"),
+                                     QStringLiteral("basis"),       QStringLiteral("since"),
+                                     QStringLiteral("valid_until"), QStringLiteral("by_default")};
+        const QString insertSql =
+            QStringLiteral("INSERT INTO consent_status (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .arg(columns.join(QStringLiteral(", ")));
+        auto sqlite = Storage::SqliteStatement::prepare(m_database.connection(), insertSql);
+        auto copy =
+            sqlite ? nullptr
+                   : Storage::CopyWriter::create(m_database.connection(), QStringLiteral("consent_status"), columns);
+        std::optional<QSqlQuery> row;
+        if (!sqlite && !copy) {
+            row.emplace(m_database.connection());
+            row->prepare(insertSql);
+        }
         for (auto it = timelines.constBegin(); it != timelines.constEnd(); ++it) {
             const qint64 id = it.key().first;
             if (!std::binary_search(chunk.cbegin(), chunk.cend(), id))
                 continue;
-            for (const Segment &s : it.value()) {
-                values << id << it.key().second << fromKey(s.from) << toKey(s.to) << int(s.status.eligible)
-                       << reasonKey(s.status.reason)
-                       << (s.status.basis ? QVariant(basisKey(*s.status.basis))
-                                          : QVariant(QMetaType::fromType<QString>()))
-                       << nullableText(dateKey(s.status.since)) << nullableText(dateKey(s.status.validUntil))
-                       << int(s.status.byDefault);
-                if (++rows == kRowsPerInsert) {
-                    if (auto f = flush(); !f.ok())
-                        return f;
+            for (const Segment &seg : it.value()) {
+                const Status &st = seg.status;
+                const QString basis = st.basis ? basisKey(*st.basis) : QString();
+                const QString since = dateKey(st.since);
+                const QString until = dateKey(st.validUntil);
+                if (sqlite) {
+                    sqlite->bindInt(1, id);
+                    sqlite->bindText(2, it.key().second);
+                    sqlite->bindText(3, fromKey(seg.from));
+                    sqlite->bindText(4, toKey(seg.to));
+                    sqlite->bindInt(5, st.eligible);
+                    sqlite->bindText(6, reasonKey(st.reason));
+                    basis.isEmpty() ? sqlite->bindNull(7) : sqlite->bindText(7, basis);
+                    since.isEmpty() ? sqlite->bindNull(8) : sqlite->bindText(8, since);
+                    until.isEmpty() ? sqlite->bindNull(9) : sqlite->bindText(9, until);
+                    sqlite->bindInt(10, st.byDefault);
+                    if (auto e = sqlite->run(); !e.ok())
+                        return e;
+                } else if (copy) {
+                    copy->addInt(id);
+                    copy->addText(it.key().second);
+                    copy->addText(fromKey(seg.from));
+                    copy->addText(toKey(seg.to));
+                    copy->addInt(st.eligible);
+                    copy->addText(reasonKey(st.reason));
+                    basis.isEmpty() ? copy->addNull() : copy->addText(basis);
+                    since.isEmpty() ? copy->addNull() : copy->addText(since);
+                    until.isEmpty() ? copy->addNull() : copy->addText(until);
+                    copy->addInt(st.byDefault);
+                    if (auto e = copy->endRow(); !e.ok())
+                        return e;
+                } else {
+                    for (const QVariant &v : QVariantList{id, it.key().second, fromKey(seg.from), toKey(seg.to),
+                                                          int(st.eligible), reasonKey(st.reason), nullableText(basis),
+                                                          nullableText(since), nullableText(until), int(st.byDefault)})
+                        row->addBindValue(v);
+                    if (auto e = exec(*row, QStringLiteral("consent status")); !e.ok())
+                        return e;
                 }
             }
         }
-        return flush();
+        return copy ? copy->flush() : Result<void>();
     });
 }
 

@@ -95,7 +95,7 @@ Result<QString> Builder::condition(const QJsonObject &c)
     if (field == QLatin1String("text"))
         return freeText(op, value.value());
 
-    // consent.<purpose>: a set of member ids, bound as one JSON array.
+    // consent.<purpose>: the consent service's condition, or a set of member ids bound as one JSON array.
     if (field.startsWith(QLatin1String("consent."))) {
         if (op != QLatin1String("eq") && op != QLatin1String("ne"))
             return invalid(QCoreApplication::translate("Reports::QueryBuilder", "A consent field takes eq or ne."));
@@ -103,11 +103,18 @@ Result<QString> Builder::condition(const QJsonObject &c)
         if (!consent)
             return invalid(
                 QCoreApplication::translate("Reports::QueryBuilder", "Consent conditions cannot be used here."));
-        auto ids = consent(field.mid(8), state);
-        if (!ids.ok())
-            return ids.error();
+        auto match = consent(field.mid(8), state);
+        if (!match.ok())
+            return match.error();
+        if (match.value().sql) {
+            bindings.append(match.value().sql->second);
+            // Never NULL (the service sees to it), so NOT is its complement; left bare, SQLite can start from the
+            // statuses' member ids rather than read every member.
+            return (op == QLatin1String("eq") ? QStringLiteral("(%1)") : QStringLiteral("(NOT %1)"))
+                .arg(match.value().sql->first);
+        }
         QJsonArray array;
-        for (qint64 id : ids.value())
+        for (qint64 id : match.value().ids)
             array.append(id);
         bindings.append(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
         return QStringLiteral("id %1 (%2)")

@@ -10,18 +10,26 @@
 #include <QVariantList>
 
 #include <functional>
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace Reports {
 
-// Members matching a consent condition ("consent.newsletter" = "withdrawn"…), in increasing id order.
-using ConsentResolver = std::function<Core::Result<std::vector<qint64>>(const QString &purpose, const QString &state)>;
+// Members matching a consent condition ("consent.newsletter" = "withdrawn"…): an SQL condition on `members`
+// with its bound values (read from the stored consent statuses), or else their ids in increasing order.
+struct ConsentMatch
+{
+    std::optional<std::pair<QString, QVariantList>> sql;
+    std::vector<qint64> ids;
+};
+using ConsentResolver = std::function<Core::Result<ConsentMatch>(const QString &purpose, const QString &state)>;
 
 // A filter in its JSON form, turned into an SQL condition on `members` with bound values only:
 //   {"all": [ … ]} or {"any": [ … ]}, nested; a condition is {"field": F, "op": OP, "value": V}.
 // Fields: a member field key (whitelist), "extra.<name>" (the JSON path is bound, not spliced) or
-// "consent.<purpose>" (resolved by the consent service into a bound id list), "membership" (eq/ne "active",
-// "expired" or "ending" with an optional "days", default 60, counted from `today`) or "text" (contains: the
+// "consent.<purpose>" (resolved by the consent service into a condition or a bound id list), "membership" (eq/ne
+// "active", "expired" or "ending" with an optional "days", default 60, counted from `today`) or "text" (contains: the
 // names, email, member number, city and postal code, like the member table's search). Operators: eq, ne, in,
 // contains, starts_with, before, after, between, is_empty, is_not_empty. A value may be
 // {"param": "KEY", "label": "…"}: taken from `params`, an error when missing.

@@ -138,9 +138,7 @@ Result<ReportDefinition> ReportDefinition::fromJson(const QJsonObject &json)
     const QHash<QString, QString> asked = filterParameters(r.filter);
     for (auto it = asked.cbegin(); it != asked.cend(); ++it)
         dummy.insert(it.key(), QStringLiteral("x"));
-    auto consentNever = [](const QString &, const QString &) -> Result<std::vector<qint64>> {
-        return std::vector<qint64>();
-    };
+    auto consentNever = [](const QString &, const QString &) -> Result<ConsentMatch> { return ConsentMatch{}; };
     if (auto built = buildFilter(r.filter, dummy, consentNever, QDate(2000, 1, 1)); !built.ok())
         return built.error();
     return r;
@@ -262,28 +260,42 @@ ReportRunner::ReportRunner(Storage::Database &database, Storage::MemberRepositor
 
 ConsentResolver ReportRunner::consentResolver() const
 {
-    return [this](const QString &purpose, const QString &state) -> Result<std::vector<qint64>> {
-        if (state == QLatin1String("withdrawn"))
-            return m_consent.select(purpose, Consent::ConsentSelection::Withdrawn);
-        if (state == QLatin1String("expiring"))
-            return m_consent.select(purpose, Consent::ConsentSelection::Expiring);
-        if (state != QLatin1String("eligible") && state != QLatin1String("not_eligible"))
-            return Error::make(Error::Code::Invalid,
-                               QCoreApplication::translate("Reports::Report",
-                                                           "A consent condition is eligible, not_eligible, withdrawn "
-                                                           "or expiring, not \"%1\".")
-                                   .arg(state.left(40)));
-        auto e = m_consent.eligible(purpose);
-        if (!e.ok())
-            return e.error();
-        if (state == QLatin1String("eligible"))
-            return e.value().eligible;
-        std::vector<qint64> out;
-        for (const auto &ids : e.value().excluded)
-            out.insert(out.end(), ids.begin(), ids.end());
-        std::sort(out.begin(), out.end());
-        return out;
+    return [this](const QString &purpose, const QString &state) -> Result<ConsentMatch> {
+        // Read from the stored statuses when they are all settled; otherwise the members judged one by one.
+        auto condition = m_consent.condition(purpose, state);
+        if (!condition.ok())
+            return condition.error();
+        if (condition.value())
+            return ConsentMatch{std::make_pair(condition.value()->sql, condition.value()->bindings), {}};
+        auto ids = idsIn(purpose, state);
+        if (!ids.ok())
+            return ids.error();
+        return ConsentMatch{std::nullopt, std::move(ids).value()};
     };
+}
+
+Result<std::vector<qint64>> ReportRunner::idsIn(const QString &purpose, const QString &state) const
+{
+    if (state == QLatin1String("withdrawn"))
+        return m_consent.select(purpose, Consent::ConsentSelection::Withdrawn);
+    if (state == QLatin1String("expiring"))
+        return m_consent.select(purpose, Consent::ConsentSelection::Expiring);
+    if (state != QLatin1String("eligible") && state != QLatin1String("not_eligible"))
+        return Error::make(Error::Code::Invalid,
+                           QCoreApplication::translate("Reports::Report",
+                                                       "A consent condition is eligible, not_eligible, withdrawn "
+                                                       "or expiring, not \"%1\".")
+                               .arg(state.left(40)));
+    auto e = m_consent.eligible(purpose);
+    if (!e.ok())
+        return e.error();
+    if (state == QLatin1String("eligible"))
+        return e.value().eligible;
+    std::vector<qint64> out;
+    for (const auto &ids : e.value().excluded)
+        out.insert(out.end(), ids.begin(), ids.end());
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 Result<std::vector<qint64>> ReportRunner::ids(const ReportDefinition &report,

@@ -140,6 +140,8 @@ public:
 
 private:
     ConsentResolver consentResolver() const;
+    // The members in a consent state judged one by one (while some statuses are still to be worked out).
+    Core::Result<std::vector<qint64>> idsIn(const QString &purpose, const QString &state) const;
     // The filter with its questions answered; an answer about a section or a category that differs from an
     // existing value only by case ("plateau") takes that value's spelling ("Plateau").
     Core::Result<BuiltQuery> build(const ReportDefinition &report, const QHash<QString, QString> &params) const;

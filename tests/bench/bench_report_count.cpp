@@ -40,6 +40,13 @@ int main(int argc, char **argv)
          R"({"all":[{"field":"section","op":"eq","value":"CPL"},{"any":[{"field":"email","op":"is_empty"},{"field":"membership","op":"eq","value":"expired"}]}]})"},
         {"consent newsletter eligible (consent rules)",
          R"({"field":"consent.newsletter","op":"eq","value":"eligible"})"},
+        {"consent association eligible (default basis)",
+         R"({"field":"consent.association","op":"eq","value":"eligible"})"},
+        {"section and consent newsletter eligible",
+         R"({"all":[{"field":"section","op":"eq","value":"CPL"},{"field":"consent.newsletter","op":"eq","value":"eligible"}]})"},
+        {"consent newsletter not eligible", R"({"field":"consent.newsletter","op":"eq","value":"not_eligible"})"},
+        {"consent newsletter withdrawn", R"({"field":"consent.newsletter","op":"eq","value":"withdrawn"})"},
+        {"consent association expiring", R"({"field":"consent.association","op":"eq","value":"expiring"})"},
     };
     QTextStream out(stdout);
     out << "members: " << c.members().count().value() << '\n';

@@ -64,7 +64,9 @@ void TestQueryBuilder::cleanup()
 
 int TestQueryBuilder::count(const QJsonValue &filter, const QHash<QString, QString> &params, QString *error)
 {
-    auto consent = [this](const QString &purpose, const QString &state) -> Core::Result<std::vector<qint64>> {
+    // The id path (what the report runner falls back to while statuses are pending); the condition path is
+    // tested against it in tst_consentstatus and through the report runner in tst_reports.
+    auto consent = [this](const QString &purpose, const QString &state) -> Core::Result<Reports::ConsentMatch> {
         const Consent::ConsentSelection kind =
             state == QLatin1String("withdrawn")  ? Consent::ConsentSelection::Withdrawn
             : state == QLatin1String("expiring") ? Consent::ConsentSelection::Expiring
@@ -73,9 +75,12 @@ int TestQueryBuilder::count(const QJsonValue &filter, const QHash<QString, QStri
             auto e = m_db->context().consent().eligible(purpose);
             if (!e.ok())
                 return e.error();
-            return e.value().eligible;
+            return Reports::ConsentMatch{std::nullopt, e.value().eligible};
         }
-        return m_db->context().consent().select(purpose, kind);
+        auto ids = m_db->context().consent().select(purpose, kind);
+        if (!ids.ok())
+            return ids.error();
+        return Reports::ConsentMatch{std::nullopt, ids.value()};
     };
     auto built = buildFilter(filter, params, consent, QDate(2026, 6, 1), m_db->context().database().engine());
     if (!built.ok()) {
