@@ -142,9 +142,11 @@ Result<QHash<qint64, QList<Event>>> ConsentLedger::eventsByMember(const QString 
             ids.append(QString::number(id));
         QSqlQuery q(m_database.connection());
         Storage::streamRows(q);
-        q.prepare(QStringLiteral("SELECT %1 FROM consent_events WHERE purpose = ? AND member_id IN (%2) ORDER BY id")
-                      .arg(kEventColumns, ids.join(QLatin1Char(','))));
-        q.addBindValue(purpose);
+        q.prepare(QStringLiteral("SELECT %1 FROM consent_events WHERE %2 member_id IN (%3) ORDER BY id")
+                      .arg(kEventColumns, purpose.isEmpty() ? QString() : QStringLiteral("purpose = ? AND"),
+                           ids.join(QLatin1Char(','))));
+        if (!purpose.isEmpty())
+            q.addBindValue(purpose);
         if (auto r = exec(q, QStringLiteral("consent events")); !r.ok())
             return r.error();
         while (q.next()) {

@@ -29,7 +29,8 @@ public:
 
     Core::Result<qint64> append(const Event &event);
     Core::Result<QList<Event>> events(qint64 memberId) const; // every purpose, in recording order
-    // Events of one purpose for these members (all members when `memberIds` is empty), by member.
+    // Events of one purpose for these members (all members when `memberIds` is empty), by member; an empty
+    // `purpose` with members: every purpose of theirs.
     Core::Result<QHash<qint64, QList<Event>>> eventsByMember(const QString &purpose,
                                                              const QList<qint64> &memberIds = {}) const;
     // Streams every event of a purpose ordered by member id (a million members without a hash of lists).

@@ -183,7 +183,7 @@ Result<StatusStore::Worked> StatusStore::compute(const std::vector<qint64> &ids,
         defaults.insert(p.key, p.defaultBasis(organisation.value().jurisdiction));
 
     Worked out;
-    auto r = inChunks(ids, [&](const std::vector<qint64> &, const QString &list) -> Result<void> {
+    auto r = inChunks(ids, [&](const std::vector<qint64> &chunk, const QString &list) -> Result<void> {
         // On the server the members are locked first (in id order), so that two volunteers recording consent
         // for one member at once settle one after the other, each reading the other's events.
         const bool server = m_database.engine() == Storage::Engine::Postgres;
@@ -212,25 +212,12 @@ Result<StatusStore::Worked> StatusStore::compute(const std::vector<qint64> &ids,
             }
         }
         QHash<QPair<qint64, QString>, QList<Event>> events;
-        {
-            QSqlQuery q(m_database.connection());
-            q.prepare(QStringLiteral("SELECT id, member_id, purpose, action, basis, occurred_on, expires_on, "
-                                     "recorded_at FROM consent_events WHERE member_id IN (%1)")
-                          .arg(list));
-            if (auto e = exec(q, QStringLiteral("consent status")); !e.ok())
-                return e;
-            while (q.next()) {
-                Event e;
-                e.id = q.value(0).toLongLong();
-                e.memberId = q.value(1).toLongLong();
-                e.purpose = q.value(2).toString();
-                e.action = q.value(3).toString() == QLatin1String("withdraw") ? Action::Withdraw : Action::Grant;
-                e.basis = basisFromKey(q.value(4).toString());
-                e.occurredOn = QDate::fromString(q.value(5).toString(), Qt::ISODate);
-                e.expiresOn = QDate::fromString(q.value(6).toString(), Qt::ISODate);
-                e.recordedAt = QDateTime::fromString(q.value(7).toString(), Qt::ISODate);
+        auto read = ConsentLedger(m_database).eventsByMember(QString(), QList<qint64>(chunk.begin(), chunk.end()));
+        if (!read.ok())
+            return read.error();
+        for (const QList<Event> &mine : std::as_const(read.value())) {
+            for (const Event &e : mine)
                 events[{e.memberId, e.purpose}].append(e);
-            }
         }
         for (auto it = events.cbegin(); it != events.cend(); ++it) {
             const auto membership = memberships.constFind(it.key().first);
