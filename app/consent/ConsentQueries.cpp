@@ -1,0 +1,499 @@
+// The consent service's answers: a member's status, who may receive a purpose's messages, the side panel's
+// selections, a report's consent condition — read from the statuses kept beside the ledger (StatusStore), a
+// member whose statuses are still to be worked out judged from the ledger itself.
+#include "ConsentService.h"
+
+#include "ConsentRules.h"
+#include "core/Clock.h"
+#include "core/EmailAddress.h"
+#include "storage/BulkRows.h"
+#include "storage/Database.h"
+#include "storage/MemberRepository.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+using Core::Error;
+using Core::Member;
+using Core::Result;
+
+namespace Consent {
+
+namespace {
+
+struct MemberFacts
+{
+    qint64 id = 0;
+    QString email;
+    QString emailKey;
+    Membership membership;
+};
+
+// The address checks that come before the ledger: no address, an address that cannot be mailed, an
+// address on the suppression list.
+std::optional<Reason> addressReason(const MemberFacts &m, const AddressBlocks &blocks)
+{
+    const QSet<QByteArray> &suppressed = blocks.suppressed;
+    if (m.email.trimmed().isEmpty())
+        return Reason::NoEmail;
+    if (!Core::EmailAddress::check(m.email, false).valid)
+        return Reason::InvalidEmail;
+    if (!suppressed.isEmpty()) {
+        const QString key = m.emailKey.isEmpty() ? Core::EmailAddress::key(m.email) : m.emailKey;
+        if (suppressed.contains(ConsentLedger::addressHash(key)))
+            return Reason::Suppressed;
+    }
+    if (!blocks.undeliverable.isEmpty()) {
+        const QString key = m.emailKey.isEmpty() ? Core::EmailAddress::key(m.email) : m.emailKey;
+        if (blocks.undeliverable.contains(key))
+            return Reason::Undeliverable;
+    }
+    return std::nullopt;
+}
+
+// The address comes first, as in eligible(): no address, an unusable one, a suppressed one. The
+// ledger's basis, dates and validity stay in the status for whoever reads the details.
+void applyAddress(Status &s, std::optional<Reason> address)
+{
+    if (address) {
+        s.eligible = false;
+        s.reason = *address;
+    }
+}
+
+// A stored date ("2026-09-12") without going through a QString: the bulk pass reads a million.
+QDate isoDate(QByteArrayView text)
+{
+    if (text.size() != 10 || text.at(4) != '-' || text.at(7) != '-')
+        return QDate::fromString(QString::fromUtf8(text), Qt::ISODate);
+    auto number = [&text](int from, int count) {
+        int n = 0;
+        for (int i = from; i < from + count; ++i) {
+            const char c = text.at(i);
+            if (c < '0' || c > '9')
+                return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    };
+    const int y = number(0, 4), m = number(5, 2), d = number(8, 2);
+    return y < 0 || m < 0 || d < 0 ? QDate() : QDate(y, m, d);
+}
+
+MemberFacts factsOf(const Member &m)
+{
+    return MemberFacts{m.id, m.email, Core::EmailAddress::key(Core::EmailAddress::check(m.email, false).normalized),
+                       Membership{m.membershipStart, m.membershipEnd}};
+}
+
+} // namespace
+
+QJsonObject Eligibility::excludedJson() const
+{
+    QJsonObject out;
+    for (Reason r : {Reason::NoConsent, Reason::Expired, Reason::Withdrawn, Reason::Suppressed, Reason::Undeliverable,
+                     Reason::InvalidEmail, Reason::NoEmail})
+        out.insert(reasonKey(r), excludedCount(r));
+    return out;
+}
+
+Result<QList<QPair<Purpose, Status>>> ConsentService::status(const Member &member, QDate at) const
+{
+    if (!at.isValid())
+        at = m_clock.today();
+    auto all = purposes();
+    auto j = jurisdiction();
+    auto events = m_ledger.events(member.id);
+    auto suppressed = addressBlocks();
+    if (!all.ok() || !j.ok() || !events.ok() || !suppressed.ok())
+        return !all.ok() ? all.error() : !j.ok() ? j.error() : !events.ok() ? events.error() : suppressed.error();
+    const MemberFacts facts = factsOf(member);
+    const std::optional<Reason> address = addressReason(facts, suppressed.value());
+    QList<QPair<Purpose, Status>> out;
+    for (const Purpose &p : all.value()) {
+        QList<Event> mine;
+        for (const Event &e : events.value()) {
+            if (e.purpose == p.key)
+                mine.append(e);
+        }
+        Status s = evaluate(mine, facts.membership, p.defaultBasis(j.value()), at);
+        applyAddress(s, address);
+        out.append({p, s});
+    }
+    return out;
+}
+
+Result<QHash<qint64, Status>> ConsentService::statuses(const QList<Member> &members, const Purpose &purpose,
+                                                       QDate at) const
+{
+    if (!at.isValid())
+        at = m_clock.today();
+    auto j = jurisdiction();
+    if (!j.ok())
+        return j.error();
+    auto suppressed = addressBlocks();
+    if (!suppressed.ok())
+        return suppressed.error();
+    QList<qint64> ids;
+    for (const Member &m : members)
+        ids.append(m.id);
+    auto stored = m_statuses.on(purpose.key, at, ids);
+    if (!stored.ok())
+        return stored.error();
+    auto marked = m_statuses.pending();
+    if (!marked.ok())
+        return marked.error();
+    QList<qint64> pending;
+    for (qint64 id : std::as_const(ids)) {
+        if (marked.value().contains(id))
+            pending.append(id);
+    }
+    QHash<qint64, QList<Event>> events;
+    if (!pending.isEmpty()) {
+        auto read = m_ledger.eventsByMember(purpose.key, pending);
+        if (!read.ok())
+            return read.error();
+        events = std::move(read).value();
+    }
+    const std::optional<Basis> defaultBasis = purpose.defaultBasis(j.value());
+    QHash<qint64, Status> out;
+    for (const Member &m : members) {
+        const MemberFacts facts = factsOf(m);
+        const auto found = stored.value().constFind(m.id);
+        Status s = pending.contains(m.id) || found == stored.value().cend()
+                       ? evaluate(events.value(m.id), facts.membership, defaultBasis, at)
+                       : found.value();
+        applyAddress(s, addressReason(facts, suppressed.value()));
+        out.insert(m.id, s);
+    }
+    return out;
+}
+
+Result<void> ConsentService::scan(const Purpose &purpose, QDate at, const std::vector<qint64> &among,
+                                  const std::function<void(qint64, Reason, const Status &)> &visit) const
+{
+    auto j = jurisdiction();
+    if (!j.ok())
+        return j.error();
+    auto suppressed = addressBlocks();
+    if (!suppressed.ok())
+        return suppressed.error();
+    const std::optional<Basis> defaultBasis = purpose.defaultBasis(j.value());
+
+    // The stored statuses answer for members with events; a member still pending (its statuses not yet
+    // worked out again) is judged from the ledger; a member with no event by the default basis alone.
+    auto marked = m_statuses.pending();
+    if (!marked.ok())
+        return marked.error();
+    const QSet<qint64> &pending = marked.value();
+    QHash<qint64, QList<Event>> pendingEvents;
+    if (!pending.isEmpty()) {
+        auto events = m_ledger.eventsByMember(purpose.key, QList<qint64>(pending.begin(), pending.end()));
+        if (!events.ok())
+            return events.error();
+        pendingEvents = std::move(events).value();
+    }
+    auto judge = [&](const MemberFacts &facts, const Status *stored) {
+        Status s;
+        if (pending.contains(facts.id))
+            s = evaluate(pendingEvents.value(facts.id), facts.membership, defaultBasis, at);
+        else if (stored)
+            s = *stored;
+        else
+            s = evaluate({}, facts.membership, defaultBasis, at);
+        const std::optional<Reason> address = addressReason(facts, suppressed.value());
+        visit(facts.id, address ? *address : s.reason, s);
+    };
+
+    // A few members: fetched by id. Everyone (or most): one pass over the table, merged with the
+    // purpose's stored statuses read in member order.
+    if (!among.empty() && among.size() < 20000) {
+        std::vector<qint64> ids = among;
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        constexpr size_t kChunk = 500;
+        for (size_t start = 0; start < ids.size(); start += kChunk) {
+            const std::vector<qint64> chunk(ids.begin() + qsizetype(start),
+                                            ids.begin() + qsizetype(std::min(ids.size(), start + kChunk)));
+            auto members = m_members.fetch(chunk);
+            if (!members.ok())
+                return members.error();
+            auto stored = m_statuses.on(purpose.key, at, QList<qint64>(chunk.begin(), chunk.end()));
+            if (!stored.ok())
+                return stored.error();
+            for (const Member &m : members.value()) {
+                const auto found = stored.value().constFind(m.id);
+                judge(factsOf(m), found == stored.value().cend() ? nullptr : &found.value());
+            }
+        }
+        return {};
+    }
+
+    std::vector<qint64> wanted = among;
+    std::sort(wanted.begin(), wanted.end());
+    // Read before the members: on the server nothing else may run on the connection while rows stream.
+    std::vector<std::pair<qint64, Status>> stored;
+    if (auto r = m_statuses.forEachOn(purpose.key, at,
+                                      [&stored](qint64 id, const Status &s) { stored.emplace_back(id, s); });
+        !r.ok())
+        return r;
+    auto blocks = m_statuses.addressBlocks();
+    if (!blocks.ok())
+        return blocks.error();
+    const auto byId = [](const std::pair<qint64, Reason> &a, qint64 b) { return a.first < b; };
+    QSet<QByteArray> undeliverable;
+    for (const QString &key : std::as_const(suppressed.value().undeliverable))
+        undeliverable.insert(key.toUtf8());
+    // A member with no event and no default basis: no consent, whatever the day.
+    const Status noConsent;
+    const bool datesMatter = defaultBasis == Basis::ImpliedMembership;
+    auto next = stored.cbegin();
+    auto rows = Storage::RowStream::open(
+        m_database.connection(),
+        QStringLiteral("SELECT id, email, email_key, membership_start, membership_end FROM members ORDER BY id"));
+    if (!rows.ok())
+        return rows.error();
+    return rows.value()->each([&](const Storage::RowStream &row) {
+        const qint64 id = row.integer(0);
+        while (next != stored.cend() && next->first < id)
+            ++next;
+        if (!wanted.empty() && !std::binary_search(wanted.begin(), wanted.end(), id))
+            return;
+        if (pending.contains(id)) { // judged from the ledger, its address too
+            MemberFacts f;
+            f.id = id;
+            f.email = row.text(1);
+            f.emailKey = row.text(2);
+            f.membership.start = QDate::fromString(row.text(3), Qt::ISODate);
+            f.membership.end = QDate::fromString(row.text(4), Qt::ISODate);
+            judge(f, nullptr);
+            return;
+        }
+        // The address as kept: the status store lists the members whose address is not one or is suppressed.
+        std::optional<Reason> address;
+        const QByteArrayView key = row.utf8(2);
+        const auto block = std::lower_bound(blocks.value().cbegin(), blocks.value().cend(), id, byId);
+        if (row.utf8(1).trimmed().isEmpty())
+            address = Reason::NoEmail;
+        else if (block != blocks.value().cend() && block->first == id)
+            address = block->second;
+        else if (!undeliverable.isEmpty() && undeliverable.contains(key.toByteArray()))
+            address = Reason::Undeliverable;
+        const Status *status = next != stored.cend() && next->first == id ? &next->second : nullptr;
+        Status byDefault;
+        if (!status && !defaultBasis) {
+            status = &noConsent;
+        } else if (!status) {
+            const Membership membership =
+                datesMatter ? Membership{isoDate(row.utf8(3)), isoDate(row.utf8(4))} : Membership{};
+            byDefault = evaluate({}, membership, defaultBasis, at);
+            status = &byDefault;
+        }
+        visit(id, address ? *address : status->reason, *status);
+    });
+}
+
+Result<AddressBlocks> ConsentService::addressBlocks() const
+{
+    auto suppressed = m_ledger.suppressedHashes();
+    if (!suppressed.ok())
+        return suppressed.error();
+    AddressBlocks blocks;
+    blocks.suppressed = std::move(suppressed).value();
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT address_key FROM undeliverable_addresses"));
+    if (auto r = Storage::exec(q, QStringLiteral("undeliverable addresses")); !r.ok())
+        return r.error();
+    while (q.next())
+        blocks.undeliverable.insert(q.value(0).toString());
+    return blocks;
+}
+
+Result<Eligibility> ConsentService::eligible(const QString &purposeKey, const std::vector<qint64> &among,
+                                             QDate at) const
+{
+    if (!at.isValid())
+        at = m_clock.today();
+    auto p = purpose(purposeKey);
+    if (!p.ok())
+        return p.error();
+    Eligibility out;
+    auto r = scan(p.value(), at, among, [&out](qint64 id, Reason reason, const Status &s) {
+        if (s.eligible && (reason == Reason::Express || reason == Reason::ImpliedMembership ||
+                           reason == Reason::Implied || reason == Reason::LegitimateInterest))
+            out.eligible.push_back(id);
+        else
+            out.excluded[reason].push_back(id);
+    });
+    if (!r.ok())
+        return r.error();
+    return out;
+}
+
+namespace {
+
+bool inSelection(ConsentSelection selection, const Status &s, const QDate &horizon)
+{
+    switch (selection) {
+    case ConsentSelection::Missing:
+        return !s.eligible && (s.reason == Reason::NoConsent || s.reason == Reason::Expired);
+    case ConsentSelection::Expiring: return s.eligible && s.validUntil.isValid() && s.validUntil <= horizon;
+    case ConsentSelection::Withdrawn: return s.reason == Reason::Withdrawn;
+    }
+    return false;
+}
+
+} // namespace
+
+namespace {
+
+// The first membership end whose implied consent (end + 2 years, 29 February on 28 February) still holds on
+// `day`, and the last one whose ends by `day`: membership_end compares with them as ISO text.
+QDate firstEndHolding(const QDate &day)
+{
+    QDate end = day.addYears(-2).addDays(-3);
+    while (impliedMembershipEnd(end) < day)
+        end = end.addDays(1);
+    return end;
+}
+
+QDate lastEndEndingBy(const QDate &day)
+{
+    QDate end = day.addYears(-2).addDays(3);
+    while (impliedMembershipEnd(end) > day)
+        end = end.addDays(-1);
+    return end;
+}
+
+} // namespace
+
+Result<std::optional<SqlCondition>> ConsentService::condition(const QString &purposeKey, const QString &state,
+                                                              QDate at) const
+{
+    if (!at.isValid())
+        at = m_clock.today();
+    auto p = purpose(purposeKey);
+    if (!p.ok())
+        return p.error();
+    auto j = jurisdiction();
+    if (!j.ok())
+        return j.error();
+    auto marked = m_statuses.pending();
+    if (!marked.ok())
+        return marked.error();
+    if (!marked.value().isEmpty())
+        return std::optional<SqlCondition>();
+    const std::optional<Basis> byDefault = p.value().defaultBasis(j.value());
+    const QString day = at.toString(Qt::ISODate);
+    SqlCondition c;
+    // The stored statuses of the purpose on the day; a member without any is covered by the default basis.
+    const QString stored = QStringLiteral("SELECT s.member_id FROM consent_status s WHERE s.purpose = ? AND "
+                                          "s.valid_from <= ? AND s.valid_to >= ? AND %1");
+    const QString unledgered =
+        QStringLiteral("members.id NOT IN (SELECT s.member_id FROM consent_status s WHERE s.purpose = ?)");
+    auto storedWhere = [&](const QString &test, const QVariantList &more = {}) {
+        c.bindings << p.value().key << day << day << more;
+        return stored.arg(test);
+    };
+    // The default basis on the day for a member with no event: implied by membership while the membership
+    // (end + 2 years) lasts, legitimate interest always.
+    auto defaultHolds = [&]() -> QString {
+        if (!byDefault)
+            return {};
+        if (*byDefault == Basis::LegitimateInterest)
+            return QStringLiteral("1 = 1");
+        c.bindings << firstEndHolding(at).toString(Qt::ISODate);
+        return QStringLiteral("(members.membership_end IS NULL OR members.membership_end = '' OR "
+                              "members.membership_end >= ?)");
+    };
+    if (state == QLatin1String("eligible") || state == QLatin1String("not_eligible")) {
+        // The address first (as eligible() does): one, not blocked, not found undeliverable.
+        QString sql = QStringLiteral(
+            "(coalesce(trim(members.email), '') <> '' AND members.id NOT IN (SELECT b.member_id FROM address_blocks b) "
+            "AND (members.email_key IS NULL OR members.email_key NOT IN (SELECT u.address_key FROM "
+            "undeliverable_addresses u)) AND (members.id IN (%1)");
+        sql = sql.arg(storedWhere(QStringLiteral("s.eligible = 1")));
+        if (const QString holds = defaultHolds(); !holds.isEmpty()) {
+            sql += QStringLiteral(" OR (%1 AND %2)").arg(holds, unledgered);
+            c.bindings << p.value().key;
+        }
+        sql += QStringLiteral("))");
+        c.sql = state == QLatin1String("eligible") ? sql : QStringLiteral("NOT ") + sql;
+        return std::optional<SqlCondition>(c);
+    }
+    if (state == QLatin1String("withdrawn")) {
+        c.sql = QStringLiteral("members.id IN (%1)").arg(storedWhere(QStringLiteral("s.reason = 'withdrawn'")));
+        return std::optional<SqlCondition>(c);
+    }
+    if (state == QLatin1String("expiring")) {
+        const QString horizon = at.addDays(kExpiringDays).toString(Qt::ISODate);
+        QString sql = QStringLiteral("(members.id IN (%1)")
+                          .arg(storedWhere(QStringLiteral("s.eligible = 1 AND s.valid_until IS NOT NULL AND "
+                                                          "s.valid_until <= ?"),
+                                           {horizon}));
+        if (byDefault == Basis::ImpliedMembership) {
+            sql += QStringLiteral(" OR (members.membership_end IS NOT NULL AND members.membership_end >= ? AND "
+                                  "members.membership_end <= ? AND %1)")
+                       .arg(unledgered);
+            c.bindings << firstEndHolding(at).toString(Qt::ISODate)
+                       << lastEndEndingBy(at.addDays(kExpiringDays)).toString(Qt::ISODate) << p.value().key;
+        }
+        c.sql = sql + QLatin1Char(')');
+        return std::optional<SqlCondition>(c);
+    }
+    return Error::make(Error::Code::Invalid,
+                       QCoreApplication::translate("Consent::ConsentService",
+                                                   "A consent condition is eligible, not_eligible, withdrawn or "
+                                                   "expiring, not \"%1\".")
+                           .arg(state.left(40)));
+}
+
+Result<SelectionTally> ConsentService::tally(const QString &purposeKey, QDate at) const
+{
+    if (!at.isValid())
+        at = m_clock.today();
+    auto p = purpose(purposeKey);
+    if (!p.ok())
+        return p.error();
+    SelectionTally t;
+    const QDate horizon = at.addDays(kExpiringDays);
+    auto r = scan(p.value(), at, {}, [&](qint64, Reason, const Status &s) {
+        t.missing += inSelection(ConsentSelection::Missing, s, horizon);
+        t.expiring += inSelection(ConsentSelection::Expiring, s, horizon);
+        t.withdrawn += inSelection(ConsentSelection::Withdrawn, s, horizon);
+    });
+    if (!r.ok())
+        return r.error();
+    return t;
+}
+
+Result<std::vector<qint64>> ConsentService::select(const QString &purposeKey, ConsentSelection selection,
+                                                   QDate at) const
+{
+    if (!at.isValid())
+        at = m_clock.today();
+    auto p = purpose(purposeKey);
+    if (!p.ok())
+        return p.error();
+    std::vector<qint64> out;
+    const QDate horizon = at.addDays(kExpiringDays);
+    auto r = scan(p.value(), at, {}, [&](qint64 id, Reason, const Status &s) {
+        if (inSelection(selection, s, horizon))
+            out.push_back(id);
+    });
+    if (!r.ok())
+        return r.error();
+    return out;
+}
+
+Result<bool> ConsentService::isSuppressed(const QString &email) const
+{
+    const QByteArray hash = suppressionHash(email);
+    if (hash.isEmpty())
+        return false;
+    return m_ledger.isSuppressed(hash);
+}
+
+} // namespace Consent
