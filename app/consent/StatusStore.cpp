@@ -141,12 +141,15 @@ Result<qint64> StatusStore::settle()
     // for the rows rewritten (on the server, the table to this transaction alone).
     const bool many = ids.value().size() > 20000;
     auto r = m_database.write([&]() -> Result<void> {
+        auto known = rules();
+        if (!known.ok())
+            return known.error();
         if (many) {
             if (auto b = m_database.lockForBulkInsert(QStringLiteral("consent_status")); !b.ok())
                 return b;
         }
         auto done = inChunks(ids.value(), [&](const std::vector<qint64> &chunk, const QString &list) -> Result<void> {
-            auto worked = compute(chunk, true);
+            auto worked = compute(known.value(), chunk, true);
             if (!worked.ok())
                 return worked.error();
             if (auto w = rewrite(chunk, worked.value()); !w.ok())
@@ -167,23 +170,30 @@ Result<qint64> StatusStore::settle()
     return qint64(ids.value().size());
 }
 
-Result<StatusStore::Worked> StatusStore::compute(const std::vector<qint64> &ids, bool lock) const
+Result<StatusStore::Rules> StatusStore::rules() const
 {
+    Rules rules;
     auto suppressions = ConsentLedger(m_database).suppressedHashes();
     if (!suppressions.ok())
         return suppressions.error();
+    rules.suppressions = std::move(suppressions).value();
     auto purposes = ConsentLedger(m_database).purposes();
     if (!purposes.ok())
         return purposes.error();
     auto organisation = Organisation::load(Storage::SettingsRepository(m_database));
     if (!organisation.ok())
         return organisation.error();
-    QHash<QString, std::optional<Basis>> defaults;
     for (const Purpose &p : purposes.value())
-        defaults.insert(p.key, p.defaultBasis(organisation.value().jurisdiction));
+        rules.defaults.insert(p.key, p.defaultBasis(organisation.value().jurisdiction));
+    return rules;
+}
 
+Result<StatusStore::Worked> StatusStore::compute(const Rules &rules, const std::vector<qint64> &chunk, bool lock) const
+{
+    const QString list = idList(chunk.cbegin(), chunk.cend());
+    const QSet<QByteArray> &suppressions = rules.suppressions;
     Worked out;
-    auto r = inChunks(ids, [&](const std::vector<qint64> &chunk, const QString &list) -> Result<void> {
+    auto r = [&]() -> Result<void> {
         // On the server the members are locked first (in id order), so that two volunteers recording consent
         // for one member at once settle one after the other, each reading the other's events.
         const bool server = m_database.engine() == Storage::Engine::Postgres;
@@ -206,8 +216,8 @@ Result<StatusStore::Worked> StatusStore::compute(const std::vector<qint64> &ids,
                 const Core::EmailCheck check = Core::EmailAddress::check(email, false);
                 if (!check.valid)
                     out.blocks.insert(id, Reason::InvalidEmail);
-                else if (!suppressions.value().isEmpty() && suppressions.value().contains(ConsentLedger::addressHash(
-                                                                Core::EmailAddress::key(check.normalized))))
+                else if (!suppressions.isEmpty() &&
+                         suppressions.contains(ConsentLedger::addressHash(Core::EmailAddress::key(check.normalized))))
                     out.blocks.insert(id, Reason::Suppressed);
             }
         }
@@ -223,19 +233,21 @@ Result<StatusStore::Worked> StatusStore::compute(const std::vector<qint64> &ids,
             const auto membership = memberships.constFind(it.key().first);
             if (membership == memberships.cend())
                 continue; // the member is gone (or not seen by this volunteer)
-            out.timelines.insert(it.key(), timeline(it.value(), membership.value(), defaults.value(it.key().second)));
+            out.timelines.insert(it.key(),
+                                 timeline(it.value(), membership.value(), rules.defaults.value(it.key().second)));
         }
         return {};
-    });
+    }();
     if (!r.ok())
         return r.error();
     return out;
 }
 
-Result<StatusStore::Worked> StatusStore::stored(const std::vector<qint64> &ids) const
+Result<StatusStore::Worked> StatusStore::stored(const std::vector<qint64> &chunk) const
 {
+    const QString list = idList(chunk.cbegin(), chunk.cend());
     Worked out;
-    auto r = inChunks(ids, [&](const std::vector<qint64> &, const QString &list) -> Result<void> {
+    auto r = [&]() -> Result<void> {
         auto rows = Storage::RowStream::open(
             m_database.connection(),
             QStringLiteral("SELECT member_id, purpose, valid_from, valid_to, %1 FROM consent_status "
@@ -260,101 +272,97 @@ Result<StatusStore::Worked> StatusStore::stored(const std::vector<qint64> &ids) 
         return blocks.value()->each([&](const Storage::RowStream &row) {
             out.blocks.insert(row.integer(0), reasonFromKey(row.text(1)).value_or(Reason::Suppressed));
         });
-    });
+    }();
     if (!r.ok())
         return r.error();
     return out;
 }
 
-Result<void> StatusStore::rewrite(const std::vector<qint64> &ids, const Worked &worked)
+Result<void> StatusStore::rewrite(const std::vector<qint64> &chunk, const Worked &worked)
 {
     const Timelines &timelines = worked.timelines;
-    // `ids` in increasing order.
-    return inChunks(ids, [&](const std::vector<qint64> &chunk, const QString &list) -> Result<void> {
-        QSqlQuery q(m_database.connection());
-        q.prepare(QStringLiteral("DELETE FROM consent_status WHERE member_id IN (%1)").arg(list));
+    const QString list = idList(chunk.cbegin(), chunk.cend());
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("DELETE FROM consent_status WHERE member_id IN (%1)").arg(list));
+    if (auto e = exec(q, QStringLiteral("consent status")); !e.ok())
+        return e;
+    q.prepare(QStringLiteral("DELETE FROM address_blocks WHERE member_id IN (%1)").arg(list));
+    if (auto e = exec(q, QStringLiteral("consent status")); !e.ok())
+        return e;
+    QStringList blocked; // ids and reason keys of our own: safe literals
+    for (qint64 id : chunk) {
+        if (const auto found = worked.blocks.constFind(id); found != worked.blocks.cend())
+            blocked.append(QStringLiteral("(%1, '%2')").arg(id).arg(reasonKey(found.value())));
+    }
+    if (!blocked.isEmpty()) {
+        q.prepare(QStringLiteral("INSERT INTO address_blocks (member_id, reason) VALUES %1")
+                      .arg(blocked.join(QLatin1Char(','))));
         if (auto e = exec(q, QStringLiteral("consent status")); !e.ok())
             return e;
-        q.prepare(QStringLiteral("DELETE FROM address_blocks WHERE member_id IN (%1)").arg(list));
-        if (auto e = exec(q, QStringLiteral("consent status")); !e.ok())
-            return e;
-        QStringList blocked; // ids and reason keys of our own: safe literals
-        for (qint64 id : chunk) {
-            if (const auto found = worked.blocks.constFind(id); found != worked.blocks.cend())
-                blocked.append(QStringLiteral("(%1, '%2')").arg(id).arg(reasonKey(found.value())));
-        }
-        if (!blocked.isEmpty()) {
-            q.prepare(QStringLiteral("INSERT INTO address_blocks (member_id, reason) VALUES %1")
-                          .arg(blocked.join(QLatin1Char(','))));
-            if (auto e = exec(q, QStringLiteral("consent status")); !e.ok())
-                return e;
-        }
-        // The segments: through SQLite's C API on a file, COPY on the server (a million rows when a file is
-        // migrated or the jurisdiction changes); a table under row-level security takes them a statement each.
-        const QStringList columns = {QStringLiteral("member_id"),   QStringLiteral("purpose"),
-                                     QStringLiteral("valid_from"),  QStringLiteral("valid_to"),
-                                     QStringLiteral("eligible"),    QStringLiteral("reason"),
-                                     QStringLiteral("basis"),       QStringLiteral("since"),
-                                     QStringLiteral("valid_until"), QStringLiteral("by_default")};
-        const QString insertSql =
-            QStringLiteral("INSERT INTO consent_status (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .arg(columns.join(QStringLiteral(", ")));
-        auto sqlite = Storage::SqliteStatement::prepare(m_database.connection(), insertSql);
-        auto copy =
-            sqlite ? nullptr
-                   : Storage::CopyWriter::create(m_database.connection(), QStringLiteral("consent_status"), columns);
-        std::optional<QSqlQuery> row;
-        if (!sqlite && !copy) {
-            row.emplace(m_database.connection());
-            row->prepare(insertSql);
-        }
-        for (auto it = timelines.constBegin(); it != timelines.constEnd(); ++it) {
-            const qint64 id = it.key().first;
-            if (!std::binary_search(chunk.cbegin(), chunk.cend(), id))
-                continue;
-            for (const Segment &seg : it.value()) {
-                const Status &st = seg.status;
-                const QString basis = st.basis ? basisKey(*st.basis) : QString();
-                const QString since = dateKey(st.since);
-                const QString until = dateKey(st.validUntil);
-                if (sqlite) {
-                    sqlite->bindInt(1, id);
-                    sqlite->bindText(2, it.key().second);
-                    sqlite->bindText(3, fromKey(seg.from));
-                    sqlite->bindText(4, toKey(seg.to));
-                    sqlite->bindInt(5, st.eligible);
-                    sqlite->bindText(6, reasonKey(st.reason));
-                    basis.isEmpty() ? sqlite->bindNull(7) : sqlite->bindText(7, basis);
-                    since.isEmpty() ? sqlite->bindNull(8) : sqlite->bindText(8, since);
-                    until.isEmpty() ? sqlite->bindNull(9) : sqlite->bindText(9, until);
-                    sqlite->bindInt(10, st.byDefault);
-                    if (auto e = sqlite->run(); !e.ok())
-                        return e;
-                } else if (copy) {
-                    copy->addInt(id);
-                    copy->addText(it.key().second);
-                    copy->addText(fromKey(seg.from));
-                    copy->addText(toKey(seg.to));
-                    copy->addInt(st.eligible);
-                    copy->addText(reasonKey(st.reason));
-                    basis.isEmpty() ? copy->addNull() : copy->addText(basis);
-                    since.isEmpty() ? copy->addNull() : copy->addText(since);
-                    until.isEmpty() ? copy->addNull() : copy->addText(until);
-                    copy->addInt(st.byDefault);
-                    if (auto e = copy->endRow(); !e.ok())
-                        return e;
-                } else {
-                    for (const QVariant &v : QVariantList{id, it.key().second, fromKey(seg.from), toKey(seg.to),
-                                                          int(st.eligible), reasonKey(st.reason), nullableText(basis),
-                                                          nullableText(since), nullableText(until), int(st.byDefault)})
-                        row->addBindValue(v);
-                    if (auto e = exec(*row, QStringLiteral("consent status")); !e.ok())
-                        return e;
-                }
+    }
+    // The segments: through SQLite's C API on a file, COPY on the server (a million rows when a file is
+    // migrated or the jurisdiction changes); a table under row-level security takes them a statement each.
+    const QStringList columns = {QStringLiteral("member_id"), QStringLiteral("purpose"),  QStringLiteral("valid_from"),
+                                 QStringLiteral("valid_to"),  QStringLiteral("eligible"), QStringLiteral("reason"),
+                                 QStringLiteral("basis"),     QStringLiteral("since"),    QStringLiteral("valid_until"),
+                                 QStringLiteral("by_default")};
+    const QString insertSql = QStringLiteral("INSERT INTO consent_status (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                  .arg(columns.join(QStringLiteral(", ")));
+    auto sqlite = Storage::SqliteStatement::prepare(m_database.connection(), insertSql);
+    auto copy = sqlite
+                    ? nullptr
+                    : Storage::CopyWriter::create(m_database.connection(), QStringLiteral("consent_status"), columns);
+    std::optional<QSqlQuery> row;
+    if (!sqlite && !copy) {
+        row.emplace(m_database.connection());
+        row->prepare(insertSql);
+    }
+    for (auto it = timelines.constBegin(); it != timelines.constEnd(); ++it) {
+        const qint64 id = it.key().first;
+        if (!std::binary_search(chunk.cbegin(), chunk.cend(), id))
+            continue;
+        for (const Segment &seg : it.value()) {
+            const Status &st = seg.status;
+            const QString basis = st.basis ? basisKey(*st.basis) : QString();
+            const QString since = dateKey(st.since);
+            const QString until = dateKey(st.validUntil);
+            if (sqlite) {
+                sqlite->bindInt(1, id);
+                sqlite->bindText(2, it.key().second);
+                sqlite->bindText(3, fromKey(seg.from));
+                sqlite->bindText(4, toKey(seg.to));
+                sqlite->bindInt(5, st.eligible);
+                sqlite->bindText(6, reasonKey(st.reason));
+                basis.isEmpty() ? sqlite->bindNull(7) : sqlite->bindText(7, basis);
+                since.isEmpty() ? sqlite->bindNull(8) : sqlite->bindText(8, since);
+                until.isEmpty() ? sqlite->bindNull(9) : sqlite->bindText(9, until);
+                sqlite->bindInt(10, st.byDefault);
+                if (auto e = sqlite->run(); !e.ok())
+                    return e;
+            } else if (copy) {
+                copy->addInt(id);
+                copy->addText(it.key().second);
+                copy->addText(fromKey(seg.from));
+                copy->addText(toKey(seg.to));
+                copy->addInt(st.eligible);
+                copy->addText(reasonKey(st.reason));
+                basis.isEmpty() ? copy->addNull() : copy->addText(basis);
+                since.isEmpty() ? copy->addNull() : copy->addText(since);
+                until.isEmpty() ? copy->addNull() : copy->addText(until);
+                copy->addInt(st.byDefault);
+                if (auto e = copy->endRow(); !e.ok())
+                    return e;
+            } else {
+                for (const QVariant &v : QVariantList{id, it.key().second, fromKey(seg.from), toKey(seg.to),
+                                                      int(st.eligible), reasonKey(st.reason), nullableText(basis),
+                                                      nullableText(since), nullableText(until), int(st.byDefault)})
+                    row->addBindValue(v);
+                if (auto e = exec(*row, QStringLiteral("consent status")); !e.ok())
+                    return e;
             }
         }
-        return copy ? copy->flush() : Result<void>();
-    });
+    }
+    return copy ? copy->flush() : Result<void>();
 }
 
 Result<void> StatusStore::forEachOn(const QString &purpose, const QDate &day,
@@ -428,9 +436,12 @@ Result<StatusStore::Verification> StatusStore::verify(bool repair)
     if (!ids.ok())
         return ids.error();
     v.members = qint64(ids.value().size());
+    auto known = rules();
+    if (!known.ok())
+        return known.error();
     std::vector<qint64> wrong;
     auto r = inChunks(ids.value(), [&](const std::vector<qint64> &chunk, const QString &) -> Result<void> {
-        auto truth = compute(chunk, false);
+        auto truth = compute(known.value(), chunk, false);
         if (!truth.ok())
             return truth.error();
         auto kept = stored(chunk);

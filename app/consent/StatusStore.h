@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace Storage {
@@ -82,9 +83,18 @@ private:
         Timelines timelines;
         QHash<qint64, Reason> blocks;
     };
-    Core::Result<Worked> compute(const std::vector<qint64> &ids, bool lock) const;
-    Core::Result<Worked> stored(const std::vector<qint64> &ids) const;
-    Core::Result<void> rewrite(const std::vector<qint64> &ids, const Worked &worked);
+    // What the rules read besides a member's own rows: the suppression list, each purpose's default basis under
+    // the jurisdiction. Read once per settle or verify, not per chunk.
+    struct Rules
+    {
+        QSet<QByteArray> suppressions;
+        QHash<QString, std::optional<Basis>> defaults;
+    };
+    Core::Result<Rules> rules() const;
+    // One chunk of members at a time (at most a few thousand, in increasing id order).
+    Core::Result<Worked> compute(const Rules &rules, const std::vector<qint64> &chunk, bool lock) const;
+    Core::Result<Worked> stored(const std::vector<qint64> &chunk) const;
+    Core::Result<void> rewrite(const std::vector<qint64> &chunk, const Worked &worked);
 
     Storage::Database &m_database;
     bool m_settling = false;
