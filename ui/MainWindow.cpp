@@ -67,6 +67,14 @@ QSettings uiSettings()
 {
     return QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Carnet"), QStringLiteral("carnet"));
 }
+
+Consent::ConsentSelection consentSelection(const Storage::Selection &selection)
+{
+    using Storage::Selection;
+    return selection.kind == Selection::Kind::ConsentExpiring    ? Consent::ConsentSelection::Expiring
+           : selection.kind == Selection::Kind::ConsentWithdrawn ? Consent::ConsentSelection::Withdrawn
+                                                                 : Consent::ConsentSelection::Missing;
+}
 } // namespace
 
 MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(parent), m_context(context)
@@ -100,15 +108,24 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
             invited.audience = selection.value;
             return m_context.campaigns().audience(invited);
         }
-        const Consent::ConsentSelection kind =
-            selection.kind == Selection::Kind::ConsentExpiring    ? Consent::ConsentSelection::Expiring
-            : selection.kind == Selection::Kind::ConsentWithdrawn ? Consent::ConsentSelection::Withdrawn
-                                                                  : Consent::ConsentSelection::Missing;
+        const Consent::ConsentSelection kind = consentSelection(selection);
         QApplication::setOverrideCursor(Qt::WaitCursor);
         auto ids = m_context.consent().select(selection.value, kind);
         QApplication::restoreOverrideCursor();
         return ids;
     });
+    // A large list's consent selection is decided on the worker that reads it, with its own connection.
+    m_model->setWorkerResolver(
+        [&clock = m_context.clock()](Storage::Database &database, const Storage::Selection &selection)
+            -> std::optional<Core::Result<std::vector<qint64>>> {
+            if (!selection.isConsent())
+                return std::nullopt;
+            Storage::MemberRepository members(database, clock);
+            Storage::AuditLog audit(database, clock);
+            Storage::SettingsRepository settings(database);
+            Consent::ConsentService consent(database, members, audit, settings, clock);
+            return consent.select(selection.value, consentSelection(selection));
+        });
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("memberTable"));
@@ -232,6 +249,14 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent) : QMainWindow(paren
     connect(m_search, &QLineEdit::textChanged, m_model, &Storage::MemberTableModel::setSearchText);
     connect(m_panel, &SelectionPanel::selectionChanged, m_reports, &ReportActions::choose);
     connect(m_model, &Storage::MemberTableModel::countsChanged, this, &MainWindow::updateStatus);
+    // A large list read or sorted on a worker: the table shows the old list until the new one is there.
+    connect(m_model, &Storage::MemberTableModel::readingChanged, this, [this](bool reading) {
+        const QString message = tr("Reading the list…");
+        if (reading)
+            statusBar()->showMessage(message);
+        else if (statusBar()->currentMessage() == message)
+            statusBar()->clearMessage();
+    });
     connect(m_model, &Storage::MemberTableModel::membersChanged, this, &MainWindow::refreshCounts);
     connect(m_model, &Storage::MemberTableModel::indexReady, this, &MainWindow::updateStatus);
     connect(m_model, &Storage::MemberTableModel::errorOccurred, this,

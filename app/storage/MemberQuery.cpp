@@ -68,7 +68,12 @@ QString MemberQuery::orderClause(Engine engine) const
         sortOrder == Qt::AscendingOrder ? QStringLiteral(" ASC NULLS FIRST") : QStringLiteral(" DESC NULLS LAST");
     // The id is never empty: a plain direction, which the primary key's index gives on both engines.
     const QString id = sortOrder == Qt::AscendingOrder ? QStringLiteral(", id ASC") : QStringLiteral(", id DESC");
-    const QString column = MemberFields::key(sortField); // whitelisted name
+    // A section or a category (a tenth of the members, found by its index) sorted by a date: SQLite would rather
+    // walk the date's index through the whole table (1.5 s at a million) than sort the tenth (0.1 s); the unary
+    // plus keeps the order from using an index.
+    const bool narrowed = selection.kind == Selection::Kind::Section || selection.kind == Selection::Kind::Category;
+    const QString column =
+        (engine == Engine::Sqlite && narrowed ? QStringLiteral("+") : QString()) + MemberFields::key(sortField);
     if (sortField == MemberField::LastName)
         return QStringLiteral("ORDER BY ") + Sql::orderNoCase(engine, QStringLiteral("last_name")) + dir +
                QStringLiteral(", ") + Sql::orderNoCase(engine, QStringLiteral("first_name")) + dir + id;

@@ -24,7 +24,13 @@ namespace Storage {
 namespace {
 std::atomic<qint64> g_listedAbove = 100000;
 std::atomic<int> g_firstRows = 1000;
+std::atomic<qint64> g_readAsideAbove = 50000;
 } // namespace
+
+void MemberTableModel::setReadAsideAbove(qint64 members)
+{
+    g_readAsideAbove = members;
+}
 
 void MemberTableModel::setOpeningLimits(qint64 listedAbove, int firstRows)
 {
@@ -228,6 +234,17 @@ void MemberTableModel::sort(int column, Qt::SortOrder order)
         return;
     m_sortField = fieldAt(column);
     m_sortOrder = order;
+    // A text field the index sorts, the list whole and settled: the same members in a new order, put in it here
+    // (a pass over the field's order kept by the index) rather than read again.
+    if (m_index && MemberIndex::canSort(m_sortField) && m_unlisted == 0 && !m_sortPending && !m_searchPending) {
+        beginResetModel();
+        m_pages.clear();
+        m_index->sort(m_baseIds, m_sortField, m_sortOrder);
+        if (m_filtered)
+            m_index->sort(m_rows, m_sortField, m_sortOrder);
+        endResetModel();
+        return;
+    }
     reload();
 }
 
@@ -271,6 +288,15 @@ void MemberTableModel::reload()
     const bool sortInIndex = m_index && MemberIndex::canSort(m_sortField);
     if (sortInIndex)
         query.sortField = MemberField::Id; // cheapest order; the index sorts by folded text
+    if (readsAside()) {
+        startRead(query, sortInIndex);
+        return;
+    }
+    ++m_readGeneration; // a read still running on the worker is no longer wanted
+    if (m_sortPending) {
+        m_sortPending = false;
+        Q_EMIT readingChanged(false);
+    }
     // One reset for the whole reload; the old ids go before the new ones arrive, so a million-member
     // list is never held twice.
     beginResetModel();
@@ -317,6 +343,69 @@ void MemberTableModel::reload()
         Q_EMIT errorOccurred(!ids.ok() ? ids.error().message : total.error().message);
         return;
     }
+    Q_EMIT countsChanged();
+}
+
+bool MemberTableModel::readsAside() const
+{
+    if (!m_index || m_connectionLost)
+        return false; // the first rows of a large list, or a list without the index: read here, as before
+    const qint64 threshold = g_readAsideAbove;
+    return qint64(m_baseIds.size()) + m_unlisted >= threshold || m_total >= threshold;
+}
+
+void MemberTableModel::startRead(const MemberQuery &query, bool sortInIndex)
+{
+    if (!m_reader) {
+        m_reader = std::make_unique<ListReader>(m_repository.database().connectPath(), m_clock, this,
+                                                [this](ListReader::Result result) { finishRead(std::move(result)); });
+        if (m_workerResolver)
+            m_reader->setResolver(m_workerResolver);
+    }
+    m_readSortInIndex = sortInIndex;
+    m_reader->read(++m_readGeneration, query);
+    if (!m_sortPending) {
+        m_sortPending = true;
+        Q_EMIT readingChanged(true);
+    }
+}
+
+void MemberTableModel::finishRead(ListReader::Result result)
+{
+    if (result.generation != m_readGeneration)
+        return;
+    Core::Result<std::vector<qint64>> ids = std::move(result.ids);
+    if (ids.ok() && m_selection.isResolved() && !result.resolved) {
+        // Decided by the window's services (a saved report, the invitations, undeliverable addresses).
+        auto chosen = m_resolver ? m_resolver(m_selection) : Core::Result<std::vector<qint64>>(std::vector<qint64>());
+        if (!chosen.ok()) {
+            ids = chosen.error();
+        } else {
+            const std::vector<qint64> &wanted = chosen.value();
+            std::erase_if(ids.value(),
+                          [&wanted](qint64 id) { return !std::binary_search(wanted.begin(), wanted.end(), id); });
+        }
+    }
+    m_sortPending = false;
+    if (!ids.ok()) {
+        // The list shown stays as it was.
+        Q_EMIT readingChanged(false);
+        Q_EMIT errorOccurred(ids.error().message);
+        return;
+    }
+    beginResetModel();
+    m_pages.clear();
+    m_baseIds = std::move(ids).value();
+    m_rowsRead += qint64(m_baseIds.size());
+    std::vector<qint64>().swap(m_rows);
+    m_filtered = false;
+    m_unlisted = 0;
+    m_total = result.total;
+    if (m_readSortInIndex && m_index)
+        m_index->sort(m_baseIds, m_sortField, m_sortOrder);
+    filterRows();
+    endResetModel();
+    Q_EMIT readingChanged(false);
     Q_EMIT countsChanged();
 }
 
@@ -396,7 +485,7 @@ void MemberTableModel::apply(const QList<qint64> &ids, const QHash<qint64, Membe
     // email, number, city), and the selection is decided by the member's own values. Otherwise the ids of the
     // selection are read again (the sort by a date is the database's; a consent selection is the service's).
     const bool inPlace = m_index && !m_selection.isResolved() && MemberIndex::canSort(m_sortField) && m_unlisted == 0 &&
-                         !m_searchPending;
+                         !m_searchPending && !m_sortPending;
     if (!inPlace) {
         reload();
         Q_EMIT membersChanged();
@@ -571,8 +660,13 @@ void MemberTableModel::rebuildIndex()
             auto connection = Database::openConnection(path, name);
             if (connection.ok())
                 built = MemberIndex::build(connection.value(), &m_cancelIndex);
-            if (built && built->ok())
-                built->value()->prepareOrder(MemberField::LastName); // the default sort, off the GUI thread
+            // The orders of the fields it sorts, off the GUI thread: a click on a column header is then a pass
+            // over a kept order (the default sort first).
+            for (MemberField field : {MemberField::LastName, MemberField::FirstName, MemberField::Email,
+                                      MemberField::MemberNumber, MemberField::City}) {
+                if (built && built->ok() && !m_cancelIndex)
+                    built->value()->prepareOrder(field);
+            }
         }
         QSqlDatabase::removeDatabase(name);
         if (built && built->ok()) {

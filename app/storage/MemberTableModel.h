@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ListReader.h"
 #include "MemberColumnProvider.h"
 #include "MemberIndex.h"
 #include "Selection.h"
@@ -38,6 +39,10 @@ public:
     // A list larger than `listedAbove` opens on its first `firstRows` rows (100,000 and 1,000; a test
     // lowers them).
     static void setOpeningLimits(qint64 listedAbove, int firstRows);
+    // Once the search index is ready, a list of at least `members` rows (or in a file of that many members) is
+    // read again — a new selection, an order the index cannot give — on a worker, the table showing the old
+    // list meanwhile (50,000; a test lowers it).
+    static void setReadAsideAbove(qint64 members);
     static constexpr int MemberIdRole = Qt::UserRole + 1;
     static constexpr int ColumnKeyRole = Qt::UserRole + 2; // headerData: "last_name", "consent:newsletter"
     static constexpr int EditorsRole = Qt::UserRole + 3;   // the other logins with this member's editor open
@@ -59,6 +64,9 @@ public:
     bool isProviderColumn(int column) const;
 
     void setSelectionResolver(SelectionResolver resolver) { m_resolver = std::move(resolver); }
+    // The same on the worker that reads large lists, with its own database (consent selections); a selection
+    // it does not decide goes to the resolver above when the ids arrive.
+    void setWorkerResolver(ListReader::Resolver resolver) { m_workerResolver = std::move(resolver); }
     // Extra columns after the member fields (not owned). Call providerChanged() when its values or
     // its columns change.
     void setColumnProvider(MemberColumnProvider *provider);
@@ -81,6 +89,9 @@ public:
     qint64 totalCount() const { return m_total; } // members in the database
     bool isIndexReady() const { return m_index != nullptr; }
     bool isSearchPending() const { return m_searchPending; }
+    // A large list being put in a new order (or read for a new selection) on a worker; the rows shown stay in
+    // the old order until it is ready.
+    bool isSortPending() const { return m_sortPending; }
     // Rows read from the database by this model since it was made (its ids, pages and changed members): what
     // a refresh costs, for the benchmarks.
     qint64 rowsRead() const { return m_rowsRead; }
@@ -101,6 +112,8 @@ Q_SIGNALS:
     void countsChanged();
     void membersChanged(); // members were added, changed or removed (here or by another program)
     void indexReady();
+    // A large list started (true) or finished (false) being read or put in order on a worker.
+    void readingChanged(bool reading);
     void errorOccurred(const QString &message);
     // The shared member file's server stopped answering (false) or answers again (true; the rows are read again).
     void connectionChanged(bool connected);
@@ -115,12 +128,19 @@ private:
     void stopIndexBuild();
     void applySearch();
     void filterRows(); // the rows of the selection that match the search; call between resets
+    bool readsAside() const;
+    void startRead(const MemberQuery &query, bool sortInIndex);
+    void finishRead(ListReader::Result result);
     const Core::Member *memberAtRow(int row) const;
     QVariant display(const Core::Member &member, Core::MemberField field) const;
 
     MemberRepository &m_repository;
     const Core::Clock &m_clock;
     SelectionResolver m_resolver;
+    ListReader::Resolver m_workerResolver;
+    std::unique_ptr<ListReader> m_reader; // made at the first large read
+    qint64 m_readGeneration = 0;          // the latest read asked; older results are dropped
+    bool m_readSortInIndex = false;
     MemberColumnProvider *m_provider = nullptr;
     int m_providerColumns = 0;
     Selection m_selection;
@@ -139,6 +159,7 @@ private:
     qint64 m_unlisted = 0;
     bool m_indexFailed = false; // then the whole list is read, as without an index
     bool m_searchPending = false;
+    bool m_sortPending = false;
     mutable QCache<int, QList<Core::Member>> m_pages;
 
     std::shared_ptr<MemberIndex> m_index;

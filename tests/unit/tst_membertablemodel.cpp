@@ -7,6 +7,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 
 using Core::MemberField;
 using Storage::MemberTableModel;
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void selectionsFilter();
     void pagesThroughManyRows();
     void opensALargeListOnItsFirstRows();
+    void readsALargeListOnAWorker();
     void followsEditsInThisProcess();
     void noticesChangesFromAnotherProgram();
     void placesAChangeWithoutReadingTheListAgain();
@@ -217,6 +219,101 @@ void TestMemberTableModel::opensALargeListOnItsFirstRows()
              (QStringList{QStringLiteral("Cote"), QString::fromUtf8("Côté"), QString::fromUtf8("Émond"),
                           QStringLiteral("Smith"), QStringLiteral("Tremblay"), QStringLiteral("Zola")}));
     QVERIFY(model->memberIdAt(5) != 0);
+}
+
+void TestMemberTableModel::readsALargeListOnAWorker()
+{
+    // What a million members do, with the threshold lowered to 3: once the index is ready, a new selection or
+    // an order the index cannot give is read on a worker with its own connection; the table keeps showing the
+    // old list in its old order until the new one is there; a newer request supersedes an older one; an
+    // order the index gives is applied at once; an error leaves the list as it was.
+    MemberTableModel::setReadAsideAbove(3);
+    auto restore = qScopeGuard([] { MemberTableModel::setReadAsideAbove(50000); });
+    auto model = std::make_unique<MemberTableModel>(m_db->members(), m_db->clock());
+    QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QThread *resolvedOn = nullptr;
+    qint64 firstId = 0;
+    model->setWorkerResolver(
+        [&resolvedOn, &firstId](Storage::Database &,
+                                const Selection &selection) -> std::optional<Core::Result<std::vector<qint64>>> {
+            resolvedOn = QThread::currentThread();
+            if (selection.kind == Selection::Kind::ConsentWithdrawn)
+                return Core::Result<std::vector<qint64>>(
+                    Core::Error::make(Core::Error::Code::Storage, QStringLiteral("refused")));
+            if (!selection.isConsent())
+                return std::nullopt;
+            return Core::Result<std::vector<qint64>>(std::vector<qint64>{firstId});
+        });
+    model->setSelectionResolver([&firstId](const Selection &) {
+        return Core::Result<std::vector<qint64>>(std::vector<qint64>{firstId, firstId + 1});
+    });
+    QSignalSpy reading(model.get(), &MemberTableModel::readingChanged);
+    auto settled = [&model] { return model->isIndexReady() && !model->isSortPending(); };
+    QTRY_VERIFY_WITH_TIMEOUT(settled(), 10000);
+    const QStringList byName{QStringLiteral("Cote"),  QString::fromUtf8("Côté"),  QString::fromUtf8("Émond"),
+                             QStringLiteral("Smith"), QStringLiteral("Tremblay"), QStringLiteral("Zola")};
+    QCOMPARE(lastNames(*model), byName);
+    QVERIFY(!reading.isEmpty()); // the whole list after the index came was read on the worker
+    firstId = model->memberIdAt(0);
+
+    // The index's order: applied at once, nothing read.
+    reading.clear();
+    model->sort(model->columnOf(MemberField::LastName), Qt::DescendingOrder);
+    QVERIFY(!model->isSortPending());
+    QCOMPARE(lastNames(*model).first(), QStringLiteral("Zola"));
+    QVERIFY(reading.isEmpty());
+
+    // An order SQL gives: the old order stays until the new one arrives.
+    const QStringList descending = lastNames(*model);
+    model->sort(model->columnOf(MemberField::Section), Qt::AscendingOrder);
+    QVERIFY(model->isSortPending());
+    QCOMPARE(reading.size(), 1);
+    QCOMPARE(reading.first().first().toBool(), true);
+    QCOMPARE(lastNames(*model), descending);
+    QTRY_VERIFY(!model->isSortPending());
+    QCOMPARE(reading.last().first().toBool(), false);
+    QCOMPARE(model->data(model->index(0, model->columnOf(MemberField::Section))).toString(), QString());
+    QCOMPARE(model->data(model->index(5, model->columnOf(MemberField::Section))).toString(), QStringLiteral("MPL"));
+
+    // Two requests in a row: only the second counts.
+    model->sort(model->columnOf(MemberField::Section), Qt::DescendingOrder);
+    model->setSelection({Selection::Kind::Section, QStringLiteral("MPL")});
+    QTRY_VERIFY(!model->isSortPending());
+    QCOMPARE(lastNames(*model), (QStringList{QStringLiteral("Smith"), QStringLiteral("Tremblay")}));
+    QCOMPARE(model->totalCount(), 6);
+
+    // A consent selection is decided on the worker, with its own database.
+    model->setSelection({Selection::Kind::ConsentMissing, QStringLiteral("newsletter")});
+    QTRY_VERIFY(!model->isSortPending());
+    QVERIFY(resolvedOn && resolvedOn != QThread::currentThread());
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->memberIdAt(0), firstId);
+    // One the worker does not decide goes to the window's resolver when the ids arrive.
+    model->setSelection({Selection::Kind::Report, QStringLiteral("two")});
+    QTRY_VERIFY(!model->isSortPending());
+    QCOMPARE(model->rowCount(), 2);
+
+    // A failure: said, and the list shown stays as it was.
+    QSignalSpy failed(model.get(), &MemberTableModel::errorOccurred);
+    model->setSelection({Selection::Kind::ConsentWithdrawn, QStringLiteral("newsletter")});
+    QTRY_VERIFY(!model->isSortPending());
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().first().toString(), QStringLiteral("refused"));
+    QCOMPARE(model->rowCount(), 2);
+
+    // Edits while a read is running are not lost: the list is read again with them.
+    model->setSelection({Selection::Kind::All, {}});
+    Core::Member added;
+    added.firstName = QStringLiteral("Nouvelle");
+    added.lastName = QStringLiteral("Aubin");
+    added.email = QStringLiteral("nouvelle.aubin@example.org");
+    auto saved = m_db->members().save(added);
+    QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
+    model->memberSaved(saved.value());
+    QTRY_VERIFY(!model->isSortPending());
+    QCOMPARE(model->rowCount(), 7);
+    // Descending by section, then by id: the two without a section last, the newer first.
+    QCOMPARE(lastNames(*model).mid(5), (QStringList{QStringLiteral("Aubin"), QStringLiteral("Zola")}));
 }
 
 void TestMemberTableModel::followsEditsInThisProcess()
