@@ -2208,6 +2208,22 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
+    <message>
+        <source>Counting the members per purpose…</source>
+        <translation>Décompte des membres par finalité…</translation>
+    </message>
+    <message>
+        <source>The members per purpose could not be counted: %1</source>
+        <translation>Les membres par finalité n’ont pas pu être comptés : %1</translation>
+    </message>
+    <message>
+        <source>Preparing the summary of “%1”…</source>
+        <translation>Préparation du récapitulatif de « %1 »…</translation>
+    </message>
+    <message>
+        <source>Putting the messages of “%1” in the outbox…</source>
+        <translation>Mise des messages de « %1 » dans la boîte d’envoi…</translation>
+    </message>
 </context>
 <context>
     <name>Gui::CertificateOffer</name>
@@ -3676,6 +3692,10 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>Member lists (*.xlsx *.ods *.csv *.txt *.tsv);;All files (*)</source>
         <translation>Listes de membres (*.xlsx *.ods *.csv *.txt *.tsv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Reading the list…</source>
+        <translation>Lecture de la liste…</translation>
     </message>
 </context>
 <context>
@@ -5191,6 +5211,17 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>Explore the demo association</source>
         <translation>Découvrir l’association de démonstration</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::WorkAside</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
     </message>
 </context>
 <context>

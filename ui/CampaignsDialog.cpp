@@ -4,9 +4,14 @@
 #include "MessageBox.h"
 #include "OutboxDialog.h"
 #include "UnsubscribeRequestsDialog.h"
+#include "WorkAside.h"
 
 #include "AppContext.h"
 #include "mail/CampaignService.h"
+#include "storage/AuditLog.h"
+#include "storage/Database.h"
+#include "storage/MemberRepository.h"
+#include "storage/SettingsRepository.h"
 
 #include <QApplication>
 #include <QBarCategoryAxis>
@@ -23,9 +28,12 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QThread>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
+
+#include <memory>
 
 namespace Gui {
 
@@ -90,14 +98,23 @@ bool send(AppContext &context, qint64 campaignId, const Mail::OutboxRunner::Tran
     if (!campaign.value().queuedAt.isValid()) {
         // The summary: who it reaches, who it leaves out and why, before anything is queued — one resolution
         // of the audience for the counts and the names alike.
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        auto plan = campaigns.plan(campaign.value());
-        QApplication::restoreOverrideCursor();
-        if (!plan.ok()) {
-            MessageBox::critical(parent, title, plan.error().message);
+        // At a hundred thousand members this is seconds: worked out aside, the window painted meanwhile.
+        Mail::CampaignPlan p;
+        auto planned =
+            WorkAside::run(context, parent,
+                           QCoreApplication::translate("Gui::CampaignsDialog", "Preparing the summary of “%1”…")
+                               .arg(campaign.value().name),
+                           [&p, &campaign](AppContext &aside, const WorkAside::Progress &) -> Core::Result<void> {
+                               auto plan = aside.campaigns().plan(campaign.value());
+                               if (!plan.ok())
+                                   return plan.error();
+                               p = std::move(plan).value();
+                               return {};
+                           });
+        if (!planned.ok()) {
+            MessageBox::critical(parent, title, planned.error().message);
             return false;
         }
-        const Mail::CampaignPlan &p = plan.value();
         QMap<QString, qint64> excluded;
         QStringList names;
         for (Reason r : kLeftOut) {
@@ -130,14 +147,28 @@ bool send(AppContext &context, qint64 campaignId, const Mail::OutboxRunner::Tran
             box.setDetailedText(names.join(QLatin1Char('\n'))); // the list of who is left out, on demand
         if (MessageBox::answerFor(box) != QMessageBox::Yes)
             return false;
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        auto queued = campaigns.queue(campaignId);
-        QApplication::restoreOverrideCursor();
+        // Every message written to the outbox in one transaction, aside, with its progress and Cancel (then
+        // nothing is queued).
+        Mail::CampaignStatus status;
+        auto queued = WorkAside::run(
+            context, parent,
+            QCoreApplication::translate("Gui::CampaignsDialog", "Putting the messages of “%1” in the outbox…")
+                .arg(campaign.value().name),
+            [&status, campaignId](AppContext &aside, const WorkAside::Progress &progress) -> Core::Result<void> {
+                auto done = aside.campaigns().queue(campaignId, progress);
+                if (!done.ok())
+                    return done.error();
+                status = done.value();
+                return {};
+            });
         if (!queued.ok()) {
-            MessageBox::critical(parent, title, queued.error().message);
+            if (queued.error().code == Core::Error::Code::Cancelled)
+                MessageBox::information(parent, title, queued.error().message);
+            else
+                MessageBox::critical(parent, title, queued.error().message);
             return false;
         }
-        batchId = queued.value().batchId;
+        batchId = status.batchId;
     }
     sendBatch(context, batchId, transports, parent);
     return true;
@@ -335,11 +366,36 @@ void CampaignsDialog::showCoverage()
     if (m_coverageShown)
         return;
     m_coverageShown = true;
-    // Per purpose: who may receive its messages, and why the others may not.
-    auto purposes = m_context.consent().purposes();
-    if (!purposes.ok())
+    // Per purpose: who may receive its messages, and why the others may not — a pass over every member per
+    // purpose, on a thread of its own with its own connection; the chart says so meanwhile.
+    m_coverage->chart()->setTitle(tr("Counting the members per purpose…"));
+    auto result = std::make_shared<Core::Result<QList<Consent::PurposeCoverage>>>(QList<Consent::PurposeCoverage>());
+    QThread *thread = QThread::create([result, path = m_context.database().connectPath(), &clock = m_context.clock()] {
+        auto database = Storage::Database::open(path);
+        if (!database.ok()) {
+            *result = database.error();
+            return;
+        }
+        Storage::MemberRepository members(*database.value(), clock);
+        Storage::AuditLog audit(*database.value(), clock);
+        Storage::SettingsRepository settings(*database.value());
+        Consent::ConsentService consent(*database.value(), members, audit, settings, clock);
+        *result = consent.coverage();
+    });
+    thread->setObjectName(QStringLiteral("coverage"));
+    // The dialog closed first: the thread ends on its own and nothing is drawn.
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    connect(thread, &QThread::finished, this, [this, result] { drawCoverage(*result); });
+    thread->start(QThread::LowPriority);
+}
+
+void CampaignsDialog::drawCoverage(const Core::Result<QList<Consent::PurposeCoverage>> &coverage)
+{
+    QChart *chart = m_coverage->chart();
+    if (!coverage.ok()) {
+        chart->setTitle(tr("The members per purpose could not be counted: %1").arg(coverage.error().message));
         return;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
+    }
     auto *series = new QHorizontalStackedBarSeries;
     auto *eligible = new QBarSet(tr("May receive"));
     eligible->setColor(QColor(0x2e, 0x7d, 0x32));
@@ -358,21 +414,16 @@ void CampaignsDialog::showCoverage()
     }
     QStringList labels;
     qint64 most = 1;
-    for (const Consent::Purpose &p : purposes.value()) {
-        auto e = m_context.consent().eligible(p.key);
-        if (!e.ok())
-            continue;
-        labels.append(p.displayLabel());
-        *eligible << double(e.value().eligible.size());
-        qint64 all = qint64(e.value().eligible.size());
+    for (const Consent::PurposeCoverage &c : coverage.value()) {
+        labels.append(c.purpose.displayLabel());
+        *eligible << double(c.eligible);
+        qint64 all = c.eligible;
         for (Reason r : kLeftOut) {
-            *sets.value(r) << double(e.value().excludedCount(r));
-            all += e.value().excludedCount(r);
+            *sets.value(r) << double(c.excluded.value(r));
+            all += c.excluded.value(r);
         }
         most = std::max(most, all);
     }
-    QApplication::restoreOverrideCursor();
-    QChart *chart = m_coverage->chart();
     chart->addSeries(series);
     auto *axis = new QBarCategoryAxis;
     axis->append(labels);
@@ -386,6 +437,7 @@ void CampaignsDialog::showCoverage()
     chart->legend()->setAlignment(Qt::AlignRight); // the reasons' labels whole, one under the other
     series->attachAxis(values);
     chart->setTitle(tr("Members per purpose"));
+    Q_EMIT coverageDrawn();
 }
 
 void CampaignsDialog::newCampaign(Mail::Campaign::Kind kind)

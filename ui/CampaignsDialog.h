@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "consent/ConsentService.h"
 #include "mail/Campaign.h"
 #include "mail/OutboxRunner.h"
 
@@ -53,9 +54,13 @@ public:
     void retryCurrent();
     void showRecipients();
 
+Q_SIGNALS:
+    void coverageDrawn(); // the consent coverage chart has its bars (counted on a worker)
+
 private:
     void showDetails();
     void showCoverage();
+    void drawCoverage(const Core::Result<QList<Consent::PurposeCoverage>> &coverage);
 
     AppContext &m_context;
     Mail::OutboxRunner::TransportFactory m_transports;

@@ -14,6 +14,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <array>
 
 using Core::Error;
 using Core::Member;
@@ -311,6 +312,15 @@ Result<AddressBlocks> ConsentService::addressBlocks() const
     return blocks;
 }
 
+namespace {
+// Whether a member judged so may receive the purpose's messages (the address, then the consent).
+bool mayReceive(Reason reason, const Status &s)
+{
+    return s.eligible && (reason == Reason::Express || reason == Reason::ImpliedMembership ||
+                          reason == Reason::Implied || reason == Reason::LegitimateInterest);
+}
+} // namespace
+
 Result<Eligibility> ConsentService::eligible(const QString &purposeKey, const std::vector<qint64> &among,
                                              QDate at) const
 {
@@ -321,14 +331,44 @@ Result<Eligibility> ConsentService::eligible(const QString &purposeKey, const st
         return p.error();
     Eligibility out;
     auto r = scan(p.value(), at, among, [&out](qint64 id, Reason reason, const Status &s) {
-        if (s.eligible && (reason == Reason::Express || reason == Reason::ImpliedMembership ||
-                           reason == Reason::Implied || reason == Reason::LegitimateInterest))
+        if (mayReceive(reason, s))
             out.eligible.push_back(id);
         else
             out.excluded[reason].push_back(id);
     });
     if (!r.ok())
         return r.error();
+    return out;
+}
+
+Result<QList<PurposeCoverage>> ConsentService::coverage(QDate at) const
+{
+    if (!at.isValid())
+        at = m_clock.today();
+    auto all = purposes();
+    if (!all.ok())
+        return all.error();
+    QList<PurposeCoverage> out;
+    for (const Purpose &p : all.value()) {
+        PurposeCoverage c;
+        c.purpose = p;
+        // Counted in arrays rather than lists of ids: a million members are a few counters.
+        std::array<qint64, 16> byReason{};
+        static_assert(size_t(Reason::NoEmail) < 16, "a counter for every reason");
+        auto r = scan(p, at, {}, [&c, &byReason](qint64, Reason reason, const Status &s) {
+            if (mayReceive(reason, s))
+                ++c.eligible;
+            else
+                ++byReason[size_t(reason)];
+        });
+        if (!r.ok())
+            return r.error();
+        for (size_t i = 0; i < byReason.size(); ++i) {
+            if (byReason[i] > 0)
+                c.excluded.insert(Reason(i), byReason[i]);
+        }
+        out.append(c);
+    }
     return out;
 }
 

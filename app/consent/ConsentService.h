@@ -84,6 +84,14 @@ struct SelectionTally
     qint64 withdrawn = 0;
 };
 
+// One purpose's bar of the consent coverage chart: how many may receive its messages, how many may not and why.
+struct PurposeCoverage
+{
+    Purpose purpose;
+    qint64 eligible = 0;
+    QMap<Reason, qint64> excluded;
+};
+
 // A consent state as a condition on the `members` table (named so: no alias), for a query to add to its
 // own: the text holds only placeholders for the bound values.
 struct SqlCondition
@@ -145,6 +153,8 @@ public:
 
     // The three counts in one pass over the members (for the side panel, on a worker thread).
     Core::Result<SelectionTally> tally(const QString &purpose, QDate at = {}) const;
+    // Every purpose's coverage, counted as eligible() decides (for the chart, on a worker thread).
+    Core::Result<QList<PurposeCoverage>> coverage(QDate at = {}) const;
 
     Core::Result<QByteArray> evidence(const QString &sha256) const { return m_ledger.evidence(sha256); }
     Core::Result<bool> isSuppressed(const QString &email) const;

@@ -7,12 +7,21 @@
 #include "MailingActions.h"
 #include "UnsubscribeRequestsDialog.h"
 #include "WindowTest.h"
+#include "WorkAside.h"
 #include "mail/CampaignService.h"
 
 #include <QBarSet>
 #include <QChartView>
+#include <QElapsedTimer>
 #include <QHorizontalStackedBarSeries>
+#include <QPointer>
+#include <QProgressDialog>
+#include <QSignalSpy>
+#include <QThread>
+#include <QTimer>
+
 #include <QTextBrowser>
+#include <atomic>
 
 class TestCampaignWindow : public QObject, private WindowFixture
 {
@@ -25,6 +34,7 @@ private Q_SLOTS:
     void composePreviewAndSendNewsletter();
     void invitationsFromNeverInvited();
     void aDraftIsOpenedAgainAndChanged();
+    void longWorkRunsAsideAndCanBeCancelled();
 
 private:
     QTemporaryDir m_dir;
@@ -52,6 +62,63 @@ void TestCampaignWindow::init()
         r.source = QStringLiteral("formulaire");
         QVERIFY(c.consent().record(c.members().findByEmail(QString::fromLatin1(email)).value().id, r).ok());
     }
+}
+
+// A campaign's summary and its queue at a hundred thousand members are seconds of work: they run on a thread
+// of their own with a context of their own on the same file and clock, the window painting meanwhile, a
+// progress dialog with Cancel appearing when it lasts.
+void TestCampaignWindow::longWorkRunsAsideAndCanBeCancelled()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    AppContext &c = m_db->context();
+    std::atomic_bool release{false};
+    std::atomic_int progressAnswers{0};
+    QThread *ranOn = nullptr;
+    QDate asideToday;
+    QString seen;
+    int ticks = 0;
+    QTimer ticker;
+    QObject::connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
+    ticker.start(20);
+    QElapsedTimer took;
+    took.start();
+    // The dialog shows once the work lasts; Cancel is clicked on it.
+    QPointer<QProgressDialog> shown;
+    bool dialogSeen = false;
+    whenDialog(this, QStringLiteral("workAsideProgress"), [&](QWidget *dialog) {
+        shown = qobject_cast<QProgressDialog *>(dialog);
+        QVERIFY(shown);
+        dialogSeen = true;
+        QTRY_COMPARE(shown->maximum(), 100); // the job's progress reached the bar
+        QTest::mouseClick(shown->findChild<QPushButton *>(), Qt::LeftButton);
+        release = true;
+    });
+    auto result = Gui::WorkAside::run(
+        c, w.get(), QStringLiteral("Working"), [&](AppContext &aside, const Gui::WorkAside::Progress &progress) {
+            ranOn = QThread::currentThread();
+            asideToday = aside.clock().today();
+            seen = aside.members().findByEmail(QStringLiteral("zoe@example.org")).value().firstName;
+            for (int done = 0;; ++done) {
+                if (!progress(0, 100)) { // no estimate: the dialog shows once the work has lasted
+                    ++progressAnswers;
+                    return Core::Result<void>(
+                        Core::Error::make(Core::Error::Code::Cancelled, QStringLiteral("Stopped: nothing was done.")));
+                }
+                if (release && done > 1000000)
+                    return Core::Result<void>(); // never reached: Cancel was clicked first
+                QThread::msleep(5);
+            }
+        });
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, Core::Error::Code::Cancelled);
+    QCOMPARE(int(progressAnswers), 1);
+    QVERIFY(dialogSeen);
+    QVERIFY(ranOn && ranOn != QThread::currentThread());
+    QCOMPARE(asideToday, c.clock().today());
+    QCOMPARE(seen, c.members().findByEmail(QStringLiteral("zoe@example.org")).value().firstName);
+    QVERIFY2(ticks >= 10, qPrintable(QString::number(ticks) + QStringLiteral(" ticks in ") +
+                                     QString::number(took.elapsed()))); // the window's own timers ran meanwhile
 }
 
 void TestCampaignWindow::cleanup()
@@ -124,9 +191,13 @@ void TestCampaignWindow::composePreviewAndSendNewsletter()
         saveShot(dialog, QStringLiteral("campaigns.png"));
         // The consent coverage: who may receive each purpose's messages (all three for the association's
         // life, two for the newsletter), and why the others may not.
+        // Counted on a worker: the window answers meanwhile, the chart says it is counting.
+        QSignalSpy drawn(static_cast<Gui::CampaignsDialog *>(dialog), &Gui::CampaignsDialog::coverageDrawn);
         dialog->findChild<QTabWidget *>()->setCurrentIndex(1);
         auto *coverage = dialog->findChild<QChartView *>(QStringLiteral("coverageChart"));
-        QVERIFY(coverage && coverage->chart()->series().size() == 1);
+        QVERIFY(coverage);
+        QVERIFY(drawn.wait(10000));
+        QVERIFY(coverage->chart()->series().size() == 1);
         auto *bars = qobject_cast<QHorizontalStackedBarSeries *>(coverage->chart()->series().first());
         QVERIFY(bars);
         QCOMPARE(bars->barSets().first()->at(0), 3.0);

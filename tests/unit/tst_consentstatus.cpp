@@ -302,6 +302,21 @@ void TestConsentStatus::storedStatusesFollowTheLedger()
                 QCOMPARE(listed, expected);
                 QCOMPARE(statuses.value().value(each.id).eligible, expected);
             }
+            // The coverage chart's counts are eligible()'s, reason by reason, and cover every member.
+            auto coverage = consent.coverage(day);
+            VERIFY_OK(coverage);
+            const auto bar = std::find_if(coverage.value().cbegin(), coverage.value().cend(),
+                                          [&p](const Consent::PurposeCoverage &c) { return c.purpose.key == p; });
+            QVERIFY(bar != coverage.value().cend());
+            QCOMPARE(bar->eligible, qint64(eligible.value().eligible.size()));
+            qint64 counted = bar->eligible;
+            for (auto it = bar->excluded.cbegin(); it != bar->excluded.cend(); ++it) {
+                QCOMPARE(it.value(), eligible.value().excludedCount(it.key()));
+                counted += it.value();
+            }
+            for (auto it = eligible.value().excluded.cbegin(); it != eligible.value().excluded.cend(); ++it)
+                QCOMPARE(bar->excluded.value(it.key()), qint64(it.value().size()));
+            QCOMPARE(counted, qint64(members.size()));
         }
     }
     QVERIFY(conditionsChecked > 0);
