@@ -322,14 +322,7 @@ void MemberTableModel::reload()
         total = m_repository.count();
     if (ids.ok() && m_selection.isResolved()) {
         // The consent service (or a saved report) says who; the query above gave the order.
-        auto chosen = m_resolver ? m_resolver(m_selection) : Core::Result<std::vector<qint64>>(std::vector<qint64>());
-        if (!chosen.ok()) {
-            ids = chosen.error();
-        } else {
-            const std::vector<qint64> &wanted = chosen.value();
-            std::erase_if(ids.value(),
-                          [&wanted](qint64 id) { return !std::binary_search(wanted.begin(), wanted.end(), id); });
-        }
+        narrowToResolved(ids);
     }
     if (ids.ok() && total.ok()) {
         m_baseIds = std::move(ids).value();
@@ -344,6 +337,17 @@ void MemberTableModel::reload()
         return;
     }
     Q_EMIT countsChanged();
+}
+
+void MemberTableModel::narrowToResolved(Core::Result<std::vector<qint64>> &ids) const
+{
+    auto chosen = m_resolver ? m_resolver(m_selection) : Core::Result<std::vector<qint64>>(std::vector<qint64>());
+    if (!chosen.ok()) {
+        ids = chosen.error();
+        return;
+    }
+    const std::vector<qint64> &wanted = chosen.value();
+    std::erase_if(ids.value(), [&wanted](qint64 id) { return !std::binary_search(wanted.begin(), wanted.end(), id); });
 }
 
 bool MemberTableModel::readsAside() const
@@ -377,14 +381,7 @@ void MemberTableModel::finishRead(ListReader::Result result)
     Core::Result<std::vector<qint64>> ids = std::move(result.ids);
     if (ids.ok() && m_selection.isResolved() && !result.resolved) {
         // Decided by the window's services (a saved report, the invitations, undeliverable addresses).
-        auto chosen = m_resolver ? m_resolver(m_selection) : Core::Result<std::vector<qint64>>(std::vector<qint64>());
-        if (!chosen.ok()) {
-            ids = chosen.error();
-        } else {
-            const std::vector<qint64> &wanted = chosen.value();
-            std::erase_if(ids.value(),
-                          [&wanted](qint64 id) { return !std::binary_search(wanted.begin(), wanted.end(), id); });
-        }
+        narrowToResolved(ids);
     }
     m_sortPending = false;
     if (!ids.ok()) {

@@ -128,6 +128,8 @@ private:
     void stopIndexBuild();
     void applySearch();
     void filterRows(); // the rows of the selection that match the search; call between resets
+    // Keeps of `ids` (in their order) those the resolver names for the current selection; its error otherwise.
+    void narrowToResolved(Core::Result<std::vector<qint64>> &ids) const;
     bool readsAside() const;
     void startRead(const MemberQuery &query, bool sortInIndex);
     void finishRead(ListReader::Result result);
