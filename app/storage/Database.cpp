@@ -427,11 +427,12 @@ Result<void> Database::vacuum()
                                    "server's files (not readable through Carnet or SQL)."));
         // Rewrites every table holding member data without the dead row versions an erasure left (plain
         // VACUUM only marks their space reusable). Outside any transaction, as PostgreSQL requires. A row
-        // version another session of this database may still see (an autovacuum's ANALYZE, a long query) is
-        // kept by the rewrite: first wait, a few seconds at most, until no other session holds a snapshot.
+        // version another session may still see (an autovacuum's ANALYZE, a long query — in this database, or
+        // one the server counts for every database) is kept by the rewrite: first wait, a few seconds at most,
+        // until no other session of the server holds a snapshot.
         for (int i = 0; i < 100; ++i) {
-            if (!q.exec(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                                       "AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL")) ||
+            if (!q.exec(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+                                       "AND backend_xmin IS NOT NULL")) ||
                 !q.next() || q.value(0).toInt() == 0)
                 break;
             QThread::msleep(100);
