@@ -39,16 +39,16 @@
     </message>
     <message numerus="yes">
         <source>%n member(s) with consent events or statuses checked.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n member with consent events or statuses checked.</numerusform>
+            <numerusform>%n members with consent events or statuses checked.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n member(s) have stored statuses that differ from the ledger (for example: %1); %2 segment(s) missing, %3 too many.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n member has stored statuses that differ from the ledger (for example: %1); %2 segment(s) missing, %3 too many.</numerusform>
+            <numerusform>%n members have stored statuses that differ from the ledger (for example: %1); %2 segment(s) missing, %3 too many.</numerusform>
         </translation>
     </message>
 </context>
@@ -349,6 +349,41 @@
         <translation>
             <numerusform>Delete this member from the member list? This cannot be undone.</numerusform>
             <numerusform>Delete these %n members from the member list? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n members…</source>
+        <translation>
+            <numerusform>Deleting %n member…</numerusform>
+            <numerusform>Deleting %n members…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) were changed by someone else after this list showed them. Delete them anyway?</source>
+        <translation>
+            <numerusform>%n member was changed by someone else after this list showed it. Delete it anyway?</numerusform>
+            <numerusform>%n members were changed by someone else after this list showed them. Delete them anyway?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %n member(s) deleted, the others kept.</source>
+        <translation>
+            <numerusform>Stopped: %n member deleted, the others kept.</numerusform>
+            <numerusform>Stopped: %n members deleted, the others kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) deleted, then: %1</source>
+        <translation>
+            <numerusform>%n member deleted, then: %1</numerusform>
+            <numerusform>%n members deleted, then: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) deleted.</source>
+        <translation>
+            <numerusform>%n member deleted.</numerusform>
+            <numerusform>%n members deleted.</numerusform>
         </translation>
     </message>
 </context>

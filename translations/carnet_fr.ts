@@ -3743,6 +3743,41 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <source>Their changes:</source>
         <translation>Ses modifications :</translation>
     </message>
+    <message numerus="yes">
+        <source>Deleting %n members…</source>
+        <translation>
+            <numerusform>Suppression de %n membre…</numerusform>
+            <numerusform>Suppression de %n membres…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) were changed by someone else after this list showed them. Delete them anyway?</source>
+        <translation>
+            <numerusform>%n membre a été modifié par quelqu’un d’autre après l’affichage de cette liste. Le supprimer quand même ?</numerusform>
+            <numerusform>%n membres ont été modifiés par quelqu’un d’autre après l’affichage de cette liste. Les supprimer quand même ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %n member(s) deleted, the others kept.</source>
+        <translation>
+            <numerusform>Arrêté : %n membre supprimé, les autres sont conservés.</numerusform>
+            <numerusform>Arrêté : %n membres supprimés, les autres sont conservés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) deleted, then: %1</source>
+        <translation>
+            <numerusform>%n membre supprimé, puis : %1</numerusform>
+            <numerusform>%n membres supprimés, puis : %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) deleted.</source>
+        <translation>
+            <numerusform>%n membre supprimé.</numerusform>
+            <numerusform>%n membres supprimés.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Gui::MemberConsentWidget</name>

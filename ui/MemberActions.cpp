@@ -2,13 +2,17 @@
 
 #include "MemberEditorDialog.h"
 #include "MessageBox.h"
+#include "WorkAside.h"
 
 #include "AppContext.h"
+#include "consent/MemberPrivacy.h"
 #include "storage/ChangeFeed.h"
+#include "storage/Database.h"
 #include "storage/MemberTableModel.h"
 
 #include <QItemSelectionModel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QScopeGuard>
 #include <QTableView>
 
@@ -86,6 +90,10 @@ void MemberActions::deleteSelected()
     // The members as the table shows them: a member someone changed since is not deleted unseen.
     QList<Core::Member> shown;
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.size() > kDeleteOneByOneUpTo) {
+        deleteMany(rows);
+        return;
+    }
     for (const QModelIndex &index : rows)
         shown.append(m_model->memberAt(index.row()));
     if (shown.isEmpty() && m_table->currentIndex().isValid())
@@ -136,6 +144,84 @@ void MemberActions::deleteSelected()
         }
         m_model->memberRemoved(member.id);
     }
+}
+
+void MemberActions::deleteMany(const QModelIndexList &rows)
+{
+    // Many members (a selection of all, a hundred thousand): their ids and the versions the table showed (0 for
+    // rows nobody looked at), deleted aside with progress and Cancel, the window answering meanwhile.
+    std::vector<std::pair<qint64, qint64>> chosen;
+    chosen.reserve(size_t(rows.size()));
+    for (const QModelIndex &index : rows) {
+        if (const qint64 id = m_model->memberIdAt(index.row()); id > 0)
+            chosen.emplace_back(id, m_model->shownVersion(index.row()));
+    }
+    const int count = int(chosen.size());
+    if (MessageBox::question(m_table->window(), tr("Delete members"),
+                             tr("Delete these %n members from the member list? This cannot be undone.", nullptr, count),
+                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    int deleted = 0;
+    std::vector<std::pair<qint64, qint64>> changed; // by someone else since the table showed them
+    auto run = [&](const std::vector<std::pair<qint64, qint64>> &members) {
+        return WorkAside::run(m_context, m_table->window(), tr("Deleting %n members…", nullptr, int(members.size())),
+                              [&](AppContext &aside, const WorkAside::Progress &progress) -> Core::Result<void> {
+                                  // A transaction per 200 members: a stop keeps what was deleted, and loses nothing
+                                  // else.
+                                  constexpr size_t kChunk = 200;
+                                  for (size_t start = 0; start < members.size(); start += kChunk) {
+                                      if (!progress(int(start), int(members.size())))
+                                          return Core::Error::make(Core::Error::Code::Cancelled, QString());
+                                      const size_t end = std::min(members.size(), start + kChunk);
+                                      int inChunk = 0;
+                                      std::vector<std::pair<qint64, qint64>> stale;
+                                      auto written = aside.database().write([&]() -> Core::Result<void> {
+                                          for (size_t i = start; i < end; ++i) {
+                                              auto removed =
+                                                  aside.privacy().removeMember(members[i].first, members[i].second);
+                                              if (!removed.ok() && removed.error().code == Core::Error::Code::Stale) {
+                                                  stale.push_back(members[i]);
+                                                  continue;
+                                              }
+                                              if (!removed.ok() && removed.error().code != Core::Error::Code::NotFound)
+                                                  return removed.error(); // already gone: nothing to do
+                                              inChunk += removed.ok() ? 1 : 0;
+                                          }
+                                          return {};
+                                      });
+                                      if (!written.ok())
+                                          return written.error();
+                                      deleted += inChunk;
+                                      changed.insert(changed.end(), stale.begin(), stale.end());
+                                  }
+                                  return {};
+                              });
+    };
+    auto done = run(chosen);
+    if (done.ok() && !changed.empty()) {
+        // Changed by another volunteer since this list showed them: deleted only when still wanted.
+        QMessageBox box(QMessageBox::Warning, tr("Changed meanwhile"),
+                        tr("%n member(s) were changed by someone else after this list showed them. Delete them "
+                           "anyway?",
+                           nullptr, int(changed.size())),
+                        QMessageBox::Yes | QMessageBox::No, m_table->window());
+        box.setDefaultButton(QMessageBox::No);
+        box.setObjectName(QStringLiteral("deleteManyConflict"));
+        if (MessageBox::answerFor(box) == QMessageBox::Yes) {
+            for (auto &member : changed)
+                member.second = 0; // as they are now
+            auto again = std::move(changed);
+            done = run(again);
+        }
+    }
+    m_model->membersReplaced(); // one reading of the list, rather than a row at a time
+    if (!done.ok() && done.error().code == Core::Error::Code::Cancelled)
+        Q_EMIT message(tr("Stopped: %n member(s) deleted, the others kept.", nullptr, deleted), 10000);
+    else if (!done.ok())
+        MessageBox::critical(m_table->window(), tr("Delete members"),
+                             tr("%n member(s) deleted, then: %1", nullptr, deleted).arg(done.error().message));
+    else
+        Q_EMIT message(tr("%n member(s) deleted.", nullptr, deleted), 5000);
 }
 
 } // namespace Gui

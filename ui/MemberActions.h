@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QModelIndexList>
 #include <QObject>
 #include <QStringList>
 
@@ -33,12 +34,16 @@ public:
     void editCurrent(bool consentTab = false);
     void deleteSelected();
     void select(qint64 id); // its row made current and shown
+    // More selected rows than this are deleted aside, in chunks, with progress and Cancel.
+    static constexpr int kDeleteOneByOneUpTo = 100;
 
 Q_SIGNALS:
     void message(const QString &text, int timeout);
     void consentChanged();
 
 private:
+    void deleteMany(const QModelIndexList &rows);
+
     AppContext &m_context;
     QTableView *m_table;
     Storage::MemberTableModel *m_model;

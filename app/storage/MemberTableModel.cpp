@@ -275,6 +275,14 @@ Member MemberTableModel::memberAt(int row) const
     return m ? *m : Member();
 }
 
+qint64 MemberTableModel::shownVersion(int row) const
+{
+    if (row < 0 || size_t(row) >= rows().size())
+        return 0;
+    const QList<Member> *page = m_pages.object(row / kPageSize);
+    return page && row % kPageSize < page->size() ? page->at(row % kPageSize).version : 0;
+}
+
 int MemberTableModel::rowOfMember(qint64 id) const
 {
     const std::vector<qint64> &ids = rows();

@@ -85,6 +85,9 @@ public:
     qint64 memberIdAt(int row) const;
     // The member shown on `row`, as this table last read it (what the person deciding sees).
     Core::Member memberAt(int row) const;
+    // The version of the member on `row` as this table showed it, without reading anything: 0 when its page was
+    // never read (or no longer kept) — nobody saw that row, so there is nothing to check it against.
+    qint64 shownVersion(int row) const;
     int rowOfMember(qint64 id) const;
     qint64 totalCount() const { return m_total; } // members in the database
     bool isIndexReady() const { return m_index != nullptr; }

@@ -1,6 +1,7 @@
 // The main window driven offscreen: the member table, search, selections, the member editor, preferences, import by
 // drag and drop.
 #include "CliRun.h"
+#include "MemberActions.h"
 #include "WindowTest.h"
 
 #include "storage/DatabaseCopy.h"
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void enterEditsTheCurrentMember();
     void languagePreferenceIsSaved();
     void deletesOnlyAfterConfirmation();
+    void deletesManyMembersAside();
     void emptyDatabaseShowsWelcome();
     void columnChoiceIsRemembered();
     void droppedFileIsImportedThroughTheWizard();
@@ -259,6 +261,43 @@ void TestMainWindow::deletesOnlyAfterConfirmation()
     search->setFocus();
     QTest::keyClick(search, Qt::Key_Delete);
     QCOMPARE(m_db->members().count().value(), 1);
+}
+
+// Selecting all and deleting: more than a hundred members are deleted aside (in chunks, the window answering,
+// progress and Cancel when it lasts); one changed by someone else after the table showed it is asked about.
+void TestMainWindow::deletesManyMembersAside()
+{
+    for (int i = 0; i < Gui::MemberActions::kDeleteOneByOneUpTo + 30; ++i) {
+        Core::Member m;
+        m.firstName = QStringLiteral("Membre");
+        m.lastName = QStringLiteral("Numéro %1").arg(i, 3, 10, QLatin1Char('0'));
+        m.email = QStringLiteral("membre%1@example.org").arg(i);
+        QVERIFY(m_db->members().save(m).ok());
+    }
+    const qint64 all = m_db->members().count().value();
+    auto w = openWindow();
+    QVERIFY(w);
+    QTableView *view = table(*w);
+    QCOMPARE(view->model()->rowCount(), int(all));
+    view->setFocus();
+    view->selectAll();
+    // The first row was shown; another volunteer changes it meanwhile.
+    Core::Member changed = m_db->members().find(w->memberModel()->memberIdAt(0)).value();
+    QCOMPARE(w->memberModel()->shownVersion(0), changed.version);
+    changed.city = QStringLiteral("Rimouski");
+    QVERIFY(m_db->members().save(changed).ok());
+    Gui::MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QTest::keyClick(view, Qt::Key_Delete);
+    QCOMPARE(m_db->members().count().value(), all);
+    QVERIFY(Gui::MessageBox::lastText().contains(QStringLiteral("%1 members").arg(all)));
+    Gui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::keyClick(view, Qt::Key_Delete);
+    // Asked about the changed one (answered Yes: deleted as it is now), then every member is gone.
+    QVERIFY2(Gui::MessageBox::lastText().contains(QStringLiteral("changed by someone else")),
+             qPrintable(Gui::MessageBox::lastText()));
+    QCOMPARE(m_db->members().count().value(), 0);
+    QTRY_COMPARE(view->model()->rowCount(), 0);
+    QVERIFY(w->statusBar()->currentMessage().contains(QStringLiteral("%1 members deleted").arg(all)));
 }
 
 void TestMainWindow::emptyDatabaseShowsWelcome()
