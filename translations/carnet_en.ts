@@ -177,6 +177,13 @@
             <numerusform>%n members on the suppression list were left out.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Recording consent for %n member(s)…</source>
+        <translation>
+            <numerusform>Recording consent for %n member…</numerusform>
+            <numerusform>Recording consent for %n members…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Gui::CopyAddressesDialog</name>

@@ -2431,6 +2431,13 @@ Exclue de tous les envois jusqu’à ce que l’adresse soit corrigée ou marqu�
             <numerusform>%n membres sur la liste d’exclusion ont été laissés de côté.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Recording consent for %n member(s)…</source>
+        <translation>
+            <numerusform>Enregistrement du consentement de %n membre…</numerusform>
+            <numerusform>Enregistrement du consentement de %n membres…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Gui::CopyAddressesDialog</name>

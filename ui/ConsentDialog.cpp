@@ -1,7 +1,9 @@
 #include "ConsentDialog.h"
 
 #include "MessageBox.h"
+#include "WorkAside.h"
 
+#include "AppContext.h"
 #include "core/Clock.h"
 #include "storage/AuditLog.h"
 
@@ -197,7 +199,7 @@ void ConsentDialog::accept()
     if (MessageBox::question(this, windowTitle(), question, QMessageBox::Yes | QMessageBox::Cancel,
                              QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    auto done = m_consent.recordMany(m_memberIds, r);
+    auto done = m_bulk ? m_bulk(m_memberIds, r) : m_consent.recordMany(m_memberIds, r);
     if (!done.ok()) {
         showError(done.error().message);
         return;
@@ -209,6 +211,24 @@ void ConsentDialog::accept()
         m_resultMessage += QLatin1Char(' ') + tr("%n on the suppression list were left out.", nullptr, skipped);
     }
     QDialog::accept();
+}
+
+ConsentDialog::BulkRecorder ConsentDialog::recordAside(AppContext &context, QWidget *dialog)
+{
+    return [&context, dialog](const std::vector<qint64> &members, const Consent::GrantRequest &request) {
+        Consent::BulkResult result;
+        const int count = int(members.size());
+        auto done = WorkAside::run(context, dialog, tr("Recording consent for %n member(s)…", nullptr, count),
+                                   [&](AppContext &aside, const WorkAside::Progress &progress) -> Core::Result<void> {
+                                       auto recorded = aside.consent().recordMany(
+                                           members, request, [&](int done) { return progress(done, count); });
+                                       if (!recorded.ok())
+                                           return recorded.error();
+                                       result = recorded.value();
+                                       return {};
+                                   });
+        return done.ok() ? Core::Result<Consent::BulkResult>(result) : Core::Result<Consent::BulkResult>(done.error());
+    };
 }
 
 } // namespace Gui

@@ -4,11 +4,15 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+
+class AppContext;
 
 namespace Gui {
 
@@ -27,6 +31,14 @@ public:
 
     void accept() override;
     QString resultMessage() const { return m_resultMessage; }
+    // How a selection's grants are recorded (the window: aside, with progress and Cancel); by default the
+    // service, here.
+    using BulkRecorder =
+        std::function<Core::Result<Consent::BulkResult>(const std::vector<qint64> &, const Consent::GrantRequest &)>;
+    void setBulkRecorder(BulkRecorder recorder) { m_bulk = std::move(recorder); }
+    // Records them on a thread of their own with a context of their own (ui/WorkAside), in one transaction: the
+    // window answers, a progress dialog with Cancel shows when it lasts (Cancel: nothing recorded).
+    static BulkRecorder recordAside(AppContext &context, QWidget *dialog);
 
 private:
     void updateBasis();
@@ -49,6 +61,7 @@ private:
     QLineEdit *m_recordedBy = nullptr;
     QLabel *m_error = nullptr;
     QString m_resultMessage;
+    BulkRecorder m_bulk;
 };
 
 } // namespace Gui

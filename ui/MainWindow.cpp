@@ -657,6 +657,7 @@ void MainWindow::recordConsentForShown()
     if (ids.empty())
         return;
     ConsentDialog dialog(m_context.consent(), m_context.clock(), ConsentDialog::Mode::Grant, std::move(ids), who, this);
+    dialog.setBulkRecorder(ConsentDialog::recordAside(m_context, &dialog));
     if (dialog.exec() != QDialog::Accepted)
         return;
     statusBar()->showMessage(dialog.resultMessage(), 10000);

@@ -315,7 +315,7 @@ Result<BulkResult> ConsentService::recordMany(const std::vector<qint64> &memberI
             }
             if (progress && !progress(int(std::min(memberIds.size(), start + kChunk))))
                 return Error::make(
-                    Error::Code::Invalid,
+                    Error::Code::Cancelled,
                     QCoreApplication::translate("Consent::ConsentService", "Cancelled: nothing was recorded."));
         }
         return m_audit.append(QStringLiteral("consent.bulk-grant"), 0,

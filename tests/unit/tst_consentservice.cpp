@@ -511,6 +511,7 @@ void TestConsentService::bulkRecording()
     GrantRequest other = express(QStringLiteral("association"));
     auto cancelled = consent.recordMany(ids, other, [](int done) { return done < 1000; });
     QVERIFY(!cancelled.ok());
+    QCOMPARE(cancelled.error().code, Core::Error::Code::Cancelled); // said as a stop, not as a mistake
     QSqlQuery q(db.context().database().connection());
     QVERIFY(q.exec(
         QStringLiteral("SELECT count(*) FROM consent_events WHERE purpose = 'association' AND action = 'grant'")));
