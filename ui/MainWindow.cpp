@@ -658,7 +658,10 @@ void MainWindow::recordConsentForShown()
         return;
     ConsentDialog dialog(m_context.consent(), m_context.clock(), ConsentDialog::Mode::Grant, std::move(ids), who, this);
     dialog.setBulkRecorder(ConsentDialog::recordAside(m_context, &dialog));
-    if (dialog.exec() != QDialog::Accepted)
+    m_model->holdOutsideChecks(true);
+    const int answer = dialog.exec();
+    m_model->holdOutsideChecks(false);
+    if (answer != QDialog::Accepted)
         return;
     statusBar()->showMessage(dialog.resultMessage(), 10000);
     consentChanged();

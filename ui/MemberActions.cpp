@@ -178,7 +178,8 @@ void MemberActions::deleteMany(const QModelIndexList &rows)
                                       auto written = aside.database().write([&]() -> Core::Result<void> {
                                           for (size_t i = start; i < end; ++i) {
                                               auto removed =
-                                                  aside.privacy().removeMember(members[i].first, members[i].second);
+                                                  aside.privacy().removeMember(members[i].first, members[i].second,
+                                                                               Consent::MemberPrivacy::Rewrite::Later);
                                               if (!removed.ok() && removed.error().code == Core::Error::Code::Stale) {
                                                   stale.push_back(members[i]);
                                                   continue;
@@ -194,9 +195,12 @@ void MemberActions::deleteMany(const QModelIndexList &rows)
                                       deleted += inChunk;
                                       changed.insert(changed.end(), stale.begin(), stale.end());
                                   }
-                                  return {};
+                                  // Once for the whole selection, outside any transaction: the deleted rows
+                                  // overwritten in the file.
+                                  return aside.privacy().rewriteAfterRemovals();
                               });
     };
+    m_model->holdOutsideChecks(true);
     auto done = run(chosen);
     if (done.ok() && !changed.empty()) {
         // Changed by another volunteer since this list showed them: deleted only when still wanted.
@@ -214,6 +218,7 @@ void MemberActions::deleteMany(const QModelIndexList &rows)
             done = run(again);
         }
     }
+    m_model->holdOutsideChecks(false);
     m_model->membersReplaced(); // one reading of the list, rather than a row at a time
     if (!done.ok() && done.error().code == Core::Error::Code::Cancelled)
         Q_EMIT message(tr("Stopped: %n member(s) deleted, the others kept.", nullptr, deleted), 10000);

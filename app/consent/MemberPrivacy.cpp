@@ -65,9 +65,9 @@ const QMap<QString, QString> &MemberPrivacy::tablesWithoutMemberData()
     return tables;
 }
 
-Result<void> MemberPrivacy::removeMember(qint64 memberId, qint64 expectedVersion)
+Result<void> MemberPrivacy::removeMember(qint64 memberId, qint64 expectedVersion, Rewrite rewrite)
 {
-    auto removed = removeEverywhere(memberId, Mode::Delete, expectedVersion);
+    auto removed = removeEverywhere(memberId, Mode::Delete, expectedVersion, rewrite);
     if (!removed.ok())
         return removed.error();
     return {};
@@ -390,7 +390,7 @@ Result<QJsonObject> MemberPrivacy::exportTables(const Core::Member &member)
     return out;
 }
 
-Result<QJsonObject> MemberPrivacy::removeEverywhere(qint64 memberId, Mode mode, qint64 expectedVersion)
+Result<QJsonObject> MemberPrivacy::removeEverywhere(qint64 memberId, Mode mode, qint64 expectedVersion, Rewrite rewrite)
 {
     auto member = m_members.find(memberId);
     if (!member.ok())
@@ -452,23 +452,27 @@ Result<QJsonObject> MemberPrivacy::removeEverywhere(qint64 memberId, Mode mode, 
         // deliveries: a message still waiting never goes; every message keeps only what the statistics need
         // (its campaign, state, dates and reply code) — no address, no bytes, no server text quoting the address.
         // On erasure, messages to the address typed by hand (no member) go the same way.
+        // The address only when erasing (each side of the OR then reads its own index; a condition that is
+        // false at run time would still make the database read the whole table, once per member deleted).
+        const bool byAddress = erase && !m.email.isEmpty();
+        const QString whose =
+            byAddress ? QStringLiteral("member_id = ? OR lower(address) = lower(?)") : QStringLiteral("member_id = ?");
+        const QVariantList whoseValues = byAddress ? QVariantList{memberId, m.email} : QVariantList{memberId};
         if (auto s =
                 step(QStringLiteral("deliveries"),
                      QStringLiteral(
                          "UPDATE deliveries SET state = CASE WHEN state IN ('queued', 'deferred') THEN "
                          "'cancelled' ELSE state END, address = '', message = substr(message, 1, 0), message_id = '', "
                          "reply_text = NULL, bounce_text = NULL, next_attempt_at = NULL, member_id = NULL, "
-                         "updated_at = ? "
-                         "WHERE member_id = ? OR (? AND lower(address) = lower(?))"),
-                     {now, memberId, erase && !m.email.isEmpty(), m.email});
+                         "updated_at = ? WHERE ") +
+                         whose,
+                     QVariantList{now} + whoseValues);
             !s.ok())
             return s;
         // returned_messages (the message itself quotes the address), undeliverable_addresses: gone, and on
         // erasure those about the address with no member too.
         if (auto s = step(QStringLiteral("returned_messages"),
-                          QStringLiteral("DELETE FROM returned_messages WHERE member_id = ? OR (? AND lower(address) = "
-                                         "lower(?))"),
-                          {memberId, erase && !m.email.isEmpty(), m.email});
+                          QStringLiteral("DELETE FROM returned_messages WHERE ") + whose, whoseValues);
             !s.ok())
             return s;
         if (auto s = step(QStringLiteral("undeliverable_addresses"),
@@ -550,12 +554,25 @@ Result<QJsonObject> MemberPrivacy::removeEverywhere(qint64 memberId, Mode mode, 
     // that was switched on is rebuilt once; and the write-ahead log, which still holds the old pages, is
     // emptied. Another program reading at this very moment can keep it alive: said, not hidden.
     // "rewritten": false when the rewrite could not run (on a server, a volunteer's login is not the owner).
+    if (rewrite == Rewrite::Later)
+        return counts;
     bool rewritten = true;
     if (m_database.needsVacuumForErasure())
         rewritten = m_database.vacuum().ok();
     counts.insert(QStringLiteral("rewritten"), rewritten);
     counts.insert(QStringLiteral("wal_cleared"), m_database.clearWriteAheadLog());
     return counts;
+}
+
+Result<void> MemberPrivacy::rewriteAfterRemovals(bool *rewritten)
+{
+    bool done = true;
+    if (m_database.needsVacuumForErasure())
+        done = m_database.vacuum().ok();
+    if (rewritten)
+        *rewritten = done;
+    m_database.clearWriteAheadLog();
+    return {};
 }
 
 } // namespace Consent

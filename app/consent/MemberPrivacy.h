@@ -47,11 +47,19 @@ public:
     // suppression list only if they had withdrawn anything (a later import cannot bring that back).
     // `expectedVersion` (when not 0): the member as the person saw it; changed since, nothing is removed and
     // the error (code Stale) says who changed it and when.
-    Core::Result<void> removeMember(qint64 memberId, qint64 expectedVersion = 0);
+    // `rewrite` Later: the file's rewrite and the emptying of its write-ahead log are left to one call of
+    // rewriteAfterRemovals() once every member of a batch is removed (a selection of 100,000 deleted in chunks
+    // of one transaction each: neither can run inside a transaction, and once per member is hours).
+    enum class Rewrite { Now, Later };
+    Core::Result<void> removeMember(qint64 memberId, qint64 expectedVersion = 0, Rewrite rewrite = Rewrite::Now);
+    // What removeMember(…, Rewrite::Now) does after each member, once (outside any transaction): false in
+    // `rewritten` when the rewrite could not run (a volunteer's login on a server).
+    Core::Result<void> rewriteAfterRemovals(bool *rewritten = nullptr);
 
 private:
     enum class Mode { Erase, Delete };
-    Core::Result<QJsonObject> removeEverywhere(qint64 memberId, Mode mode, qint64 expectedVersion = 0);
+    Core::Result<QJsonObject> removeEverywhere(qint64 memberId, Mode mode, qint64 expectedVersion = 0,
+                                               Rewrite rewrite = Rewrite::Now);
     Core::Result<QJsonObject> exportTables(const Core::Member &member);
 
     Storage::Database &m_database;

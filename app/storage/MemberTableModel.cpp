@@ -633,6 +633,17 @@ void MemberTableModel::checkForOutsideChanges()
     Q_EMIT membersChanged();
 }
 
+void MemberTableModel::holdOutsideChecks(bool hold)
+{
+    if (hold) {
+        m_watch.stop();
+        return;
+    }
+    if (!m_feed || !m_feed->isListening())
+        m_dataVersion = m_repository.database().dataVersion();
+    m_watch.start();
+}
+
 void MemberTableModel::membersReplaced()
 {
     m_dataVersion = m_repository.database().dataVersion();

@@ -107,6 +107,10 @@ public Q_SLOTS:
     // the list, the selection, the current row and the scroll position stay as they are.
     void membersChangedElsewhere(const QList<qint64> &ids);
     void checkForOutsideChanges(); // another program committed to the file?
+    // This window's own work written through another connection (ui/WorkAside: a bulk deletion, consent for a
+    // selection): the checks for other programs' changes wait meanwhile, and what was written is not taken for
+    // theirs on release (the caller reads again what it changed) — rather than the index rebuilt every 1.5 s.
+    void holdOutsideChecks(bool hold);
     void rebuildIndex();
     void membersReplaced(); // many members changed at once (an import, its undo): read everything again
     void providerChanged(); // the extra columns' values (or their number) changed

@@ -7,15 +7,19 @@
 //   - peak memory (max RSS)
 //   - for every action, the event loop's longest stall while it runs: a zero-interval timer ticks
 //     throughout, and the largest gap between two ticks is how long the window could not answer
-// usage: bench_member_table [N] [--db PATH]
+// usage: bench_member_table [N] [--db PATH] [--changes]
 #include "AppContext.h"
 #include "MainWindow.h"
+#include "MessageBox.h"
 #include "SelectionPanel.h"
 #include "core/Clock.h"
 #include "storage/Engine.h"
 #include "storage/MemberTableModel.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QDialog>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
@@ -217,7 +221,7 @@ int main(int argc, char *argv[])
     for (int i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--db") && i + 1 < args.size())
             path = args[++i];
-        else
+        else if (!args[i].startsWith(QLatin1String("--")))
             n = args[i].toInt();
     }
     if (path.contains(QLatin1String("%1")))
@@ -352,6 +356,68 @@ int main(int argc, char *argv[])
           "-");
 
     std::printf("%-46s %10.1f MiB  (target <= 200 MiB)\n", "peak memory (max RSS)", peakMiB());
+
+    // 7. With --changes, on a copy of the file: consent recorded for a section's members (about 100,000) through
+    // the Consent menu, then those members selected and deleted — each answered as a volunteer would.
+    if (args.contains(QStringLiteral("--changes")) && !server) {
+        const QString copy = path + QStringLiteral(".changes.sqlite");
+        QFile::remove(copy);
+        if (!QFile::copy(path, copy)) {
+            std::fprintf(stderr, "cannot copy %s\n", qPrintable(path));
+            return 1;
+        }
+        auto changed = AppContext::open(copy);
+        if (!changed.ok()) {
+            std::fprintf(stderr, "%s\n", qPrintable(changed.error().message));
+            return 1;
+        }
+        Gui::MainWindow other(*changed.value());
+        other.resize(1280, 800);
+        other.show();
+        auto *otherView = other.findChild<QTableView *>(QStringLiteral("memberTable"));
+        auto *otherModel = other.memberModel();
+        while (!otherModel->isIndexReady() || otherModel->isSortPending())
+            QTest::qWait(5);
+        auto *otherPanel = other.findChild<Gui::SelectionPanel *>(QStringLiteral("selectionPanel"));
+        otherPanel->select(section);
+        while (otherModel->selection() != section || otherModel->isSortPending())
+            QTest::qWait(5);
+        const int shown = otherModel->rowCount();
+        // The consent dialog: a source typed, Save, the confirmation answered Yes.
+        QTimer fill;
+        fill.setInterval(20);
+        QObject::connect(&fill, &QTimer::timeout, [&fill] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!dialog || dialog->objectName() != QLatin1String("consentDialog"))
+                return;
+            fill.stop();
+            dialog->findChild<QComboBox *>(QStringLiteral("sourceCombo"))->setEditText(QStringLiteral("bench"));
+            Gui::MessageBox::setNextAnswer(QMessageBox::Yes);
+            dialog->accept();
+        });
+        fill.start();
+        auto *bulk = other.findChild<QAction *>(QStringLiteral("bulkConsentAction"));
+        std::printf("%-46s %10d members\n", "changes: the section shown", shown);
+        print("record consent for the section shown",
+              measured("record consent for a section (~100,000)", otherView, [bulk] { bulk->trigger(); }), "-");
+        auto *remove = other.findChild<QAction *>(QStringLiteral("deleteMemberAction"));
+        Gui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        print("select all and delete the section shown",
+              measured(
+                  "select all and delete (~100,000)", otherView,
+                  [otherView, remove] {
+                      otherView->selectAll();
+                      remove->trigger();
+                  },
+                  [otherModel] { return !otherModel->isSortPending(); }),
+              "-");
+        Gui::MessageBox::clearNextAnswer();
+        std::printf("%-46s %10lld members\n", "changes: members left",
+                    qlonglong(changed.value()->members().count().value()));
+        QFile::remove(copy);
+        QFile::remove(copy + QStringLiteral("-wal"));
+        QFile::remove(copy + QStringLiteral("-shm"));
+    }
 
     // 6. The peer on the same file, same run.
     const double peerSearch =
