@@ -261,6 +261,12 @@ Result<void> MemberRepository::remove(qint64 id, qint64 expectedVersion)
 {
     return m_database.write([&]() -> Result<void> {
         QSqlQuery q(m_database.connection());
+        // Its household, read first: only that one can be left with fewer than two members.
+        q.prepare(QStringLiteral("SELECT household_id FROM members WHERE id = ?"));
+        q.addBindValue(id);
+        if (auto r = exec(q, QStringLiteral("delete member")); !r.ok())
+            return r;
+        const QVariant household = q.next() ? q.value(0) : QVariant();
         // The version is checked by the DELETE itself: a change committed meanwhile makes it delete nothing.
         q.prepare(QStringLiteral("DELETE FROM members WHERE id = ? AND (? = 0 OR version = ?)"));
         q.addBindValue(id);
@@ -273,16 +279,23 @@ Result<void> MemberRepository::remove(qint64 id, qint64 expectedVersion)
                 return stale(current.value());
             return notFound(QString::number(id));
         }
-        // A household left with fewer than two members is no longer a household.
-        QSqlQuery cleanup(m_database.connection());
-        if (!cleanup.exec(
-                QStringLiteral("UPDATE members SET household_id = NULL, version = version + 1 WHERE household_id IN "
-                               "(SELECT household_id FROM members WHERE household_id IS NOT NULL "
-                               "GROUP BY household_id HAVING count(*) < 2)")))
-            return Database::errorFrom(cleanup.lastError(), QStringLiteral("household cleanup"));
-        if (!cleanup.exec(QStringLiteral("DELETE FROM households WHERE id NOT IN "
-                                         "(SELECT household_id FROM members WHERE household_id IS NOT NULL)")))
-            return Database::errorFrom(cleanup.lastError(), QStringLiteral("household cleanup"));
+        if (household.isNull())
+            return {};
+        // A household left with fewer than two members is no longer a household (that household only: a
+        // question about every household read the whole members table, once per member of a bulk deletion).
+        const qint64 h = household.toLongLong();
+        q.prepare(QStringLiteral("UPDATE members SET household_id = NULL, version = version + 1 WHERE household_id = ? "
+                                 "AND (SELECT count(*) FROM members WHERE household_id = ?) < 2"));
+        q.addBindValue(h);
+        q.addBindValue(h);
+        if (auto r = exec(q, QStringLiteral("household cleanup")); !r.ok())
+            return r;
+        q.prepare(QStringLiteral(
+            "DELETE FROM households WHERE id = ? AND NOT EXISTS (SELECT 1 FROM members WHERE household_id = ?)"));
+        q.addBindValue(h);
+        q.addBindValue(h);
+        if (auto r = exec(q, QStringLiteral("household cleanup")); !r.ok())
+            return r;
         return {};
     });
 }
