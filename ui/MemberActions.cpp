@@ -16,6 +16,8 @@
 #include <QScopeGuard>
 #include <QTableView>
 
+#include <algorithm>
+
 namespace Gui {
 
 MemberActions::MemberActions(AppContext &context, QTableView *table, Storage::MemberTableModel *model,
@@ -89,11 +91,16 @@ void MemberActions::deleteSelected()
 {
     // The members as the table shows them: a member someone changed since is not deleted unseen.
     QList<Core::Member> shown;
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (rows.size() > kDeleteOneByOneUpTo) {
-        deleteMany(rows);
+    // A selection of many rows is a few ranges: counted, and walked, without a list of every row's index.
+    const QItemSelection selection = m_table->selectionModel()->selection();
+    qint64 selected = 0;
+    for (const QItemSelectionRange &range : selection)
+        selected += range.height(); // rows are selected whole in this table
+    if (selected > kDeleteOneByOneUpTo) {
+        deleteMany(selection);
         return;
     }
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     for (const QModelIndex &index : rows)
         shown.append(m_model->memberAt(index.row()));
     if (shown.isEmpty() && m_table->currentIndex().isValid())
@@ -146,15 +153,22 @@ void MemberActions::deleteSelected()
     }
 }
 
-void MemberActions::deleteMany(const QModelIndexList &rows)
+void MemberActions::deleteMany(const QItemSelection &selection)
 {
     // Many members (a selection of all, a hundred thousand): their ids and the versions the table showed (0 for
     // rows nobody looked at), deleted aside with progress and Cancel, the window answering meanwhile.
+    std::vector<int> rows; // ranges of different columns may cover the same rows
+    for (const QItemSelectionRange &range : selection) {
+        for (int row = range.top(); row <= range.bottom(); ++row)
+            rows.push_back(row);
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     std::vector<std::pair<qint64, qint64>> chosen;
-    chosen.reserve(size_t(rows.size()));
-    for (const QModelIndex &index : rows) {
-        if (const qint64 id = m_model->memberIdAt(index.row()); id > 0)
-            chosen.emplace_back(id, m_model->shownVersion(index.row()));
+    chosen.reserve(rows.size());
+    for (int row : rows) {
+        if (const qint64 id = m_model->memberIdAt(row); id > 0)
+            chosen.emplace_back(id, m_model->shownVersion(row));
     }
     const int count = int(chosen.size());
     if (MessageBox::question(m_table->window(), tr("Delete members"),

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QModelIndexList>
+#include <QItemSelection>
 #include <QObject>
 #include <QStringList>
 
@@ -42,7 +42,7 @@ Q_SIGNALS:
     void consentChanged();
 
 private:
-    void deleteMany(const QModelIndexList &rows);
+    void deleteMany(const QItemSelection &selection);
 
     AppContext &m_context;
     QTableView *m_table;

@@ -266,6 +266,33 @@ void TestMemberRepository::removeDissolvesTwoPersonHousehold()
     QCOMPARE(m_db->members().find(a.id).value().householdId, 0);
     QCOMPARE(m_db->members().remove(saved.id).error().code, Error::Code::NotFound);
     QCOMPARE(m_db->members().count().value(), 1);
+    QSqlQuery q(m_db->context().database().connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM households")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 0); // the household itself is gone
+
+    // Three in a household: one leaves, the other two are still one; another household is untouched.
+    Member c = m_db->add(QStringLiteral("C"), QStringLiteral("Two"), QStringLiteral("c@example.org"));
+    Member d;
+    d.firstName = QStringLiteral("D");
+    d.lastName = QStringLiteral("Two");
+    d.email = QStringLiteral("d@example.org");
+    d = m_db->members().save(d, c.id).value();
+    Member e;
+    e.firstName = QStringLiteral("E");
+    e.lastName = QStringLiteral("Two");
+    e.email = QStringLiteral("e@example.org");
+    e = m_db->members().save(e, c.id).value();
+    Member f;
+    f.firstName = QStringLiteral("F");
+    f.lastName = QStringLiteral("Three");
+    f.email = QStringLiteral("f@example.org");
+    f = m_db->members().save(f, a.id).value();
+    const qint64 other = f.householdId;
+    QVERIFY(other != 0);
+    QVERIFY(m_db->members().remove(e.id).ok());
+    QCOMPARE(m_db->members().find(c.id).value().householdId, d.householdId);
+    QVERIFY(d.householdId != 0);
+    QCOMPARE(m_db->members().find(a.id).value().householdId, other);
 }
 
 void TestMemberRepository::findsByReference()
