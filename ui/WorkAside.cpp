@@ -56,11 +56,6 @@ Core::Result<void> run(AppContext &context, QWidget *parent, const QString &labe
         });
     });
     thread->setObjectName(QStringLiteral("work-aside"));
-    QEventLoop loop;
-    QObject::connect(thread, &QThread::finished, &loop, [shared, &loop] {
-        shared->finished = true;
-        loop.quit();
-    });
     QProgressDialog dialog(label, QCoreApplication::translate("Gui::WorkAside", "Cancel"), 0, 0, parent);
     dialog.setObjectName(QStringLiteral("workAsideProgress"));
     dialog.setWindowModality(Qt::WindowModal);
@@ -80,12 +75,14 @@ Core::Result<void> run(AppContext &context, QWidget *parent, const QString &labe
             dialog.setValue(std::min(int(shared->done), total));
         }
     });
+    QObject::connect(thread, &QThread::finished, &dialog, [shared] { shared->finished = true; });
     thread->start();
     tick.start();
     // Until the dialog shows, user input waits (it is not lost): nothing else starts in the middle.
     while (!shared->finished) {
-        loop.processEvents(dialog.isVisible() ? QEventLoop::WaitForMoreEvents
-                                              : QEventLoop::WaitForMoreEvents | QEventLoop::ExcludeUserInputEvents);
+        QCoreApplication::processEvents(dialog.isVisible()
+                                            ? QEventLoop::WaitForMoreEvents
+                                            : QEventLoop::WaitForMoreEvents | QEventLoop::ExcludeUserInputEvents);
     }
     thread->wait();
     delete thread;

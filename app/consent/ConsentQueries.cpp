@@ -214,22 +214,16 @@ Result<void> ConsentService::scan(const Purpose &purpose, QDate at, const std::v
         std::vector<qint64> ids = among;
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        constexpr size_t kChunk = 500;
-        for (size_t start = 0; start < ids.size(); start += kChunk) {
-            const std::vector<qint64> chunk(ids.begin() + qsizetype(start),
-                                            ids.begin() + qsizetype(std::min(ids.size(), start + kChunk)));
-            auto members = m_members.fetch(chunk);
-            if (!members.ok())
-                return members.error();
+        return m_members.fetchInChunks(ids, [&](const std::vector<qint64> &chunk, const QList<Member> &members) {
             auto stored = m_statuses.on(purpose.key, at, QList<qint64>(chunk.begin(), chunk.end()));
             if (!stored.ok())
-                return stored.error();
-            for (const Member &m : members.value()) {
+                return Result<void>(stored.error());
+            for (const Member &m : members) {
                 const auto found = stored.value().constFind(m.id);
                 judge(factsOf(m), found == stored.value().cend() ? nullptr : &found.value());
             }
-        }
-        return {};
+            return Result<void>();
+        });
     }
 
     std::vector<qint64> wanted = among;
@@ -312,6 +306,13 @@ Result<AddressBlocks> ConsentService::addressBlocks() const
     return blocks;
 }
 
+Result<Purpose> ConsentService::purposeOn(const QString &purposeKey, QDate *at) const
+{
+    if (!at->isValid())
+        *at = m_clock.today();
+    return purpose(purposeKey);
+}
+
 namespace {
 // Whether a member judged so may receive the purpose's messages (the address, then the consent).
 bool mayReceive(Reason reason, const Status &s)
@@ -324,9 +325,7 @@ bool mayReceive(Reason reason, const Status &s)
 Result<Eligibility> ConsentService::eligible(const QString &purposeKey, const std::vector<qint64> &among,
                                              QDate at) const
 {
-    if (!at.isValid())
-        at = m_clock.today();
-    auto p = purpose(purposeKey);
+    auto p = purposeOn(purposeKey, &at);
     if (!p.ok())
         return p.error();
     Eligibility out;
@@ -412,9 +411,7 @@ QDate lastEndEndingBy(const QDate &day)
 Result<std::optional<SqlCondition>> ConsentService::condition(const QString &purposeKey, const QString &state,
                                                               QDate at) const
 {
-    if (!at.isValid())
-        at = m_clock.today();
-    auto p = purpose(purposeKey);
+    auto p = purposeOn(purposeKey, &at);
     if (!p.ok())
         return p.error();
     auto j = jurisdiction();
@@ -492,9 +489,7 @@ Result<std::optional<SqlCondition>> ConsentService::condition(const QString &pur
 
 Result<SelectionTally> ConsentService::tally(const QString &purposeKey, QDate at) const
 {
-    if (!at.isValid())
-        at = m_clock.today();
-    auto p = purpose(purposeKey);
+    auto p = purposeOn(purposeKey, &at);
     if (!p.ok())
         return p.error();
     SelectionTally t;
@@ -512,9 +507,7 @@ Result<SelectionTally> ConsentService::tally(const QString &purposeKey, QDate at
 Result<std::vector<qint64>> ConsentService::select(const QString &purposeKey, ConsentSelection selection,
                                                    QDate at) const
 {
-    if (!at.isValid())
-        at = m_clock.today();
-    auto p = purpose(purposeKey);
+    auto p = purposeOn(purposeKey, &at);
     if (!p.ok())
         return p.error();
     std::vector<qint64> out;

@@ -291,33 +291,33 @@ Result<BulkResult> ConsentService::recordMany(const std::vector<qint64> &memberI
                 return stored.error();
             sha = stored.value();
         }
-        constexpr size_t kChunk = 500;
-        for (size_t start = 0; start < memberIds.size(); start += kChunk) {
-            const std::vector<qint64> chunk(memberIds.begin() + qsizetype(start),
-                                            memberIds.begin() + qsizetype(std::min(memberIds.size(), start + kChunk)));
-            auto members = m_members.fetch(chunk);
-            if (!members.ok())
-                return members.error();
-            for (const Member &m : members.value()) {
-                // In bulk, a suppressed address is skipped: lifting a suppression is a decision per person.
-                const QByteArray hash = suppressionHash(m.email);
-                if (!hash.isEmpty() && suppressedSet.value().contains(hash)) {
-                    ++result.suppressed;
-                    continue;
+        size_t done = 0;
+        auto added = m_members.fetchInChunks(
+            memberIds, [&](const std::vector<qint64> &chunk, const QList<Member> &members) -> Result<void> {
+                for (const Member &m : members) {
+                    // In bulk, a suppressed address is skipped: lifting a suppression is a decision per person.
+                    const QByteArray hash = suppressionHash(m.email);
+                    if (!hash.isEmpty() && suppressedSet.value().contains(hash)) {
+                        ++result.suppressed;
+                        continue;
+                    }
+                    Event e = templateEvent;
+                    e.memberId = m.id;
+                    e.evidenceName = evidenceName;
+                    e.evidenceSha256 = sha;
+                    if (auto id = m_ledger.append(e); !id.ok())
+                        return id.error();
+                    ++result.recorded;
                 }
-                Event e = templateEvent;
-                e.memberId = m.id;
-                e.evidenceName = evidenceName;
-                e.evidenceSha256 = sha;
-                if (auto id = m_ledger.append(e); !id.ok())
-                    return id.error();
-                ++result.recorded;
-            }
-            if (progress && !progress(int(std::min(memberIds.size(), start + kChunk))))
-                return Error::make(
-                    Error::Code::Cancelled,
-                    QCoreApplication::translate("Consent::ConsentService", "Cancelled: nothing was recorded."));
-        }
+                done += chunk.size();
+                if (progress && !progress(int(done)))
+                    return Error::make(
+                        Error::Code::Cancelled,
+                        QCoreApplication::translate("Consent::ConsentService", "Cancelled: nothing was recorded."));
+                return {};
+            });
+        if (!added.ok())
+            return added;
         return m_audit.append(QStringLiteral("consent.bulk-grant"), 0,
                               {{QStringLiteral("purpose"), templateEvent.purpose},
                                {QStringLiteral("basis"), basisKey(*templateEvent.basis)},

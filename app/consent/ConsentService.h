@@ -174,6 +174,8 @@ public:
     Core::Result<StatusStore::Verification> verifyStatuses(bool repair);
 
 private:
+    // The purpose asked about, and `at` made today when it was not given (every answer's first step).
+    Core::Result<Purpose> purposeOn(const QString &purposeKey, QDate *at) const;
     Core::Result<Jurisdiction> jurisdiction() const;
     Core::Result<AddressBlocks> addressBlocks() const;
     Core::Result<Event> prepareGrant(const GrantRequest &request, const Purpose &purpose) const;

@@ -622,30 +622,24 @@ Result<void> ReportRunner::cells(const ReportDefinition &report, const std::vect
         const QHash<QString, QHash<qint64, Consent::Status>> none;
         return m_members.visit(ids, fields, [&](const Core::Member &m) { visit(rowOf(m, none)); });
     }
-    constexpr size_t kChunk = 500;
-    for (size_t start = 0; start < ids.size(); start += kChunk) {
-        const std::vector<qint64> chunk(ids.begin() + qsizetype(start),
-                                        ids.begin() + qsizetype(std::min(ids.size(), start + kChunk)));
-        auto members = m_members.fetch(chunk);
-        if (!members.ok())
-            return members.error();
+    return m_members.fetchInChunks(ids, [&](const std::vector<qint64> &, const QList<Core::Member> &members) {
         QHash<QString, QHash<qint64, Consent::Status>> consent;
         for (const QString &c : report.columns) {
             if (!c.startsWith(QLatin1String("consent.")) || consent.contains(c))
                 continue;
             for (const Consent::Purpose &p : purposes.value()) {
                 if (p.key == c.mid(8)) {
-                    auto s = m_consent.statuses(members.value(), p);
+                    auto s = m_consent.statuses(members, p);
                     if (!s.ok())
-                        return s.error();
+                        return Result<void>(s.error());
                     consent.insert(c, s.value());
                 }
             }
         }
-        for (const Core::Member &m : members.value())
+        for (const Core::Member &m : members)
             visit(rowOf(m, consent));
-    }
-    return {};
+        return Result<void>();
+    });
 }
 
 } // namespace Reports

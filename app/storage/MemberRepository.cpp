@@ -359,6 +359,21 @@ Result<QStringList> MemberRepository::attributeNames(int sample) const
     return out;
 }
 
+Result<void> MemberRepository::fetchInChunks(const std::vector<qint64> &ids, const Chunk &each) const
+{
+    constexpr size_t kChunk = 500;
+    for (size_t start = 0; start < ids.size(); start += kChunk) {
+        const std::vector<qint64> chunk(ids.begin() + qsizetype(start),
+                                        ids.begin() + qsizetype(std::min(ids.size(), start + kChunk)));
+        auto members = fetch(chunk);
+        if (!members.ok())
+            return members.error();
+        if (auto r = each(chunk, members.value()); !r.ok())
+            return r;
+    }
+    return {};
+}
+
 Result<std::vector<qint64>> MemberRepository::ids(const MemberQuery &query) const
 {
     QVariantList bindings;

@@ -50,6 +50,9 @@ public:
     Core::Result<std::vector<qint64>> ids(const MemberQuery &query) const;
     // The members with these ids, in the order given (missing ids are skipped).
     Core::Result<QList<Core::Member>> fetch(const std::vector<qint64> &ids) const;
+    // The same for a long list, 500 at a time: `each` gets a chunk's ids and its members; an error stops it.
+    using Chunk = std::function<Core::Result<void>(const std::vector<qint64> &ids, const QList<Core::Member> &)>;
+    Core::Result<void> fetchInChunks(const std::vector<qint64> &ids, const Chunk &each) const;
     // The same for many members, through the engine's bulk path, one member at a time: only the id and
     // the given fields are read (a report's columns). Nothing else may run on the connection meanwhile.
     Core::Result<void> visit(const std::vector<qint64> &ids, const QList<Core::MemberField> &fields,

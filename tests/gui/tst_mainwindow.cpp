@@ -281,7 +281,9 @@ void TestMainWindow::deletesManyMembersAside()
     QCOMPARE(view->model()->rowCount(), int(all));
     view->setFocus();
     view->selectAll();
-    // The first row was shown; another volunteer changes it meanwhile.
+    // The first row was shown (painted: the table read its page); another volunteer changes it meanwhile.
+    view->viewport()->repaint();
+    QTRY_VERIFY(w->memberModel()->shownVersion(0) != 0);
     Core::Member changed = m_db->members().find(w->memberModel()->memberIdAt(0)).value();
     QCOMPARE(w->memberModel()->shownVersion(0), changed.version);
     changed.city = QStringLiteral("Rimouski");
