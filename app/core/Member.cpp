@@ -39,6 +39,34 @@ QVariant Member::value(MemberField field) const
     return {};
 }
 
+const QString *Member::text(MemberField field) const
+{
+    switch (field) {
+    case MemberField::MemberNumber: return &memberNumber;
+    case MemberField::FirstName: return &firstName;
+    case MemberField::LastName: return &lastName;
+    case MemberField::Email: return &email;
+    case MemberField::Phone: return &phone;
+    case MemberField::Mobile: return &mobile;
+    case MemberField::Address: return &address;
+    case MemberField::PostalCode: return &postalCode;
+    case MemberField::City: return &city;
+    case MemberField::Country: return &country;
+    case MemberField::Section: return &section;
+    case MemberField::Category: return &category;
+    case MemberField::Language: return &language;
+    case MemberField::Notes: return &notes;
+    case MemberField::Id:
+    case MemberField::MembershipStart:
+    case MemberField::MembershipEnd:
+    case MemberField::HouseholdId:
+    case MemberField::Extra:
+    case MemberField::CreatedAt:
+    case MemberField::UpdatedAt: break;
+    }
+    return nullptr;
+}
+
 void Member::setValue(MemberField field, const QVariant &v)
 {
     const QString s = v.isNull() ? QString() : v.toString();

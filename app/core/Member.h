@@ -8,6 +8,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <utility>
+
 namespace Core {
 
 // One member of the association. A null QString or QDate means "absent" (null in JSON and SQL).
@@ -42,6 +44,10 @@ struct Member
 
     QVariant value(MemberField field) const;
     void setValue(MemberField field, const QVariant &value);
+    // The text field behind a field, without a QVariant (a million rows bind or fill them); nullptr for
+    // the id, the dates, the household, the extra attributes and the timestamps.
+    const QString *text(MemberField field) const;
+    QString *text(MemberField field) { return const_cast<QString *>(std::as_const(*this).text(field)); }
 
     QString displayName() const; // "Hélène Côté"
 

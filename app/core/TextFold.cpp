@@ -96,19 +96,33 @@ QString fold(QStringView text)
     return out;
 }
 
-QString simplified(QStringView text)
+namespace {
+// Most cells are already clean: no outer, double or exotic spaces.
+bool isSimplified(QStringView text)
 {
-    // Fast path: most cells are already clean (no outer, double or exotic spaces).
-    bool clean = !text.isEmpty() && !text.front().isSpace() && !text.back().isSpace();
-    for (qsizetype i = 0; clean && i < text.size(); ++i) {
+    if (text.isEmpty() || text.front().isSpace() || text.back().isSpace())
+        return false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = text[i].unicode();
         if (c < 0x80) {
             if (c < 0x20 || (c == ' ' && i + 1 < text.size() && text[i + 1] == QLatin1Char(' ')))
-                clean = false;
+                return false;
         } else if (c == 0x200B || c == 0xFEFF || text[i].isSpace()) {
-            clean = false;
+            return false;
         }
     }
+    return true;
+}
+} // namespace
+
+QString simplified(const QString &text)
+{
+    return isSimplified(text) ? text : simplified(QStringView(text));
+}
+
+QString simplified(QStringView text)
+{
+    const bool clean = isSimplified(text);
     if (clean)
         return text.toString();
     QString out;

@@ -12,6 +12,7 @@ QString fold(QStringView text);
 void appendFolded(QStringView text, QString &out);
 // Trimmed, with inner runs of (Unicode) white space collapsed to one space: names, cities.
 QString simplified(QStringView text);
+QString simplified(const QString &text); // the same string, shared, when it is already simplified
 } // namespace TextFold
 
 } // namespace Core

@@ -146,14 +146,17 @@ bool CsvFile::fill()
 
 void CsvFile::checkDecoding(CsvRecord &record)
 {
+    auto unreadable = [this](char16_t u) { return u == 0 || (m_eightBit && u >= 0x80 && u <= 0x9F); };
     bool bad = false;
     for (QString &field : record.fields) {
+        // Read without touching (a write access would copy a shared string); replaced only where needed.
+        const QStringView view(field);
+        if (std::none_of(view.begin(), view.end(), [&](QChar c) { return unreadable(c.unicode()); }))
+            continue;
+        bad = true;
         for (QChar &c : field) {
-            const char16_t u = c.unicode();
-            if (u == 0 || (m_eightBit && u >= 0x80 && u <= 0x9F)) {
+            if (unreadable(c.unicode()))
                 c = QChar(QChar::ReplacementCharacter);
-                bad = true;
-            }
         }
     }
     if (bad)

@@ -1,8 +1,10 @@
 #include "Importer.h"
 
 #include "ColumnMapper.h"
+#include "ReadAhead.h"
 #include "core/Clock.h"
 #include "core/EmailAddress.h"
+#include "core/KeyTable.h"
 #include "core/MemberValidator.h"
 #include "core/TextFold.h"
 #include "storage/AuditLog.h"
@@ -65,6 +67,34 @@ QString rememberedMappingKey(const QStringList &header)
                QCryptographicHash::hash(normalized.join(QLatin1Char('\x1f')).toUtf8(), QCryptographicHash::Sha1)
                    .toHex());
 }
+
+// What a column of the file becomes in a member, decided once from its mapping target.
+struct ColumnRole
+{
+    enum Kind { Skip, Extra, FullName, Field } kind = Skip;
+    MemberField field = MemberField::Id;
+    QString extraKey;        // Extra: the attribute's name
+    bool attributes = false; // Extra: listmonk's JSON "attributes" column
+
+    static QList<ColumnRole> of(const QStringList &mapping)
+    {
+        QList<ColumnRole> roles;
+        for (const QString &target : mapping) {
+            ColumnRole role;
+            if (target.startsWith(QLatin1String("extra."))) {
+                role.kind = Extra;
+                role.extraKey = target.mid(6);
+                role.attributes = target == QLatin1String("extra.attributes");
+            } else if (target == QLatin1String("full_name")) {
+                role.kind = FullName;
+            } else if (!target.isEmpty() && MemberFields::fromKey(target, &role.field)) {
+                role.kind = Field;
+            }
+            roles.append(role);
+        }
+        return roles;
+    }
+};
 
 bool isEmptyValue(const QVariant &v)
 {
@@ -352,11 +382,16 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
         return false;
     }();
 
+    // What each column is, worked out once rather than for every cell.
+    const QList<ColumnRole> roles = ColumnRole::of(mapping);
+    const QList<ColumnRole> partnerRoles = ColumnRole::of(partnerMapping);
+
     // What the database already holds, to match rows in one pass.
-    QHash<QString, qint64> byEmail;
-    QHash<QString, qint64> byNumber;
+    Core::KeyTable byEmail;
+    Core::KeyTable byNumber;
     if (auto loaded = m_members.loadKeys(&byEmail, &byNumber); !loaded.ok())
         return loaded.error();
+    byEmail.reserve(byEmail.size() + std::min<qint64>(rowCount, 10'000'000)); // one allocation, not twenty
 
     // Pass 2: build, check, match, write.
     auto reopened = TableSource::open(path, [&] {
@@ -368,7 +403,7 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
     }());
     if (!reopened.ok())
         return reopened.error();
-    TableSource &file = *reopened.value();
+    ReadAhead file(std::move(reopened).value());
 
     Storage::ImportBatchRepository batches(m_database, m_clock);
     Storage::ImportBatch batch;
@@ -417,7 +452,8 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
             RowStatus status = RowStatus::Rejected;
             QString email;
         };
-        auto processRow = [&](const CsvRecord &record, const QStringList &mapping) -> Result<Outcome> {
+        auto processRow = [&](const CsvRecord &record, const QStringList &mapping,
+                              const QList<ColumnRole> &roles) -> Result<Outcome> {
             PlannedRow row;
             row.line = record.line;
             Member &m = row.member;
@@ -435,14 +471,16 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
             const int sectionColumn = int(mapping.indexOf(MemberFields::key(MemberField::Section)));
             bool rejected = false;
             for (int c = 0; c < mapping.size() && !rejected; ++c) {
-                const QString &target = mapping[c];
+                const ColumnRole &role = roles[c];
+                if (role.kind == ColumnRole::Skip)
+                    continue;
                 const QString raw = record.fields.value(c);
                 const QString value = Core::TextFold::simplified(raw);
-                if (target.isEmpty() || value.isEmpty())
+                if (value.isEmpty())
                     continue;
-                if (target.startsWith(QLatin1String("extra."))) {
+                if (role.kind == ColumnRole::Extra) {
                     // listmonk's "attributes" column is a JSON object: its keys become attributes.
-                    if (value.startsWith(QLatin1Char('{')) && target == QLatin1String("extra.attributes")) {
+                    if (role.attributes && value.startsWith(QLatin1Char('{'))) {
                         const QJsonObject attributes = QJsonDocument::fromJson(value.toUtf8()).object();
                         if (!attributes.isEmpty() || value == QLatin1String("{}")) {
                             for (auto it = attributes.begin(); it != attributes.end(); ++it)
@@ -450,10 +488,10 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
                             continue;
                         }
                     }
-                    m.extra.insert(target.mid(6), raw.trimmed());
+                    m.extra.insert(role.extraKey, raw.trimmed());
                     continue;
                 }
-                if (target == QLatin1String("full_name")) {
+                if (role.kind == ColumnRole::FullName) {
                     const auto [first, last] = ValueParser::splitFullName(value, lastFirst);
                     if (m.firstName.isEmpty())
                         m.firstName = first;
@@ -461,9 +499,7 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
                         m.lastName = last;
                     continue;
                 }
-                MemberField field;
-                if (!MemberFields::fromKey(target, &field))
-                    continue;
+                const MemberField field = role.field;
                 switch (field) {
                 case MemberField::MembershipStart:
                 case MemberField::MembershipEnd: {
@@ -504,13 +540,18 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
                                  "Import::Importer",
                                  "This looks like a number whose leading zero was lost by a spreadsheet; "
                                  "it was kept as written.")});
-                    m.setValue(field, value);
+                    *m.text(field) = value;
                     break;
                 case MemberField::Email:
                     emailColumn = c;
                     m.email = value;
                     break;
-                default: m.setValue(field, value); break;
+                default:
+                    if (QString *text = m.text(field))
+                        *text = value;
+                    else
+                        m.setValue(field, value);
+                    break;
                 }
             }
             if (!rejected) {
@@ -544,10 +585,9 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
             // One table answers both questions: a positive value is a member already in the list, a
             // negative one the line of this file that brought the same member (a duplicate).
             const QString emailKey = (!rejected && !m.email.isEmpty()) ? Core::EmailAddress::key(m.email) : QString();
+            const qint64 knownByEmail = emailKey.isEmpty() ? 0 : byEmail.value(emailKey);
             if (!rejected) {
-                qint64 previous = 0;
-                if (!emailKey.isEmpty())
-                    previous = byEmail.value(emailKey);
+                qint64 previous = knownByEmail;
                 if (!previous && !m.memberNumber.isEmpty() && emailKey.isEmpty())
                     previous = byNumber.value(m.memberNumber);
                 if (previous < 0) {
@@ -559,9 +599,7 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
                 }
             }
             if (!rejected) {
-                qint64 existing = 0;
-                if (!emailKey.isEmpty())
-                    existing = byEmail.value(emailKey);
+                qint64 existing = knownByEmail;
                 if (!existing && !m.memberNumber.isEmpty())
                     existing = byNumber.value(m.memberNumber);
                 if (!existing) {
@@ -693,7 +731,7 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
                                                  "This line has %1 values where the header has %2 columns.")
                          .arg(record.fields.size())
                          .arg(report.header.size())});
-            auto member = processRow(record, mapping);
+            auto member = processRow(record, mapping, roles);
             if (!member.ok())
                 return member.error();
             if (consent && (member.value().status == RowStatus::New || member.value().status == RowStatus::Update ||
@@ -707,7 +745,7 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
             }
             if (partnerMapping.isEmpty() || !hasPartner(record))
                 continue;
-            auto partner = processRow(record, partnerMapping);
+            auto partner = processRow(record, partnerMapping, partnerRoles);
             if (!partner.ok())
                 return partner.error();
             if (!options.dryRun && member.value().status == RowStatus::New &&

@@ -1,5 +1,6 @@
 #include "ImportBatchRepository.h"
 
+#include "BackgroundInsert.h"
 #include "BulkRows.h"
 #include "Database.h"
 #include "MemberRepository.h"
@@ -73,8 +74,8 @@ void forEachValue(const Member &m, Text text, Integer integer, Null null)
         case MemberField::CreatedAt: text(timeText(m.createdAt)); break;
         case MemberField::UpdatedAt: text(timeText(m.updatedAt)); break;
         default: {
-            const QString s = m.value(f).toString();
-            s.isEmpty() ? null() : text(s);
+            const QString *s = m.text(f);
+            !s || s->isEmpty() ? null() : text(*s);
             break;
         }
         }
@@ -91,7 +92,8 @@ void bindMember(QSqlQuery &q, const Member &m)
 
 void bindMember(SqliteStatement &statement, const Member &m)
 {
-    int index = 0;
+    statement.bindInt(1, m.id);
+    int index = 1;
     forEachValue(
         m, [&](const QString &s) { statement.bindText(++index, s); }, [&](qint64 v) { statement.bindInt(++index, v); },
         [&] { statement.bindNull(++index); });
@@ -149,9 +151,9 @@ QJsonObject ImportBatch::toJson() const
 struct ImportBatchRepository::Statements
 {
     explicit Statements(const QSqlDatabase &db) : insert(db), update(db), before(db) {}
-    std::unique_ptr<SqliteStatement> fastInsert;
-    std::unique_ptr<CopyWriter> copy; // PostgreSQL
-    qint64 nextId = 0;                // the ids COPY gives, taken from the sequence
+    std::unique_ptr<BackgroundInsert> background; // SQLite
+    std::unique_ptr<CopyWriter> copy;             // PostgreSQL
+    qint64 nextId = 0; // the ids given: after the table's last (SQLite), or the sequence's next (PostgreSQL)
     qint64 lastCopiedId = 0;
     std::vector<std::function<Result<void>()>> afterCopy;
     QSqlQuery insert;
@@ -188,10 +190,22 @@ Result<qint64> ImportBatchRepository::begin(const ImportBatch &batch)
         marks.append(QStringLiteral("?"));
     const QString insertSql = QStringLiteral("INSERT INTO members (%1) VALUES (%2)")
                                   .arg(columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")));
-    m_statements->fastInsert = SqliteStatement::prepare(m_database.connection(), insertSql);
-    if (!m_statements->fastInsert)
+    // The ids are given here: the table is this transaction's to write until it ends (SQLite's write lock,
+    // a server's table lock), so the ids after the last one are free.
+    auto fast = SqliteStatement::prepare(
+        m_database.connection(), QStringLiteral("INSERT INTO members (id, %1) VALUES (?, %2)")
+                                     .arg(columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
+    if (fast) {
+        QSqlQuery last(m_database.connection());
+        if (!last.exec(QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM members")) || !last.next())
+            return Database::errorFrom(last.lastError(), QStringLiteral("import ids"));
+        m_statements->nextId = last.value(0).toLongLong();
+        m_statements->background = std::make_unique<BackgroundInsert>(
+            std::move(fast), [](SqliteStatement &statement, const Member &member) { bindMember(statement, member); });
+    } else {
         m_statements->copy = CopyWriter::create(m_database.connection(), QStringLiteral("members"),
                                                 QStringList{QStringLiteral("id")} + columns);
+    }
     if (m_statements->copy) {
         // The table is locked against other writers until the end of the transaction: the ids that
         // follow the sequence's next value are this import's, and the sequence is moved past them at the end.
@@ -199,7 +213,7 @@ Result<qint64> ImportBatchRepository::begin(const ImportBatch &batch)
         if (!next.exec(QStringLiteral("SELECT nextval(pg_get_serial_sequence('members', 'id'))")) || !next.next())
             return Database::errorFrom(next.lastError(), QStringLiteral("import ids"));
         m_statements->nextId = next.value(0).toLongLong();
-    } else if (!m_statements->fastInsert) {
+    } else if (!m_statements->background) {
         m_statements->insert.prepare(insertSql + QStringLiteral(" RETURNING id"));
     }
     m_statements->update.prepare(QStringLiteral("UPDATE members SET %1 = ?, version = version + 1 WHERE id = ?")
@@ -211,11 +225,16 @@ Result<qint64> ImportBatchRepository::begin(const ImportBatch &batch)
 
 Result<qint64> ImportBatchRepository::insertMember(const Member &member)
 {
-    if (SqliteStatement *fast = m_statements->fastInsert.get()) {
-        bindMember(*fast, member);
-        if (auto r = fast->run(); !r.ok())
+    if (BackgroundInsert *background = m_statements->background.get()) {
+        Member withId = member;
+        withId.id = m_statements->nextId++;
+        if (auto r = background->add(withId); !r.ok())
             return r.error();
-        return fast->lastInsertId();
+        if (m_statements->afterCopy.size() >= 10000) { // consent rows waiting for their members
+            if (auto r = flushInserts(); !r.ok())
+                return r.error();
+        }
+        return withId.id;
     }
     if (CopyWriter *copy = m_statements->copy.get()) {
         const qint64 id = m_statements->nextId++;
@@ -263,7 +282,9 @@ Result<void> ImportBatchRepository::updateMember(qint64 batchId, const Member &b
 
 Result<void> ImportBatchRepository::whenWritten(std::function<Result<void>()> action)
 {
-    if (!m_statements || !m_statements->copy || !m_statements->copy->hasPending())
+    const bool pending = m_statements && ((m_statements->copy && m_statements->copy->hasPending()) ||
+                                          (m_statements->background && m_statements->background->hasPending()));
+    if (!pending)
         return action();
     m_statements->afterCopy.push_back(std::move(action));
     return {};
@@ -282,18 +303,27 @@ Result<void> ImportBatchRepository::runAfterCopy()
 
 void ImportBatchRepository::abandonInserts()
 {
-    if (m_statements && m_statements->copy) {
+    if (!m_statements)
+        return;
+    if (m_statements->copy)
         m_statements->copy->abandon();
-        m_statements->afterCopy.clear();
-    }
+    m_statements->background.reset(); // its thread stops; the rows it had not inserted go with the rollback
+    m_statements->afterCopy.clear();
 }
 
 Result<void> ImportBatchRepository::flushInserts()
 {
-    if (!m_statements || !m_statements->copy)
+    if (!m_statements)
         return {};
-    if (auto r = m_statements->copy->flush(); !r.ok())
-        return r;
+    if (m_statements->copy) {
+        if (auto r = m_statements->copy->flush(); !r.ok())
+            return r;
+    } else if (m_statements->background) {
+        if (auto r = m_statements->background->flush(); !r.ok())
+            return r;
+    } else {
+        return {};
+    }
     return runAfterCopy();
 }
 
@@ -352,12 +382,18 @@ Result<void> ImportBatchRepository::finish(const ImportBatch &batch)
             return r;
     }
     m_statements.reset();
+    // The indexes are sorted with SQLite's default cache (a larger one makes each sort about twice as
+    // slow: measured 4.9 s against 2.1 s for the seven at a million members) and a helper thread.
+    (void)m_database.endBulkInsert();
+    if (!m_suspendedIndexes.isEmpty())
+        q.exec(QStringLiteral("PRAGMA threads = 2"));
     for (const QString &create : std::as_const(m_suspendedIndexes)) {
         if (!q.exec(create))
             return Database::errorFrom(q.lastError(), QStringLiteral("rebuild index"));
     }
+    if (!m_suspendedIndexes.isEmpty())
+        q.exec(QStringLiteral("PRAGMA threads = 0"));
     m_suspendedIndexes.clear();
-    (void)m_database.endBulkInsert();
     q.prepare(QStringLiteral("UPDATE import_batches SET created = ?, updated = ?, unchanged = ?, duplicates = ?, "
                              "rejected = ?, no_email = ?, first_member_id = ?, last_member_id = ? WHERE id = ?"));
     const ImportCounts &counts = batch;

@@ -1,4 +1,5 @@
 #include "MemberRepository.h"
+#include "core/KeyTable.h"
 
 #include "BulkRows.h"
 #include "Database.h"
@@ -506,7 +507,7 @@ Result<QList<Member>> MemberRepository::list(const MemberQuery &query) const
     return out;
 }
 
-Result<void> MemberRepository::loadKeys(QHash<QString, qint64> *byEmail, QHash<QString, qint64> *byNumber) const
+Result<void> MemberRepository::loadKeys(Core::KeyTable *byEmail, Core::KeyTable *byNumber) const
 {
     QSqlQuery q(m_database.connection());
     Storage::streamRows(q);

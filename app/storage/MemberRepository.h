@@ -16,7 +16,8 @@ class QSqlQuery;
 
 namespace Core {
 class Clock;
-}
+class KeyTable;
+} // namespace Core
 
 namespace Storage {
 
@@ -60,7 +61,7 @@ public:
     Core::Result<QList<Core::Member>> list(const MemberQuery &query) const;
 
     // Every member's email key and member number, for matching a whole file in one pass.
-    Core::Result<void> loadKeys(QHash<QString, qint64> *byEmail, QHash<QString, qint64> *byNumber) const;
+    Core::Result<void> loadKeys(Core::KeyTable *byEmail, Core::KeyTable *byNumber) const;
 
     // Counts for the side panel: All, No email, Expired, Ending soon, then each section and category.
     Core::Result<QList<SelectionCount>> selectionCounts(const QDate &today) const;

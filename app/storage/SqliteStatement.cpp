@@ -4,6 +4,7 @@
 
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QStringEncoder>
 #include <QVariant>
 
 #include <sqlite3.h>
@@ -30,8 +31,26 @@ SqliteStatement::~SqliteStatement()
 
 void SqliteStatement::bindText(int index, const QString &text)
 {
-    const QByteArray utf8 = text.toUtf8();
-    sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    const qsizetype offset = m_arena.size();
+    m_arena.resize(offset + text.size() * 3); // UTF-8 takes at most three bytes for a UTF-16 unit
+    char *out = m_arena.data() + offset;
+    const char16_t *in = reinterpret_cast<const char16_t *>(text.constData());
+    const char16_t *const end = in + text.size();
+    while (in < end && *in < 0x80) // most member data is ASCII
+        *out++ = char(*in++);
+    if (in < end) {
+        QStringEncoder encoder(QStringEncoder::Utf8);
+        out = encoder.appendToBuffer(out, QStringView(in, end));
+    }
+    const qsizetype size = (out - m_arena.data()) - offset;
+    m_arena.resize(offset + size);
+    m_texts.push_back({index, offset, size});
+}
+
+void SqliteStatement::bindTexts()
+{
+    for (const Text &t : m_texts)
+        sqlite3_bind_text(m_statement, t.index, m_arena.constData() + t.offset, int(t.size), SQLITE_STATIC);
 }
 
 void SqliteStatement::bindInt(int index, qint64 value)
@@ -46,9 +65,12 @@ void SqliteStatement::bindNull(int index)
 
 Core::Result<void> SqliteStatement::run()
 {
+    bindTexts();
     const int rc = sqlite3_step(m_statement);
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
+    m_arena.resize(0); // keeps its capacity
+    m_texts.clear();
     if (rc == SQLITE_DONE || rc == SQLITE_ROW)
         return {};
     const QSqlError error(QStringLiteral("sqlite"), QString::fromUtf8(sqlite3_errmsg(m_db)), QSqlError::StatementError,
@@ -58,6 +80,10 @@ Core::Result<void> SqliteStatement::run()
 
 Core::Result<bool> SqliteStatement::step()
 {
+    if (!m_texts.empty()) {
+        bindTexts();
+        m_texts.clear(); // the buffer stays as it is while the rows are read
+    }
     const int rc = sqlite3_step(m_statement);
     if (rc == SQLITE_ROW)
         return true;

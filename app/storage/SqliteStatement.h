@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -21,7 +22,7 @@ public:
     static std::unique_ptr<SqliteStatement> prepare(const QSqlDatabase &db, const QString &sql);
     ~SqliteStatement();
 
-    void bindText(int index, const QString &text); // 1-based, as SQLite counts
+    void bindText(int index, const QString &text); // 1-based, as SQLite counts; kept here until run()
     void bindInt(int index, qint64 value);
     void bindNull(int index);
     Core::Result<void> run(); // steps to completion, then resets and clears the bindings
@@ -33,8 +34,19 @@ public:
 
 private:
     SqliteStatement(sqlite3 *db, sqlite3_stmt *statement) : m_db(db), m_statement(statement) {}
+    void bindTexts();
     sqlite3 *m_db;
     sqlite3_stmt *m_statement;
+    // The texts of the next run, as UTF-8 one after the other: one buffer reused for every row rather
+    // than an allocation and a copy per value. Bound once all are in (the buffer may move while it grows).
+    struct Text
+    {
+        int index;
+        qsizetype offset;
+        qsizetype size;
+    };
+    QByteArray m_arena;
+    std::vector<Text> m_texts;
 };
 
 } // namespace Storage

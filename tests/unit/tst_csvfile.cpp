@@ -1,6 +1,7 @@
 // Reading member files: encodings, separators, headers, bad bytes and bad files.
 #include "import/ColumnMapper.h"
 #include "import/CsvFile.h"
+#include "import/ReadAhead.h"
 
 #include <QFile>
 #include <QStringEncoder>
@@ -51,6 +52,8 @@ private Q_SLOTS:
     void badFiles();
     void aHundredMegabyteLineIsRefused();
     void readsInChunksAcrossABigFile();
+    void readAheadGivesTheSameRecordsAndProblems();
+    void readAheadStoppedEarly();
 };
 
 void TestCsvFile::encodingMatrix_data()
@@ -320,6 +323,64 @@ void TestCsvFile::readsInChunksAcrossABigFile()
         ++n;
     }
     QCOMPARE(n, 60000);
+}
+
+// The import reads the file on a thread of its own: the same records in the same order, with their lines,
+// and what the file said about itself (a bad byte far down, a quote never closed) once its end is reached.
+void TestCsvFile::readAheadGivesTheSameRecordsAndProblems()
+{
+    QTemporaryDir dir;
+    QByteArray bytes = "Prénom,Nom,Courriel\n";
+    const int rows = Import::ReadAhead::kBatchRecords * (Import::ReadAhead::kQueuedBatches + 3) + 17;
+    for (int i = 0; i < rows; ++i)
+        bytes += QStringLiteral("Élodie,Côté %1,m%1@example.org\n").arg(i).toUtf8();
+    bytes += "Zo\xe9,Roy,zoe@example.org\n\"never closed,x\n";
+    const QString path = write(dir, QStringLiteral("ahead.csv"), bytes);
+    auto direct = CsvFile::open(path);
+    QVERIFY(direct.ok());
+    const QList<QStringList> expected = readAll(*direct.value());
+    auto opened = CsvFile::open(path);
+    QVERIFY(opened.ok());
+    Import::ReadAhead ahead(std::move(opened).value());
+    QCOMPARE(ahead.header(), direct.value()->header());
+    QCOMPARE(ahead.encoding().name, QByteArray("UTF-8"));
+    QCOMPARE(ahead.delimiter(), QLatin1Char(','));
+    QList<QStringList> got;
+    CsvRecord r;
+    qint64 lastLine = 0;
+    while (ahead.next(r)) {
+        QVERIFY(r.line > lastLine);
+        lastLine = r.line;
+        got.append(r.fields);
+        QVERIFY(ahead.position() <= ahead.size());
+    }
+    QVERIFY(!ahead.next(r)); // and stays at its end
+    QCOMPARE(got.size(), rows + 2);
+    QCOMPARE(got, expected);
+    QCOMPARE(ahead.position(), ahead.size());
+    QCOMPARE(ahead.problems().size(), direct.value()->problems().size());
+    QCOMPARE(ahead.problems().size(), 2); // the bad byte and the quote
+    QCOMPARE(ahead.problems().first().line, rows + 2);
+    QVERIFY(!ahead.readError());
+}
+
+// A cancelled import drops the reader after a few rows: its thread stops at once rather than reading on.
+void TestCsvFile::readAheadStoppedEarly()
+{
+    QTemporaryDir dir;
+    QByteArray bytes = "a,b\n";
+    for (int i = 0; i < 200000; ++i)
+        bytes += QStringLiteral("%1,x\n").arg(i).toUtf8();
+    auto opened = CsvFile::open(write(dir, QStringLiteral("stop.csv"), bytes));
+    QVERIFY(opened.ok());
+    {
+        Import::ReadAhead ahead(std::move(opened).value());
+        CsvRecord r;
+        for (int i = 0; i < 10; ++i) {
+            QVERIFY(ahead.next(r));
+            QCOMPARE(r.fields.first(), QString::number(i));
+        }
+    } // joins its thread: a hang here fails the test by its timeout
 }
 
 QTEST_GUILESS_MAIN(TestCsvFile)

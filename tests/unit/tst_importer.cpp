@@ -3,6 +3,7 @@
 #include "consent/ConsentService.h"
 #include "import/ColumnMapper.h"
 #include "import/Importer.h"
+#include "storage/Database.h"
 #include "storage/ImportBatchRepository.h"
 
 #include <QFile>
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void leadingZeroIsFlaggedNotFixed();
     void dryRunWritesNothing();
     void cancelLeavesTheDatabaseUntouched();
+    void aRowTheDatabaseRefusesLeavesItUntouched();
     void undoRestoresExactly();
     void undoRefusesWhenMembersChangedSince();
     void userMappingWins();
@@ -382,6 +384,42 @@ void TestImporter::cancelLeavesTheDatabaseUntouched()
     QCOMPARE(dump(*m_db), before);
     Storage::ImportBatchRepository batches(m_db->context().database(), m_db->clock());
     QCOMPARE(batches.list().value().size(), 0);
+}
+
+// The rows are stored by a thread of their own (a COPY on a server) while the next ones are read: a row the
+// database refuses far down the file (here a trigger, as another program's rule could be) fails the import
+// with the database's reason, and nothing of it stays — neither the rows before nor those after.
+void TestImporter::aRowTheDatabaseRefusesLeavesItUntouched()
+{
+    m_db->add(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("ab@example.org"));
+    QSqlQuery q(m_db->context().database().connection());
+    if (m_db->context().database().engine() == Storage::Engine::Sqlite) {
+        QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER refuse_boom BEFORE INSERT ON members WHEN NEW.first_name = "
+                                      "'Boom' BEGIN SELECT RAISE(ABORT, 'Boom is refused here'); END")));
+    } else {
+        QVERIFY(q.exec(QStringLiteral("CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                                      "IF NEW.first_name = 'Boom' THEN RAISE EXCEPTION 'Boom is refused here'; "
+                                      "END IF; RETURN NEW; END $$")));
+        QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER refuse_boom BEFORE INSERT ON members FOR EACH ROW EXECUTE "
+                                      "FUNCTION refuse_boom()")));
+    }
+    const QStringList before = dump(*m_db);
+    QByteArray bytes = "email,first_name,last_name\n";
+    for (int i = 0; i < 8000; ++i)
+        bytes += QStringLiteral("m%1@example.org,%2,L\n").arg(i).arg(i == 5000 ? "Boom" : "F").toUtf8();
+    Importer importer(m_db->context().database(), m_db->members(), m_db->clock());
+    auto r = importer.run(write(QStringLiteral("boom.csv"), bytes), {});
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error().message.contains(QStringLiteral("Boom is refused here")), qPrintable(r.error().message));
+    QCOMPARE(dump(*m_db), before);
+    Storage::ImportBatchRepository batches(m_db->context().database(), m_db->clock());
+    QCOMPARE(batches.list().value().size(), 0);
+    // Without the row, the same file goes in whole, after the member already there.
+    bytes.replace("Boom", "Bam");
+    r = importer.run(write(QStringLiteral("bam.csv"), bytes), {});
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    QCOMPARE(r.value().created, 8000);
+    QCOMPARE(m_db->members().count().value(), 8001);
 }
 
 // An update-mode import that changes Léa David's city (she must exist) and creates Marc Roy.

@@ -1,4 +1,8 @@
+#include "core/KeyTable.h"
 #include "core/TextFold.h"
+
+#include <QHash>
+#include <QRandomGenerator>
 
 #include <QTest>
 
@@ -10,6 +14,7 @@ private Q_SLOTS:
     void fold_data();
     void fold();
     void simplified();
+    void keyTableAgreesWithAHash();
 };
 
 void TestTextFold::fold_data()
@@ -43,6 +48,44 @@ void TestTextFold::simplified()
              QStringLiteral("Jean Philippe"));
     QCOMPARE(Core::TextFold::simplified(QString::fromUtf8("\u200bLéa\ufeff")), QString::fromUtf8("Léa"));
     QCOMPARE(Core::TextFold::simplified(QStringLiteral("   ")), QString());
+    // Already clean: the same string comes back, shared rather than copied (a million cells an import).
+    const QString clean = QString::fromUtf8("Hélène Côté");
+    QCOMPARE(Core::TextFold::simplified(clean).constData(), clean.constData());
+    QCOMPARE(Core::TextFold::simplified(QStringView(clean)), clean);
+}
+
+// The import's table of email addresses and member numbers: what a QHash would answer, through its growth,
+// for keys that differ by one character, by case, by an accent, and keys outside the BMP.
+void TestTextFold::keyTableAgreesWithAHash()
+{
+    Core::KeyTable table;
+    QHash<QString, qint64> reference;
+    QRandomGenerator random(42);
+    const QStringList stems = {QStringLiteral("lea@example.org"), QString::fromUtf8("léa@exemple.fr"),
+                               QString::fromUtf8("🎉@example.org"), QStringLiteral("LEA@example.org"),
+                               QStringLiteral("M-000")};
+    for (int i = 0; i < 50000; ++i) {
+        const QString key = stems[random.bounded(int(stems.size()))] + QString::number(random.bounded(20000));
+        const qint64 value = i % 3 == 0 ? -qint64(i) - 1 : qint64(i) + 1; // lines (negative) and ids
+        table.insert(key, value);
+        reference.insert(key, value);
+        if (i % 997 == 0) { // look up along the way, through the growths
+            QCOMPARE(table.size(), reference.size());
+            QCOMPARE(table.value(key), value);
+        }
+    }
+    QCOMPARE(table.size(), reference.size());
+    for (auto it = reference.cbegin(); it != reference.cend(); ++it)
+        QCOMPARE(table.value(it.key()), it.value());
+    QCOMPARE(table.value(QStringLiteral("absent@example.org")), 0);
+    QCOMPARE(table.value(QString()), 0);
+    Core::KeyTable reserved;
+    reserved.reserve(1000);
+    QCOMPARE(reserved.value(QStringLiteral("x")), 0);
+    reserved.insert(QStringLiteral("x"), 7);
+    reserved.insert(QStringLiteral("x"), 8); // a second insert replaces the value
+    QCOMPARE(reserved.size(), 1);
+    QCOMPARE(reserved.value(QStringLiteral("x")), 8);
 }
 
 QTEST_GUILESS_MAIN(TestTextFold)

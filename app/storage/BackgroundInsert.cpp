@@ -1,0 +1,92 @@
+#include "BackgroundInsert.h"
+
+namespace Storage {
+
+BackgroundInsert::BackgroundInsert(std::unique_ptr<SqliteStatement> statement, Bind bind)
+    : m_statement(std::move(statement)), m_bind(std::move(bind))
+{
+    m_filling.reserve(kBatchRows);
+    m_thread = std::thread([this] { insert(); });
+}
+
+BackgroundInsert::~BackgroundInsert()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+        m_queue.clear();
+    }
+    m_changed.notify_all();
+    m_thread.join();
+}
+
+void BackgroundInsert::insert()
+{
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_changed.wait(lock, [this] { return m_stop || !m_queue.empty(); });
+        if (m_stop)
+            return;
+        std::vector<Core::Member> batch = std::move(m_queue.front());
+        m_queue.pop_front();
+        m_busy = true;
+        m_changed.notify_all(); // room in the queue
+        lock.unlock();
+        std::optional<Core::Error> failed;
+        for (const Core::Member &member : batch) {
+            m_bind(*m_statement, member);
+            if (auto r = m_statement->run(); !r.ok()) {
+                failed = r.error();
+                break;
+            }
+        }
+        batch.clear(); // the members' strings are freed here, not on the caller's core
+        lock.lock();
+        m_busy = false;
+        if (failed) {
+            m_error = failed;
+            m_queue.clear(); // what follows a failed row is not inserted
+        }
+        m_changed.notify_all();
+    }
+}
+
+Core::Result<void> BackgroundInsert::firstError()
+{
+    if (m_error)
+        return *m_error;
+    return {};
+}
+
+Core::Result<void> BackgroundInsert::add(const Core::Member &member)
+{
+    m_pending = true;
+    m_filling.push_back(member);
+    if (m_filling.size() < kBatchRows)
+        return {};
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [this] { return m_error || m_queue.size() < kQueuedBatches; });
+    if (m_error)
+        return *m_error;
+    m_queue.push_back(std::move(m_filling));
+    m_filling = {};
+    m_filling.reserve(kBatchRows);
+    m_changed.notify_all();
+    return {};
+}
+
+Core::Result<void> BackgroundInsert::flush()
+{
+    std::unique_lock lock(m_mutex);
+    if (!m_filling.empty() && !m_error) {
+        m_queue.push_back(std::move(m_filling));
+        m_filling = {};
+        m_filling.reserve(kBatchRows);
+        m_changed.notify_all();
+    }
+    m_changed.wait(lock, [this] { return m_error || (m_queue.empty() && !m_busy); });
+    m_pending = false;
+    return firstError();
+}
+
+} // namespace Storage
