@@ -13,7 +13,9 @@ ReadAhead::ReadAhead(std::unique_ptr<TableSource> source) : m_source(std::move(s
     m_delimiter = m_source->delimiter();
     m_sheet = m_source->sheet();
     m_sheetName = m_source->sheetName();
-    m_thread = std::thread([this] { read(); });
+    m_thread.reset(QThread::create([this] { read(); }));
+    m_thread->setObjectName(QStringLiteral("carnet-read")); // the thread's name in a profiler or a debugger
+    m_thread->start();
 }
 
 ReadAhead::~ReadAhead()
@@ -23,8 +25,7 @@ ReadAhead::~ReadAhead()
         m_stop = true;
     }
     m_changed.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
+    m_thread->wait();
 }
 
 void ReadAhead::read()
@@ -62,7 +63,7 @@ bool ReadAhead::next(CsvRecord &record)
         if (m_queue.empty()) {
             // The thread has ended its work: what the file said about itself is now ours to read.
             lock.unlock();
-            m_thread.join();
+            m_thread->wait();
             m_problems = m_source->problems();
             m_readError = m_source->readError();
             m_position = m_source->position();

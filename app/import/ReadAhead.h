@@ -2,11 +2,12 @@
 
 #include "TableSource.h"
 
+#include <QThread>
+
 #include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
-#include <thread>
 #include <vector>
 
 namespace Import {
@@ -53,7 +54,7 @@ private:
     std::vector<CsvRecord> m_current;
     size_t m_taken = 0;
     bool m_done = false;
-    std::thread m_thread;
+    std::unique_ptr<QThread> m_thread;
 };
 
 } // namespace Import

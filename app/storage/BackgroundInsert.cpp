@@ -6,7 +6,9 @@ BackgroundInsert::BackgroundInsert(std::unique_ptr<SqliteStatement> statement, B
     : m_statement(std::move(statement)), m_bind(std::move(bind))
 {
     m_filling.reserve(kBatchRows);
-    m_thread = std::thread([this] { insert(); });
+    m_thread.reset(QThread::create([this] { insert(); }));
+    m_thread->setObjectName(QStringLiteral("carnet-insert")); // the thread's name in a profiler or a debugger
+    m_thread->start();
 }
 
 BackgroundInsert::~BackgroundInsert()
@@ -17,7 +19,7 @@ BackgroundInsert::~BackgroundInsert()
         m_queue.clear();
     }
     m_changed.notify_all();
-    m_thread.join();
+    m_thread->wait();
 }
 
 void BackgroundInsert::insert()

@@ -4,13 +4,14 @@
 #include "core/Member.h"
 #include "core/Result.h"
 
+#include <QThread>
+
 #include <condition_variable>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <thread>
 #include <vector>
 
 namespace Storage {
@@ -50,7 +51,7 @@ private:
     bool m_busy = false; // the thread is inserting a batch
     bool m_stop = false;
     std::optional<Core::Error> m_error;
-    std::thread m_thread;
+    std::unique_ptr<QThread> m_thread;
 };
 
 } // namespace Storage

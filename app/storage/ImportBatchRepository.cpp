@@ -28,6 +28,25 @@ QString isoNow(const Core::Clock &clock)
     return clock.now().toUTC().toString(Qt::ISODateWithMs);
 }
 
+// 2024-03-15, as QDate::toString(Qt::ISODate) writes it for the years a member file holds, without its
+// printf (a million dates an import).
+QString isoDate(const QDate &d)
+{
+    if (d.year() < 1000 || d.year() > 9999)
+        return d.toString(Qt::ISODate);
+    char16_t out[10];
+    auto put = [&out](int at, int value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10)
+            out[at + i] = char16_t(u'0' + value % 10);
+    };
+    put(0, d.year(), 4);
+    out[4] = u'-';
+    put(5, d.month(), 2);
+    out[7] = u'-';
+    put(8, d.day(), 2);
+    return QString(reinterpret_cast<const QChar *>(out), 10);
+}
+
 QString json(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -66,7 +85,7 @@ void forEachValue(const Member &m, Text text, Integer integer, Null null)
         case MemberField::MembershipStart:
         case MemberField::MembershipEnd: {
             const QDate d = f == MemberField::MembershipStart ? m.membershipStart : m.membershipEnd;
-            d.isValid() ? text(d.toString(Qt::ISODate)) : null();
+            d.isValid() ? text(isoDate(d)) : null();
             break;
         }
         case MemberField::HouseholdId: m.householdId ? integer(m.householdId) : null(); break;
