@@ -83,6 +83,25 @@ QDate isoDate(QByteArrayView text)
     return y < 0 || m < 0 || d < 0 ? QDate() : QDate(y, m, d);
 }
 
+// 20260912 for "2026-09-12", 0 for no date, -1 for text that is not an ISO date: a key for the date.
+qint64 isoDateNumber(QByteArrayView text)
+{
+    if (text.isEmpty())
+        return 0;
+    if (text.size() != 10 || text.at(4) != '-' || text.at(7) != '-')
+        return -1;
+    qint64 n = 0;
+    for (int i = 0; i < 10; ++i) {
+        if (i == 4 || i == 7)
+            continue;
+        const char c = text.at(i);
+        if (c < '0' || c > '9')
+            return -1;
+        n = n * 10 + (c - '0');
+    }
+    return n;
+}
+
 MemberFacts factsOf(const Member &m)
 {
     return MemberFacts{m.id, m.email, Core::EmailAddress::key(Core::EmailAddress::check(m.email, false).normalized),
@@ -175,13 +194,19 @@ Result<QHash<qint64, Status>> ConsentService::statuses(const QList<Member> &memb
 Result<void> ConsentService::scan(const Purpose &purpose, QDate at, const std::vector<qint64> &among,
                                   const std::function<void(qint64, Reason, const Status &)> &visit) const
 {
+    return scan(QList<Purpose>{purpose}, at, among,
+                [&visit](int, qint64 id, Reason reason, const Status &s) { visit(id, reason, s); });
+}
+
+Result<void> ConsentService::scan(const QList<Purpose> &purposes, QDate at, const std::vector<qint64> &among,
+                                  const std::function<void(int, qint64, Reason, const Status &)> &visit) const
+{
     auto j = jurisdiction();
     if (!j.ok())
         return j.error();
     auto suppressed = addressBlocks();
     if (!suppressed.ok())
         return suppressed.error();
-    const std::optional<Basis> defaultBasis = purpose.defaultBasis(j.value());
 
     // The stored statuses answer for members with events; a member still pending (its statuses not yet
     // worked out again) is judged from the ledger; a member with no event by the default basis alone.
@@ -189,38 +214,72 @@ Result<void> ConsentService::scan(const Purpose &purpose, QDate at, const std::v
     if (!marked.ok())
         return marked.error();
     const QSet<qint64> &pending = marked.value();
-    QHash<qint64, QList<Event>> pendingEvents;
-    if (!pending.isEmpty()) {
-        auto events = m_ledger.eventsByMember(purpose.key, QList<qint64>(pending.begin(), pending.end()));
-        if (!events.ok())
-            return events.error();
-        pendingEvents = std::move(events).value();
+    struct PerPurpose
+    {
+        std::optional<Basis> defaultBasis;
+        QHash<qint64, QList<Event>> pendingEvents;
+        std::vector<std::pair<qint64, Status>> stored; // the whole pass only, in member order
+        std::vector<std::pair<qint64, Status>>::const_iterator next;
+        // A member with no event is judged by the default basis alone: how long it holds depends on the
+        // membership's end only (the start is the grant's "since"), so a million members share the judgements
+        // of a few thousand end dates.
+        QHash<qint64, Status> judgedByEnd;
+        Status current;
+        const Status &byDefault(QByteArrayView start, QByteArrayView end, const QDate &at)
+        {
+            const qint64 e = isoDateNumber(end);
+            if (e < 0) { // not written as an ISO date: judged as it is
+                current = evaluate({}, Membership{isoDate(start), isoDate(end)}, defaultBasis, at);
+                return current;
+            }
+            const qint64 key = qint64(quint64(e) * 0x9e3779b97f4a7c15ULL); // spread: QHash takes an integer as it is
+            auto found = judgedByEnd.constFind(key);
+            if (found == judgedByEnd.cend())
+                found = judgedByEnd.insert(key, evaluate({}, Membership{QDate(), isoDate(end)}, defaultBasis, at));
+            current = found.value();
+            current.since = isoDate(start);
+            return current;
+        }
+    };
+    std::vector<PerPurpose> per(size_t(purposes.size()));
+    for (qsizetype i = 0; i < purposes.size(); ++i) {
+        per[size_t(i)].defaultBasis = purposes[i].defaultBasis(j.value());
+        if (!pending.isEmpty()) {
+            auto events = m_ledger.eventsByMember(purposes[i].key, QList<qint64>(pending.begin(), pending.end()));
+            if (!events.ok())
+                return events.error();
+            per[size_t(i)].pendingEvents = std::move(events).value();
+        }
     }
-    auto judge = [&](const MemberFacts &facts, const Status *stored) {
+    auto judge = [&](int i, const MemberFacts &facts, const Status *stored, const std::optional<Reason> &address) {
+        const PerPurpose &p = per[size_t(i)];
         Status s;
         if (pending.contains(facts.id))
-            s = evaluate(pendingEvents.value(facts.id), facts.membership, defaultBasis, at);
+            s = evaluate(p.pendingEvents.value(facts.id), facts.membership, p.defaultBasis, at);
         else if (stored)
             s = *stored;
         else
-            s = evaluate({}, facts.membership, defaultBasis, at);
-        const std::optional<Reason> address = addressReason(facts, suppressed.value());
-        visit(facts.id, address ? *address : s.reason, s);
+            s = evaluate({}, facts.membership, p.defaultBasis, at);
+        visit(i, facts.id, address ? *address : s.reason, s);
     };
 
     // A few members: fetched by id. Everyone (or most): one pass over the table, merged with the
-    // purpose's stored statuses read in member order.
+    // purposes' stored statuses read in member order.
     if (!among.empty() && among.size() < 20000) {
         std::vector<qint64> ids = among;
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
         return m_members.fetchInChunks(ids, [&](const std::vector<qint64> &chunk, const QList<Member> &members) {
-            auto stored = m_statuses.on(purpose.key, at, QList<qint64>(chunk.begin(), chunk.end()));
-            if (!stored.ok())
-                return Result<void>(stored.error());
-            for (const Member &m : members) {
-                const auto found = stored.value().constFind(m.id);
-                judge(factsOf(m), found == stored.value().cend() ? nullptr : &found.value());
+            for (int i = 0; i < int(purposes.size()); ++i) {
+                auto stored = m_statuses.on(purposes[i].key, at, QList<qint64>(chunk.begin(), chunk.end()));
+                if (!stored.ok())
+                    return Result<void>(stored.error());
+                for (const Member &m : members) {
+                    const MemberFacts facts = factsOf(m);
+                    const auto found = stored.value().constFind(m.id);
+                    judge(i, facts, found == stored.value().cend() ? nullptr : &found.value(),
+                          addressReason(facts, suppressed.value()));
+                }
             }
             return Result<void>();
         });
@@ -229,11 +288,14 @@ Result<void> ConsentService::scan(const Purpose &purpose, QDate at, const std::v
     std::vector<qint64> wanted = among;
     std::sort(wanted.begin(), wanted.end());
     // Read before the members: on the server nothing else may run on the connection while rows stream.
-    std::vector<std::pair<qint64, Status>> stored;
-    if (auto r = m_statuses.forEachOn(purpose.key, at,
-                                      [&stored](qint64 id, const Status &s) { stored.emplace_back(id, s); });
-        !r.ok())
-        return r;
+    for (qsizetype i = 0; i < purposes.size(); ++i) {
+        PerPurpose &p = per[size_t(i)];
+        if (auto r = m_statuses.forEachOn(purposes[i].key, at,
+                                          [&p](qint64 id, const Status &s) { p.stored.emplace_back(id, s); });
+            !r.ok())
+            return r;
+        p.next = p.stored.cbegin();
+    }
     auto blocks = m_statuses.addressBlocks();
     if (!blocks.ok())
         return blocks.error();
@@ -243,17 +305,18 @@ Result<void> ConsentService::scan(const Purpose &purpose, QDate at, const std::v
         undeliverable.insert(key.toUtf8());
     // A member with no event and no default basis: no consent, whatever the day.
     const Status noConsent;
-    const bool datesMatter = defaultBasis == Basis::ImpliedMembership;
-    auto next = stored.cbegin();
     auto rows = Storage::RowStream::open(
         m_database.connection(),
         QStringLiteral("SELECT id, email, email_key, membership_start, membership_end FROM members ORDER BY id"));
     if (!rows.ok())
         return rows.error();
+    auto block = blocks.value().cbegin();
     return rows.value()->each([&](const Storage::RowStream &row) {
         const qint64 id = row.integer(0);
-        while (next != stored.cend() && next->first < id)
-            ++next;
+        for (PerPurpose &p : per) {
+            while (p.next != p.stored.cend() && p.next->first < id)
+                ++p.next;
+        }
         if (!wanted.empty() && !std::binary_search(wanted.begin(), wanted.end(), id))
             return;
         if (pending.contains(id)) { // judged from the ledger, its address too
@@ -263,30 +326,31 @@ Result<void> ConsentService::scan(const Purpose &purpose, QDate at, const std::v
             f.emailKey = row.text(2);
             f.membership.start = QDate::fromString(row.text(3), Qt::ISODate);
             f.membership.end = QDate::fromString(row.text(4), Qt::ISODate);
-            judge(f, nullptr);
+            const std::optional<Reason> address = addressReason(f, suppressed.value());
+            for (int i = 0; i < int(per.size()); ++i)
+                judge(i, f, nullptr, address);
             return;
         }
         // The address as kept: the status store lists the members whose address is not one or is suppressed.
         std::optional<Reason> address;
         const QByteArrayView key = row.utf8(2);
-        const auto block = std::lower_bound(blocks.value().cbegin(), blocks.value().cend(), id, byId);
+        block = std::lower_bound(block, blocks.value().cend(), id, byId); // ids come in order
         if (row.utf8(1).trimmed().isEmpty())
             address = Reason::NoEmail;
         else if (block != blocks.value().cend() && block->first == id)
             address = block->second;
         else if (!undeliverable.isEmpty() && undeliverable.contains(key.toByteArray()))
             address = Reason::Undeliverable;
-        const Status *status = next != stored.cend() && next->first == id ? &next->second : nullptr;
-        Status byDefault;
-        if (!status && !defaultBasis) {
-            status = &noConsent;
-        } else if (!status) {
-            const Membership membership =
-                datesMatter ? Membership{isoDate(row.utf8(3)), isoDate(row.utf8(4))} : Membership{};
-            byDefault = evaluate({}, membership, defaultBasis, at);
-            status = &byDefault;
+        for (int i = 0; i < int(per.size()); ++i) {
+            PerPurpose &p = per[size_t(i)];
+            const Status *status = p.next != p.stored.cend() && p.next->first == id ? &p.next->second : nullptr;
+            if (!status && !p.defaultBasis)
+                status = &noConsent;
+            else if (!status)
+                status = &p.byDefault(*p.defaultBasis == Basis::ImpliedMembership ? row.utf8(3) : QByteArrayView(),
+                                      *p.defaultBasis == Basis::ImpliedMembership ? row.utf8(4) : QByteArrayView(), at);
+            visit(i, id, address ? *address : status->reason, *status);
         }
-        visit(id, address ? *address : status->reason, *status);
     });
 }
 
@@ -347,24 +411,27 @@ Result<QList<PurposeCoverage>> ConsentService::coverage(QDate at) const
     auto all = purposes();
     if (!all.ok())
         return all.error();
+    // Every purpose counted in one pass over the members, in arrays rather than lists of ids: a million
+    // members are a few counters.
+    static_assert(size_t(Reason::NoEmail) < 16, "a counter for every reason");
+    std::vector<std::array<qint64, 16>> byReason(size_t(all.value().size()));
+    std::vector<qint64> eligible(size_t(all.value().size()), 0);
+    auto r = scan(all.value(), at, {}, [&](int i, qint64, Reason reason, const Status &s) {
+        if (mayReceive(reason, s))
+            ++eligible[size_t(i)];
+        else
+            ++byReason[size_t(i)][size_t(reason)];
+    });
+    if (!r.ok())
+        return r.error();
     QList<PurposeCoverage> out;
-    for (const Purpose &p : all.value()) {
+    for (qsizetype p = 0; p < all.value().size(); ++p) {
         PurposeCoverage c;
-        c.purpose = p;
-        // Counted in arrays rather than lists of ids: a million members are a few counters.
-        std::array<qint64, 16> byReason{};
-        static_assert(size_t(Reason::NoEmail) < 16, "a counter for every reason");
-        auto r = scan(p, at, {}, [&c, &byReason](qint64, Reason reason, const Status &s) {
-            if (mayReceive(reason, s))
-                ++c.eligible;
-            else
-                ++byReason[size_t(reason)];
-        });
-        if (!r.ok())
-            return r.error();
-        for (size_t i = 0; i < byReason.size(); ++i) {
-            if (byReason[i] > 0)
-                c.excluded.insert(Reason(i), byReason[i]);
+        c.purpose = all.value()[p];
+        c.eligible = eligible[size_t(p)];
+        for (size_t i = 0; i < 16; ++i) {
+            if (byReason[size_t(p)][i] > 0)
+                c.excluded.insert(Reason(i), byReason[size_t(p)][i]);
         }
         out.append(c);
     }

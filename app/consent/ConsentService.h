@@ -181,6 +181,9 @@ private:
     Core::Result<Event> prepareGrant(const GrantRequest &request, const Purpose &purpose) const;
     Core::Result<void> scan(const Purpose &purpose, QDate at, const std::vector<qint64> &among,
                             const std::function<void(qint64, Reason, const Status &)> &visit) const;
+    // The same for several purposes in one pass over the members: visit(purpose's index, id, reason, status).
+    Core::Result<void> scan(const QList<Purpose> &purposes, QDate at, const std::vector<qint64> &among,
+                            const std::function<void(int, qint64, Reason, const Status &)> &visit) const;
 
     Storage::Database &m_database;
     Storage::MemberRepository &m_members;
