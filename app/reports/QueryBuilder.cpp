@@ -1,5 +1,7 @@
 #include "QueryBuilder.h"
 
+#include "core/TextFold.h"
+
 #include "core/MemberField.h"
 
 #include <QCoreApplication>
@@ -253,14 +255,10 @@ Result<QString> Builder::freeText(const QString &op, const QJsonValue &value)
         return invalid(QCoreApplication::translate("Reports::QueryBuilder", "The free text takes contains."));
     if (!(value.isString() || value.isDouble()))
         return invalid(QCoreApplication::translate("Reports::QueryBuilder", "The free text must be text."));
-    // The fields the member table's search looks in; whitelisted names, one bound pattern each.
-    static const char *const fields[] = {"first_name", "last_name", "email", "member_number", "city", "postal_code"};
-    QStringList parts;
-    for (const char *f : fields) {
-        bindings.append(likePattern(scalar(value), false));
-        parts.append(Storage::Sql::likeNoCase(engine, QLatin1String(f)));
-    }
-    return QStringLiteral("(%1)").arg(parts.join(QStringLiteral(" OR ")));
+    // The fields the member table's search looks in, folded as it folds them (case, accents, ligatures): the
+    // text typed is folded here, the members' by the database (see Storage::Sql::foldedSearchText).
+    bindings.append(Core::TextFold::fold(Core::TextFold::simplified(scalar(value))));
+    return Storage::Sql::containsFolded(engine, Storage::Sql::foldedSearchText(engine));
 }
 
 Result<QString> Builder::node(const QJsonValue &v, int depth)

@@ -1,5 +1,7 @@
 #include "Database.h"
 
+#include "SqlFunctions.h"
+
 #include "Migrations.h"
 
 #include <QAtomicInteger>
@@ -175,6 +177,8 @@ Result<void> Database::setUpSession(QSqlDatabase &db, Engine engine)
         if (!q.exec(statement))
             return errorFrom(q.lastError(), statement);
     }
+    if (engine == Engine::Sqlite)
+        addSqliteFunctions(db);
     return {};
 }
 

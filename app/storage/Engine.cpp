@@ -6,6 +6,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <utility>
+
 using Core::Error;
 using Core::Result;
 
@@ -160,6 +162,33 @@ QString likeNoCase(Engine engine, const QString &column)
     // SQLite's LIKE ignores the case of ASCII letters only; PostgreSQL's ILIKE that of every letter.
     return column +
            (engine == Engine::Sqlite ? QStringLiteral(" LIKE ? ESCAPE '\\'") : QStringLiteral(" ILIKE ? ESCAPE '\\'"));
+}
+
+QString foldedSearchText(Engine engine)
+{
+    if (engine == Engine::Sqlite)
+        return QStringLiteral("first_name, last_name, email, member_number, city, postal_code");
+    // What TextFold does to the Latin letters (lower case, no accent, œ æ ß spelled out); lower() of a
+    // database whose character type is C leaves accented capitals alone, hence both cases in the map.
+    static const QString expression = [] {
+        const QString from = QString::fromUtf8("àâäáãåçèéêëìíîïñòôöóõøùûüúýÿÀÂÄÁÃÅÇÈÉÊËÌÍÎÏÑÒÔÖÓÕØÙÛÜÚÝ");
+        const QString to = QStringLiteral("aaaaaaceeeeiiiinoooooouuuuyyaaaaaaceeeeiiiinoooooouuuuy");
+        Q_ASSERT(from.size() == to.size());
+        QString e = QStringLiteral("translate(lower(concat_ws(' ', first_name, last_name, email, member_number, city, "
+                                   "postal_code)), '%1', '%2')")
+                        .arg(from, to);
+        for (const auto &[ligature, spelled] :
+             {std::pair{u"œ", "oe"}, {u"Œ", "oe"}, {u"æ", "ae"}, {u"Æ", "ae"}, {u"ß", "ss"}})
+            e = QStringLiteral("replace(%1, '%2', '%3')").arg(e, QString::fromUtf16(ligature), QLatin1String(spelled));
+        return e;
+    }();
+    return expression;
+}
+
+QString containsFolded(Engine engine, const QString &text)
+{
+    return engine == Engine::Sqlite ? QStringLiteral("carnet_contains(?, %1)").arg(text)
+                                    : QStringLiteral("strpos(%1, ?) > 0").arg(text);
 }
 
 QString idsFromJson(Engine engine)

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void refusesWhatIsNotAFilter_data();
     void refusesWhatIsNotAFilter();
     void hostileJsonNeverReachesSql();
+    void freeTextFoldsWhatOtherProgramsWrote();
 
 private:
     int count(const QJsonValue &filter, const QHash<QString, QString> &params = {}, QString *error = nullptr);
@@ -140,7 +141,36 @@ void TestQueryBuilder::filters_data()
     QTest::newRow("text in an email") << R"({"field":"text","op":"contains","value":"exemple.fr"})" << 1;
     QTest::newRow("text in a postal code") << R"({"field":"text","op":"contains","value":"J8X"})" << 1;
     QTest::newRow("text, % literal") << R"({"field":"text","op":"contains","value":"%"})" << 1;
+    // Folded as the member table's search folds: case, accents, ligatures, on both engines.
+    QTest::newRow("text without accents") << R"({"field":"text","op":"contains","value":"helene cote"})" << 1;
+    QTest::newRow("text in capitals") << R"({"field":"text","op":"contains","value":"HÉLÈNE"})" << 1;
+    QTest::newRow("text in a city, no accent") << R"({"field":"text","op":"contains","value":"montreal"})" << 1;
+    QTest::newRow("text, spaces around") << R"({"field":"text","op":"contains","value":"  zoe  "})" << 1;
+    QTest::newRow("text across no field") << R"({"field":"text","op":"contains","value":"jeanne"})" << 0;
     QTest::newRow("SQL in a value is a value") << R"({"field":"city","op":"eq","value":"x' OR '1'='1"})" << 0;
+}
+
+// A member written by another program (psql, the sqlite3 shell), in capitals with a ligature: the free text
+// folds the table's own text when it reads it, so nothing has to be kept up to date beside it.
+void TestQueryBuilder::freeTextFoldsWhatOtherProgramsWrote()
+{
+    QSqlQuery q(m_db->context().database().connection());
+    QVERIFY2(q.exec(QString::fromUtf8("INSERT INTO members (first_name, last_name, city, created_at, updated_at) "
+                                      "VALUES ('ÉMILE', 'Œuvray', 'Trois-Rivières', '2026-01-01T00:00:00Z', "
+                                      "'2026-01-01T00:00:00Z')")),
+             qPrintable(q.lastError().text()));
+    auto text = [this](const char *value) {
+        return count(QJsonObject{{QStringLiteral("field"), QStringLiteral("text")},
+                                 {QStringLiteral("op"), QStringLiteral("contains")},
+                                 {QStringLiteral("value"), QString::fromUtf8(value)}});
+    };
+    QCOMPARE(text("emile"), 1);
+    QCOMPARE(text("Émile"), 1);
+    QCOMPARE(text("oeuvray"), 1);
+    QCOMPARE(text("Œuvray"), 1);
+    QCOMPARE(text("emile oeuvray trois-rivieres"), 1); // the fields joined by a space, in their order
+    QCOMPARE(text("rivieres"), 1);
+    QCOMPARE(text("e"), 4); // é, è and É are e
 }
 
 void TestQueryBuilder::filters()
