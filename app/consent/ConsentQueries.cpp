@@ -513,17 +513,18 @@ Result<std::optional<SqlCondition>> ConsentService::condition(const QString &pur
                               "members.membership_end >= ?)");
     };
     if (state == QLatin1String("eligible") || state == QLatin1String("not_eligible")) {
-        // The address first (as eligible() does): one, not blocked, not found undeliverable.
-        QString sql = QStringLiteral(
-            "(coalesce(trim(members.email), '') <> '' AND members.id NOT IN (SELECT b.member_id FROM address_blocks b) "
-            "AND (members.email_key IS NULL OR members.email_key NOT IN (SELECT u.address_key FROM "
-            "undeliverable_addresses u)) AND (members.id IN (%1)");
-        sql = sql.arg(storedWhere(QStringLiteral("s.eligible = 1")));
+        // The consent, then the address (eligible() looks at the address first; the answer is the same, and
+        // the members without consent — most of them, for most purposes — are then not asked about their
+        // address): one, not blocked, not found undeliverable.
+        QString sql = QStringLiteral("((members.id IN (%1)").arg(storedWhere(QStringLiteral("s.eligible = 1")));
         if (const QString holds = defaultHolds(); !holds.isEmpty()) {
             sql += QStringLiteral(" OR (%1 AND %2)").arg(holds, unledgered);
             c.bindings << p.value().key;
         }
-        sql += QStringLiteral("))");
+        sql += QStringLiteral(
+            ") AND coalesce(trim(members.email), '') <> '' AND members.id NOT IN (SELECT b.member_id FROM "
+            "address_blocks b) AND (members.email_key IS NULL OR members.email_key NOT IN (SELECT u.address_key FROM "
+            "undeliverable_addresses u)))");
         c.sql = state == QLatin1String("eligible") ? sql : QStringLiteral("NOT ") + sql;
         return std::optional<SqlCondition>(c);
     }
