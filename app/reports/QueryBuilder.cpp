@@ -257,7 +257,8 @@ Result<QString> Builder::freeText(const QString &op, const QJsonValue &value)
         return invalid(QCoreApplication::translate("Reports::QueryBuilder", "The free text must be text."));
     // The fields the member table's search looks in, folded as it folds them (case, accents, ligatures): the
     // text typed is folded here, the members' by the database (see Storage::Sql::foldedSearchText).
-    bindings.append(Core::TextFold::fold(Core::TextFold::simplified(scalar(value))));
+    bindings.append(
+        Storage::Sql::foldedPattern(engine, Core::TextFold::fold(Core::TextFold::simplified(scalar(value)))));
     return Storage::Sql::containsFolded(engine, Storage::Sql::foldedSearchText(engine));
 }
 

@@ -47,13 +47,14 @@ QString orderNoCase(Engine engine, const QString &column);
 QString equalsNoCase(Engine engine, const QString &column);
 // A case-insensitive LIKE with '\' as the escape character.
 QString likeNoCase(Engine engine, const QString &column);
-// A member's searchable text (names, email, number, city, postal code), folded as Core::TextFold folds: on
-// SQLite by Carnet's carnet_contains() (see SqlFunctions.h; here its list of columns), on PostgreSQL by
-// lower() and translate() over the accented letters of the languages members write in — the same for French
-// and English text.
+// A report's free text over a member's names, email, number, city and postal code, folded as the search
+// box folds (case, accents, ligatures). foldedSearchText() is the member's side: on SQLite the columns given
+// to carnet_contains() (see SqlFunctions.h), on PostgreSQL the columns joined. containsFolded() holds one
+// bound value, foldedPattern() of the folded text typed: itself on SQLite, on PostgreSQL a case-insensitive
+// regular expression matching each letter's accented forms.
 QString foldedSearchText(Engine engine);
-// Whether that text holds the one bound value (folded already).
 QString containsFolded(Engine engine, const QString &text);
+QString foldedPattern(Engine engine, const QString &folded);
 // A sub-select of the integers in one bound JSON array ("[1,2,3]"): `id IN (…)`.
 QString idsFromJson(Engine engine);
 // The text of one key of the JSON object in `column`; binds the key path from jsonPath().
