@@ -272,11 +272,18 @@ void CampaignsDialog::refresh()
         m_summary->setText(campaigns.error().message);
         return;
     }
+    QList<qint64> queued;
+    for (const Mail::Campaign &c : campaigns.value()) {
+        if (c.queuedAt.isValid())
+            queued.append(c.id);
+    }
+    const QHash<qint64, Core::Result<Mail::CampaignStatus>> statuses = statusesAside(queued);
     const QLocale locale;
     for (const Mail::Campaign &c : campaigns.value()) {
         QStringList columns{c.name, kindLabel(c.kind)};
         if (c.queuedAt.isValid()) {
-            auto s = m_context.campaigns().status(c.id);
+            const Core::Result<Mail::CampaignStatus> s =
+                statuses.value(c.id, Core::Error::make(Core::Error::Code::Storage, QString()));
             if (s.ok()) {
                 const Mail::CampaignStatus &st = s.value();
                 columns << locale.toString(st.recipients) << locale.toString(st.value(QStringLiteral("sent")))
@@ -321,7 +328,7 @@ void CampaignsDialog::showDetails()
         m_summary->setText(tr("No campaign yet: write a newsletter or an invitation."));
         return;
     }
-    auto s = m_context.campaigns().status(id);
+    const Core::Result<Mail::CampaignStatus> s = statusesAside({id}).value(id, Mail::CampaignStatus{});
     if (!s.ok()) {
         m_summary->setText(s.error().message);
         return;
@@ -359,6 +366,24 @@ void CampaignsDialog::showDetails()
     sent->attachAxis(x);
     sent->attachAxis(y);
     chart->setTitle(tr("Messages sent"));
+}
+
+QHash<qint64, Core::Result<Mail::CampaignStatus>> CampaignsDialog::statusesAside(const QList<qint64> &ids)
+{
+    QHash<qint64, Core::Result<Mail::CampaignStatus>> out;
+    if (ids.isEmpty())
+        return out;
+    auto done = WorkAside::run(m_context, this, tr("Counting the campaigns' recipients…"),
+                               [&out, &ids](AppContext &aside, const WorkAside::Progress &) -> Core::Result<void> {
+                                   for (qint64 id : ids)
+                                       out.insert(id, aside.campaigns().status(id));
+                                   return {};
+                               });
+    if (!done.ok()) {
+        for (qint64 id : ids)
+            out.insert(id, done.error());
+    }
+    return out;
 }
 
 void CampaignsDialog::showCoverage()

@@ -4,9 +4,11 @@
 
 #include "consent/ConsentService.h"
 #include "mail/Campaign.h"
+#include "mail/CampaignService.h"
 #include "mail/OutboxRunner.h"
 
 #include <QDialog>
+#include <QHash>
 
 class AppContext;
 class QLabel;
@@ -59,6 +61,10 @@ Q_SIGNALS:
 
 private:
     void showDetails();
+    // Campaigns' statuses worked out aside (WorkAside): for a campaign not sent yet its whole audience is
+    // resolved — consent and report — a second or more at a hundred thousand members; for one sent, its
+    // deliveries are counted. The window keeps painting meanwhile.
+    QHash<qint64, Core::Result<Mail::CampaignStatus>> statusesAside(const QList<qint64> &ids);
     void showCoverage();
     void drawCoverage(const Core::Result<QList<Consent::PurposeCoverage>> &coverage);
 

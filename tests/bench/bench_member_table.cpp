@@ -9,6 +9,7 @@
 //     throughout, and the largest gap between two ticks is how long the window could not answer
 // usage: bench_member_table [N] [--db PATH] [--changes]
 #include "AppContext.h"
+#include "CampaignsDialog.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "SelectionPanel.h"
@@ -396,6 +397,30 @@ int main(int argc, char *argv[])
             dialog->accept();
         });
         fill.start();
+        // The campaigns window opened on a newsletter not sent yet to every member: its summary resolves the
+        // whole audience (the report, the consent), aside.
+        {
+            Mail::Campaign draft;
+            draft.name = QStringLiteral("Bench");
+            draft.kind = Mail::Campaign::Kind::Newsletter;
+            draft.purpose = QStringLiteral("association");
+            draft.audience = QStringLiteral("all");
+            draft.subject = QStringLiteral("Nouvelles");
+            draft.body = QStringLiteral("Bonjour {{first_name}}");
+            if (auto created = changed.value()->campaigns().campaigns().create(draft); !created.ok()) {
+                std::fprintf(stderr, "%s\n", qPrintable(created.error().message));
+                return 1;
+            }
+            std::unique_ptr<Gui::CampaignsDialog> campaigns;
+            print("open the campaigns window on a draft to all",
+                  measured("open the campaigns window (draft to all)", otherView,
+                           [&campaigns, &changed] {
+                               campaigns = std::make_unique<Gui::CampaignsDialog>(*changed.value());
+                               campaigns->show();
+                           }),
+                  "-");
+            campaigns.reset();
+        }
         auto *bulk = other.findChild<QAction *>(QStringLiteral("bulkConsentAction"));
         std::printf("%-46s %10d members\n", "changes: the section shown", shown);
         print("record consent for the section shown",
