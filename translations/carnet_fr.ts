@@ -2224,6 +2224,10 @@ Markdown : **gras**, *italique*, - listes, [liens](https://…)</translation>
         <source>Putting the messages of “%1” in the outbox…</source>
         <translation>Mise des messages de « %1 » dans la boîte d’envoi…</translation>
     </message>
+    <message>
+        <source>Counting the campaigns&apos; recipients…</source>
+        <translation>Décompte des destinataires des campagnes…</translation>
+    </message>
 </context>
 <context>
     <name>Gui::CertificateOffer</name>
