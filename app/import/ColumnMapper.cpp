@@ -151,4 +151,23 @@ QStringList mapByContent(const QList<QStringList> &rows, int columns)
     return out;
 }
 
+QList<ColumnRole> roles(const QStringList &mapping)
+{
+    QList<ColumnRole> out;
+    for (const QString &target : mapping) {
+        ColumnRole role;
+        if (target.startsWith(QLatin1String("extra."))) {
+            role.kind = ColumnRole::Extra;
+            role.extraKey = target.mid(6);
+            role.attributes = target == QLatin1String("extra.attributes");
+        } else if (target == QLatin1String("full_name")) {
+            role.kind = ColumnRole::FullName;
+        } else if (!target.isEmpty() && Core::MemberFields::fromKey(target, &role.field)) {
+            role.kind = ColumnRole::Field;
+        }
+        out.append(role);
+    }
+    return out;
+}
+
 } // namespace Import::ColumnMapper

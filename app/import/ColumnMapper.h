@@ -1,10 +1,22 @@
 #pragma once
 
+#include "core/MemberField.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 namespace Import {
+
+// What a column of the file becomes in a member, decided once from its mapping target (a member field, a
+// name to split, an extra attribute, nothing) rather than for every cell.
+struct ColumnRole
+{
+    enum Kind { Skip, Extra, FullName, Field } kind = Skip;
+    Core::MemberField field = Core::MemberField::Id;
+    QString extraKey;        // Extra: the attribute's name
+    bool attributes = false; // Extra: listmonk's JSON "attributes" column
+};
 
 // Maps the header cells of a member file to member fields, whatever the tool that wrote it:
 // French and English labels, with accents, case, spaces, punctuation and Unicode spaces ignored, and
@@ -21,6 +33,8 @@ QString extraKey(const QString &header, int column); // "extra.<trimmed header>"
 // Cagette's partner columns (firstName2, "Partner's firstname", "Prénom conjoint(e)"…): the member field
 // they hold for the second member of the household, or an empty string.
 QString partnerFieldFor(const QString &header);
+// One role per mapping value (as map() gives them).
+QList<ColumnRole> roles(const QStringList &mapping);
 } // namespace ColumnMapper
 
 } // namespace Import

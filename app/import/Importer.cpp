@@ -68,34 +68,6 @@ QString rememberedMappingKey(const QStringList &header)
                    .toHex());
 }
 
-// What a column of the file becomes in a member, decided once from its mapping target.
-struct ColumnRole
-{
-    enum Kind { Skip, Extra, FullName, Field } kind = Skip;
-    MemberField field = MemberField::Id;
-    QString extraKey;        // Extra: the attribute's name
-    bool attributes = false; // Extra: listmonk's JSON "attributes" column
-
-    static QList<ColumnRole> of(const QStringList &mapping)
-    {
-        QList<ColumnRole> roles;
-        for (const QString &target : mapping) {
-            ColumnRole role;
-            if (target.startsWith(QLatin1String("extra."))) {
-                role.kind = Extra;
-                role.extraKey = target.mid(6);
-                role.attributes = target == QLatin1String("extra.attributes");
-            } else if (target == QLatin1String("full_name")) {
-                role.kind = FullName;
-            } else if (!target.isEmpty() && MemberFields::fromKey(target, &role.field)) {
-                role.kind = Field;
-            }
-            roles.append(role);
-        }
-        return roles;
-    }
-};
-
 bool isEmptyValue(const QVariant &v)
 {
     return v.isNull() || (v.typeId() == QMetaType::QString && v.toString().isEmpty());
@@ -383,8 +355,8 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
     }();
 
     // What each column is, worked out once rather than for every cell.
-    const QList<ColumnRole> roles = ColumnRole::of(mapping);
-    const QList<ColumnRole> partnerRoles = ColumnRole::of(partnerMapping);
+    const QList<ColumnRole> roles = ColumnMapper::roles(mapping);
+    const QList<ColumnRole> partnerRoles = ColumnMapper::roles(partnerMapping);
 
     // What the database already holds, to match rows in one pass.
     Core::KeyTable byEmail;

@@ -77,14 +77,7 @@ void foldInto(std::string &out, int argc, sqlite3_value **argv)
     out.resize(size_t(o - start));
 }
 
-void fold(sqlite3_context *context, int argc, sqlite3_value **argv)
-{
-    thread_local std::string out;
-    foldInto(out, argc, argv);
-    sqlite3_result_text(context, out.data(), int(out.size()), SQLITE_TRANSIENT);
-}
-
-// carnet_contains(needle, a, b, …): whether carnet_fold(a, b, …) holds the (already folded) needle.
+// carnet_contains(needle, a, b, …): whether the values, folded and joined, hold the (already folded) needle.
 void contains(sqlite3_context *context, int argc, sqlite3_value **argv)
 {
     if (argc < 1)
@@ -106,7 +99,6 @@ void addSqliteFunctions(const QSqlDatabase &db)
         return;
     sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
     const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-    sqlite3_create_function_v2(connection, "carnet_fold", -1, flags, nullptr, fold, nullptr, nullptr, nullptr);
     sqlite3_create_function_v2(connection, "carnet_contains", -1, flags, nullptr, contains, nullptr, nullptr, nullptr);
 }
 
