@@ -244,26 +244,25 @@ Result<qint64> ImportBatchRepository::begin(const ImportBatch &batch)
 
 Result<qint64> ImportBatchRepository::insertMember(const Member &member)
 {
-    if (BackgroundInsert *background = m_statements->background.get()) {
-        Member withId = member;
-        withId.id = m_statements->nextId++;
-        if (auto r = background->add(withId); !r.ok())
-            return r.error();
-        if (m_statements->afterCopy.size() >= 10000) { // consent rows waiting for their members
-            if (auto r = flushInserts(); !r.ok())
+    BackgroundInsert *background = m_statements->background.get();
+    CopyWriter *copy = m_statements->copy.get();
+    if (background || copy) {
+        // The id is given here (see begin()); the row goes to the inserting thread or into the COPY.
+        const qint64 id = m_statements->nextId++;
+        if (background) {
+            Member withId = member;
+            withId.id = id;
+            if (auto r = background->add(withId); !r.ok())
+                return r.error();
+        } else {
+            copy->addInt(id);
+            forEachValue(
+                member, [copy](const QString &s) { copy->addText(s); }, [copy](qint64 v) { copy->addInt(v); },
+                [copy] { copy->addNull(); });
+            m_statements->lastCopiedId = id;
+            if (auto r = copy->endRow(); !r.ok())
                 return r.error();
         }
-        return withId.id;
-    }
-    if (CopyWriter *copy = m_statements->copy.get()) {
-        const qint64 id = m_statements->nextId++;
-        copy->addInt(id);
-        forEachValue(
-            member, [copy](const QString &s) { copy->addText(s); }, [copy](qint64 v) { copy->addInt(v); },
-            [copy] { copy->addNull(); });
-        m_statements->lastCopiedId = id;
-        if (auto r = copy->endRow(); !r.ok())
-            return r.error();
         if (m_statements->afterCopy.size() >= 10000) { // consent rows waiting for their members
             if (auto r = flushInserts(); !r.ok())
                 return r.error();

@@ -106,9 +106,4 @@ int SqliteStatement::columnCount() const
     return sqlite3_column_count(m_statement);
 }
 
-qint64 SqliteStatement::lastInsertId() const
-{
-    return sqlite3_last_insert_rowid(m_db);
-}
-
 } // namespace Storage

@@ -30,7 +30,6 @@ public:
     Core::Result<bool> step();
     const char *text(int column, int *size) const; // 0-based; nullptr for NULL
     int columnCount() const;
-    qint64 lastInsertId() const;
 
 private:
     SqliteStatement(sqlite3 *db, sqlite3_stmt *statement) : m_db(db), m_statement(statement) {}
