@@ -19,6 +19,8 @@ private Q_SLOTS:
     void initTestCase();
     void postfixReportOnOurMessage();
     void severalRecipientsSeveralFates();
+    void neighboursWordsAreNotTaken();
+    void replyCodeGluedToAWordIsNotOne();
     void globalDeliveryStatusForAnInternationalAddress();
     void classificationOfTheCommonAnswers_data();
     void classificationOfTheCommonAnswers();
@@ -174,6 +176,63 @@ void TestReturnedMail::severalRecipientsSeveralFates()
     QVERIFY(r.recipients[4].permanent);
 }
 
+void TestReturnedMail::neighboursWordsAreNotTaken()
+{
+    // OpenSMTPD: the delivery-status fields say only 5.0.0; each address's words are on its own line
+    // of the human part — the second line's "Mailbox full" is not the first address's.
+    const QByteArray raw = dsn("Final-Recipient: rfc822; inconnu@exemple.fr\n"
+                               "Action: failed\n"
+                               "Status: 5.0.0\n"
+                               "\n"
+                               "Final-Recipient: rfc822; plein@exemple.fr\n"
+                               "Action: failed\n"
+                               "Status: 5.0.0\n",
+                               "    An error has occurred while attempting to deliver a message for\n"
+                               "    the following list of recipients:\n\n"
+                               "inconnu@exemple.fr: 550 5.1.1 <inconnu@exemple.fr>: Recipient address rejected: "
+                               "User unknown\n"
+                               "plein@exemple.fr: 552 5.2.2 <plein@exemple.fr>: Recipient address rejected: Mailbox "
+                               "full\n",
+                               headersOf(m_original));
+    const ReturnedMail r = ReturnedMail::read(raw);
+    QCOMPARE(r.recipients.size(), 2);
+    QCOMPARE(r.recipients[0].address, QStringLiteral("inconnu@exemple.fr"));
+    QCOMPARE(r.recipients[0].status, QStringLiteral("5.1.1")); // the server's own code, over the bare 5.0.0
+    QCOMPARE(r.recipients[0].category, ReturnCategory::AddressUnknown);
+    QVERIFY(r.recipients[0].permanent);
+    QCOMPARE(r.recipients[1].status, QStringLiteral("5.2.2"));
+    QCOMPARE(r.recipients[1].category, ReturnCategory::MailboxFull);
+    QVERIFY(!r.recipients[1].permanent);
+}
+
+void TestReturnedMail::replyCodeGluedToAWordIsNotOne()
+{
+    // Exim's delay notice: "neko222-…" in the message identifier is not a 222 reply; the reply is on
+    // the line that says why, after our MAIL FROM.
+    const QByteArray raw = crlf("From: Mail Delivery System <Mailer-Daemon@mx.amis-du-jardin.fr>\n"
+                                "To: bureau@amis-du-jardin.fr\n"
+                                "Subject: Warning: message neko222-nyaaan-22 delayed 24 hours\n"
+                                "Auto-Submitted: auto-replied\n"
+                                "Date: Tue, 01 Dec 2026 10:00:00 +0100\n"
+                                "\n"
+                                "This message was created automatically by mail delivery software.\n"
+                                "A message that you sent has not yet been delivered to one or more of its\n"
+                                "recipients after more than 24 hours on the queue on mx.amis-du-jardin.fr.\n\n"
+                                "The message identifier is:     neko222-nyaaan-22\n\n"
+                                "The address to which the message has not yet been delivered is:\n\n"
+                                "  elodie@exemple.fr\n"
+                                "    Delay reason: SMTP error from remote mail server after MAIL "
+                                "FROM:<bureau@amis-du-jardin.fr> SIZE=1024:\n"
+                                "    450 service permits 2 unverifyable sending IPs\n\n"
+                                "No action is required on your part.\n");
+    const ReturnedMail r = ReturnedMail::read(raw);
+    QCOMPARE(r.kind, ReturnKind::Bounce);
+    QCOMPARE(r.recipients.size(), 1);
+    QCOMPARE(r.recipients[0].reply, 450);
+    QCOMPARE(r.recipients[0].action, QStringLiteral("delayed"));
+    QCOMPARE(r.recipients[0].category, ReturnCategory::Policy);
+}
+
 void TestReturnedMail::globalDeliveryStatusForAnInternationalAddress()
 {
     QByteArray raw = dsn("Final-Recipient: utf-8; andré@exemple.québec\n"
@@ -227,6 +286,35 @@ void TestReturnedMail::classificationOfTheCommonAnswers_data()
                                 << ReturnCategory::Policy << false;
     QTest::newRow("after DATA") << "5.0.0" << 550 << ">>> DATA\n<<< 550 Unknown user x@exemple.fr"
                                 << ReturnCategory::Policy << false;
+    QTest::newRow("m-FILTER after DATA") << "" << 550
+                                         << "-------server message\n550 unknown user <x@exemple.fr>\n\n"
+                                            "-------SMTP command\nDATA\n"
+                                         << ReturnCategory::Policy << false;
+    QTest::newRow("our MAIL FROM refused")
+        << "" << 450
+        << "SMTP error from remote mail server after MAIL FROM:<bureau@exemple.fr>:\n"
+           "450 service permits 2 unverifyable sending IPs"
+        << ReturnCategory::Policy << false;
+    QTest::newRow("refused at the greeting")
+        << "" << 554
+        << "SMTP error from remote mail server after initial connection:\n554 mx.exemple.fr :" << ReturnCategory::Policy
+        << false;
+    QTest::newRow("a rate limit at the greeting stays temporary")
+        << "" << 421 << "SMTP error from remote mail server after initial connection:\n421 Too many connections"
+        << ReturnCategory::Temporary << false;
+    QTest::newRow("8-bit header") << "5.6.9" << 550 << "550 5.6.9 improper use of 8-bit data in message header"
+                                  << ReturnCategory::Policy << false;
+    QTest::newRow("Exchange Online edge blocking")
+        << "5.4.1" << 550 << "550 5.4.1 Recipient address rejected: Access denied. AS(201806281)"
+        << ReturnCategory::AddressUnknown << true;
+    QTest::newRow("account locked for a while")
+        << "5.7.1" << 550 << "Recipient address rejected: User x@exemple.fr temporary locked. Please try again later!"
+        << ReturnCategory::Temporary << false;
+    QTest::newRow("our sender refused") << "5.1.0" << 550 << "550 5.1.0 <bounce@exemple.fr> sender rejected."
+                                        << ReturnCategory::Policy << false;
+    QTest::newRow("user unknown then service unavailable")
+        << "5.5.0" << 554 << "mail.local: unknown user: x\n554 <x@exemple.fr>... Service unavailable"
+        << ReturnCategory::AddressUnknown << true;
     QTest::newRow("nothing said") << "" << 0 << "" << ReturnCategory::Other << false;
 }
 

@@ -36,13 +36,19 @@ const QList<Rule> &textRules()
             R"(mailbox (?:has )?exceeded|too many messages in (?:the|this) mailbox|mailfolder is full|boîte (?:aux lettres )?pleine|)"
             R"(boite (?:aux lettres )?pleine|full mailbox|storage (?:space )?(?:is )?full|not enough (?:disk )?space|)"
             R"(account is full|inbox is full|mailbox.{0,20}\bfull\b)");
+        // The member's account locked for a while ("please try again later" follows): whatever the code.
+        add(ReturnCategory::Temporary, R"((?:user|account|mailbox)\b.{0,60}\btemporar(?:y|ily) (?:locked|blocked))");
+        r.last().overridesPolicyCode = true;
         // Slow down and try later: the receiving server's limits, never the address's fault.
         add(ReturnCategory::Temporary,
             R"(rate (?:limit|that prevents)|frequency limit|too many (?:recipients|connections|messages|mails|concurrent)|)"
             R"(throttl|try (?:again )?later|essayer plus tard|greylist|temporarily (?:deferred|rejected|unavailable)|)"
             R"(resources temporarily|connection (?:rate|limit)|exceeded (?:the )?(?:connection|rate)|mailer error|on hold|)"
             R"(internal (?:system |server )?error|system error|message expired|connection (?:refused|timed out|reset)|)"
-            R"(lost connection|hop count|timed out|not accepting connections|service unavailable)");
+            R"(lost connection|hop count|timed out|not accepting connections)");
+        // Exchange Online (directory-based edge blocking) and many relays answer an address they do
+        // not have with "Recipient address rejected: Access denied", whatever code they give.
+        add(ReturnCategory::AddressUnknown, R"(recipient address rejected: access denied)");
         add(ReturnCategory::AddressUnknown,
             R"(user unknown|unknown (?:user|recipient|address|local[- ]part|mailbox|account)|no such (?:user|recipient|)"
             R"(mailbox|address|person|account|local user)|(?:user|recipient|mailbox|address|account)(?: name)? (?:does not|)"
@@ -84,7 +90,7 @@ const QList<Rule> &textRules()
             R"((?:rejected|filtered)|filtered|suspicious|not accepted|mail receiving disabled|listed|tls required|)"
             R"(encryption required|helo|hostname|not compliant|rfc ?5322|rfc ?2822|message rejected|rejected|)"
             R"(permission to post|mismatches client ip|invalid ip|header error|protocol violation|mail rejete|)"
-            R"(access denied|client host)");
+            R"(access denied|client host|sending ips?\b|unverifi?[ay]ble)");
         add(ReturnCategory::AddressUnknown,
             R"(does not exist|doesn'?t exist|not exist|address rejected|recipient (?:address )?rejected|invalid address|)"
             R"(undeliverable address|is not a valid|not found|not listed|n'existe pas|unbekannt|nicht bekannt|)"
@@ -109,20 +115,21 @@ const RE &policyFirstRe()
         QStringLiteral(
             R"(permission to post|groups\.google\.com|google groups|spf record|not allowed to send from|)"
             R"(blacklisted|blocklisted|spamhaus|\bdnsbl|\brbl\b|(?:refused|rejected) due to|)"
-            R"(poor reputation|bad reputation|dmarc policy|rejected as spam|spam message|unroutable sender|sender address rejected)"),
+            R"(poor reputation|bad reputation|dmarc policy|rejected as spam|spam message|unroutable sender|sender (?:address )?rejected)"),
         kCase);
     return re;
 }
 
 // The SMTP command the refusal answered, when the report says.
-enum class Phase { Unknown, Rcpt, Data, MailFrom };
+enum class Phase { Unknown, Rcpt, Data, MailFrom, Connect };
 
 Phase smtpPhase(const QString &text)
 {
     static const RE data(QStringLiteral(R"((?:in reply to|after) (?:end of )?data\b|>>> data\s*\n\s*<<< [45]|)"
-                                        R"(after end of data|data command|end of data)"),
+                                        R"(after end of data|data command|end of data|smtp command:?\s*\n?\s*data\b)"),
                          kCase);
-    static const RE rcpt(QStringLiteral(R"((?:in reply to|after|our) rcpt to|>>> rcpt to)"), kCase);
+    static const RE rcpt(
+        QStringLiteral(R"((?:in reply to|after|our) rcpt to|>>> rcpt to|smtp command:?\s*\n?\s*rcpt\b)"), kCase);
     static const RE mail(QStringLiteral(R"((?:in reply to|after) mail from|mail from command)"), kCase);
     if (rcpt.match(text).hasMatch() || text.contains(QLatin1String("Need RCPT"), Qt::CaseInsensitive))
         return Phase::Rcpt;
@@ -130,6 +137,11 @@ Phase smtpPhase(const QString &text)
         return Phase::Data;
     if (mail.match(text).hasMatch())
         return Phase::MailFrom;
+    static const RE connect(QStringLiteral(R"(after (?:the )?initial connection|in reply to (?:the )?greeting|)"
+                                           R"(while connecting|during (?:the )?(?:smtp )?greeting)"),
+                            kCase);
+    if (connect.match(text).hasMatch())
+        return Phase::Connect;
     return Phase::Unknown;
 }
 
@@ -149,7 +161,10 @@ ReturnCategory fromStatus(const QString &status, bool *strong)
         return ReturnCategory::MailboxFull;
     if (status == QLatin1String("5.3.4") || status == QLatin1String("5.2.3") || status == QLatin1String("4.3.4"))
         return ReturnCategory::TooLarge;
-    if (status.startsWith(QLatin1String("5.7.")) || status.startsWith(QLatin1String("4.7.")))
+    // 5.7.x security or policy; 5.6.x the message's content or format refused (RFC 3463 "media
+    // errors") — ours, not the member's.
+    if (status.startsWith(QLatin1String("5.7.")) || status.startsWith(QLatin1String("4.7.")) ||
+        status.startsWith(QLatin1String("5.6.")))
         return ReturnCategory::Policy;
     if (status == QLatin1String("4.4.7") || status == QLatin1String("5.4.7"))
         return ReturnCategory::Temporary;
@@ -186,8 +201,13 @@ const RE &statusRe()
 
 const RE &replyRe()
 {
-    static const RE re(QStringLiteral(R"((?<![\d.#:-])([245][0-5]\d)(?=[ -][^\d]|[ -]?$|-\d\.|\s))"));
+    static const RE re(QStringLiteral(R"((?<![\w.#-])(?<!\S:)([245][0-5]\d)(?=[ -][^\d]|[ -]?$|-\d\.|\s|,\D))"));
     return re;
+}
+
+bool isVagueStatus(const QString &s)
+{
+    return s.isEmpty() || s == QLatin1String("5.0.0") || s == QLatin1String("4.0.0") || s == QLatin1String("5.5.0");
 }
 
 QString findStatus(const QString &text)
@@ -197,7 +217,7 @@ QString findStatus(const QString &text)
     while (it.hasNext()) {
         const auto m = it.next();
         const QString s = m.captured(0);
-        if (s == QLatin1String("5.0.0") || s == QLatin1String("4.0.0") || s == QLatin1String("5.5.0")) {
+        if (isVagueStatus(s)) {
             if (weak.isEmpty())
                 weak = s;
             continue;
@@ -269,6 +289,10 @@ ReturnCategory classifyIn(const QString &status, int reply, const QStringList &t
         !explicitRecipient.match(texts.join(QLatin1Char('\n'))).hasMatch())
         category = ReturnCategory::Policy;
     if (phase == Phase::MailFrom && isPermanentCategory(category))
+        category = ReturnCategory::Policy;
+    // Refused before any address was given (the server's greeting): the sending server is the one refused.
+    if (phase == Phase::Connect && (isPermanentCategory(category) || category == ReturnCategory::Other) &&
+        !status.startsWith(QLatin1Char('4')) && !(reply >= 400 && reply < 500))
         category = ReturnCategory::Policy;
     // A temporary answer (4.x.x, 4xx) never makes an address permanently wrong.
     const bool temporaryCode = status.startsWith(QLatin1Char('4')) || (status.isEmpty() && reply >= 400 && reply < 500);

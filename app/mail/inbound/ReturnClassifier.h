@@ -13,7 +13,9 @@ namespace Mail::Inbound::detail {
 // An RFC 3463 enhanced status code ("5.1.1") and an SMTP reply code (550) where they appear in text.
 const QRegularExpression &statusRe();
 const QRegularExpression &replyRe();
-// The first specific enhanced status in the text (5.0.0, 4.0.0 and 5.5.0 only when there is no other).
+// A status that says nothing particular: none, or 5.0.0, 4.0.0, 5.5.0.
+bool isVagueStatus(const QString &status);
+// The first specific enhanced status in the text (a vague one only when there is no other).
 QString findStatus(const QString &text);
 int findReply(const QString &text); // the first reply code ≥ 421, 0 when none
 QString statusFromField(const QByteArray &value);

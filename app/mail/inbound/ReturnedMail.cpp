@@ -11,6 +11,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 namespace Mail::Inbound {
 
 namespace {
@@ -214,11 +216,16 @@ void classifyRecipient(ReturnedRecipient &r, const QString &context)
 {
     // The enhanced status the server wrote in its own words wins over the report's summary field.
     const QString said = findStatus(r.diagnostic);
-    if (!said.isEmpty() && said != QLatin1String("5.0.0") && said != QLatin1String("4.0.0") &&
-        said != QLatin1String("5.5.0"))
+    if (!isVagueStatus(said))
         r.status = said;
-    if (r.status.isEmpty())
+    if (r.status.isEmpty()) {
         r.status = findStatus(r.diagnostic.isEmpty() ? context : r.diagnostic + QLatin1Char(' ') + context);
+    } else if (isVagueStatus(r.status) && r.diagnostic.isEmpty()) {
+        // A report's bare "5.0.0" beside a human part that states the server's own code for this address.
+        const QString inContext = findStatus(context);
+        if (!isVagueStatus(inContext) && inContext.at(0) == r.status.at(0))
+            r.status = inContext;
+    }
     if (r.reply == 0)
         r.reply = findReply(r.diagnostic.isEmpty() ? context : r.diagnostic);
     if (r.reply == 0 && !r.diagnostic.isEmpty())
@@ -309,19 +316,36 @@ QList<ReturnedRecipient> readDeliveryStatus(const InboundPart &part, QString *en
             continue;
         if (r.action.isEmpty())
             r.action = r.status.startsWith(QLatin1Char('4')) ? QStringLiteral("delayed") : QStringLiteral("failed");
-        // The human-readable part around this address, for reports whose fields say little.
+        if (std::none_of(out.cbegin(), out.cend(), [&r](const auto &o) { return key(o.address) == key(r.address); }))
+            out.append(r);
+    }
+    // The human-readable part about each address, for reports whose fields say little: around its
+    // first mention, and (several recipients) up to the next line naming another one, so that a
+    // neighbour's words are not read as this address's.
+    for (ReturnedRecipient &r : out) {
         QString context;
         const qsizetype at = human.indexOf(r.address, 0, Qt::CaseInsensitive);
-        if (at >= 0)
-            context = human.mid(std::max<qsizetype>(0, at - 200), 1200);
-        else
+        if (at < 0) {
             context = human.left(1500);
+        } else if (out.size() == 1) {
+            context = human.mid(std::max<qsizetype>(0, at - 200), 1200);
+        } else {
+            const qsizetype from = human.lastIndexOf(QLatin1Char('\n'), at) + 1;
+            const qsizetype lineEnd = human.indexOf(QLatin1Char('\n'), at);
+            qsizetype to = std::min<qsizetype>(human.size(), at + 1200);
+            for (const ReturnedRecipient &o : std::as_const(out)) {
+                const qsizetype next = human.indexOf(o.address, at + r.address.size(), Qt::CaseInsensitive);
+                if (&o != &r && next >= 0 && next < to)
+                    to = next;
+            }
+            // Cut at the start of the line naming the neighbour, but never inside this address's own line.
+            if (to < human.size()) {
+                const qsizetype neighbourLine = human.lastIndexOf(QLatin1Char('\n'), to) + 1;
+                to = std::max(neighbourLine, lineEnd < 0 ? human.size() : lineEnd);
+            }
+            context = human.mid(from, to - from);
+        }
         classifyRecipient(r, context);
-        bool dup = false;
-        for (const auto &o : std::as_const(out))
-            dup = dup || key(o.address) == key(r.address);
-        if (!dup)
-            out.append(r);
     }
     return out;
 }
