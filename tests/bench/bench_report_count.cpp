@@ -1,7 +1,8 @@
 // The report wizard's live count at scale: ReportRunner::count — what the Filters step runs on its worker
 // after each edit — timed in-process for typical filters on an existing member file, best and median of
 // five runs each, next to the sqlite3 shell's count of the same condition where one can be written in SQL.
-//   bench_report_count FILE [--coverage]     (--coverage: only the chart, twenty times, for a profiler)
+//   bench_report_count FILE [--coverage | --only TEXT]
+//   (--coverage: only the chart, twenty times, for a profiler; --only: the filters whose label holds TEXT)
 #include "AppContext.h"
 #include "reports/Report.h"
 
@@ -51,9 +52,12 @@ int main(int argc, char **argv)
     QTextStream out(stdout);
     out << "members: " << c.members().count().value() << '\n';
     const bool onlyCoverage = argc > 2 && qstrcmp(argv[2], "--coverage") == 0;
+    const QString only = argc > 3 && qstrcmp(argv[2], "--only") == 0 ? QString::fromLocal8Bit(argv[3]) : QString();
     for (const auto &[label, json] : filters) {
         if (onlyCoverage)
             break;
+        if (!only.isEmpty() && !QLatin1String(label).contains(only))
+            continue;
         Reports::ReportDefinition report;
         report.name = QStringLiteral("bench");
         report.columns = {QStringLiteral("email")};
@@ -79,6 +83,8 @@ int main(int argc, char **argv)
                    .arg(times.value(times.size() / 2));
         out.flush();
     }
+    if (!only.isEmpty())
+        return 0;
     // The campaigns window's consent coverage chart: every purpose counted by reason (on its worker).
     QList<qint64> times;
     int purposes = 0;
