@@ -328,7 +328,19 @@ void CampaignsDialog::showDetails()
         m_summary->setText(tr("No campaign yet: write a newsletter or an invitation."));
         return;
     }
-    const Core::Result<Mail::CampaignStatus> s = statusesAside({id}).value(id, Mail::CampaignStatus{});
+    // Its summary (for a draft, its whole audience resolved) and its progress over time (every message sent):
+    // aside, as a campaign to every member of a large file has a million of either.
+    Core::Result<Mail::CampaignStatus> s = Mail::CampaignStatus{};
+    Core::Result<QList<QPair<QDateTime, qint64>>> points = QList<QPair<QDateTime, qint64>>();
+    auto done = WorkAside::run(m_context, this, tr("Counting the campaigns' recipients…"),
+                               [&s, &points, id](AppContext &aside, const WorkAside::Progress &) -> Core::Result<void> {
+                                   s = aside.campaigns().status(id);
+                                   if (s.ok() && s.value().queued)
+                                       points = aside.campaigns().progressOverTime(id);
+                                   return {};
+                               });
+    if (!done.ok())
+        s = done.error();
     if (!s.ok()) {
         m_summary->setText(s.error().message);
         return;
@@ -344,7 +356,6 @@ void CampaignsDialog::showDetails()
     m_recipients->setEnabled(st.queued);
 
     // Progress over time: messages sent so far, hour by hour, against the recipients.
-    auto points = m_context.campaigns().progressOverTime(id);
     if (!points.ok() || points.value().isEmpty())
         return;
     auto *sent = new QLineSeries;
@@ -502,11 +513,12 @@ void CampaignsDialog::retryCurrent()
 
 void CampaignsDialog::showRecipients()
 {
-    auto s = m_context.campaigns().status(currentCampaign());
-    if (!s.ok() || !s.value().queued)
+    // Its batch only: the counts are the outbox window's own.
+    auto c =
+        m_context.campaigns().campaigns().find(currentCampaign(), Mail::CampaignRepository::Parts::WithoutAttachments);
+    if (!c.ok() || !c.value().queuedAt.isValid())
         return;
-    OutboxDialog outbox(m_context, m_transports, this);
-    outbox.showBatch(s.value().batchId);
+    OutboxDialog outbox(m_context, m_transports, this, c.value().batchId);
     outbox.exec();
     refresh();
 }

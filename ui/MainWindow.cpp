@@ -547,8 +547,7 @@ bool MainWindow::countsPending() const
 
 void MainWindow::refreshInvitationCounts()
 {
-    if (auto invited = m_context.campaigns().invitationCounts(m_model->totalCount()); invited.ok())
-        m_panel->setInvitationCounts(invited.value().first, invited.value().second);
+    m_counts->refreshInvitations(m_model->totalCount());
 }
 
 void MainWindow::updatePage()

@@ -6,6 +6,7 @@
 #include "mail/Outbox.h"
 #include "mail/OutboxJob.h"
 #include "mail/SmtpAccount.h"
+#include "storage/Database.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -19,6 +20,9 @@
 #include <QThread>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <memory>
+#include <utility>
 
 namespace Gui {
 
@@ -42,7 +46,8 @@ constexpr int IdRole = Qt::UserRole + 1;
 
 } // namespace
 
-OutboxDialog::OutboxDialog(AppContext &context, Mail::OutboxRunner::TransportFactory transports, QWidget *parent)
+OutboxDialog::OutboxDialog(AppContext &context, Mail::OutboxRunner::TransportFactory transports, QWidget *parent,
+                           qint64 batchId)
     : QDialog(parent), m_context(context), m_transports(std::move(transports))
 {
     setObjectName(QStringLiteral("outboxDialog"));
@@ -128,6 +133,8 @@ OutboxDialog::OutboxDialog(AppContext &context, Mail::OutboxRunner::TransportFac
         for (const auto &[id, subject] : batches.value())
             m_batch->addItem(QStringLiteral("%1 — %2").arg(id).arg(subject), id);
     }
+    if (const int index = m_batch->findData(batchId); index >= 0)
+        m_batch->setCurrentIndex(index); // read once, on the batch asked for
     refresh();
     resize(820, 520);
 }
@@ -161,29 +168,76 @@ qint64 OutboxDialog::currentBatch() const
     return m_batch->currentData().toLongLong();
 }
 
+struct OutboxDialog::Snapshot
+{
+    qint64 batch = 0;
+    Core::Result<QMap<QString, qint64>> counts = QMap<QString, qint64>();
+    Core::Result<QList<Mail::Delivery>> rows = QList<Mail::Delivery>();
+};
+
 void OutboxDialog::refresh()
 {
-    Mail::Outbox outbox(m_context.database(), m_context.clock());
-    const qint64 batch = currentBatch();
-    auto counts = outbox.counts(batch);
-    if (counts.ok()) {
-        QStringList parts;
-        for (Mail::DeliveryState s :
-             {Mail::DeliveryState::Sent, Mail::DeliveryState::Queued, Mail::DeliveryState::Deferred,
-              Mail::DeliveryState::Failed, Mail::DeliveryState::Unknown, Mail::DeliveryState::Cancelled})
-            parts.append(QStringLiteral("%1 %2").arg(QLocale().toString(counts.value().value(Mail::stateKey(s))),
-                                                     stateLabel(s)));
-        m_counts->setText(parts.join(QStringLiteral(" · ")));
-    }
-    m_list->clear();
-    auto rows = outbox.deliveries(batch);
-    if (!rows.ok())
+    if (m_reading) {
+        m_readAgain = true;
         return;
+    }
+    m_reading = true;
+    auto read = std::make_shared<Snapshot>();
+    read->batch = currentBatch();
+    QThread *thread = QThread::create([read, path = m_context.database().connectPath(), &clock = m_context.clock()] {
+        auto database = Storage::Database::open(path);
+        if (!database.ok()) {
+            read->counts = database.error();
+            return;
+        }
+        Mail::Outbox outbox(*database.value(), clock);
+        read->counts = outbox.counts(read->batch);
+        // The counts cover everything; the list shows the first 5,000 (read as such: each row holds a
+        // message's bytes).
+        if (read->counts.ok())
+            read->rows = outbox.deliveries(read->batch, 5000);
+    });
+    thread->setObjectName(QStringLiteral("outbox-reader"));
+    // The window closed first: the thread ends on its own and nothing is shown.
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    connect(thread, &QThread::finished, this, [this, read] {
+        m_reading = false;
+        if (read->batch == currentBatch())
+            fill(*read);
+        if (std::exchange(m_readAgain, false) || read->batch != currentBatch())
+            refresh();
+    });
+    thread->start();
+}
+
+void OutboxDialog::fill(const Snapshot &read)
+{
+    if (!read.counts.ok()) {
+        m_counts->setText(read.counts.error().message);
+        return;
+    }
+    QStringList parts;
+    for (Mail::DeliveryState s :
+         {Mail::DeliveryState::Sent, Mail::DeliveryState::Queued, Mail::DeliveryState::Deferred,
+          Mail::DeliveryState::Failed, Mail::DeliveryState::Unknown, Mail::DeliveryState::Cancelled})
+        parts.append(QStringLiteral("%1 %2").arg(QLocale().toString(read.counts.value().value(Mail::stateKey(s))),
+                                                 stateLabel(s)));
+    m_counts->setText(parts.join(QStringLiteral(" · ")));
+    m_waiting =
+        read.counts.value().value(QStringLiteral("queued")) + read.counts.value().value(QStringLiteral("deferred"));
+    const qint64 keep = m_list->currentItem() ? m_list->currentItem()->data(0, IdRole).toLongLong() : 0;
+    m_list->clear();
+    m_markSent->setEnabled(false);
+    m_resend->setEnabled(false);
+    if (!read.rows.ok()) {
+        m_status->setText(read.rows.error().message);
+        return;
+    }
     const QLocale locale;
-    int shown = 0;
-    for (const Mail::Delivery &d : rows.value()) {
-        if (++shown > 5000)
-            break; // the counts above cover everything; the list shows the first 5,000
+    QList<QTreeWidgetItem *> items;
+    items.reserve(read.rows.value().size());
+    QTreeWidgetItem *current = nullptr;
+    for (const Mail::Delivery &d : read.rows.value()) {
         const QJsonObject json = d.toJson();
         // Which volunteer's computer is sending it (on a shared member file, several may send at once).
         const QString state = d.state == Mail::DeliveryState::Sending && !d.claimedBy.isEmpty()
@@ -195,10 +249,13 @@ void OutboxDialog::refresh()
                                        : QString()});
         item->setData(0, IdRole, d.id);
         item->setData(1, Qt::UserRole, Mail::stateKey(d.state));
-        m_list->addTopLevelItem(item);
+        if (d.id == keep)
+            current = item;
+        items.append(item);
     }
-    m_markSent->setEnabled(false);
-    m_resend->setEnabled(false);
+    m_list->addTopLevelItems(items);
+    if (current)
+        m_list->setCurrentItem(current); // the row the user was on, through a refresh while sending
 }
 
 void OutboxDialog::resolveSelected(bool asSent)
@@ -237,11 +294,7 @@ void OutboxDialog::sendNow()
         }
         transports = factory.value();
     }
-    auto counts = Mail::Outbox(m_context.database(), m_context.clock()).counts(currentBatch());
-    const qint64 waiting =
-        counts.ok() ? counts.value().value(QStringLiteral("queued")) + counts.value().value(QStringLiteral("deferred"))
-                    : 0;
-    m_progress->setRange(0, int(std::max<qint64>(1, waiting)));
+    m_progress->setRange(0, int(std::max<qint64>(1, m_waiting))); // as last read
     m_progress->setValue(0);
     m_progress->setVisible(true);
     m_status->setText(tr("Sending…"));

@@ -23,10 +23,16 @@ class OutboxDialog : public QDialog
     Q_OBJECT
 
 public:
-    OutboxDialog(AppContext &context, Mail::OutboxRunner::TransportFactory transports = {}, QWidget *parent = nullptr);
+    // On every batch, or on one (a campaign's).
+    OutboxDialog(AppContext &context, Mail::OutboxRunner::TransportFactory transports = {}, QWidget *parent = nullptr,
+                 qint64 batchId = 0);
     ~OutboxDialog() override;
 
+    // Reads the counts and the first 5,000 rows again, on a thread of its own (a campaign to every member of a
+    // large file has a million): the window keeps going meanwhile, and a refresh asked while one is reading
+    // is made once it is done. isReading() says when the list is not up to date yet.
     void refresh();
+    bool isReading() const { return m_reading; }
     // "3 sent, 1 deferred, 0 failed, 0 unknown." with each count's plural.
     static QString summary(int sent, int deferred, int failed, int unknown);
     void showBatch(qint64 batchId); // one batch (a campaign's), chosen in the list
@@ -38,7 +44,9 @@ Q_SIGNALS:
     void sendingFinished();
 
 private:
+    struct Snapshot;
     qint64 currentBatch() const;
+    void fill(const Snapshot &read);
     void resolveSelected(bool asSent);
 
     AppContext &m_context;
@@ -55,6 +63,9 @@ private:
     QPushButton *m_resend = nullptr;
     QThread *m_thread = nullptr;
     QObject *m_job = nullptr;
+    qint64 m_waiting = 0; // queued and deferred, as last read
+    bool m_reading = false;
+    bool m_readAgain = false;
 };
 
 } // namespace Gui

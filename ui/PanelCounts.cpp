@@ -3,8 +3,12 @@
 #include "SelectionPanel.h"
 
 #include "AppContext.h"
+#include "mail/CampaignService.h"
+#include "storage/Database.h"
 
 #include <QThread>
+
+#include <utility>
 
 namespace Gui {
 
@@ -18,6 +22,37 @@ PanelCounts::~PanelCounts()
         m_again = false;
         m_thread->wait();
     }
+    if (m_invitations) {
+        m_invitationsAgain = -1;
+        m_invitations->wait();
+    }
+}
+
+void PanelCounts::refreshInvitations(qint64 memberCount)
+{
+    if (m_invitations) {
+        m_invitationsAgain = memberCount; // once this one is done
+        return;
+    }
+    m_invitations = QThread::create([this, path = m_context.database().connectPath(), memberCount] {
+        auto database = Storage::Database::open(path);
+        if (!database.ok())
+            return;
+        auto counts = Mail::CampaignService::invitationCounts(*database.value(), memberCount);
+        if (counts.ok())
+            QMetaObject::invokeMethod(
+                this, [this, counts] { m_panel->setInvitationCounts(counts.value().first, counts.value().second); },
+                Qt::QueuedConnection);
+    });
+    m_invitations->setObjectName(QStringLiteral("invitation-counts"));
+    m_invitations->setParent(this);
+    connect(m_invitations, &QThread::finished, this, [this] {
+        m_invitations->deleteLater();
+        m_invitations = nullptr;
+        if (const qint64 again = std::exchange(m_invitationsAgain, -1); again >= 0)
+            refreshInvitations(again);
+    });
+    m_invitations->start(QThread::LowPriority);
 }
 
 void PanelCounts::refresh(bool purposesChanged)

@@ -22,7 +22,10 @@ public:
     ~PanelCounts() override;
 
     void refresh(bool purposesChanged = false);
-    bool pending() const { return m_thread || m_again; }
+    // The invitations' two counts (never invited, invited without an answer), on a worker too: a file with
+    // a campaign to every member has a million deliveries. `memberCount` as the table knows it.
+    void refreshInvitations(qint64 memberCount);
+    bool pending() const { return m_thread || m_again || m_invitations || m_invitationsAgain >= 0; }
     bool shown() const { return m_shown; } // the selections' counts came from the worker once
 
 Q_SIGNALS:
@@ -34,6 +37,8 @@ private:
     QThread *m_thread = nullptr;
     bool m_again = false;
     bool m_shown = false;
+    QThread *m_invitations = nullptr;
+    qint64 m_invitationsAgain = -1; // the member count of a refresh asked while one runs
 };
 
 } // namespace Gui

@@ -110,8 +110,13 @@ public:
                                              const QString &purpose) const;
 
     Core::Result<std::vector<qint64>> audience(const Campaign &campaign) const;
-    // How many members are never invited, and invited without an answer (the side panel's counts).
-    Core::Result<QPair<qint64, qint64>> invitationCounts(qint64 memberCount = -1) const;
+    // How many members are never invited, and invited without an answer (the side panel's counts; static: a
+    // worker's connection is enough).
+    static Core::Result<QPair<qint64, qint64>> invitationCounts(Storage::Database &database, qint64 memberCount = -1);
+    Core::Result<QPair<qint64, qint64>> invitationCounts(qint64 memberCount = -1) const
+    {
+        return invitationCounts(m_database, memberCount);
+    }
     Core::Result<CampaignPlan> plan(const Campaign &campaign) const;
     // The verdict for some members: a newsletter needs the purpose's consent; an invitation (it asks for
     // that consent) goes under the association's own purpose, never to who withdrew or is suppressed.

@@ -460,19 +460,23 @@ Result<QMap<QString, qint64>> Outbox::counts(qint64 batchId) const
     for (DeliveryState s : {DeliveryState::Queued, DeliveryState::Sending, DeliveryState::Sent, DeliveryState::Deferred,
                             DeliveryState::Failed, DeliveryState::Cancelled, DeliveryState::Unknown})
         out.insert(stateKey(s), 0);
+    // One batch or every one, each written so that an index answers (batch and state; state; the returned
+    // ones): the rows themselves hold every message's bytes.
+    const QString ofBatch = batchId == 0 ? QString() : QStringLiteral(" WHERE batch_id = ?");
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("SELECT state, count(*) FROM deliveries WHERE (? = 0 OR batch_id = ?) GROUP BY state"));
-    q.addBindValue(batchId);
-    q.addBindValue(batchId);
+    q.prepare(QStringLiteral("SELECT state, count(*) FROM deliveries%1 GROUP BY state").arg(ofBatch));
+    if (batchId != 0)
+        q.addBindValue(batchId);
     if (auto e = exec(q, QStringLiteral("outbox counts")); !e.ok())
         return e.error();
     while (q.next())
         out.insert(q.value(0).toString(), q.value(1).toLongLong());
     // Sent, and come back as a failure (a bounce read from the mailbox): a count beside the states.
-    q.prepare(QStringLiteral("SELECT count(*) FROM deliveries WHERE (? = 0 OR batch_id = ?) AND bounce_category IS NOT "
-                             "NULL"));
-    q.addBindValue(batchId);
-    q.addBindValue(batchId);
+    q.prepare(batchId == 0 ? QStringLiteral("SELECT count(*) FROM deliveries WHERE bounce_category IS NOT NULL")
+                           : QStringLiteral(
+                                 "SELECT count(*) FROM deliveries WHERE batch_id = ? AND bounce_category IS NOT NULL"));
+    if (batchId != 0)
+        q.addBindValue(batchId);
     if (auto e = exec(q, QStringLiteral("outbox bounced")); !e.ok())
         return e.error();
     out.insert(QStringLiteral("bounced"), q.next() ? q.value(0).toLongLong() : 0);
@@ -492,13 +496,15 @@ Result<QList<QPair<qint64, QString>>> Outbox::batches(int limit) const
     return out;
 }
 
-Result<QList<Delivery>> Outbox::deliveries(qint64 batchId) const
+Result<QList<Delivery>> Outbox::deliveries(qint64 batchId, int limit) const
 {
     QSqlQuery q(m_database.connection());
     Storage::streamRows(q);
-    q.prepare(QStringLiteral("SELECT %1 FROM deliveries WHERE (? = 0 OR batch_id = ?) ORDER BY id").arg(kColumns));
-    q.addBindValue(batchId);
-    q.addBindValue(batchId);
+    q.prepare(QStringLiteral("SELECT %1 FROM deliveries%2 ORDER BY id%3")
+                  .arg(kColumns, batchId == 0 ? QString() : QStringLiteral(" WHERE batch_id = ?"),
+                       limit < 0 ? QString() : QStringLiteral(" LIMIT %1").arg(limit)));
+    if (batchId != 0)
+        q.addBindValue(batchId);
     if (auto e = exec(q, QStringLiteral("deliveries")); !e.ok())
         return e.error();
     QList<Delivery> out;

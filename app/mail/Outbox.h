@@ -108,8 +108,9 @@ public:
 
     Core::Result<QMap<QString, qint64>> counts(qint64 batchId) const;     // every state, 0 included
     Core::Result<QList<QPair<qint64, QString>>> batches(int limit) const; // id and subject, newest first
-    Core::Result<QList<Delivery>> deliveries(qint64 batchId) const;       // without the message bytes
-    Core::Result<void> resolve(qint64 deliveryId, bool asSent);           // an `unknown` row only
+    // Without the message bytes, in the order they were queued; `limit` rows at most (-1: all).
+    Core::Result<QList<Delivery>> deliveries(qint64 batchId, int limit = -1) const;
+    Core::Result<void> resolve(qint64 deliveryId, bool asSent); // an `unknown` row only
     // The delivery a returned message is about, by the Message-IDs it quotes (without <>), first found
     // first; a Delivery with id 0 when none is ours.
     Core::Result<Delivery> matchReturned(const QStringList &messageIds) const;

@@ -12,6 +12,7 @@
 #include "CampaignsDialog.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "OutboxDialog.h"
 #include "SelectionPanel.h"
 #include "core/Clock.h"
 #include "storage/Engine.h"
@@ -28,6 +29,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
@@ -420,6 +422,59 @@ int main(int argc, char *argv[])
                            }),
                   "-");
             campaigns.reset();
+        }
+        // A newsletter sent to every member: a delivery each (2 KiB message bytes, as the outbox keeps them), one
+        // in fifty come back. The campaigns window opened on it, then its recipients (the outbox on its batch).
+        {
+            QElapsedTimer filling;
+            filling.start();
+            QSqlQuery q(changed.value()->database().connection());
+            const bool filled =
+                q.exec(QStringLiteral("INSERT INTO mail_batches (subject, purpose, created_at) VALUES ('Sent', "
+                                      "'association', '2026-11-02T09:00:00Z')")) &&
+                q.exec(QStringLiteral(
+                    "INSERT INTO deliveries (batch_id, member_id, address, envelope_from, message, message_id, state, "
+                    "attempts, reply_code, reply_text, created_at, updated_at, sent_at, bounce_category) SELECT "
+                    "(SELECT max(id) FROM mail_batches), id, coalesce(email, 'x@example.org'), "
+                    "'bureau@amis.example.org', zeroblob(2048), id || '.bench@amis.example.org', 'sent', 1, 250, "
+                    "'2.0.0 Ok', '2026-11-02T09:00:00Z', '2026-11-02T09:00:00Z', '2026-11-02T09:00:00Z', CASE WHEN "
+                    "id % 50 = 0 THEN 'address_unknown' END FROM members ORDER BY id")) &&
+                q.exec(QStringLiteral("INSERT INTO campaigns (name, kind, purpose, audience, subject, body, batch_id, "
+                                      "created_at, queued_at) SELECT 'Sent', 'newsletter', 'association', 'all', "
+                                      "'Nouvelles', 'Bonjour', max(id), '2026-11-02T09:00:00Z', "
+                                      "'2026-11-02T09:00:00Z' FROM mail_batches"));
+            if (!filled) {
+                std::fprintf(stderr, "%s\n", qPrintable(q.lastError().text()));
+                return 1;
+            }
+            // Written over the campaign's hours in life, checkpointed as they went.
+            q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            std::printf("%-46s %10.1f ms\n", "a delivery per member written (not measured)", double(filling.elapsed()));
+            q.exec(QStringLiteral("SELECT max(batch_id) FROM campaigns"));
+            q.next();
+            const qint64 batch = q.value(0).toLongLong();
+            std::unique_ptr<Gui::CampaignsDialog> campaigns;
+            print("open the campaigns window on a campaign sent to all",
+                  measured("open the campaigns window (sent to all)", otherView,
+                           [&campaigns, &changed] {
+                               campaigns = std::make_unique<Gui::CampaignsDialog>(*changed.value());
+                               campaigns->show();
+                           }),
+                  "-");
+            campaigns.reset();
+            std::unique_ptr<Gui::OutboxDialog> outbox;
+            print("its recipients: the outbox on its batch",
+                  measured(
+                      "its recipients (outbox on the batch)", otherView,
+                      [&outbox, &changed, batch] {
+                          // As the campaigns window's Recipients… opens it.
+                          outbox = std::make_unique<Gui::OutboxDialog>(
+                              *changed.value(), Mail::OutboxRunner::TransportFactory(), nullptr, batch);
+                          outbox->show();
+                      },
+                      [&outbox] { return !outbox->isReading(); }),
+                  "-");
+            outbox.reset();
         }
         auto *bulk = other.findChild<QAction *>(QStringLiteral("bulkConsentAction"));
         std::printf("%-46s %10d members\n", "changes: the section shown", shown);

@@ -264,8 +264,9 @@ void TestCampaignWindow::invitationsFromNeverInvited()
     Gui::MessageBox::clearNextAnswer();
     QVERIFY(composed);
     // Invited now: nobody is left in "Never invited"; all three wait for an answer — the panel's counts say so.
+    // (Counted on a worker after each change: a count made while the run was sending says 2 for a moment.)
     QTRY_COMPARE(countOf(QStringLiteral("never-invited")), QStringLiteral("0"));
-    QCOMPARE(countOf(QStringLiteral("invited-no-answer")), QStringLiteral("3"));
+    QTRY_COMPARE(countOf(QStringLiteral("invited-no-answer")), QStringLiteral("3"));
     panel->select(Storage::Selection{Storage::Selection::Kind::Invitation, QStringLiteral("invited-no-answer")});
     QTRY_COMPARE(w->memberModel()->rowCount(), 3);
     panel->select(Storage::Selection{Storage::Selection::Kind::Invitation, QStringLiteral("never-invited")});

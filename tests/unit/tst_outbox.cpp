@@ -63,6 +63,7 @@ private Q_SLOTS:
     void gateCancelsJustBeforeSending();
     void gateThatCannotAnswerCancelsNothing();
     void messagesTakenByAnotherComputerAreLeftToIt();
+    void countsAndListsOneBatchOrEvery();
 
 private:
     OutboxRunner::Summary runOnce(Limits limits = {}, qint64 batch = 0, OutboxRunner::Gate gate = {});
@@ -429,6 +430,45 @@ void TestOutbox::messagesTakenByAnotherComputerAreLeftToIt()
     QCOMPARE(m_outbox->counts(batch.value()).value().value(QStringLiteral("sent")), n);
     QVERIFY2(asked < 2 * n, qPrintable(QStringLiteral("%1 messages looked at").arg(asked)));
     QVERIFY2(followed * 2 < losses, qPrintable(QStringLiteral("followed %1 times of %2").arg(followed).arg(losses)));
+}
+
+void TestOutbox::countsAndListsOneBatchOrEvery()
+{
+    auto first = m_outbox->queue(QStringLiteral("AG"), QString(), items(addresses(3, QStringLiteral("a"))));
+    auto second = m_outbox->queue(QStringLiteral("News"), QString(), items(addresses(4, QStringLiteral("n"))));
+    QVERIFY(first.ok() && second.ok());
+    QCOMPARE(runOnce().sent, 7);
+    // One message of the second batch came back.
+    const qint64 returned = m_outbox->deliveries(second.value()).value().at(1).id;
+    QSqlQuery q(m_db->context().database().connection());
+    QVERIFY(q.prepare(QStringLiteral("UPDATE deliveries SET bounce_category = 'address_unknown' WHERE id = ?")));
+    q.addBindValue(returned);
+    QVERIFY(q.exec());
+
+    auto one = m_outbox->counts(first.value()).value();
+    QCOMPARE(one.value(QStringLiteral("sent")), 3);
+    QCOMPARE(one.value(QStringLiteral("bounced")), 0);
+    QCOMPARE(one.value(QStringLiteral("queued")), 0); // every state is there, 0 included
+    auto other = m_outbox->counts(second.value()).value();
+    QCOMPARE(other.value(QStringLiteral("sent")), 4);
+    QCOMPARE(other.value(QStringLiteral("bounced")), 1);
+    auto every = m_outbox->counts(0).value();
+    QCOMPARE(every.value(QStringLiteral("sent")), 7);
+    QCOMPARE(every.value(QStringLiteral("bounced")), 1);
+
+    // The list: one batch or every one, in the order queued, as many as asked.
+    const QList<Delivery> all = m_outbox->deliveries(0).value();
+    QCOMPARE(all.size(), 7);
+    for (qsizetype i = 1; i < all.size(); ++i)
+        QVERIFY(all[i - 1].id < all[i].id);
+    const QList<Delivery> firstFive = m_outbox->deliveries(0, 5).value();
+    QCOMPARE(firstFive.size(), 5);
+    QCOMPARE(firstFive.last().id, all[4].id);
+    const QList<Delivery> ofSecond = m_outbox->deliveries(second.value(), 2).value();
+    QCOMPARE(ofSecond.size(), 2);
+    QCOMPARE(ofSecond[0].address, QStringLiteral("n0@example.org"));
+    QCOMPARE(ofSecond[1].id, returned);
+    QCOMPARE(m_outbox->deliveries(second.value(), 0).value().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)
