@@ -170,6 +170,56 @@ std::optional<Reason> reasonFromKey(const QString &key)
     return std::nullopt;
 }
 
+std::optional<Reason> reasonFromUtf8(QByteArrayView key)
+{
+    static const QList<std::pair<QByteArray, Reason>> keys = [] {
+        QList<std::pair<QByteArray, Reason>> k;
+        for (Reason r : {Reason::Express, Reason::ImpliedMembership, Reason::Implied, Reason::LegitimateInterest,
+                         Reason::NoConsent, Reason::Expired, Reason::Withdrawn, Reason::Suppressed,
+                         Reason::Undeliverable, Reason::InvalidEmail, Reason::NoEmail})
+            k.append({reasonKey(r).toUtf8(), r});
+        return k;
+    }();
+    for (const auto &[k, r] : keys) {
+        if (k == key)
+            return r;
+    }
+    return std::nullopt;
+}
+
+std::optional<Basis> basisFromUtf8(QByteArrayView key)
+{
+    static const QList<std::pair<QByteArray, Basis>> keys = [] {
+        QList<std::pair<QByteArray, Basis>> k;
+        for (Basis b : {Basis::Express, Basis::ImpliedMembership, Basis::Implied, Basis::LegitimateInterest})
+            k.append({basisKey(b).toUtf8(), b});
+        return k;
+    }();
+    for (const auto &[k, b] : keys) {
+        if (k == key)
+            return b;
+    }
+    return std::nullopt;
+}
+
+QDate isoDate(QByteArrayView text)
+{
+    if (text.size() != 10 || text.at(4) != '-' || text.at(7) != '-')
+        return QDate::fromString(QString::fromUtf8(text), Qt::ISODate);
+    auto number = [&text](int from, int count) {
+        int n = 0;
+        for (int i = from; i < from + count; ++i) {
+            const char c = text.at(i);
+            if (c < '0' || c > '9')
+                return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    };
+    const int y = number(0, 4), m = number(5, 2), d = number(8, 2);
+    return y < 0 || m < 0 || d < 0 ? QDate() : QDate(y, m, d);
+}
+
 QString reasonLabel(Reason reason)
 {
     switch (reason) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QDate>
 #include <QDateTime>
 #include <QJsonObject>
@@ -85,6 +86,11 @@ enum class Reason {
 
 QString reasonKey(Reason reason); // the CLI's keys: "no_consent", "expired", "withdrawn", …
 std::optional<Reason> reasonFromKey(const QString &key);
+// The same keys and a stored date ("2026-09-12") read from a row's UTF-8 bytes, without a QString: the bulk
+// passes read a million.
+std::optional<Reason> reasonFromUtf8(QByteArrayView key);
+std::optional<Basis> basisFromUtf8(QByteArrayView key);
+QDate isoDate(QByteArrayView text);
 QString reasonLabel(Reason reason);
 
 // The status of one member for one purpose at one instant.

@@ -64,25 +64,6 @@ void applyAddress(Status &s, std::optional<Reason> address)
     }
 }
 
-// A stored date ("2026-09-12") without going through a QString: the bulk pass reads a million.
-QDate isoDate(QByteArrayView text)
-{
-    if (text.size() != 10 || text.at(4) != '-' || text.at(7) != '-')
-        return QDate::fromString(QString::fromUtf8(text), Qt::ISODate);
-    auto number = [&text](int from, int count) {
-        int n = 0;
-        for (int i = from; i < from + count; ++i) {
-            const char c = text.at(i);
-            if (c < '0' || c > '9')
-                return -1;
-            n = n * 10 + (c - '0');
-        }
-        return n;
-    };
-    const int y = number(0, 4), m = number(5, 2), d = number(8, 2);
-    return y < 0 || m < 0 || d < 0 ? QDate() : QDate(y, m, d);
-}
-
 // 20260912 for "2026-09-12", 0 for no date, -1 for text that is not an ISO date: a key for the date.
 qint64 isoDateNumber(QByteArrayView text)
 {
