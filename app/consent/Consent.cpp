@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <initializer_list>
+
 namespace Consent {
 
 namespace {
@@ -32,11 +34,7 @@ QString basisKey(Basis basis)
 
 std::optional<Basis> basisFromKey(const QString &key)
 {
-    for (Basis b : {Basis::Express, Basis::ImpliedMembership, Basis::Implied, Basis::LegitimateInterest}) {
-        if (basisKey(b) == key)
-            return b;
-    }
-    return std::nullopt;
+    return basisFromUtf8(key.toUtf8());
 }
 
 QString basisLabel(Basis basis)
@@ -161,45 +159,43 @@ QString reasonKey(Reason reason)
 
 std::optional<Reason> reasonFromKey(const QString &key)
 {
-    for (Reason r : {Reason::Express, Reason::ImpliedMembership, Reason::Implied, Reason::LegitimateInterest,
-                     Reason::NoConsent, Reason::Expired, Reason::Withdrawn, Reason::Suppressed, Reason::Undeliverable,
-                     Reason::InvalidEmail, Reason::NoEmail}) {
-        if (reasonKey(r) == key)
-            return r;
+    return reasonFromUtf8(key.toUtf8());
+}
+
+namespace {
+
+// The value of an enum whose key (reasonKey, basisKey…) is `key`: the keys made once as UTF-8.
+template<typename E>
+std::optional<E> fromKeyBytes(QByteArrayView key, std::initializer_list<E> all, QString (*keyOf)(E))
+{
+    static const QList<std::pair<QByteArray, E>> keys = [&] {
+        QList<std::pair<QByteArray, E>> k;
+        for (E e : all)
+            k.append({keyOf(e).toUtf8(), e});
+        return k;
+    }();
+    for (const auto &[k, e] : keys) {
+        if (k == key)
+            return e;
     }
     return std::nullopt;
 }
 
+} // namespace
+
 std::optional<Reason> reasonFromUtf8(QByteArrayView key)
 {
-    static const QList<std::pair<QByteArray, Reason>> keys = [] {
-        QList<std::pair<QByteArray, Reason>> k;
-        for (Reason r : {Reason::Express, Reason::ImpliedMembership, Reason::Implied, Reason::LegitimateInterest,
+    return fromKeyBytes(key,
+                        {Reason::Express, Reason::ImpliedMembership, Reason::Implied, Reason::LegitimateInterest,
                          Reason::NoConsent, Reason::Expired, Reason::Withdrawn, Reason::Suppressed,
-                         Reason::Undeliverable, Reason::InvalidEmail, Reason::NoEmail})
-            k.append({reasonKey(r).toUtf8(), r});
-        return k;
-    }();
-    for (const auto &[k, r] : keys) {
-        if (k == key)
-            return r;
-    }
-    return std::nullopt;
+                         Reason::Undeliverable, Reason::InvalidEmail, Reason::NoEmail},
+                        reasonKey);
 }
 
 std::optional<Basis> basisFromUtf8(QByteArrayView key)
 {
-    static const QList<std::pair<QByteArray, Basis>> keys = [] {
-        QList<std::pair<QByteArray, Basis>> k;
-        for (Basis b : {Basis::Express, Basis::ImpliedMembership, Basis::Implied, Basis::LegitimateInterest})
-            k.append({basisKey(b).toUtf8(), b});
-        return k;
-    }();
-    for (const auto &[k, b] : keys) {
-        if (k == key)
-            return b;
-    }
-    return std::nullopt;
+    return fromKeyBytes(key, {Basis::Express, Basis::ImpliedMembership, Basis::Implied, Basis::LegitimateInterest},
+                        basisKey);
 }
 
 QDate isoDate(QByteArrayView text)
