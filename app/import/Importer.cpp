@@ -357,6 +357,21 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
     // What each column is, worked out once rather than for every cell.
     const QList<ColumnRole> roles = ColumnMapper::roles(mapping);
     const QList<ColumnRole> partnerRoles = ColumnMapper::roles(partnerMapping);
+    // The member columns this file can fill: an index on none of them only ever gets empty keys, which
+    // go in one place and are cheaper kept than rebuilt.
+    QSet<QString> filledColumns;
+    for (const QList<ColumnRole> *list : {&roles, &partnerRoles}) {
+        for (const ColumnRole &role : *list) {
+            if (role.kind == ColumnRole::FullName)
+                filledColumns += {QStringLiteral("first_name"), QStringLiteral("last_name")};
+            else if (role.kind == ColumnRole::Field)
+                filledColumns.insert(MemberFields::key(role.field));
+        }
+    }
+    if (filledColumns.contains(MemberFields::key(MemberField::Email)))
+        filledColumns.insert(QStringLiteral("email_key"));
+    if (!partnerColumns.isEmpty())
+        filledColumns.insert(MemberFields::key(MemberField::HouseholdId));
 
     // What the database already holds, to match rows in one pass.
     Core::KeyTable byEmail;
@@ -412,7 +427,7 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
                 consent->setBatch(batch.id);
             // A big file into a smaller list: build the indexes once at the end.
             if (rowCount > 50000 && rowCount > existingMembers) {
-                if (auto r = batches.suspendIndexes(); !r.ok())
+                if (auto r = batches.suspendIndexes(filledColumns); !r.ok())
                     return r;
             }
         }

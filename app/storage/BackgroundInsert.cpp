@@ -1,10 +1,16 @@
 #include "BackgroundInsert.h"
 
+#include <algorithm>
+
 namespace Storage {
 
-BackgroundInsert::BackgroundInsert(std::unique_ptr<SqliteStatement> statement, Bind bind)
-    : m_statement(std::move(statement)), m_bind(std::move(bind))
+BackgroundInsert::BackgroundInsert(std::unique_ptr<SqliteStatement> one, std::unique_ptr<SqliteStatement> many,
+                                   int rowsPerStatement, int parametersPerRow, Bind bind)
+    : m_one(std::move(one)), m_many(std::move(many)), m_rowsPerStatement(size_t(std::max(1, rowsPerStatement))),
+      m_parametersPerRow(parametersPerRow), m_bind(std::move(bind))
 {
+    if (!m_many)
+        m_rowsPerStatement = 1;
     m_filling.reserve(kBatchRows);
     m_thread.reset(QThread::create([this] { insert(); }));
     m_thread->setObjectName(QStringLiteral("carnet-insert")); // the thread's name in a profiler or a debugger
@@ -35,12 +41,15 @@ void BackgroundInsert::insert()
         m_changed.notify_all(); // room in the queue
         lock.unlock();
         std::optional<Core::Error> failed;
-        for (const Core::Member &member : batch) {
-            m_bind(*m_statement, member);
-            if (auto r = m_statement->run(); !r.ok()) {
+        for (size_t at = 0; at < batch.size() && !failed;) {
+            const bool many = m_rowsPerStatement > 1 && batch.size() - at >= m_rowsPerStatement;
+            SqliteStatement &statement = many ? *m_many : *m_one;
+            const size_t rows = many ? m_rowsPerStatement : 1;
+            for (size_t row = 0; row < rows; ++row)
+                m_bind(statement, batch[at + row], int(row) * m_parametersPerRow + 1);
+            if (auto r = statement.run(); !r.ok())
                 failed = r.error();
-                break;
-            }
+            at += rows;
         }
         batch.clear(); // the members' strings are freed here, not on the caller's core
         lock.lock();

@@ -22,11 +22,17 @@ namespace Storage {
 // flush() returned (the thread then waits for more). Rows come in batches through a bounded queue.
 // Should a row fail, the rows after it are not inserted and the error comes back from the next add() or
 // flush(); destroying the object drops what was not inserted yet (the caller's transaction rolls back).
+//
+// Rows go in by `rowsPerStatement` through `many` (an INSERT of that many rows), the rest one by one
+// through `one`: each statement of SQLite opens a statement journal and copies into it every page it
+// changes that was already there (the table's last page, an index's), so a million single-row inserts
+// copy a million pages. bind() puts a member's values from parameter `first` on.
 class BackgroundInsert
 {
 public:
-    using Bind = std::function<void(SqliteStatement &, const Core::Member &)>;
-    BackgroundInsert(std::unique_ptr<SqliteStatement> statement, Bind bind);
+    using Bind = std::function<void(SqliteStatement &, const Core::Member &, int first)>;
+    BackgroundInsert(std::unique_ptr<SqliteStatement> one, std::unique_ptr<SqliteStatement> many, int rowsPerStatement,
+                     int parametersPerRow, Bind bind);
     ~BackgroundInsert();
 
     Core::Result<void> add(const Core::Member &member);
@@ -40,7 +46,10 @@ private:
     void insert();
     Core::Result<void> firstError(); // with the mutex held
 
-    std::unique_ptr<SqliteStatement> m_statement; // the thread's while it runs a batch
+    std::unique_ptr<SqliteStatement> m_one; // the thread's while it runs a batch
+    std::unique_ptr<SqliteStatement> m_many;
+    size_t m_rowsPerStatement;
+    int m_parametersPerRow;
     Bind m_bind;
     std::vector<Core::Member> m_filling;
     bool m_pending = false; // rows given since the last flush()

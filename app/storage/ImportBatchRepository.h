@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -75,8 +76,11 @@ public:
     // For a batch that writes many rows: the members indexes are dropped inside the transaction and
     // built again by finish() — one sort instead of a million B-tree inserts each. Uniqueness is
     // checked by the importer meanwhile; a failed import rolls the indexes back with everything else.
-    // Locally only (see the .cpp for the server).
-    Core::Result<void> suspendIndexes();
+    // An index, not unique, on none of filledColumns (the columns the file can give a value) is kept: its
+    // new keys are all empty and go in one place, cheaper than reading the whole table again to sort it.
+    // Locally only
+    // (see the .cpp for the server).
+    Core::Result<void> suspendIndexes(const QSet<QString> &filledColumns);
 
     Core::Result<QList<ImportBatch>> list() const;
     Core::Result<ImportBatch> find(qint64 id) const;
