@@ -8,6 +8,7 @@
 #include "storage/BulkRows.h"
 #include "storage/Database.h"
 #include "storage/MemberRepository.h"
+#include "storage/SplitCount.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -328,6 +329,8 @@ Result<std::vector<qint64>> ReportRunner::selectIds(const ReportDefinition &repo
 
 Result<qint64> ReportRunner::countBuilt(const BuiltQuery &built) const
 {
+    if (const std::optional<qint64> split = Storage::countInHalves(m_database, built.where, built.bindings))
+        return *split;
     QSqlQuery q(m_database.connection());
     Storage::streamRows(q);
     q.prepare(QStringLiteral("SELECT count(*) FROM members %1")

@@ -46,6 +46,8 @@ public:
     // ~/.pgpass). Never displayed, logged nor stored.
     QString connectPath() const { return m_location.password.isEmpty() ? m_path : m_location.given; }
     Engine engine() const { return m_location.engine; }
+    // Inside write(): what this connection changed is not visible to another one yet.
+    bool isWriting() const { return m_writeDepth > 0; }
     const Location &location() const { return m_location; }
     // For the title bar and messages: the file's path, or user@host/database.
     QString displayName() const { return m_location.display(); }
