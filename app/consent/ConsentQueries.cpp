@@ -6,12 +6,17 @@
 #include "ConsentRules.h"
 #include "core/Clock.h"
 #include "core/EmailAddress.h"
+#include "storage/AuditLog.h"
 #include "storage/BulkRows.h"
 #include "storage/Database.h"
 #include "storage/MemberRepository.h"
+#include "storage/SettingsRepository.h"
+#include "storage/SplitCount.h"
 
 #include <QCoreApplication>
+#include <QSemaphore>
 #include <QSqlQuery>
+#include <QThread>
 
 #include <algorithm>
 #include <array>
@@ -180,7 +185,8 @@ Result<void> ConsentService::scan(const Purpose &purpose, QDate at, const std::v
 }
 
 Result<void> ConsentService::scan(const QList<Purpose> &purposes, QDate at, const std::vector<qint64> &among,
-                                  const std::function<void(int, qint64, Reason, const Status &)> &visit) const
+                                  const std::function<void(int, qint64, Reason, const Status &)> &visit,
+                                  IdRange range) const
 {
     auto j = jurisdiction();
     if (!j.ok())
@@ -271,8 +277,8 @@ Result<void> ConsentService::scan(const QList<Purpose> &purposes, QDate at, cons
     // Read before the members: on the server nothing else may run on the connection while rows stream.
     for (qsizetype i = 0; i < purposes.size(); ++i) {
         PerPurpose &p = per[size_t(i)];
-        if (auto r = m_statuses.forEachOn(purposes[i].key, at,
-                                          [&p](qint64 id, const Status &s) { p.stored.emplace_back(id, s); });
+        if (auto r = m_statuses.forEachOn(
+                purposes[i].key, at, [&p](qint64 id, const Status &s) { p.stored.emplace_back(id, s); }, range);
             !r.ok())
             return r;
         p.next = p.stored.cbegin();
@@ -286,9 +292,10 @@ Result<void> ConsentService::scan(const QList<Purpose> &purposes, QDate at, cons
         undeliverable.insert(key.toUtf8());
     // A member with no event and no default basis: no consent, whatever the day.
     const Status noConsent;
-    auto rows = Storage::RowStream::open(
-        m_database.connection(),
-        QStringLiteral("SELECT id, email, email_key, membership_start, membership_end FROM members ORDER BY id"));
+    auto rows = Storage::RowStream::open(m_database.connection(),
+                                         QStringLiteral("SELECT id, email, email_key, membership_start, membership_end "
+                                                        "FROM members WHERE id BETWEEN ? AND ? ORDER BY id"),
+                                         {range.first, range.last});
     if (!rows.ok())
         return rows.error();
     auto block = blocks.value().cbegin();
@@ -389,6 +396,78 @@ Result<QList<PurposeCoverage>> ConsentService::coverage(QDate at) const
 {
     if (!at.isValid())
         at = m_clock.today();
+    if (auto split = coverageInHalves(at, Storage::kSplitCountFrom))
+        return std::move(*split);
+    return coverageOf(at, {});
+}
+
+std::optional<Result<QList<PurposeCoverage>>> ConsentService::coverageInHalves(QDate at, qint64 splitFrom) const
+{
+    if (m_database.engine() != Storage::Engine::Sqlite || m_database.isWriting())
+        return std::nullopt;
+    const QSqlDatabase connection = m_database.connection();
+    QSqlQuery q(connection);
+    if (!q.exec(QStringLiteral("SELECT (SELECT min(id) FROM members), (SELECT max(id) FROM members)")) || !q.next() ||
+        q.isNull(0))
+        return std::nullopt;
+    const qint64 first = q.value(0).toLongLong();
+    const qint64 last = q.value(1).toLongLong();
+    if (last - first < splitFrom)
+        return std::nullopt;
+    const qint64 middle = first + (last - first) / 2;
+    // Both halves must read the same file: no commit between the start of one and the end of the other.
+    auto dataVersion = [&]() -> std::optional<qint64> {
+        if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next())
+            return std::nullopt;
+        return q.value(0).toLongLong();
+    };
+    const std::optional<qint64> before = dataVersion();
+    if (!before)
+        return std::nullopt;
+    std::optional<Result<QList<PurposeCoverage>>> upper;
+    // The second connection is closed only once the version has been read again: closing runs PRAGMA
+    // optimize, whose statistics, when it writes them, are a commit of their own.
+    QSemaphore counted;
+    QSemaphore mayClose;
+    std::unique_ptr<QThread> helper(QThread::create([&, path = m_database.connectPath()] {
+        auto database = Storage::Database::open(path);
+        if (!database.ok()) {
+            counted.release();
+            return;
+        }
+        Storage::MemberRepository members(*database.value(), m_clock);
+        Storage::AuditLog audit(*database.value(), m_clock);
+        Storage::SettingsRepository settings(*database.value());
+        ConsentService other(*database.value(), members, audit, settings, m_clock);
+        upper = other.coverageOf(at, {middle + 1, last});
+        counted.release();
+        mayClose.acquire();
+    }));
+    helper->setObjectName(QStringLiteral("carnet-coverage"));
+    helper->start();
+    Result<QList<PurposeCoverage>> lower = coverageOf(at, {first, middle});
+    counted.acquire();
+    const std::optional<qint64> after = dataVersion();
+    mayClose.release();
+    helper->wait();
+    if (!lower.ok())
+        return lower; // this connection's own error: the caller would meet it again
+    if (!upper || !upper->ok() || after != before || upper->value().size() != lower.value().size())
+        return std::nullopt;
+    QList<PurposeCoverage> out = lower.value();
+    for (qsizetype p = 0; p < out.size(); ++p) {
+        const PurposeCoverage &other = upper->value()[p];
+        if (other.purpose.key != out[p].purpose.key)
+            return std::nullopt;
+        out[p].eligible += other.eligible;
+        for (auto it = other.excluded.cbegin(); it != other.excluded.cend(); ++it)
+            out[p].excluded[it.key()] += it.value();
+    }
+    return Result<QList<PurposeCoverage>>(out);
+}
+
+Result<QList<PurposeCoverage>> ConsentService::coverageOf(QDate at, IdRange range) const
+{
     auto all = purposes();
     if (!all.ok())
         return all.error();
@@ -397,12 +476,15 @@ Result<QList<PurposeCoverage>> ConsentService::coverage(QDate at) const
     static_assert(size_t(Reason::NoEmail) < 16, "a counter for every reason");
     std::vector<std::array<qint64, 16>> byReason(size_t(all.value().size()));
     std::vector<qint64> eligible(size_t(all.value().size()), 0);
-    auto r = scan(all.value(), at, {}, [&](int i, qint64, Reason reason, const Status &s) {
-        if (mayReceive(reason, s))
-            ++eligible[size_t(i)];
-        else
-            ++byReason[size_t(i)][size_t(reason)];
-    });
+    auto r = scan(
+        all.value(), at, {},
+        [&](int i, qint64, Reason reason, const Status &s) {
+            if (mayReceive(reason, s))
+                ++eligible[size_t(i)];
+            else
+                ++byReason[size_t(i)][size_t(reason)];
+        },
+        range);
     if (!r.ok())
         return r.error();
     QList<PurposeCoverage> out;

@@ -155,6 +155,11 @@ public:
     Core::Result<SelectionTally> tally(const QString &purpose, QDate at = {}) const;
     // Every purpose's coverage, counted as eligible() decides (for the chart, on a worker thread).
     Core::Result<QList<PurposeCoverage>> coverage(QDate at = {}) const;
+    // The same in two halves of the members at once, the upper one on a connection and thread of its own
+    // (coverage() does so from Storage::kSplitCountFrom ids); nullopt when the file has fewer ids than
+    // `splitFrom`, is a server, is inside a write, or changed meanwhile (PRAGMA data_version read before and
+    // after): then one pass.
+    std::optional<Core::Result<QList<PurposeCoverage>>> coverageInHalves(QDate at, qint64 splitFrom) const;
 
     Core::Result<QByteArray> evidence(const QString &sha256) const { return m_ledger.evidence(sha256); }
     Core::Result<bool> isSuppressed(const QString &email) const;
@@ -183,7 +188,10 @@ private:
                             const std::function<void(qint64, Reason, const Status &)> &visit) const;
     // The same for several purposes in one pass over the members: visit(purpose's index, id, reason, status).
     Core::Result<void> scan(const QList<Purpose> &purposes, QDate at, const std::vector<qint64> &among,
-                            const std::function<void(int, qint64, Reason, const Status &)> &visit) const;
+                            const std::function<void(int, qint64, Reason, const Status &)> &visit,
+                            IdRange range = {}) const;
+    // The chart's counts for the members of `range`.
+    Core::Result<QList<PurposeCoverage>> coverageOf(QDate at, IdRange range) const;
 
     Storage::Database &m_database;
     Storage::MemberRepository &m_members;

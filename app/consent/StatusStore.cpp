@@ -367,14 +367,15 @@ Result<void> StatusStore::rewrite(const std::vector<qint64> &chunk, const Worked
 }
 
 Result<void> StatusStore::forEachOn(const QString &purpose, const QDate &day,
-                                    const std::function<void(qint64, const Status &)> &visit) const
+                                    const std::function<void(qint64, const Status &)> &visit, IdRange range) const
 {
     const QString key = day.toString(Qt::ISODate);
-    auto rows = Storage::RowStream::open(m_database.connection(),
-                                         QStringLiteral("SELECT member_id, %1 FROM consent_status WHERE purpose = ? "
-                                                        "AND valid_from <= ? AND valid_to >= ? ORDER BY member_id")
-                                             .arg(kStatusColumns),
-                                         {purpose, key, key});
+    auto rows = Storage::RowStream::open(
+        m_database.connection(),
+        QStringLiteral("SELECT member_id, %1 FROM consent_status WHERE purpose = ? AND member_id BETWEEN ? AND ? AND "
+                       "valid_from <= ? AND valid_to >= ? ORDER BY member_id")
+            .arg(kStatusColumns),
+        {purpose, range.first, range.last, key, key});
     if (!rows.ok())
         return rows.error();
     return rows.value()->each([&](const Storage::RowStream &row) { visit(row.integer(0), statusFromRow(row, 1)); });

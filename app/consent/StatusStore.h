@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <functional>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -19,6 +20,14 @@ class Database;
 }
 
 namespace Consent {
+
+// Member ids from `first` to `last`, both included: a part of the members read on its own (one of two halves
+// read at once).
+struct IdRange
+{
+    qint64 first = 0;
+    qint64 last = std::numeric_limits<qint64>::max();
+};
 
 // Each member's consent status per purpose, and whether their address can be mailed, kept in the database beside the
 // ledger (the consent_status table: the segments of ConsentRules' timeline()), so that "who may receive this purpose's
@@ -47,7 +56,8 @@ public:
     // The stored status of every member with an event for `purpose` on `day`, in member id order (pending
     // members included as stored: the caller judges those from the ledger).
     Core::Result<void> forEachOn(const QString &purpose, const QDate &day,
-                                 const std::function<void(qint64 memberId, const Status &)> &visit) const;
+                                 const std::function<void(qint64 memberId, const Status &)> &visit,
+                                 IdRange range = {}) const;
     // The same for some members.
     Core::Result<QHash<qint64, Status>> on(const QString &purpose, const QDate &day, const QList<qint64> &ids) const;
 

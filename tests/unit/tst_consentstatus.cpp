@@ -317,6 +317,18 @@ void TestConsentStatus::storedStatusesFollowTheLedger()
             for (auto it = eligible.value().excluded.cbegin(); it != eligible.value().excluded.cend(); ++it)
                 QCOMPARE(bar->excluded.value(it.key()), qint64(it.value().size()));
             QCOMPARE(counted, qint64(members.size()));
+            // Counted in two halves at once (a file of a million members is): the same bars.
+            if (db.context().database().engine() == Storage::Engine::Sqlite) {
+                auto halves = consent.coverageInHalves(day, 2);
+                QVERIFY(halves.has_value());
+                VERIFY_OK((*halves));
+                QCOMPARE(halves->value().size(), coverage.value().size());
+                for (qsizetype i = 0; i < coverage.value().size(); ++i) {
+                    QCOMPARE(halves->value()[i].purpose.key, coverage.value()[i].purpose.key);
+                    QCOMPARE(halves->value()[i].eligible, coverage.value()[i].eligible);
+                    QVERIFY(halves->value()[i].excluded == coverage.value()[i].excluded);
+                }
+            }
         }
     }
     QVERIFY(conditionsChecked > 0);
