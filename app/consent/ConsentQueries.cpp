@@ -201,6 +201,7 @@ Result<void> ConsentService::scan(const QList<Purpose> &purposes, QDate at, cons
     if (!marked.ok())
         return marked.error();
     const QSet<qint64> &pending = marked.value();
+    constexpr qint64 kJudgedSlots = 8191;
     struct PerPurpose
     {
         std::optional<Basis> defaultBasis;
@@ -210,7 +211,12 @@ Result<void> ConsentService::scan(const QList<Purpose> &purposes, QDate at, cons
         // A member with no event is judged by the default basis alone: how long it holds depends on the
         // membership's end only (the start is the grant's "since"), so a million members share the judgements
         // of a few thousand end dates.
-        QHash<qint64, Status> judgedByEnd;
+        struct Judged
+        {
+            qint64 end = -1;
+            Status status;
+        };
+        std::vector<Judged> judgedByEnd = std::vector<Judged>(size_t(kJudgedSlots));
         Status current;
         const Status &byDefault(QByteArrayView start, QByteArrayView end, const QDate &at)
         {
@@ -219,11 +225,14 @@ Result<void> ConsentService::scan(const QList<Purpose> &purposes, QDate at, cons
                 current = evaluate({}, Membership{isoDate(start), isoDate(end)}, defaultBasis, at);
                 return current;
             }
-            const qint64 key = qint64(quint64(e) * 0x9e3779b97f4a7c15ULL); // spread: QHash takes an integer as it is
-            auto found = judgedByEnd.constFind(key);
-            if (found == judgedByEnd.cend())
-                found = judgedByEnd.insert(key, evaluate({}, Membership{QDate(), isoDate(end)}, defaultBasis, at));
-            current = found.value();
+            // A slot per end date (yyyymmdd modulo a prime: the few thousand dates of a file rarely meet), the
+            // judgement made again when another date took the slot.
+            Judged &slot = judgedByEnd[size_t(e % kJudgedSlots)];
+            if (slot.end != e) {
+                slot.end = e;
+                slot.status = evaluate({}, Membership{QDate(), isoDate(end)}, defaultBasis, at);
+            }
+            current = slot.status;
             current.since = isoDate(start);
             return current;
         }
