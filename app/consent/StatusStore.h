@@ -25,7 +25,7 @@ namespace Consent {
 // read at once).
 struct IdRange
 {
-    qint64 first = 0;
+    qint64 first = std::numeric_limits<qint64>::min();
     qint64 last = std::numeric_limits<qint64>::max();
 };
 
