@@ -60,9 +60,6 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
-#include <algorithm>
-#include <vector>
-
 namespace Gui {
 
 namespace {
@@ -628,15 +625,7 @@ void MainWindow::deleteSelectedMembers()
 
 QList<qint64> MainWindow::selectedMemberIds() const
 {
-    // From the selection's ranges (rows are selected whole in this table): a selection of all is one range,
-    // where selectedRows() asks every row and column whether it is selected.
-    std::vector<int> rows;
-    for (const QItemSelectionRange &range : m_table->selectionModel()->selection()) {
-        for (int row = range.top(); row <= range.bottom(); ++row)
-            rows.push_back(row);
-    }
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    const std::vector<int> rows = MemberActions::selectedRows(m_table->selectionModel()->selection());
     QList<qint64> ids;
     ids.reserve(qsizetype(rows.size()));
     for (int row : rows)

@@ -153,10 +153,8 @@ void MemberActions::deleteSelected()
     }
 }
 
-void MemberActions::deleteMany(const QItemSelection &selection)
+std::vector<int> MemberActions::selectedRows(const QItemSelection &selection)
 {
-    // Many members (a selection of all, a hundred thousand): their ids and the versions the table showed (0 for
-    // rows nobody looked at), deleted aside with progress and Cancel, the window answering meanwhile.
     std::vector<int> rows; // ranges of different columns may cover the same rows
     for (const QItemSelectionRange &range : selection) {
         for (int row = range.top(); row <= range.bottom(); ++row)
@@ -164,6 +162,14 @@ void MemberActions::deleteMany(const QItemSelection &selection)
     }
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    return rows;
+}
+
+void MemberActions::deleteMany(const QItemSelection &selection)
+{
+    // Many members (a selection of all, a hundred thousand): their ids and the versions the table showed (0 for
+    // rows nobody looked at), deleted aside with progress and Cancel, the window answering meanwhile.
+    const std::vector<int> rows = selectedRows(selection);
     std::vector<std::pair<qint64, qint64>> chosen;
     chosen.reserve(rows.size());
     for (int row : rows) {

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <vector>
 
 class AppContext;
 class QTableView;
@@ -36,6 +37,9 @@ public:
     void select(qint64 id); // its row made current and shown
     // More selected rows than this are deleted aside, in chunks, with progress and Cancel.
     static constexpr int kDeleteOneByOneUpTo = 100;
+    // The rows a selection covers, in order, each once: from its ranges (rows are selected whole in this table),
+    // where selectedRows() asks every row and column of a selection of all whether it is selected.
+    static std::vector<int> selectedRows(const QItemSelection &selection);
 
 Q_SIGNALS:
     void message(const QString &text, int timeout);

@@ -170,4 +170,19 @@ QList<ColumnRole> roles(const QStringList &mapping)
     return out;
 }
 
+QSet<QString> filledColumns(const QList<ColumnRole> &roles)
+{
+    using Core::MemberField;
+    QSet<QString> out;
+    for (const ColumnRole &role : roles) {
+        if (role.kind == ColumnRole::FullName)
+            out += {Core::MemberFields::key(MemberField::FirstName), Core::MemberFields::key(MemberField::LastName)};
+        else if (role.kind == ColumnRole::Field)
+            out.insert(Core::MemberFields::key(role.field));
+    }
+    if (out.contains(Core::MemberFields::key(MemberField::Email)))
+        out.insert(QStringLiteral("email_key"));
+    return out;
+}
+
 } // namespace Import::ColumnMapper

@@ -3,6 +3,7 @@
 #include "core/MemberField.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -35,6 +36,8 @@ QString extraKey(const QString &header, int column); // "extra.<trimmed header>"
 QString partnerFieldFor(const QString &header);
 // One role per mapping value (as map() gives them).
 QList<ColumnRole> roles(const QStringList &mapping);
+// The member table's columns these roles can give a value (a full name both names, an email its key).
+QSet<QString> filledColumns(const QList<ColumnRole> &roles);
 } // namespace ColumnMapper
 
 } // namespace Import

@@ -357,19 +357,8 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
     // What each column is, worked out once rather than for every cell.
     const QList<ColumnRole> roles = ColumnMapper::roles(mapping);
     const QList<ColumnRole> partnerRoles = ColumnMapper::roles(partnerMapping);
-    // The member columns this file can fill: an index on none of them only ever gets empty keys, which
-    // go in one place and are cheaper kept than rebuilt.
-    QSet<QString> filledColumns;
-    for (const QList<ColumnRole> *list : {&roles, &partnerRoles}) {
-        for (const ColumnRole &role : *list) {
-            if (role.kind == ColumnRole::FullName)
-                filledColumns += {QStringLiteral("first_name"), QStringLiteral("last_name")};
-            else if (role.kind == ColumnRole::Field)
-                filledColumns.insert(MemberFields::key(role.field));
-        }
-    }
-    if (filledColumns.contains(MemberFields::key(MemberField::Email)))
-        filledColumns.insert(QStringLiteral("email_key"));
+    // The member columns this file can fill (a partner makes a household): the indexes on none of them are kept.
+    QSet<QString> filledColumns = ColumnMapper::filledColumns(roles) + ColumnMapper::filledColumns(partnerRoles);
     if (!partnerColumns.isEmpty())
         filledColumns.insert(MemberFields::key(MemberField::HouseholdId));
 

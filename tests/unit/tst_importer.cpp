@@ -74,7 +74,6 @@ private Q_SLOTS:
     void undoRemovesTheConsentItRecorded();
     void unknownConsentPurposeIsRefused();
     void awkwardTextArrivesIntact();
-    void aLargeImportLeavesEveryIndexWhole();
 
 private:
     ImportReport import(const QString &path, ImportOptions options = {});
@@ -783,76 +782,6 @@ void TestImporter::awkwardTextArrivesIntact()
     auto added = m_db->members().save(next);
     QVERIFY(added.ok());
     QCOMPARE(added.value().id, std::max(zoe.id, al.id) + 1);
-}
-
-// A large file into a smaller list: the indexes the file fills are dropped and built again once, those on
-// columns it leaves empty are kept, and the rows go in by 32 a statement (a tail that is not a multiple of
-// it one by one). Whatever took which way, every index is there afterwards and agrees with the table.
-void TestImporter::aLargeImportLeavesEveryIndexWhole()
-{
-    Storage::Database &database = m_db->context().database();
-    const auto indexesBefore = database.secondaryIndexes(QStringLiteral("members"));
-    QVERIFY(indexesBefore.ok());
-    QVERIFY(indexesBefore.value().size() >= 7);
-    m_db->add(QStringLiteral("Léa"), QStringLiteral("David"), QStringLiteral("lea@example.org"));
-    // About 330 bytes a row: over 4 MB with 16,101 rows, what the importer takes for more than 50,000.
-    const QByteArray padding(300, 'x');
-    const int rows = 16101;
-    auto file = [&](const QString &prefix, bool withEnd) {
-        QByteArray bytes =
-            withEnd ? "Prénom,Nom,Courriel,Section,Notes,Fin d'adhésion\n" : "Prénom,Nom,Courriel,Section,Notes\n";
-        for (int i = 0; i < rows; ++i) {
-            bytes += QStringLiteral("P%1,N%2,%3@example.org,S%4,")
-                         .arg(i)
-                         .arg(i % 97)
-                         .arg(prefix + QString::number(i))
-                         .arg(i % 7)
-                         .toUtf8() +
-                     padding + (withEnd ? ",31/12/2027\n" : "\n");
-        }
-        return bytes;
-    };
-    auto check = [&](qint64 members) {
-        const auto indexes = database.secondaryIndexes(QStringLiteral("members"));
-        QVERIFY(indexes.ok());
-        QCOMPARE(indexes.value(), indexesBefore.value());
-        QCOMPARE(m_db->members().count().value(), members);
-        if (database.engine() != Storage::Engine::Sqlite)
-            return;
-        QSqlQuery q(database.connection());
-        QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
-        QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
-        // Each index read on its own gives the rows the table holds.
-        QVERIFY(
-            q.exec(QStringLiteral("SELECT count(*) FROM members INDEXED BY members_section WHERE section = 'S3'")) &&
-            q.next());
-        QCOMPARE(q.value(0).toLongLong(), (members - 1) / 7 + ((members - 1) % 7 > 3 ? 1 : 0));
-        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM members INDEXED BY members_email_key WHERE email_key = "
-                                      "'p16100@example.org'")) &&
-                q.next());
-        QCOMPARE(q.value(0).toLongLong(), 1);
-    };
-    ImportReport r = import(write(QStringLiteral("big.csv"), file(QStringLiteral("p"), false)));
-    QCOMPARE(r.created, rows);
-    check(rows + 1);
-    if (database.engine() == Storage::Engine::Sqlite) {
-        QSqlQuery q(database.connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM members INDEXED BY members_membership_end WHERE "
-                                      "membership_end IS NULL")) &&
-                q.next());
-        QCOMPARE(q.value(0).toLongLong(), rows + 1);
-    }
-    // A second file fills the end dates: that index is built again this time.
-    r = import(write(QStringLiteral("big2.csv"), file(QStringLiteral("q"), true)));
-    QCOMPARE(r.created, rows);
-    QCOMPARE(r.rejected, 0);
-    if (database.engine() == Storage::Engine::Sqlite) {
-        QSqlQuery q(database.connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM members INDEXED BY members_membership_end WHERE "
-                                      "membership_end = '2027-12-31'")) &&
-                q.next());
-        QCOMPARE(q.value(0).toLongLong(), rows);
-    }
 }
 
 QTEST_GUILESS_MAIN(TestImporter)
