@@ -6806,6 +6806,10 @@ Liste des membres, consentements et envois pour les petites associations.</trans
         <source>Only the member file&apos;s owner on the server can rewrite its tables: until the owner runs VACUUM FULL, the erased member&apos;s old row versions stay in the server&apos;s files (not readable through Carnet or SQL).</source>
         <translation>Seul le propriétaire du fichier de membres sur le serveur peut réécrire ses tables : tant qu’il n’a pas lancé VACUUM FULL, les anciennes versions des lignes du membre effacé restent dans les fichiers du serveur (illisibles par Carnet ou en SQL).</translation>
     </message>
+    <message>
+        <source>Another session on the server kept a transaction open from before the erasure: the erased member&apos;s old row versions may stay in the server&apos;s files until the tables are rewritten again (erase or delete another member, or run VACUUM FULL).</source>
+        <translation>Une autre session sur le serveur a gardé ouverte une transaction commencée avant l’effacement : les anciennes versions des lignes du membre effacé peuvent rester dans les fichiers du serveur jusqu’à la prochaine réécriture des tables (effacez ou supprimez un autre membre, ou lancez VACUUM FULL).</translation>
+    </message>
 </context>
 <context>
     <name>Storage::DatabaseCopy</name>

@@ -431,18 +431,37 @@ Result<void> Database::vacuum()
                                    "server's files (not readable through Carnet or SQL)."));
         // Rewrites every table holding member data without the dead row versions an erasure left (plain
         // VACUUM only marks their space reusable). Outside any transaction, as PostgreSQL requires. A row
-        // version another session may still see (an autovacuum's ANALYZE, a long query — in this database, or
-        // one the server counts for every database) is kept by the rewrite: first wait, a few seconds at most,
-        // until no other session of the server holds a snapshot.
-        for (int i = 0; i < 100; ++i) {
-            if (!q.exec(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
-                                       "AND backend_xmin IS NOT NULL")) ||
-                !q.next() || q.value(0).toInt() == 0)
-                break;
-            QThread::msleep(100);
+        // version is kept by the rewrite while any transaction that began before the erasure committed is still
+        // open on the server — in this database or another: its id makes every snapshot taken meanwhile, the
+        // rewrite's own included, start below the erasure. So first wait, up to 30 seconds, until no other
+        // session's snapshot (backend_xmin) or transaction (backend_xid) is older than a transaction id taken
+        // now, after the erasure; those that begin later cannot see the erased rows, and they are not waited for.
+        if (!q.exec(QStringLiteral("SELECT pg_current_xact_id()::text")) || !q.next())
+            return errorFrom(q.lastError(), QStringLiteral("vacuum"));
+        const QString after = q.value(0).toString();
+        bool quiet = false;
+        for (int i = 0; i < 300 && !quiet; ++i) {
+            q.prepare(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND "
+                                     "(age(backend_xmin) >= age(xid(?::xid8)) OR age(backend_xid) >= "
+                                     "age(xid(?::xid8)))"));
+            q.addBindValue(after);
+            q.addBindValue(after);
+            if (!q.exec() || !q.next())
+                return errorFrom(q.lastError(), QStringLiteral("vacuum"));
+            quiet = q.value(0).toInt() == 0;
+            if (!quiet)
+                QThread::msleep(100);
         }
         if (!q.exec(QStringLiteral("VACUUM (FULL, ANALYZE)")))
             return errorFrom(q.lastError(), QStringLiteral("vacuum"));
+        if (!quiet)
+            return Error::make(Error::Code::Busy,
+                               QCoreApplication::translate(
+                                   "Storage::Database",
+                                   "Another session on the server kept a transaction open from before the "
+                                   "erasure: the erased member's old row versions may stay in the server's files "
+                                   "until the tables are rewritten again (erase or delete another member, or run "
+                                   "VACUUM FULL)."));
         return {};
     }
     if (!q.exec(QStringLiteral("VACUUM")))

@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -155,7 +156,30 @@ void TestErasure::erasureLeavesNothingBehind()
     for (const char *table : {"members", "consent_evidence", "deliveries", "import_changes", "audit_log", "file"})
         QVERIFY2(places.contains(QString::fromLatin1(table)), table);
 
+    // On a server, another program's transaction that began before the erasure — in another database of the same
+    // server, idle, its id taken — makes the rewrite keep her old row versions while it stays open. The erasure
+    // waits until it ends (about three seconds here) rather than rewrite too early.
+    QProcess other;
+    QString otherUrl;
+    if (TestServer::enabled()) {
+        otherUrl = TestServer::createDatabase();
+        QVERIFY(!otherUrl.isEmpty());
+        other.setProgram(QStringLiteral("psql"));
+        other.setArguments({QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-At"), otherUrl});
+        other.start();
+        QVERIFY(other.waitForStarted());
+        other.write("BEGIN;\nSELECT 'xid', pg_current_xact_id();\n\\! sleep 3\nCOMMIT;\n");
+        other.closeWriteChannel();
+        QByteArray seen;
+        while (!seen.contains("xid|") && other.waitForReadyRead(10000))
+            seen += other.readAllStandardOutput();
+        QVERIFY2(seen.contains("xid|"), seen.constData());
+    }
     Run erased = cli({"members", "erase", gwen, "--json"});
+    if (TestServer::enabled()) {
+        QVERIFY(other.waitForFinished(20000));
+        TestServer::dropDatabase(otherUrl);
+    }
     QVERIFY2(erased.exitCode == 0, qPrintable(erased.err));
     const QJsonObject counts = erased.json().object();
     QVERIFY(counts.value("suppressed").toBool());
