@@ -55,7 +55,10 @@ def needles(value):
 
 
 def psql(url, sql):
-    return subprocess.run(["psql", url, "-X", "-At", "-c", sql], check=True, capture_output=True).stdout
+    run = subprocess.run(["psql", url, "-X", "-At", "-c", sql], capture_output=True)
+    if run.returncode != 0:
+        sys.exit("psql failed on %s: %s" % (sql, run.stderr.decode(errors="replace")))
+    return run.stdout
 
 
 def copy_cell(cell):
@@ -98,8 +101,13 @@ def scan_server(url, targets):
         names[node] = name
     folder = os.path.join(datadir, "base", oid)
     for f in sorted(os.listdir(folder)):
-        with open(os.path.join(folder, f), "rb") as fh:
-            data = fh.read()
+        # A file the checkpoint (or another session's) unlinks meanwhile — a table's or index's old file after a
+        # rewrite — is no longer part of the database: what its blocks held is the disk's (README).
+        try:
+            with open(os.path.join(folder, f), "rb") as fh:
+                data = fh.read()
+        except FileNotFoundError:
+            continue
         relation = names.get(f.split("_")[0].split(".")[0], f)
         for n, v in targets.items():
             at = data.find(n)

@@ -57,7 +57,10 @@ QJsonObject TestErasure::scan()
                  QStringList{QStringLiteral(CARNET_SOURCE_DIR "/tests/integration/check_erasure.py"), m_db} + m_person);
     if (!python.waitForFinished(60000))
         return {};
-    return QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+    const QJsonObject out = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+    if (out.isEmpty())
+        qWarning("check_erasure.py: %s", python.readAllStandardError().constData());
+    return out;
 }
 
 void TestErasure::initTestCase()
