@@ -178,15 +178,17 @@ Result<QHash<qint64, Status>> ConsentService::statuses(const QList<Member> &memb
 }
 
 Result<void> ConsentService::scan(const Purpose &purpose, QDate at, const std::vector<qint64> &among,
-                                  const std::function<void(qint64, Reason, const Status &)> &visit) const
+                                  const std::function<void(qint64, Reason, const Status &)> &visit,
+                                  StatusDetail detail) const
 {
-    return scan(QList<Purpose>{purpose}, at, among,
-                [&visit](int, qint64 id, Reason reason, const Status &s) { visit(id, reason, s); });
+    return scan(
+        QList<Purpose>{purpose}, at, among,
+        [&visit](int, qint64 id, Reason reason, const Status &s) { visit(id, reason, s); }, {}, detail);
 }
 
 Result<void> ConsentService::scan(const QList<Purpose> &purposes, QDate at, const std::vector<qint64> &among,
-                                  const std::function<void(int, qint64, Reason, const Status &)> &visit,
-                                  IdRange range) const
+                                  const std::function<void(int, qint64, Reason, const Status &)> &visit, IdRange range,
+                                  StatusDetail detail) const
 {
     auto j = jurisdiction();
     if (!j.ok())
@@ -233,7 +235,8 @@ Result<void> ConsentService::scan(const QList<Purpose> &purposes, QDate at, cons
                 slot.status = evaluate({}, Membership{QDate(), isoDate(end)}, defaultBasis, at);
             }
             current = slot.status;
-            current.since = isoDate(start);
+            if (!start.isNull())
+                current.since = isoDate(start);
             return current;
         }
     };
@@ -287,7 +290,7 @@ Result<void> ConsentService::scan(const QList<Purpose> &purposes, QDate at, cons
     for (qsizetype i = 0; i < purposes.size(); ++i) {
         PerPurpose &p = per[size_t(i)];
         if (auto r = m_statuses.forEachOn(
-                purposes[i].key, at, [&p](qint64 id, const Status &s) { p.stored.emplace_back(id, s); }, range);
+                purposes[i].key, at, [&p](qint64 id, const Status &s) { p.stored.emplace_back(id, s); }, range, detail);
             !r.ok())
             return r;
         p.next = p.stored.cbegin();
@@ -301,10 +304,22 @@ Result<void> ConsentService::scan(const QList<Purpose> &purposes, QDate at, cons
         undeliverable.insert(key.toUtf8());
     // A member with no event and no default basis: no consent, whatever the day.
     const Status noConsent;
-    auto rows = Storage::RowStream::open(m_database.connection(),
-                                         QStringLiteral("SELECT id, email, email_key, membership_start, membership_end "
-                                                        "FROM members WHERE id BETWEEN ? AND ? ORDER BY id"),
-                                         {range.first, range.last});
+    // Only the columns this pass reads (SQLite decodes each row's record up to the last one asked for): the
+    // address key when an address is marked undeliverable, the membership's dates when a purpose's default
+    // basis is the membership (its start only when the whole status is asked), all of them for a member
+    // judged from the ledger.
+    bool membershipNeeded = !pending.isEmpty();
+    for (const PerPurpose &p : per)
+        membershipNeeded = membershipNeeded || p.defaultBasis == Basis::ImpliedMembership;
+    const bool keyNeeded = !pending.isEmpty() || !undeliverable.isEmpty();
+    const bool startNeeded = membershipNeeded && (detail == StatusDetail::Whole || !pending.isEmpty());
+    auto rows = Storage::RowStream::open(
+        m_database.connection(),
+        QStringLiteral("SELECT id, email, %1, %2, %3 FROM members WHERE id BETWEEN ? AND ? ORDER BY id")
+            .arg(keyNeeded ? QStringLiteral("email_key") : QStringLiteral("NULL"),
+                 startNeeded ? QStringLiteral("membership_start") : QStringLiteral("NULL"),
+                 membershipNeeded ? QStringLiteral("membership_end") : QStringLiteral("NULL")),
+        {range.first, range.last});
     if (!rows.ok())
         return rows.error();
     auto block = blocks.value().cbegin();
@@ -390,12 +405,15 @@ Result<Eligibility> ConsentService::eligible(const QString &purposeKey, const st
     if (!p.ok())
         return p.error();
     Eligibility out;
-    auto r = scan(p.value(), at, among, [&out](qint64 id, Reason reason, const Status &s) {
-        if (mayReceive(reason, s))
-            out.eligible.push_back(id);
-        else
-            out.excluded[reason].push_back(id);
-    });
+    auto r = scan(
+        p.value(), at, among,
+        [&out](qint64 id, Reason reason, const Status &s) {
+            if (mayReceive(reason, s))
+                out.eligible.push_back(id);
+            else
+                out.excluded[reason].push_back(id);
+        },
+        StatusDetail::Verdict);
     if (!r.ok())
         return r.error();
     return out;
@@ -493,7 +511,7 @@ Result<QList<PurposeCoverage>> ConsentService::coverageOf(QDate at, IdRange rang
             else
                 ++byReason[size_t(i)][size_t(reason)];
         },
-        range);
+        range, StatusDetail::Verdict);
     if (!r.ok())
         return r.error();
     QList<PurposeCoverage> out;

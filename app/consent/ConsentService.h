@@ -184,12 +184,14 @@ private:
     Core::Result<Jurisdiction> jurisdiction() const;
     Core::Result<AddressBlocks> addressBlocks() const;
     Core::Result<Event> prepareGrant(const GrantRequest &request, const Purpose &purpose) const;
+    // With StatusDetail::Verdict the status visited holds eligible and reason only (no dates, no basis).
     Core::Result<void> scan(const Purpose &purpose, QDate at, const std::vector<qint64> &among,
-                            const std::function<void(qint64, Reason, const Status &)> &visit) const;
+                            const std::function<void(qint64, Reason, const Status &)> &visit,
+                            StatusDetail detail = StatusDetail::Whole) const;
     // The same for several purposes in one pass over the members: visit(purpose's index, id, reason, status).
     Core::Result<void> scan(const QList<Purpose> &purposes, QDate at, const std::vector<qint64> &among,
-                            const std::function<void(int, qint64, Reason, const Status &)> &visit,
-                            IdRange range = {}) const;
+                            const std::function<void(int, qint64, Reason, const Status &)> &visit, IdRange range = {},
+                            StatusDetail detail = StatusDetail::Whole) const;
     // The chart's counts for the members of `range`.
     Core::Result<QList<PurposeCoverage>> coverageOf(QDate at, IdRange range) const;
 

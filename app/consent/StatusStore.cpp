@@ -367,18 +367,29 @@ Result<void> StatusStore::rewrite(const std::vector<qint64> &chunk, const Worked
 }
 
 Result<void> StatusStore::forEachOn(const QString &purpose, const QDate &day,
-                                    const std::function<void(qint64, const Status &)> &visit, IdRange range) const
+                                    const std::function<void(qint64, const Status &)> &visit, IdRange range,
+                                    StatusDetail detail) const
 {
     const QString key = day.toString(Qt::ISODate);
+    const bool whole = detail == StatusDetail::Whole;
     auto rows = Storage::RowStream::open(
         m_database.connection(),
         QStringLiteral("SELECT member_id, %1 FROM consent_status WHERE purpose = ? AND member_id BETWEEN ? AND ? AND "
                        "valid_from <= ? AND valid_to >= ? ORDER BY member_id")
-            .arg(kStatusColumns),
+            .arg(whole ? kStatusColumns : QStringLiteral("eligible, reason")),
         {purpose, range.first, range.last, key, key});
     if (!rows.ok())
         return rows.error();
-    return rows.value()->each([&](const Storage::RowStream &row) { visit(row.integer(0), statusFromRow(row, 1)); });
+    return rows.value()->each([&](const Storage::RowStream &row) {
+        if (whole) {
+            visit(row.integer(0), statusFromRow(row, 1));
+            return;
+        }
+        Status s;
+        s.eligible = row.integer(1) != 0;
+        s.reason = reasonFromUtf8(row.utf8(2)).value_or(Reason::NoConsent);
+        visit(row.integer(0), s);
+    });
 }
 
 Result<QHash<qint64, Status>> StatusStore::on(const QString &purpose, const QDate &day, const QList<qint64> &ids) const

@@ -29,6 +29,11 @@ struct IdRange
     qint64 last = std::numeric_limits<qint64>::max();
 };
 
+// How much of a status a reader needs: all of it, or only whether the member may receive the purpose's mail and
+// why (eligible and reason — the coverage chart, an eligibility list), which spares reading and parsing the dates
+// of a million rows.
+enum class StatusDetail { Whole, Verdict };
+
 // Each member's consent status per purpose, and whether their address can be mailed, kept in the database beside the
 // ledger (the consent_status table: the segments of ConsentRules' timeline()), so that "who may receive this purpose's
 // mail on day D" reads an index instead of judging every member's events. The ledger stays the proof and the only
@@ -56,8 +61,8 @@ public:
     // The stored status of every member with an event for `purpose` on `day`, in member id order (pending
     // members included as stored: the caller judges those from the ledger).
     Core::Result<void> forEachOn(const QString &purpose, const QDate &day,
-                                 const std::function<void(qint64 memberId, const Status &)> &visit,
-                                 IdRange range = {}) const;
+                                 const std::function<void(qint64 memberId, const Status &)> &visit, IdRange range = {},
+                                 StatusDetail detail = StatusDetail::Whole) const;
     // The same for some members.
     Core::Result<QHash<qint64, Status>> on(const QString &purpose, const QDate &day, const QList<qint64> &ids) const;
 
