@@ -11,6 +11,8 @@
 #include "storage/Migrations.h"
 
 #include <QRandomGenerator>
+#include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -78,7 +80,7 @@ void TestConsentStatus::storedStatusesFollowTheLedger()
         // The clock wanders, so that what was "today" becomes the past and the future.
         db.clock().set(QDateTime(QDate(2023, 1, 1).addDays(random.bounded(0, 1800)), QTime(10, 0), Qt::UTC));
         const QDate today = db.clock().today();
-        switch (random.bounded(0, 8)) {
+        switch (random.bounded(0, 9)) {
         case 0:
         case 1: { // a grant, backdated up to three years
             GrantRequest g;
@@ -177,6 +179,27 @@ void TestConsentStatus::storedStatusesFollowTheLedger()
             QVERIFY(fresh.id);
             m = fresh;
             done << QStringLiteral("erase");
+            break;
+        }
+        case 8: { // the address marked undeliverable by the mailbox, or marked deliverable again
+            QSqlQuery q(db.context().database().connection());
+            q.prepare(QStringLiteral("SELECT email_key FROM members WHERE id = ?"));
+            q.addBindValue(m.id);
+            QVERIFY(q.exec() && q.next());
+            const QString key = q.value(0).toString();
+            if (key.isEmpty())
+                continue;
+            q.prepare(QStringLiteral("DELETE FROM undeliverable_addresses WHERE address_key = ?"));
+            q.addBindValue(key);
+            QVERIFY(q.exec());
+            if (q.numRowsAffected() == 0) {
+                q.prepare(QStringLiteral("INSERT INTO undeliverable_addresses (address_key, member_id, category, "
+                                         "since) VALUES (?, ?, 'address_unknown', '2024-01-01T00:00:00Z')"));
+                q.addBindValue(key);
+                q.addBindValue(m.id);
+                QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            }
+            done << QStringLiteral("undeliverable");
             break;
         }
         }
@@ -293,12 +316,19 @@ void TestConsentStatus::storedStatusesFollowTheLedger()
             auto statuses = consent.statuses(QList<Core::Member>(members.cbegin(), members.cend()),
                                              consent.purpose(p).value(), day);
             VERIFY_OK(statuses);
+            QSet<qint64> undeliverable;
+            QSqlQuery marked(db.context().database().connection());
+            QVERIFY(marked.exec(QStringLiteral("SELECT id FROM members WHERE email_key IN (SELECT address_key FROM "
+                                               "undeliverable_addresses)")));
+            while (marked.next())
+                undeliverable.insert(marked.value(0).toLongLong());
             for (const Core::Member &each : std::as_const(members)) {
                 const bool listed = std::find(eligible.value().eligible.cbegin(), eligible.value().eligible.cend(),
                                               each.id) != eligible.value().eligible.cend();
                 auto suppressed = consent.isSuppressed(each.email);
                 VERIFY_OK(suppressed);
-                const bool expected = expect(each, day).eligible && !suppressed.value();
+                const bool expected =
+                    expect(each, day).eligible && !suppressed.value() && !undeliverable.contains(each.id);
                 QCOMPARE(listed, expected);
                 QCOMPARE(statuses.value().value(each.id).eligible, expected);
             }
@@ -335,7 +365,7 @@ void TestConsentStatus::storedStatusesFollowTheLedger()
     QVERIFY(done.contains(QStringLiteral("grant")) && done.contains(QStringLiteral("withdraw")) &&
             done.contains(QStringLiteral("future")) && done.contains(QStringLiteral("membership")) &&
             done.contains(QStringLiteral("remove")) && done.contains(QStringLiteral("jurisdiction")) &&
-            done.contains(QStringLiteral("erase")));
+            done.contains(QStringLiteral("erase")) && done.contains(QStringLiteral("undeliverable")));
     auto verified = consent.verifyStatuses(false);
     VERIFY_OK(verified);
     QCOMPARE(verified.value().different, 0);
