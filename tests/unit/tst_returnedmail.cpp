@@ -20,6 +20,7 @@ private Q_SLOTS:
     void postfixReportOnOurMessage();
     void severalRecipientsSeveralFates();
     void neighboursWordsAreNotTaken();
+    void sendingServersOwnClass();
     void replyCodeGluedToAWordIsNotOne();
     void globalDeliveryStatusForAnInternationalAddress();
     void classificationOfTheCommonAnswers_data();
@@ -176,6 +177,28 @@ void TestReturnedMail::severalRecipientsSeveralFates()
     QVERIFY(r.recipients[4].permanent);
 }
 
+void TestReturnedMail::sendingServersOwnClass()
+{
+    // PowerMTA classes the mailbox as bad itself: a 5.2.1 "User Unknown" is then the address's fault.
+    const QByteArray returned = crlf("From: Les Amis du Jardin <bureau@amis-du-jardin.fr>\n"
+                                     "To: mauvais@exemple.fr\nSubject: Nouvelles\n"
+                                     "Message-ID: <lettre-1@amis-du-jardin.fr>\n");
+    const QByteArray fields = "Final-Recipient: rfc822; mauvais@exemple.fr\n"
+                              "Action: failed\n"
+                              "Status: 5.2.1 (mailbox disabled, not accepting messages)\n"
+                              "Diagnostic-Code: smtp;550 5.2.1 <mauvais@exemple.fr>... User Unknown\n";
+    ReturnedMail mail = ReturnedMail::read(
+        dsn(fields + "X-PowerMTA-BounceCategory: bad-mailbox\n", "The message could not be delivered.\n", returned));
+    QCOMPARE(mail.recipients.size(), 1);
+    QCOMPARE(mail.recipients[0].category, ReturnCategory::AddressUnknown);
+    QVERIFY(mail.recipients[0].permanent);
+    // Without it, the same words are a filter's on the member's side.
+    mail = ReturnedMail::read(dsn(fields, "The message could not be delivered.\n", returned));
+    QCOMPARE(mail.recipients.size(), 1);
+    QCOMPARE(mail.recipients[0].category, ReturnCategory::Policy);
+    QVERIFY(!mail.recipients[0].permanent);
+}
+
 void TestReturnedMail::neighboursWordsAreNotTaken()
 {
     // OpenSMTPD: the delivery-status fields say only 5.0.0; each address's words are on its own line
@@ -267,6 +290,20 @@ void TestReturnedMail::classificationOfTheCommonAnswers_data()
                                     << ReturnCategory::Temporary << false;
     QTest::newRow("5.2.1 suspended") << "5.2.1" << 550 << "The email account that you tried to reach is disabled"
                                      << ReturnCategory::Temporary << false;
+    // 5.2.1 says the mailbox exists: "user unknown" beside it is the address's fault only when answered to the
+    // address (RCPT TO); otherwise the member's own filter refused the message.
+    QTest::newRow("5.2.1 user unknown, said to the message")
+        << "5.2.1" << 550 << "550 5.2.1 <x@exemple.fr>... User Unknown" << ReturnCategory::Policy << false;
+    QTest::newRow("5.2.1 user unknown, said to the address")
+        << "5.2.1" << 550 << "550 5.2.1 <x@exemple.fr>... User Unknown (in reply to RCPT TO command)"
+        << ReturnCategory::AddressUnknown << true;
+    QTest::newRow("5.2.1 user unknown, after RCPT (GMX)")
+        << "5.2.1" << 550 << "SMTP error from remote server after RCPT command:\n5.2.1 <x@exemple.fr>... User Unknown"
+        << ReturnCategory::AddressUnknown << true;
+    QTest::newRow("5.2.1 user unknown, qmail's recipient")
+        << "5.2.1" << 550
+        << "192.0.2.153 does not like recipient.\nRemote host said: 550 5.2.1 <x@exemple.fr>... User Unknown"
+        << ReturnCategory::AddressUnknown << true;
     QTest::newRow("4.2.2") << "4.2.2" << 452 << "Mailbox full" << ReturnCategory::MailboxFull << false;
     QTest::newRow("5.2.2 quota") << "5.2.2" << 552 << "" << ReturnCategory::MailboxFull << false;
     QTest::newRow("boîte pleine") << "" << 550 << "Boîte aux lettres pleine" << ReturnCategory::MailboxFull << false;

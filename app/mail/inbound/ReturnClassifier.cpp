@@ -128,8 +128,11 @@ Phase smtpPhase(const QString &text)
     static const RE data(QStringLiteral(R"((?:in reply to|after) (?:end of )?data\b|>>> data\s*\n\s*<<< [45]|)"
                                         R"(after end of data|data command|end of data|smtp command:?\s*\n?\s*data\b)"),
                          kCase);
+    // qmail says "does not like recipient", Yahoo's relay "[RCPT_TO]".
     static const RE rcpt(
-        QStringLiteral(R"((?:in reply to|after|our) rcpt to|>>> rcpt to|smtp command:?\s*\n?\s*rcpt\b)"), kCase);
+        QStringLiteral(R"((?:in reply to|after|our) rcpt(?: to|\b)|>>> rcpt to|smtp command:?\s*\n?\s*rcpt\b|)"
+                       R"(does not like recipient|\[rcpt_to\])"),
+        kCase);
     static const RE mail(QStringLiteral(R"((?:in reply to|after) mail from|mail from command)"), kCase);
     if (rcpt.match(text).hasMatch() || text.contains(QLatin1String("Need RCPT"), Qt::CaseInsensitive))
         return Phase::Rcpt;
@@ -244,7 +247,7 @@ QString statusFromField(const QByteArray &value)
     return m.hasMatch() ? m.captured(0) : QString();
 }
 
-ReturnCategory classifyIn(const QString &status, int reply, const QStringList &texts, bool *permanent)
+ReturnCategory classifyIn(const QString &status, int reply, const QStringList &texts, bool *permanent, bool badMailbox)
 {
     bool strong = false;
     const ReturnCategory byStatus = status.isEmpty() ? ReturnCategory::Other : fromStatus(status, &strong);
@@ -289,6 +292,13 @@ ReturnCategory classifyIn(const QString &status, int reply, const QStringList &t
         !explicitRecipient.match(texts.join(QLatin1Char('\n'))).hasMatch())
         category = ReturnCategory::Policy;
     if (phase == Phase::MailFrom && isPermanentCategory(category))
+        category = ReturnCategory::Policy;
+    // 5.2.1 says the mailbox exists and does not accept this message (RFC 3463, "mailbox disabled"): the words
+    // "user unknown" beside it are the address's fault only when the server said them to the address itself
+    // (RCPT TO) or the sending server classed the mailbox as bad; otherwise a filter on the member's side
+    // refused the message (Japanese carriers answer so), which is not a reason to stop mailing them.
+    if (status == QLatin1String("5.2.1") && category == ReturnCategory::AddressUnknown && phase != Phase::Rcpt &&
+        !badMailbox)
         category = ReturnCategory::Policy;
     // Refused before any address was given (the server's greeting): the sending server is the one refused.
     if (phase == Phase::Connect && (isPermanentCategory(category) || category == ReturnCategory::Other) &&

@@ -21,7 +21,9 @@ int findReply(const QString &text); // the first reply code ≥ 421, 0 when none
 QString statusFromField(const QByteArray &value);
 bool isPermanentCategory(ReturnCategory c);
 // The category from the status, the reply code and the texts (the server's own words first, then the
-// report around them).
-ReturnCategory classifyIn(const QString &status, int reply, const QStringList &texts, bool *permanent);
+// report around them). `badMailbox`: the sending server classed the mailbox itself as bad (PowerMTA's
+// X-PowerMTA-BounceCategory: bad-mailbox).
+ReturnCategory classifyIn(const QString &status, int reply, const QStringList &texts, bool *permanent,
+                          bool badMailbox = false);
 
 } // namespace Mail::Inbound::detail

@@ -212,7 +212,7 @@ const RE &permanentWordsRe()
     return re;
 }
 
-void classifyRecipient(ReturnedRecipient &r, const QString &context)
+void classifyRecipient(ReturnedRecipient &r, const QString &context, bool badMailbox = false)
 {
     // The enhanced status the server wrote in its own words wins over the report's summary field.
     const QString said = findStatus(r.diagnostic);
@@ -236,7 +236,7 @@ void classifyRecipient(ReturnedRecipient &r, const QString &context)
         texts.append(r.diagnostic);
     if (!context.isEmpty())
         texts.append(context);
-    r.category = classifyIn(r.status, r.reply, texts, &permanent);
+    r.category = classifyIn(r.status, r.reply, texts, &permanent, badMailbox);
     if (r.action == QLatin1String("delayed") && permanent) {
         // A delay is never the address's fault yet.
         permanent = false;
@@ -269,6 +269,7 @@ QString stripType(const QByteArray &value)
 QList<ReturnedRecipient> readDeliveryStatus(const InboundPart &part, QString *envelopeId, const QString &human)
 {
     QList<ReturnedRecipient> out;
+    QSet<QString> badMailboxes; // the sending server's own class for these addresses (PowerMTA)
     QByteArray body = part.body();
     body.replace("\r\n", "\n");
     // Some reports indent or add blank lines with spaces: treat a line of blanks as the separator.
@@ -292,6 +293,7 @@ QList<ReturnedRecipient> readDeliveryStatus(const InboundPart &part, QString *en
         ReturnedRecipient r;
         QString original;
         QString finalRecipient;
+        bool badMailbox = false;
         for (const auto &f : fields) {
             const QByteArray n = f.name.toLower();
             if (n == "original-envelope-id")
@@ -309,6 +311,8 @@ QList<ReturnedRecipient> readDeliveryStatus(const InboundPart &part, QString *en
             else if (n == "diagnostic-code") {
                 const qsizetype semi = f.value.indexOf(';');
                 r.diagnostic = oneLine(decodeWords(semi < 0 ? f.value : f.value.mid(semi + 1)));
+            } else if (n == "x-powermta-bouncecategory") {
+                badMailbox = f.value.trimmed().toLower() == "bad-mailbox";
             }
         }
         r.address = !finalRecipient.isEmpty() ? finalRecipient : original;
@@ -316,8 +320,11 @@ QList<ReturnedRecipient> readDeliveryStatus(const InboundPart &part, QString *en
             continue;
         if (r.action.isEmpty())
             r.action = r.status.startsWith(QLatin1Char('4')) ? QStringLiteral("delayed") : QStringLiteral("failed");
-        if (std::none_of(out.cbegin(), out.cend(), [&r](const auto &o) { return key(o.address) == key(r.address); }))
+        if (std::none_of(out.cbegin(), out.cend(), [&r](const auto &o) { return key(o.address) == key(r.address); })) {
             out.append(r);
+            if (badMailbox)
+                badMailboxes.insert(key(r.address));
+        }
     }
     // The human-readable part about each address, for reports whose fields say little: around its
     // first mention, and (several recipients) up to the next line naming another one, so that a
@@ -345,7 +352,7 @@ QList<ReturnedRecipient> readDeliveryStatus(const InboundPart &part, QString *en
             }
             context = human.mid(from, to - from);
         }
-        classifyRecipient(r, context);
+        classifyRecipient(r, context, badMailboxes.contains(key(r.address)));
     }
     return out;
 }
