@@ -26,4 +26,14 @@ bool isPermanentCategory(ReturnCategory c);
 ReturnCategory classifyIn(const QString &status, int reply, const QStringList &texts, bool *permanent,
                           bool badMailbox = false);
 
+// Shared by the readers of ReturnedMail.cpp and SesNotification.cpp.
+QString lowerDomain(const QString &address);  // the address with its domain lower-cased, trailing dots dropped
+QString oneLine(QString text);                // line breaks and tabs made spaces, runs of them one
+QString messageIdOf(const QByteArray &value); // the <id> of a Message-ID field, without its brackets
+// The recipient's status, reply code, category and permanence worked out from its words and the report's
+// `context` about it; `badMailbox` as for classifyIn.
+void classifyRecipient(ReturnedRecipient &r, const QString &context, bool badMailbox = false);
+// An Amazon SES notification (JSON, possibly wrapped by SNS) in `text`, read into `out`; false when none.
+bool readSesNotification(const QString &text, ReturnedMail *out);
+
 } // namespace Mail::Inbound::detail

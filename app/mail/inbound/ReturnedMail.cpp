@@ -33,17 +33,6 @@ const RE &addressRe()
     return re;
 }
 
-QString lowerDomain(const QString &address)
-{
-    QString a = address;
-    while (a.endsWith(QLatin1Char('.')))
-        a.chop(1);
-    const qsizetype at = a.lastIndexOf(QLatin1Char('@'));
-    if (at < 0)
-        return a;
-    return a.left(at) + a.mid(at).toLower();
-}
-
 // The first address in a header value ("Nyanko <nekochan@example.jp>", "rfc822; a@b").
 QString firstAddress(const QString &value)
 {
@@ -72,14 +61,6 @@ bool isDaemonAddress(const QString &address)
                                       R"(root|abuse|bounces?|bounce-[^@]*|devnull|nobody)@)"),
                        kCase);
     return re.match(address).hasMatch();
-}
-
-QString oneLine(QString text)
-{
-    text.replace(QLatin1Char('\r'), QLatin1Char(' '));
-    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    text.replace(QLatin1Char('\t'), QLatin1Char(' '));
-    return text.simplified();
 }
 
 QString stripHtml(QString html)
@@ -212,44 +193,6 @@ const RE &permanentWordsRe()
     return re;
 }
 
-void classifyRecipient(ReturnedRecipient &r, const QString &context, bool badMailbox = false)
-{
-    // The enhanced status the server wrote in its own words wins over the report's summary field.
-    const QString said = findStatus(r.diagnostic);
-    if (!isVagueStatus(said))
-        r.status = said;
-    if (r.status.isEmpty()) {
-        r.status = findStatus(r.diagnostic.isEmpty() ? context : r.diagnostic + QLatin1Char(' ') + context);
-    } else if (isVagueStatus(r.status) && r.diagnostic.isEmpty()) {
-        // A report's bare "5.0.0" beside a human part that states the server's own code for this address.
-        const QString inContext = findStatus(context);
-        if (!isVagueStatus(inContext) && inContext.at(0) == r.status.at(0))
-            r.status = inContext;
-    }
-    if (r.reply == 0)
-        r.reply = findReply(r.diagnostic.isEmpty() ? context : r.diagnostic);
-    if (r.reply == 0 && !r.diagnostic.isEmpty())
-        r.reply = findReply(context);
-    bool permanent = false;
-    QStringList texts;
-    if (!r.diagnostic.isEmpty())
-        texts.append(r.diagnostic);
-    if (!context.isEmpty())
-        texts.append(context);
-    r.category = classifyIn(r.status, r.reply, texts, &permanent, badMailbox);
-    if (r.action == QLatin1String("delayed") && permanent) {
-        // A delay is never the address's fault yet.
-        permanent = false;
-        r.category = r.category == ReturnCategory::MailboxFull ? r.category : ReturnCategory::Temporary;
-    }
-    if (r.action == QLatin1String("delivered") || r.action == QLatin1String("relayed") ||
-        r.action == QLatin1String("expanded")) {
-        permanent = false;
-        r.category = ReturnCategory::Other;
-    }
-    r.permanent = permanent;
-}
-
 QString fieldText(const InboundPart::Field &f)
 {
     return decodeWords(f.value);
@@ -355,16 +298,6 @@ QList<ReturnedRecipient> readDeliveryStatus(const InboundPart &part, QString *en
         classifyRecipient(r, context, badMailboxes.contains(key(r.address)));
     }
     return out;
-}
-
-QString messageIdOf(const QByteArray &value)
-{
-    QString v = decodeWords(value).trimmed();
-    const qsizetype lt = v.indexOf(QLatin1Char('<'));
-    const qsizetype gt = v.indexOf(QLatin1Char('>'), lt + 1);
-    if (lt >= 0 && gt > lt)
-        return v.mid(lt + 1, gt - lt - 1).trimmed();
-    return v.section(QLatin1Char(' '), 0, 0);
 }
 
 QStringList messageIdsIn(const QByteArray &value)
@@ -535,83 +468,6 @@ QList<ReturnedRecipient> readPlainReport(const InboundPart &msg, const Text &t, 
     return out;
 }
 
-// Amazon SES notifications sent by mail through SNS: {"notificationType": "Bounce"|"Complaint"|"Delivery", …},
-// possibly wrapped in SNS's {"Message": "<the JSON as a string>"}.
-bool readSesNotification(const QString &text, ReturnedMail *out)
-{
-    const qsizetype at = text.indexOf(QLatin1String("\"notificationType\""));
-    if (at < 0)
-        return false;
-    const qsizetype open = text.lastIndexOf(QLatin1Char('{'), at);
-    if (open < 0)
-        return false;
-    // The JSON runs to the last closing brace of the block.
-    const qsizetype blockEnd = text.indexOf(QLatin1String("\n\n"), at);
-    const QString candidate = text.mid(open, (blockEnd < 0 ? text.size() : blockEnd) - open);
-    QJsonParseError error{};
-    QJsonObject o = QJsonDocument::fromJson(candidate.toUtf8(), &error).object();
-    if (o.isEmpty()) {
-        // SNS's envelope: "Message" holds the notification as a string.
-        const qsizetype wrapOpen = text.lastIndexOf(QLatin1Char('{'), open - 1);
-        if (wrapOpen >= 0) {
-            const QJsonObject wrapper =
-                QJsonDocument::fromJson(text.mid(wrapOpen, (blockEnd < 0 ? text.size() : blockEnd) - wrapOpen).toUtf8())
-                    .object();
-            o = QJsonDocument::fromJson(wrapper.value(QLatin1String("Message")).toString().toUtf8()).object();
-        }
-    }
-    const QString type = o.value(QLatin1String("notificationType")).toString();
-    if (type.isEmpty())
-        return false;
-    const QJsonObject mail = o.value(QLatin1String("mail")).toObject();
-    const QJsonObject headers = mail.value(QLatin1String("commonHeaders")).toObject();
-    if (const QString id = headers.value(QLatin1String("messageId")).toString(); !id.isEmpty())
-        out->originalMessageIds.append(messageIdOf(id.toUtf8()));
-    if (type == QLatin1String("Bounce")) {
-        const QJsonObject bounce = o.value(QLatin1String("bounce")).toObject();
-        const bool permanentType = bounce.value(QLatin1String("bounceType")).toString() == QLatin1String("Permanent");
-        for (const QJsonValue &v : bounce.value(QLatin1String("bouncedRecipients")).toArray()) {
-            const QJsonObject r = v.toObject();
-            ReturnedRecipient rr;
-            rr.address = lowerDomain(r.value(QLatin1String("emailAddress")).toString());
-            rr.action = r.value(QLatin1String("action"))
-                            .toString(permanentType ? QStringLiteral("failed") : QStringLiteral("delayed"));
-            rr.status = r.value(QLatin1String("status")).toString();
-            rr.diagnostic = oneLine(r.value(QLatin1String("diagnosticCode")).toString());
-            if (rr.address.isEmpty())
-                continue;
-            classifyRecipient(rr, rr.diagnostic);
-            out->recipients.append(rr);
-        }
-        out->kind = ReturnKind::Bounce;
-    } else if (type == QLatin1String("Complaint")) {
-        const QJsonObject complaint = o.value(QLatin1String("complaint")).toObject();
-        out->feedbackType = complaint.value(QLatin1String("complaintFeedbackType")).toString();
-        for (const QJsonValue &v : complaint.value(QLatin1String("complainedRecipients")).toArray()) {
-            ReturnedRecipient rr;
-            rr.address = lowerDomain(v.toObject().value(QLatin1String("emailAddress")).toString());
-            rr.category = ReturnCategory::Complaint;
-            if (!rr.address.isEmpty())
-                out->recipients.append(rr);
-        }
-        out->kind = ReturnKind::Complaint;
-    } else if (type == QLatin1String("Delivery")) {
-        const QJsonObject delivery = o.value(QLatin1String("delivery")).toObject();
-        for (const QJsonValue &v : delivery.value(QLatin1String("recipients")).toArray()) {
-            ReturnedRecipient rr;
-            rr.address = lowerDomain(v.toString());
-            rr.action = QStringLiteral("delivered");
-            rr.category = ReturnCategory::Other;
-            if (!rr.address.isEmpty())
-                out->recipients.append(rr);
-        }
-        out->kind = ReturnKind::Bounce;
-    } else {
-        return false;
-    }
-    return !out->recipients.isEmpty();
-}
-
 const RE &autoReplySubjectRe()
 {
     static const RE re(
@@ -641,6 +497,77 @@ bool isAutoReply(const InboundPart &msg)
 }
 
 } // namespace
+
+namespace detail {
+
+QString lowerDomain(const QString &address)
+{
+    QString a = address;
+    while (a.endsWith(QLatin1Char('.')))
+        a.chop(1);
+    const qsizetype at = a.lastIndexOf(QLatin1Char('@'));
+    if (at < 0)
+        return a;
+    return a.left(at) + a.mid(at).toLower();
+}
+
+QString oneLine(QString text)
+{
+    text.replace(QLatin1Char('\r'), QLatin1Char(' '));
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    text.replace(QLatin1Char('\t'), QLatin1Char(' '));
+    return text.simplified();
+}
+
+QString messageIdOf(const QByteArray &value)
+{
+    QString v = decodeWords(value).trimmed();
+    const qsizetype lt = v.indexOf(QLatin1Char('<'));
+    const qsizetype gt = v.indexOf(QLatin1Char('>'), lt + 1);
+    if (lt >= 0 && gt > lt)
+        return v.mid(lt + 1, gt - lt - 1).trimmed();
+    return v.section(QLatin1Char(' '), 0, 0);
+}
+
+void classifyRecipient(ReturnedRecipient &r, const QString &context, bool badMailbox)
+{
+    // The enhanced status the server wrote in its own words wins over the report's summary field.
+    const QString said = findStatus(r.diagnostic);
+    if (!isVagueStatus(said))
+        r.status = said;
+    if (r.status.isEmpty()) {
+        r.status = findStatus(r.diagnostic.isEmpty() ? context : r.diagnostic + QLatin1Char(' ') + context);
+    } else if (isVagueStatus(r.status) && r.diagnostic.isEmpty()) {
+        // A report's bare "5.0.0" beside a human part that states the server's own code for this address.
+        const QString inContext = findStatus(context);
+        if (!isVagueStatus(inContext) && inContext.at(0) == r.status.at(0))
+            r.status = inContext;
+    }
+    if (r.reply == 0)
+        r.reply = findReply(r.diagnostic.isEmpty() ? context : r.diagnostic);
+    if (r.reply == 0 && !r.diagnostic.isEmpty())
+        r.reply = findReply(context);
+    bool permanent = false;
+    QStringList texts;
+    if (!r.diagnostic.isEmpty())
+        texts.append(r.diagnostic);
+    if (!context.isEmpty())
+        texts.append(context);
+    r.category = classifyIn(r.status, r.reply, texts, &permanent, badMailbox);
+    if (r.action == QLatin1String("delayed") && permanent) {
+        // A delay is never the address's fault yet.
+        permanent = false;
+        r.category = r.category == ReturnCategory::MailboxFull ? r.category : ReturnCategory::Temporary;
+    }
+    if (r.action == QLatin1String("delivered") || r.action == QLatin1String("relayed") ||
+        r.action == QLatin1String("expanded")) {
+        permanent = false;
+        r.category = ReturnCategory::Other;
+    }
+    r.permanent = permanent;
+}
+
+} // namespace detail
 
 ReturnedMail ReturnedMail::read(const QByteArray &raw, const QByteArray &unsubscribeSecret)
 {
