@@ -167,6 +167,7 @@ void OutboxRunner::sendNext()
     envelope.recipients = {d.address};
     envelope.data = d.message;
     envelope.needsSmtpUtf8 = d.smtpUtf8;
+    envelope.envelopeId = d.messageId; // a report without the message's headers still names it
     m_session->send(envelope);
 }
 

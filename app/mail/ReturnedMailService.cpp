@@ -217,7 +217,11 @@ Result<ReturnedMailService::Match> ReturnedMailService::match(Storage::PreparedQ
 {
     Match out;
     Delivery d;
-    for (const QString &id : mail.originalMessageIds) {
+    // The Message-IDs the report quotes, then the envelope id Carnet sent (RFC 3461 ENVID: the same id).
+    QStringList ids = mail.originalMessageIds;
+    if (!mail.envelopeId.isEmpty())
+        ids.append(mail.envelopeId);
+    for (const QString &id : std::as_const(ids)) {
         if (id.isEmpty() || id.size() > 998)
             continue;
         auto q = sql.run(QStringLiteral("SELECT id, member_id, batch_id, address FROM deliveries WHERE message_id = ? "

@@ -97,6 +97,7 @@ private Q_SLOTS:
     void parserRefusesWhatIsNotSmtp();
     void dotStuffing();
     void plainTranscript();
+    void envelopeIdWhenTheServerOffersDsn();
     void pipelinedWithOneRecipientRefused();
     void resetBetweenMessages();
     void startTlsRequiredButNotOffered();
@@ -210,6 +211,41 @@ void TestSmtpSession::plainTranscript()
     QCOMPARE(r.results[0].recipients[0].outcome, Outcome::Sent);
     QCOMPARE(r.results[0].recipients[0].reply.text(), QStringLiteral("Ok: queued as 12345"));
     QCOMPARE(r.stepsLeft, 0);
+}
+
+void TestSmtpSession::envelopeIdWhenTheServerOffersDsn()
+{
+    // RFC 3461: the id goes as ENVID (xtext: "+" and "=" written +2B, +3D) with RET=HDRS, to a server that
+    // offers DSN; to the next, which does not, nothing is added (resetBetweenMessages: no ENVID either).
+    Envelope first = envelope();
+    first.envelopeId = QStringLiteral("carnet.42+x=y@asso.example.org");
+    auto *fake = new FakeTransport;
+    fake->steps = {
+        {"EHLO carnet.example.org\r\n", "250-mail.example.org\r\n250 DSN\r\n"},
+        {"MAIL FROM:<bureau@asso.example.org> RET=HDRS ENVID=carnet.42+2Bx+3Dy@asso.example.org\r\n", "250 Ok\r\n"},
+        {"RCPT TO:<ana@example.org>\r\n", "250 Ok\r\n"},
+        {"DATA\r\n", "354 go\r\n"},
+        {"Subject: Hi\r\n\r\nHello\r\n.\r\n", "250 queued\r\n"},
+        {"QUIT\r\n", "221 Bye\r\n"},
+    };
+    Run r = run(fastSettings(), fake, {first});
+    QVERIFY2(r.mismatches.isEmpty(), qPrintable(r.mismatches.join(QLatin1Char('\n'))));
+    QCOMPARE(r.results.value(0).recipients.value(0).outcome, Outcome::Sent);
+    fake = new FakeTransport;
+    fake->steps = {
+        {"EHLO carnet.example.org\r\n", "250 mail.example.org\r\n"},
+        {"MAIL FROM:<bureau@asso.example.org>\r\n", "250 Ok\r\n"},
+        {"RCPT TO:<ana@example.org>\r\n", "250 Ok\r\n"},
+        {"DATA\r\n", "354 go\r\n"},
+        {"Subject: Hi\r\n\r\nHello\r\n.\r\n", "250 queued\r\n"},
+        {"QUIT\r\n", "221 Bye\r\n"},
+    };
+    r = run(fastSettings(), fake, {first});
+    QVERIFY2(r.mismatches.isEmpty(), qPrintable(r.mismatches.join(QLatin1Char('\n'))));
+    // What cannot be written in xtext's limits is not sent rather than cut.
+    QCOMPARE(Session::xtext(QStringLiteral("a b")), QByteArray("a+20b"));
+    QVERIFY(Session::xtext(QStringLiteral("andré@exemple.fr")).isEmpty());
+    QVERIFY(Session::xtext(QString(101, QLatin1Char('x'))).isEmpty());
 }
 
 void TestSmtpSession::pipelinedWithOneRecipientRefused()

@@ -198,6 +198,24 @@ QString fieldText(const InboundPart::Field &f)
     return decodeWords(f.value);
 }
 
+// RFC 3461's xtext: "+XX" for a byte written in hexadecimal.
+QString fromXtext(const QString &value)
+{
+    QByteArray out;
+    const QByteArray in = value.toLatin1();
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        bool ok = false;
+        const int byte = i + 2 < in.size() && in[i] == '+' ? in.mid(i + 1, 2).toInt(&ok, 16) : -1;
+        if (ok) {
+            out += char(byte);
+            i += 2;
+        } else {
+            out += in[i];
+        }
+    }
+    return QString::fromLatin1(out);
+}
+
 QString stripType(const QByteArray &value)
 {
     // "rfc822; kijitora@example.jp" → the address; "utf-8; …" too.
@@ -240,7 +258,7 @@ QList<ReturnedRecipient> readDeliveryStatus(const InboundPart &part, QString *en
         for (const auto &f : fields) {
             const QByteArray n = f.name.toLower();
             if (n == "original-envelope-id")
-                *envelopeId = fieldText(f).trimmed();
+                *envelopeId = fromXtext(fieldText(f).trimmed());
             else if (n == "final-recipient")
                 finalRecipient = firstAddress(stripType(f.value));
             else if (n == "original-recipient")
@@ -621,7 +639,7 @@ ReturnedMail ReturnedMail::read(const QByteArray &raw, const QByteArray &unsubsc
             else if (n == "original-rcpt-to" || n == "removal-recipient")
                 addresses += allAddresses(fieldText(f));
             else if (n == "original-envelope-id")
-                out.envelopeId = fieldText(f).trimmed();
+                out.envelopeId = fromXtext(fieldText(f).trimmed());
         }
         if (addresses.isEmpty() && t.returned)
             addresses = allAddresses(t.returned->text("To"));

@@ -83,6 +83,25 @@ void Session::log(const QString &line)
         std::fprintf(stderr, "smtp: %s\n", line.toUtf8().constData()); // already redacted
 }
 
+QByteArray Session::xtext(const QString &value)
+{
+    // RFC 3461 section 4: "+" and "=" and anything outside "!".."~" written as +XX; an id of more than 100
+    // characters, or not ASCII, is not sent at all.
+    if (value.isEmpty() || value.size() > 100)
+        return {};
+    QByteArray out;
+    for (const QChar c : value) {
+        const char16_t u = c.unicode();
+        if (u > 0x7e)
+            return {};
+        if (u < 0x21 || u == '+' || u == '=')
+            out += "+" + QByteArray::number(int(u), 16).toUpper().rightJustified(2, '0');
+        else
+            out += char(u);
+    }
+    return out;
+}
+
 bool Session::has(const QString &extension) const
 {
     for (const QString &e : m_extensions) {
@@ -231,6 +250,8 @@ void Session::beginMessage()
         mail += " BODY=8BITMIME";
     if (m_envelope.needsSmtpUtf8)
         mail += " SMTPUTF8";
+    if (const QByteArray envid = xtext(m_envelope.envelopeId); !envid.isEmpty() && has(QStringLiteral("DSN")))
+        mail += " RET=HDRS ENVID=" + envid;
     m_envelope.data = data;
     for (const QString &r : std::as_const(m_envelope.recipients))
         m_results.append({r, Outcome::Unknown, {}});

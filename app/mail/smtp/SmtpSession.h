@@ -39,6 +39,10 @@ struct Envelope
     QStringList recipients;
     QByteArray data; // the message; line ends are normalised and dots stuffed here
     bool needsSmtpUtf8 = false;
+    // RFC 3461: when the server offers DSN, sent as ENVID (with RET=HDRS: a report returns the headers, not the
+    // whole message) so that a delivery report names the message even without its headers. Printable ASCII,
+    // at most 100 characters; otherwise not sent.
+    QString envelopeId;
 };
 
 // What became of each recipient of one message.
@@ -68,6 +72,7 @@ class Session : public QObject
     Q_OBJECT
 
 public:
+    static QByteArray xtext(const QString &value); // RFC 3461's encoding of ENVID; "" when it cannot be sent
     Session(Settings settings, std::unique_ptr<Transport> transport, QObject *parent = nullptr);
     ~Session() override;
 
