@@ -3789,6 +3789,10 @@ Liste des membres, consentements et envois pour les petites associations.</trans
             <numerusform>%n membres supprimés.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Overwriting the deleted data…</source>
+        <translation>Écrasement des données supprimées…</translation>
+    </message>
 </context>
 <context>
     <name>Gui::MemberConsentWidget</name>
@@ -3922,6 +3926,10 @@ Liste des membres, consentements et envois pour les petites associations.</trans
     <message>
         <source>JSON files (*.json);;Excel workbooks (*.xlsx);;OpenDocument spreadsheets (*.ods)</source>
         <translation>Fichiers JSON (*.json);;Classeurs Excel (*.xlsx);;Classeurs OpenDocument (*.ods)</translation>
+    </message>
+    <message>
+        <source>Erasing %1…</source>
+        <translation>Effacement de %1…</translation>
     </message>
 </context>
 <context>

@@ -118,8 +118,19 @@ void MemberActions::deleteSelected()
     if (MessageBox::question(m_table->window(), tr("Delete members"), question, QMessageBox::Yes | QMessageBox::Cancel,
                              QMessageBox::Cancel) != QMessageBox::Yes)
         return;
+    // Each member deleted at once; the file rewritten once afterwards, aside (on a server, VACUUM FULL may wait
+    // for another session's transaction: never on the window's thread).
+    bool anyRemoved = false;
+    const auto rewriteAside = qScopeGuard([&] {
+        if (!anyRemoved)
+            return;
+        (void)WorkAside::run(
+            m_context, m_table->window(), tr("Overwriting the deleted data…"),
+            [](AppContext &aside, const WorkAside::Progress &) { return aside.privacy().rewriteAfterRemovals(); });
+    });
     for (const Core::Member &member : std::as_const(shown)) {
-        auto removed = m_context.privacy().removeMember(member.id, member.version);
+        auto removed =
+            m_context.privacy().removeMember(member.id, member.version, Consent::MemberPrivacy::Rewrite::Later);
         if (!removed.ok() && removed.error().code == Core::Error::Code::Stale) {
             // Changed by another volunteer since it was shown: say what, and delete only if still wanted.
             auto current = m_context.members().find(member.id);
@@ -143,12 +154,14 @@ void MemberActions::deleteSelected()
             m_model->memberSaved(current.value()); // the table shows what is there now
             if (answer != QMessageBox::Yes)
                 continue;
-            removed = m_context.privacy().removeMember(member.id, current.value().version);
+            removed = m_context.privacy().removeMember(member.id, current.value().version,
+                                                       Consent::MemberPrivacy::Rewrite::Later);
         }
         if (!removed.ok()) {
             MessageBox::critical(m_table->window(), tr("Delete members"), removed.error().message);
             break;
         }
+        anyRemoved = true;
         m_model->memberRemoved(member.id);
     }
 }

@@ -3,8 +3,10 @@
 #include "ConsentColumns.h"
 #include "ConsentDialog.h"
 #include "MessageBox.h"
+#include "WorkAside.h"
 
 #include "AppContext.h"
+#include "consent/MemberPrivacy.h"
 #include "mail/CampaignService.h"
 #include "reports/TableExport.h"
 
@@ -229,7 +231,13 @@ void MemberConsentWidget::erase()
     if (MessageBox::question(this, tr("Erase this member"), question, QMessageBox::Yes | QMessageBox::Cancel,
                              QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    auto erased = m_context.privacy().erase(m_member.id);
+    // Aside: on a server the rewrite (VACUUM FULL) takes seconds and may wait for another session's transaction.
+    const qint64 id = m_member.id;
+    auto erased = WorkAside::run(m_context, window(), tr("Erasing %1…").arg(m_member.displayName()),
+                                 [id](AppContext &aside, const WorkAside::Progress &) -> Core::Result<void> {
+                                     auto done = aside.privacy().erase(id);
+                                     return done.ok() ? Core::Result<void>() : Core::Result<void>(done.error());
+                                 });
     if (!erased.ok()) {
         MessageBox::critical(this, tr("Erase this member"), erased.error().message);
         return;

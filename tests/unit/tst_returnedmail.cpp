@@ -182,12 +182,9 @@ void TestReturnedMail::envelopeIdReadBack()
 {
     // The ENVID Carnet sent (xtext: "+" written +2B) comes back in the report's per-message fields; a report
     // that returns no header at all still names the message by it.
-    const QByteArray raw =
-        crlf("From: MAILER-DAEMON@mx.amis-du-jardin.fr\nTo: bureau@amis-du-jardin.fr\nSubject: Undelivered\n"
-             "MIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B1\"\n\n"
-             "--B1\nContent-Type: text/plain\n\nNo such user.\n\n--B1\nContent-Type: message/delivery-status\n\n"
-             "Reporting-MTA: dns; mx.amis-du-jardin.fr\nOriginal-Envelope-Id: carnet.7+2Bx@amis-du-jardin.fr\n\n"
-             "Final-Recipient: rfc822; absent@exemple.fr\nAction: failed\nStatus: 5.1.1\n\n--B1--\n");
+    const QByteArray raw = dsn("Original-Envelope-Id: carnet.7+2Bx@amis-du-jardin.fr\n\n"
+                               "Final-Recipient: rfc822; absent@exemple.fr\nAction: failed\nStatus: 5.1.1\n",
+                               "No such user.\n", {});
     const ReturnedMail mail = ReturnedMail::read(raw);
     QCOMPARE(mail.kind, ReturnKind::Bounce);
     QCOMPARE(mail.envelopeId, QStringLiteral("carnet.7+x@amis-du-jardin.fr"));
