@@ -441,9 +441,11 @@ Result<void> Database::vacuum()
         const QString after = q.value(0).toString();
         bool quiet = false;
         for (int i = 0; i < 300 && !quiet; ++i) {
+            // An autovacuum worker's plain VACUUM is not counted: the server itself ignores it for this.
             q.prepare(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND "
                                      "(age(backend_xmin) >= age(xid(?::xid8)) OR age(backend_xid) >= "
-                                     "age(xid(?::xid8)))"));
+                                     "age(xid(?::xid8))) AND NOT (backend_type = 'autovacuum worker' AND "
+                                     "query LIKE 'autovacuum: VACUUM %' AND query NOT LIKE '%ANALYZE%')"));
             q.addBindValue(after);
             q.addBindValue(after);
             if (!q.exec() || !q.next())
