@@ -1,5 +1,6 @@
 #include "OutboxDialog.h"
 
+#include "AsideRun.h"
 #include "MessageBox.h"
 
 #include "AppContext.h"
@@ -48,7 +49,8 @@ constexpr int IdRole = Qt::UserRole + 1;
 
 OutboxDialog::OutboxDialog(AppContext &context, Mail::OutboxRunner::TransportFactory transports, QWidget *parent,
                            qint64 batchId)
-    : QDialog(parent), m_context(context), m_transports(std::move(transports))
+    : QDialog(parent), m_context(context), m_transports(std::move(transports)),
+      m_reader(new AsideRun(QStringLiteral("outbox-reader"), QThread::InheritPriority, this))
 {
     setObjectName(QStringLiteral("outboxDialog"));
     setWindowTitle(tr("Outbox"));
@@ -148,6 +150,7 @@ QString OutboxDialog::summary(int sent, int deferred, int failed, int unknown)
 
 OutboxDialog::~OutboxDialog()
 {
+    delete m_reader; // waits for a read still running, which reaches it through this dialog
     if (m_thread) {
         QMetaObject::invokeMethod(m_job, "pause", Qt::QueuedConnection);
         m_thread->quit();
@@ -175,39 +178,34 @@ struct OutboxDialog::Snapshot
     Core::Result<QList<Mail::Delivery>> rows = QList<Mail::Delivery>();
 };
 
+bool OutboxDialog::isReading() const
+{
+    return m_reader->busy();
+}
+
 void OutboxDialog::refresh()
 {
-    if (m_reading) {
-        m_readAgain = true;
-        return;
-    }
-    m_reading = true;
     auto read = std::make_shared<Snapshot>();
     read->batch = currentBatch();
-    QThread *thread = QThread::create([read, path = m_context.database().connectPath(), &clock = m_context.clock()] {
+    m_reader->start([this, read, path = m_context.database().connectPath(), &clock = m_context.clock()] {
         auto database = Storage::Database::open(path);
         if (!database.ok()) {
             read->counts = database.error();
-            return;
+        } else {
+            Mail::Outbox outbox(*database.value(), clock);
+            read->counts = outbox.counts(read->batch);
+            // The counts cover everything; the list shows the first 5,000 (read as such: each row holds a
+            // message's bytes).
+            if (read->counts.ok())
+                read->rows = outbox.deliveries(read->batch, 5000);
         }
-        Mail::Outbox outbox(*database.value(), clock);
-        read->counts = outbox.counts(read->batch);
-        // The counts cover everything; the list shows the first 5,000 (read as such: each row holds a
-        // message's bytes).
-        if (read->counts.ok())
-            read->rows = outbox.deliveries(read->batch, 5000);
+        m_reader->post([this, read] {
+            if (read->batch == currentBatch())
+                fill(*read);
+            else
+                refresh(); // another batch was chosen meanwhile
+        });
     });
-    thread->setObjectName(QStringLiteral("outbox-reader"));
-    // The window closed first: the thread ends on its own and nothing is shown.
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    connect(thread, &QThread::finished, this, [this, read] {
-        m_reading = false;
-        if (read->batch == currentBatch())
-            fill(*read);
-        if (std::exchange(m_readAgain, false) || read->batch != currentBatch())
-            refresh();
-    });
-    thread->start();
 }
 
 void OutboxDialog::fill(const Snapshot &read)

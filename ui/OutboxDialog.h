@@ -14,6 +14,8 @@ class QTreeWidget;
 
 namespace Gui {
 
+class AsideRun;
+
 // The outbox: what became of every recipient (queued, sending, sent, deferred, failed, cancelled,
 // unknown), with the server's reply; Send now (on a worker thread, with progress; the window stays live),
 // Pause, Cancel what a batch has left, and for an `unknown` message the user's decision: mark it sent or
@@ -32,7 +34,7 @@ public:
     // large file has a million): the window keeps going meanwhile, and a refresh asked while one is reading
     // is made once it is done. isReading() says when the list is not up to date yet.
     void refresh();
-    bool isReading() const { return m_reading; }
+    bool isReading() const;
     // "3 sent, 1 deferred, 0 failed, 0 unknown." with each count's plural.
     static QString summary(int sent, int deferred, int failed, int unknown);
     void showBatch(qint64 batchId); // one batch (a campaign's), chosen in the list
@@ -64,8 +66,7 @@ private:
     QThread *m_thread = nullptr;
     QObject *m_job = nullptr;
     qint64 m_waiting = 0; // queued and deferred, as last read
-    bool m_reading = false;
-    bool m_readAgain = false;
+    AsideRun *m_reader;
 };
 
 } // namespace Gui

@@ -3,10 +3,10 @@
 #include <QObject>
 
 class AppContext;
-class QThread;
 
 namespace Gui {
 
+class AsideRun;
 class SelectionPanel;
 
 // The side panel's counts — the selections (a few aggregates over every member) and, per consent purpose,
@@ -25,7 +25,7 @@ public:
     // The invitations' two counts (never invited, invited without an answer), on a worker too: a file with
     // a campaign to every member has a million deliveries. `memberCount` as the table knows it.
     void refreshInvitations(qint64 memberCount);
-    bool pending() const { return m_thread || m_again || m_invitations || m_invitationsAgain >= 0; }
+    bool pending() const;
     bool shown() const { return m_shown; } // the selections' counts came from the worker once
 
 Q_SIGNALS:
@@ -34,11 +34,9 @@ Q_SIGNALS:
 private:
     AppContext &m_context;
     SelectionPanel *m_panel;
-    QThread *m_thread = nullptr;
-    bool m_again = false;
     bool m_shown = false;
-    QThread *m_invitations = nullptr;
-    qint64 m_invitationsAgain = -1; // the member count of a refresh asked while one runs
+    AsideRun *m_counts;
+    AsideRun *m_invitations;
 };
 
 } // namespace Gui
