@@ -439,18 +439,20 @@ Result<void> Database::vacuum()
         if (!q.exec(QStringLiteral("SELECT pg_current_xact_id()::text")) || !q.next())
             return errorFrom(q.lastError(), QStringLiteral("vacuum"));
         const QString after = q.value(0).toString();
-        bool quiet = false;
-        for (int i = 0; i < 300 && !quiet; ++i) {
-            // An autovacuum worker's plain VACUUM is not counted: the server itself ignores it for this.
-            q.prepare(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND "
+        // An autovacuum worker's plain VACUUM is not counted: the server itself ignores it for this.
+        QSqlQuery older(connection());
+        older.prepare(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND "
                                      "(age(backend_xmin) >= age(xid(?::xid8)) OR age(backend_xid) >= "
                                      "age(xid(?::xid8))) AND NOT (backend_type = 'autovacuum worker' AND "
                                      "query LIKE 'autovacuum: VACUUM %' AND query NOT LIKE '%ANALYZE%')"));
-            q.addBindValue(after);
-            q.addBindValue(after);
-            if (!q.exec() || !q.next())
-                return errorFrom(q.lastError(), QStringLiteral("vacuum"));
-            quiet = q.value(0).toInt() == 0;
+        older.addBindValue(after);
+        older.addBindValue(after);
+        bool quiet = false;
+        for (int i = 0; i < 300 && !quiet; ++i) {
+            if (!older.exec() || !older.next())
+                return errorFrom(older.lastError(), QStringLiteral("vacuum"));
+            quiet = older.value(0).toInt() == 0;
+            older.finish();
             if (!quiet)
                 QThread::msleep(100);
         }

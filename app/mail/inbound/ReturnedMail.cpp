@@ -198,22 +198,10 @@ QString fieldText(const InboundPart::Field &f)
     return decodeWords(f.value);
 }
 
-// RFC 3461's xtext: "+XX" for a byte written in hexadecimal.
+// RFC 3461's xtext: "+XX" for a byte written in hexadecimal (Qt's percent decoding with "+" for "%").
 QString fromXtext(const QString &value)
 {
-    QByteArray out;
-    const QByteArray in = value.toLatin1();
-    for (qsizetype i = 0; i < in.size(); ++i) {
-        bool ok = false;
-        const int byte = i + 2 < in.size() && in[i] == '+' ? in.mid(i + 1, 2).toInt(&ok, 16) : -1;
-        if (ok) {
-            out += char(byte);
-            i += 2;
-        } else {
-            out += in[i];
-        }
-    }
-    return QString::fromLatin1(out);
+    return QString::fromLatin1(QByteArray::fromPercentEncoding(value.toLatin1(), '+'));
 }
 
 QString stripType(const QByteArray &value)

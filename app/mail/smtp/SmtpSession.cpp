@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace Smtp {
@@ -85,21 +86,20 @@ void Session::log(const QString &line)
 
 QByteArray Session::xtext(const QString &value)
 {
-    // RFC 3461 section 4: "+" and "=" and anything outside "!".."~" written as +XX; an id of more than 100
-    // characters, or not ASCII, is not sent at all.
-    if (value.isEmpty() || value.size() > 100)
+    // RFC 3461 section 4: "+" and "=" and anything outside "!".."~" written as +XX (Qt's percent encoding with
+    // "+" for "%"); an id of more than 100 characters, or not ASCII, is not sent at all.
+    static const QByteArray plain = [] {
+        QByteArray b;
+        for (char c = '!'; c <= '~'; ++c) {
+            if (c != '+' && c != '=')
+                b += c;
+        }
+        return b;
+    }();
+    if (value.isEmpty() || value.size() > 100 ||
+        std::any_of(value.cbegin(), value.cend(), [](QChar c) { return c.unicode() > 0x7e; }))
         return {};
-    QByteArray out;
-    for (const QChar c : value) {
-        const char16_t u = c.unicode();
-        if (u > 0x7e)
-            return {};
-        if (u < 0x21 || u == '+' || u == '=')
-            out += "+" + QByteArray::number(int(u), 16).toUpper().rightJustified(2, '0');
-        else
-            out += char(u);
-    }
-    return out;
+    return value.toLatin1().toPercentEncoding(plain, {}, '+');
 }
 
 bool Session::has(const QString &extension) const
