@@ -415,7 +415,7 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
             if (consent)
                 consent->setBatch(batch.id);
             // A big file into a smaller list: build the indexes once at the end.
-            if (rowCount > 50000 && rowCount > existingMembers) {
+            if (rowCount > kLargeRows && rowCount > existingMembers) {
                 if (auto r = batches.suspendIndexes(filledColumns); !r.ok())
                     return r;
             }
@@ -772,12 +772,15 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
             return batches.finish(batch);
         return {};
     };
-    const Result<void> written = options.dryRun ? body() : m_database.write([&]() -> Result<void> {
+    auto guarded = [&]() -> Result<void> {
         auto r = body();
         if (!r.ok())
             batches.abandonInserts(); // before the rollback: the connection may be in the middle of a COPY
         return r;
-    });
+    };
+    const Result<void> written = options.dryRun          ? body()
+                                 : rowCount > kLargeRows ? m_database.writeAlone(guarded)
+                                                         : m_database.write(guarded);
     if (!written.ok())
         return written.error();
     report.batchId = options.dryRun ? 0 : batch.id;

@@ -103,6 +103,9 @@ public:
     static bool isValidTarget(const QString &field); // a member key, full_name, extra.<name>
     // The rows the day/month order is first decided from (the whole file checks it as it is imported).
     static constexpr qint64 kDateSampleRows = 10000;
+    // From about this many rows (guessed from the file's size) an import is large: the indexes it fills are
+    // built once at the end, and a file nobody else has open is written without its WAL (Database::writeAlone).
+    static constexpr qint64 kLargeRows = 50000;
 
 private:
     Core::Result<QStringList> resolveMapping(TableSource &file, const ImportReport &report,

@@ -558,6 +558,7 @@ Result<void> Database::write(const std::function<Result<void>()> &body, WriteKin
                                                        "The connection to the database server is lost; nothing was "
                                                        "saved. Carnet keeps trying; try again in a moment."));
     q = QSqlQuery(db);
+    m_lastWriteAlone = m_alone;
     if (!q.exec(m_location.engine == Engine::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")))
         return errorFrom(q.lastError(), QStringLiteral("begin"));
     ++m_writeDepth;

@@ -64,6 +64,16 @@ public:
     // export for the association's administration, a member's access export).
     enum class WriteKind { Change, AuditOnly };
     Core::Result<void> write(const std::function<Core::Result<void>()> &body, WriteKind kind = WriteKind::Change);
+    // write() for a large bulk write (an import of many rows). On a SQLite file no other connection has open,
+    // in this process or any other, the file leaves WAL for its duration: the pages are written once, into
+    // the file, under a rollback journal (synchronous FULL), instead of into the WAL and then copied into the
+    // file by the checkpoint — measured, a third of an import's writing at a million members. It goes back to
+    // WAL at the end whatever the outcome (and any later opening puts it back should this process die first:
+    // the journal rolls the unfinished write back). Meanwhile other programs wait, as for any write. A
+    // server, or a file someone else has open: write() as it is.
+    Core::Result<void> writeAlone(const std::function<Core::Result<void>()> &body);
+    // Whether the last write was one of writeAlone() out of WAL (for its tests).
+    bool lastWriteWasAlone() const { return m_lastWriteAlone; }
     // What runs inside every Change write just before its COMMIT, to bring derived tables in line with the
     // transaction's changes in the same transaction (Consent::StatusStore's statuses); an error rolls the
     // whole write back. One at a time; cleared with an empty function.
@@ -147,6 +157,8 @@ private:
     QString m_connectionName;
     QString m_backupPath;
     int m_writeDepth = 0;
+    bool m_alone = false;          // inside writeAlone(), out of WAL
+    bool m_lastWriteAlone = false; // the last write() was
     std::function<Core::Result<void>()> m_beforeCommit;
     Access m_access;
     QString m_sessionTag;

@@ -6,9 +6,12 @@
 #include "storage/Database.h"
 
 #include <QFile>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
 
 using Import::ImportReport;
 
@@ -20,9 +23,13 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void leavesEveryIndexWhole();
+    void writesAloneOnlyWhenAlone();
+    void cancelledAloneLeavesNothing();
 
 private:
     ImportReport import(const QString &name, const QByteArray &bytes);
+    static QByteArray bigFile(const QString &prefix, int rows);
+    QString journalMode();
 
     std::unique_ptr<TempDatabase> m_db;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -150,6 +157,106 @@ void TestLargeImport::leavesEveryIndexWhole()
                 q.next());
         QCOMPARE(q.value(0).toLongLong(), rows);
     }
+}
+
+// About 330 bytes a row: over 4 MB with 16,000 rows, what the importer takes for more than 50,000.
+QByteArray TestLargeImport::bigFile(const QString &prefix, int rows)
+{
+    const QByteArray padding(300, 'x');
+    QByteArray bytes = "Prénom,Nom,Courriel,Notes\n";
+    for (int i = 0; i < rows; ++i)
+        bytes += QStringLiteral("P%1,N%2,").arg(i).arg(i % 97).toUtf8() + prefix.toUtf8() + QByteArray::number(i) +
+                 "@example.org," + padding + '\n';
+    return bytes;
+}
+
+QString TestLargeImport::journalMode()
+{
+    QSqlQuery q(m_db->context().database().connection());
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode")) || !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
+// A large import into a file no other connection has open writes it without the WAL, and gives the file
+// its WAL back; with another connection open (the window's, another program's), it keeps the WAL, and the
+// other connection reads on meanwhile.
+void TestLargeImport::writesAloneOnlyWhenAlone()
+{
+    Storage::Database &database = m_db->context().database();
+    if (database.engine() != Storage::Engine::Sqlite) {
+        // A server has no WAL to leave: the import writes as always.
+        QCOMPARE(import(QStringLiteral("big.csv"), bigFile(QStringLiteral("a"), 16000)).created, 16000);
+        QVERIFY(!database.lastWriteWasAlone());
+        return;
+    }
+    QCOMPARE(journalMode(), QStringLiteral("wal"));
+    QCOMPARE(import(QStringLiteral("big.csv"), bigFile(QStringLiteral("a"), 16000)).created, 16000);
+    QVERIFY(database.lastWriteWasAlone());
+    QCOMPARE(journalMode(), QStringLiteral("wal"));
+    QVERIFY(!QFile::exists(m_db->path() + QStringLiteral("-journal")));
+    // A small one never tries.
+    QCOMPARE(import(QStringLiteral("small.csv"), "Prénom,Nom,Courriel\nAda,L,ada@example.org\n").created, 1);
+    QVERIFY(!database.lastWriteWasAlone());
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+        other.setDatabaseName(m_db->path());
+        QVERIFY(other.open());
+        QSqlQuery q(other);
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM members")) && q.next());
+        QCOMPARE(q.value(0).toLongLong(), 16001);
+        q.finish();
+        QCOMPARE(import(QStringLiteral("big2.csv"), bigFile(QStringLiteral("b"), 16000)).created, 16000);
+        QVERIFY(!database.lastWriteWasAlone());
+        QCOMPARE(journalMode(), QStringLiteral("wal"));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM members")) && q.next());
+        QCOMPARE(q.value(0).toLongLong(), 32001);
+        q.finish();
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("other"));
+    QCOMPARE(m_db->members().count().value(), 32001);
+    QSqlQuery q(database.connection());
+    QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+}
+
+// Cancelled half-way (or failing), the import leaves the file as it was, with its WAL.
+void TestLargeImport::cancelledAloneLeavesNothing()
+{
+    Storage::Database &database = m_db->context().database();
+    m_db->add(QStringLiteral("Léa"), QStringLiteral("David"), QStringLiteral("lea@example.org"));
+    const QString path = m_dir->filePath(QStringLiteral("big.csv"));
+    QFile f(path);
+    const QByteArray bytes = bigFile(QStringLiteral("c"), 16000);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size());
+    f.close();
+    std::atomic_bool cancel = false;
+    double reached = 0;
+    Import::Importer importer(database, m_db->members(), m_db->clock());
+    auto report = importer.run(
+        path, {},
+        [&](double progress) {
+            reached = progress;
+            if (progress > 0.5)
+                cancel = true;
+        },
+        &cancel);
+    QVERIFY(!report.ok());
+    QVERIFY(reached > 0.5 && reached < 1.0);
+    QCOMPARE(m_db->members().count().value(), 1);
+    if (database.engine() != Storage::Engine::Sqlite)
+        return;
+    QVERIFY(database.lastWriteWasAlone());
+    QCOMPARE(journalMode(), QStringLiteral("wal"));
+    QVERIFY(!QFile::exists(m_db->path() + QStringLiteral("-journal")));
+    // The indexes it had dropped are back with the rollback.
+    const auto indexes = database.secondaryIndexes(QStringLiteral("members"));
+    QVERIFY(indexes.ok());
+    QVERIFY(indexes.value().size() >= 7);
+    QSqlQuery q(database.connection());
+    QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
 }
 
 QTEST_GUILESS_MAIN(TestLargeImport)
