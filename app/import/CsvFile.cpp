@@ -122,8 +122,7 @@ bool CsvFile::fill()
     if (bytes.isEmpty()) {
         if (m_file.error() != QFileDevice::NoError)
             m_readError = Error::make(Error::Code::Storage, m_file.errorString());
-        const QString rest = m_decoder->decode(QByteArrayView());
-        m_reader->feed(rest);
+        feed(m_decoder->decode(QByteArrayView()));
         m_reader->finish();
         if (const qint64 line = m_reader->unterminatedQuoteLine())
             m_problems.append({line, QCoreApplication::translate("Import::CsvFile",
@@ -132,8 +131,7 @@ bool CsvFile::fill()
         m_eof = true;
         return true;
     }
-    const QString text = m_decoder->decode(bytes);
-    m_reader->feed(text);
+    feed(m_decoder->decode(bytes));
     if (const qint64 line = m_reader->oversizedFieldLine(); line && !m_readError)
         m_readError =
             Error::make(Error::Code::Invalid,
@@ -142,6 +140,26 @@ bool CsvFile::fill()
                                                     "this is not a member list. Check that you chose the right file.")
                             .arg(line));
     return !m_readError;
+}
+
+// The records only need checkDecoding() once some text held what it replaces: one quick pass over each
+// chunk rather than one over every value.
+void CsvFile::feed(const QString &text)
+{
+    if (!m_unreadable) {
+        const char16_t *p = reinterpret_cast<const char16_t *>(text.constData());
+        const char16_t *const end = p + text.size();
+        bool found = false;
+        if (m_eightBit) {
+            for (; p < end; ++p)
+                found |= *p == 0 || (*p >= 0x80 && *p <= 0x9F);
+        } else {
+            for (; p < end; ++p)
+                found |= *p == 0;
+        }
+        m_unreadable = found;
+    }
+    m_reader->feed(text);
 }
 
 void CsvFile::checkDecoding(CsvRecord &record)
@@ -182,7 +200,8 @@ bool CsvFile::next(CsvRecord &record)
         record = m_reader->takeRecord();
         if (blankRow(record))
             continue;
-        checkDecoding(record);
+        if (m_unreadable)
+            checkDecoding(record);
         return true;
     }
 }

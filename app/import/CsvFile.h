@@ -29,6 +29,7 @@ private:
     CsvFile() = default;
     bool fill();
     void checkDecoding(CsvRecord &record);
+    void feed(const QString &text);
 
     QFile m_file;
     qint64 m_size = 0;
@@ -38,6 +39,7 @@ private:
     std::unique_ptr<CsvReader> m_reader;
     bool m_eof = false;
     bool m_eightBit = false;
+    bool m_unreadable = false;    // some decoded text held a character checkDecoding() replaces
     QList<CsvRecord> m_lookahead; // records read while detecting the header
 };
 

@@ -42,6 +42,9 @@ void ReadAhead::read()
         m_changed.wait(lock, [this] { return m_stop || m_queue.size() < size_t(kQueuedBatches); });
         if (m_stop)
             return;
+        // The records the caller is done with are freed here, on the thread that allocated them (see next()).
+        std::deque<std::vector<CsvRecord>> spent;
+        spent.swap(m_spent);
         if (!batch.empty())
             m_queue.push_back(std::move(batch));
         if (!more) {
@@ -50,6 +53,8 @@ void ReadAhead::read()
             return;
         }
         m_changed.notify_all();
+        lock.unlock();
+        spent.clear();
     }
 }
 
@@ -72,12 +77,17 @@ bool ReadAhead::next(CsvRecord &record)
             m_taken = 0;
             return false;
         }
+        if (!m_current.empty())
+            m_spent.push_back(std::move(m_current));
         m_current = std::move(m_queue.front());
         m_queue.pop_front();
         m_taken = 0;
         m_changed.notify_all();
     }
-    record = std::move(m_current[m_taken++]);
+    // The caller's previous record takes this one's place: its strings go back to the reading thread with
+    // the batch, to be freed there. Freed here, each would take the lock of the other thread's allocator
+    // arena, which that thread needs for every string it allocates.
+    std::swap(record, m_current[m_taken++]);
     return true;
 }
 

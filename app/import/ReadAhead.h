@@ -49,8 +49,9 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<std::vector<CsvRecord>> m_queue;
-    bool m_finished = false; // the thread read its last record
-    bool m_stop = false;     // the caller wants no more
+    std::deque<std::vector<CsvRecord>> m_spent; // read by the caller, to be freed by the thread
+    bool m_finished = false;                    // the thread read its last record
+    bool m_stop = false;                        // the caller wants no more
     std::vector<CsvRecord> m_current;
     size_t m_taken = 0;
     bool m_done = false;

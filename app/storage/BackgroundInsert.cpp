@@ -51,8 +51,10 @@ void BackgroundInsert::insert()
                 failed = r.error();
             at += rows;
         }
-        batch.clear(); // the members' strings are freed here, not on the caller's core
         lock.lock();
+        // The members' strings go back to be freed by the thread that allocated them: freed here, each would
+        // take the allocator's lock of the other thread's arena, which that thread needs for every allocation.
+        m_spent.push_back(std::move(batch));
         m_busy = false;
         if (failed) {
             m_error = failed;
@@ -81,8 +83,12 @@ Core::Result<void> BackgroundInsert::add(const Core::Member &member)
         return *m_error;
     m_queue.push_back(std::move(m_filling));
     m_filling = {};
-    m_filling.reserve(kBatchRows);
+    std::deque<std::vector<Core::Member>> spent;
+    spent.swap(m_spent);
     m_changed.notify_all();
+    lock.unlock();
+    spent.clear();
+    m_filling.reserve(kBatchRows);
     return {};
 }
 
@@ -97,7 +103,11 @@ Core::Result<void> BackgroundInsert::flush()
     }
     m_changed.wait(lock, [this] { return m_error || (m_queue.empty() && !m_busy); });
     m_pending = false;
-    return firstError();
+    std::deque<std::vector<Core::Member>> spent;
+    spent.swap(m_spent);
+    const Core::Result<void> result = firstError();
+    lock.unlock();
+    return result;
 }
 
 } // namespace Storage

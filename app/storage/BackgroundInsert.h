@@ -57,7 +57,8 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<std::vector<Core::Member>> m_queue;
-    bool m_busy = false; // the thread is inserting a batch
+    std::deque<std::vector<Core::Member>> m_spent; // inserted, to be freed by the caller's thread
+    bool m_busy = false;                           // the thread is inserting a batch
     bool m_stop = false;
     std::optional<Core::Error> m_error;
     std::unique_ptr<QThread> m_thread;
