@@ -257,7 +257,7 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
     auto opened = TableSource::open(path, options.csv);
     if (!opened.ok())
         return opened.error();
-    // The file's SHA-256 (recorded with the batch) is computed on the other core meanwhile.
+    // The file's SHA-256 (recorded with the batch at its end) is computed on the other core meanwhile.
     struct Hasher
     {
         QString sha;
@@ -384,8 +384,6 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
     Storage::ImportBatchRepository batches(m_database, m_clock);
     Storage::ImportBatch batch;
     batch.fileName = QFileInfo(path).fileName();
-    hasher.thread->wait();
-    batch.fileSha256 = hasher.sha;
     batch.mode = modeName(options.mode);
     for (int i = 0; i < mapping.size(); ++i)
         batch.mapping.insert(report.hasHeader ? report.header.value(i) : QStringLiteral("column_%1").arg(i + 1),
@@ -768,9 +766,11 @@ Result<ImportReport> Importer::runOnce(const QString &path, const ImportOptions 
                 !r.ok())
                 return r;
         }
-        if (!options.dryRun)
-            return batches.finish(batch);
-        return {};
+        if (options.dryRun)
+            return {};
+        hasher.thread->wait(); // done long ago, unless the file is small: it ran beside the import
+        batch.fileSha256 = hasher.sha;
+        return batches.finish(batch);
     };
     auto guarded = [&]() -> Result<void> {
         auto r = body();

@@ -71,10 +71,10 @@ Core::Result<void> BackgroundInsert::firstError()
     return {};
 }
 
-Core::Result<void> BackgroundInsert::add(const Core::Member &member)
+Core::Result<void> BackgroundInsert::add(Core::Member &&member)
 {
     m_pending = true;
-    m_filling.push_back(member);
+    m_filling.push_back(std::move(member));
     if (m_filling.size() < kBatchRows)
         return {};
     std::unique_lock lock(m_mutex);

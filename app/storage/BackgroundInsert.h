@@ -35,7 +35,7 @@ public:
                      int parametersPerRow, Bind bind);
     ~BackgroundInsert();
 
-    Core::Result<void> add(const Core::Member &member);
+    Core::Result<void> add(Core::Member &&member);
     Core::Result<void> flush();
     bool hasPending() const { return m_pending; }
 

@@ -193,7 +193,7 @@ Result<qint64> ImportBatchRepository::begin(const ImportBatch &batch)
     q.prepare(QStringLiteral("INSERT INTO import_batches (file_name, file_sha256, mapping, mode, imported_at) "
                              "VALUES (?, ?, ?, ?, ?) RETURNING id"));
     q.addBindValue(batch.fileName);
-    q.addBindValue(batch.fileSha256);
+    q.addBindValue(batch.fileSha256.isNull() ? QStringLiteral("") : batch.fileSha256); // finish() may give it
     q.addBindValue(json(batch.mapping));
     q.addBindValue(batch.mode);
     q.addBindValue(isoNow(m_clock));
@@ -261,7 +261,7 @@ Result<qint64> ImportBatchRepository::insertMember(const Member &member)
         if (background) {
             Member withId = member;
             withId.id = id;
-            if (auto r = background->add(withId); !r.ok())
+            if (auto r = background->add(std::move(withId)); !r.ok())
                 return r.error();
         } else {
             copy->addInt(id);
@@ -435,8 +435,10 @@ Result<void> ImportBatchRepository::finish(const ImportBatch &batch)
     if (!m_suspendedIndexes.isEmpty())
         q.exec(QStringLiteral("PRAGMA threads = 0"));
     m_suspendedIndexes.clear();
-    q.prepare(QStringLiteral("UPDATE import_batches SET created = ?, updated = ?, unchanged = ?, duplicates = ?, "
-                             "rejected = ?, no_email = ?, first_member_id = ?, last_member_id = ? WHERE id = ?"));
+    q.prepare(QStringLiteral("UPDATE import_batches SET file_sha256 = ?, created = ?, updated = ?, unchanged = ?, "
+                             "duplicates = ?, rejected = ?, no_email = ?, first_member_id = ?, last_member_id = ? "
+                             "WHERE id = ?"));
+    q.addBindValue(batch.fileSha256.isNull() ? QStringLiteral("") : batch.fileSha256);
     const ImportCounts &counts = batch;
     for (qint64 v :
          {counts.created, counts.updated, counts.unchanged, counts.duplicates, counts.rejected, counts.noEmail})

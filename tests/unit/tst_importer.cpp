@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -293,7 +294,8 @@ void TestImporter::dateEvidenceFarDownTheFileStillDecides()
     for (int i = 0; i < rows; ++i)
         bytes += QStringLiteral("P%1;N;p%1@example.org;03/04/2024\n").arg(i).toUtf8();
     bytes += "Z;N;z@example.org;25/12/2023\n";
-    ImportReport r = import(write(QStringLiteral("far.csv"), bytes));
+    const QString path = write(QStringLiteral("far.csv"), bytes);
+    ImportReport r = import(path);
     QCOMPARE(r.created, rows + 1);
     QCOMPARE(r.rejected, 0);
     QCOMPARE(r.dateOrder, Import::DateOrder::DayMonth);
@@ -305,6 +307,11 @@ void TestImporter::dateEvidenceFarDownTheFileStillDecides()
     auto list = batches.list();
     QVERIFY(list.ok());
     QCOMPARE(list.value().size(), 1);
+    // The file's SHA-256 recorded with it (computed beside the import), as coreutils computes it.
+    QProcess sum;
+    sum.start(QStringLiteral("sha256sum"), {path});
+    QVERIFY(sum.waitForFinished());
+    QCOMPARE(list.value().first().fileSha256.toLatin1(), sum.readAllStandardOutput().left(64));
     // The same in a dry run: the counts a full pass gives, nothing written.
     ImportOptions dry;
     dry.dryRun = true;
