@@ -456,7 +456,11 @@ Result<void> Database::vacuum()
             if (!quiet)
                 QThread::msleep(100);
         }
-        if (!q.exec(QStringLiteral("VACUUM (FULL, ANALYZE)")))
+        // The statistics first: taken while the member was there (autovacuum's ANALYZE), they may hold her values
+        // (a column's most common values, its histogram) in pg_statistic. Taken again now, the old ones are dead
+        // row versions of pg_statistic, which the rewrite of every table then leaves behind — the other way
+        // round, the rewrite of pg_statistic came before the ANALYZE of the member tables that left them.
+        if (!q.exec(QStringLiteral("ANALYZE")) || !q.exec(QStringLiteral("VACUUM FULL")))
             return errorFrom(q.lastError(), QStringLiteral("vacuum"));
         if (!quiet)
             return Error::make(Error::Code::Busy,
