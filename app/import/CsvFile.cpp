@@ -147,24 +147,23 @@ bool CsvFile::fill()
 void CsvFile::feed(const QString &text)
 {
     if (!m_unreadable) {
-        const char16_t *p = reinterpret_cast<const char16_t *>(text.constData());
-        const char16_t *const end = p + text.size();
-        bool found = false;
-        if (m_eightBit) {
-            for (; p < end; ++p)
-                found |= *p == 0 || (*p >= 0x80 && *p <= 0x9F);
-        } else {
-            for (; p < end; ++p)
-                found |= *p == 0;
-        }
+        bool found = false; // no early exit: the loop stays branch-free for the compiler to vectorise
+        for (const QChar c : text)
+            found |= unreadable(c.unicode());
         m_unreadable = found;
     }
     m_reader->feed(text);
 }
 
+// What the decoder could not read (it writes U+0000 for it), and in an 8-bit file a C1 control: a byte
+// of another encoding.
+bool CsvFile::unreadable(char16_t u) const
+{
+    return u == 0 || (m_eightBit && u >= 0x80 && u <= 0x9F);
+}
+
 void CsvFile::checkDecoding(CsvRecord &record)
 {
-    auto unreadable = [this](char16_t u) { return u == 0 || (m_eightBit && u >= 0x80 && u <= 0x9F); };
     bool bad = false;
     for (QString &field : record.fields) {
         // Read without touching (a write access would copy a shared string); replaced only where needed.

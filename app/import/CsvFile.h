@@ -30,6 +30,7 @@ private:
     bool fill();
     void checkDecoding(CsvRecord &record);
     void feed(const QString &text);
+    bool unreadable(char16_t u) const;
 
     QFile m_file;
     qint64 m_size = 0;

@@ -262,30 +262,6 @@ Result<void> Database::lockForBulkInsert(const QString &table)
     return {};
 }
 
-Result<void> Database::writeAlone(const std::function<Result<void>()> &body)
-{
-    if (m_location.engine != Engine::Sqlite || m_writeDepth > 0 || !m_access.canEdit())
-        return write(body);
-    QSqlQuery q(connection());
-    // Leaving WAL needs the file's exclusive lock, which SQLite refuses at once (no waiting) while any
-    // other connection has the file open: that refusal is the test of being alone.
-    m_alone = q.exec(QStringLiteral("PRAGMA journal_mode = DELETE")) && q.next() &&
-              q.value(0).toString() == QLatin1String("delete");
-    q.finish();
-    if (!m_alone)
-        return write(body);
-    // NORMAL under a rollback journal may lose the file to a power cut at the wrong moment; FULL does not.
-    q.exec(QStringLiteral("PRAGMA synchronous = FULL"));
-    Result<void> result = write(body);
-    m_alone = false;
-    q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
-    if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
-        qWarning("The member file stays without its WAL until it is opened again: %s",
-                 qPrintable(q.lastError().text()));
-    q.finish();
-    return result;
-}
-
 Result<void> Database::endBulkInsert()
 {
     if (m_location.engine == Engine::Postgres)

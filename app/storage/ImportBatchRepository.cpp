@@ -190,10 +190,10 @@ ImportBatchRepository::~ImportBatchRepository() = default;
 Result<qint64> ImportBatchRepository::begin(const ImportBatch &batch)
 {
     QSqlQuery q(m_database.connection());
+    // The file's SHA-256 comes with finish(): it is computed beside the import.
     q.prepare(QStringLiteral("INSERT INTO import_batches (file_name, file_sha256, mapping, mode, imported_at) "
-                             "VALUES (?, ?, ?, ?, ?) RETURNING id"));
+                             "VALUES (?, '', ?, ?, ?) RETURNING id"));
     q.addBindValue(batch.fileName);
-    q.addBindValue(batch.fileSha256.isNull() ? QStringLiteral("") : batch.fileSha256); // finish() may give it
     q.addBindValue(json(batch.mapping));
     q.addBindValue(batch.mode);
     q.addBindValue(isoNow(m_clock));
