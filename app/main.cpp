@@ -8,6 +8,7 @@
 #include "storage/Database.h"
 #include "storage/DemoAssociation.h"
 
+#include "FileWait.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "ServerConnectDialog.h"
@@ -50,6 +51,9 @@ int main(int argc, char *argv[])
     if (demo)
         path = Settings::DefaultPaths::demoDatabase();
 
+    // A large import by another program holds the file alone for its seconds: say so rather than wait unseen.
+    if (!Gui::FileWait::untilFree(path))
+        return 2;
     // Upgrading a large member list takes seconds (a copy is kept first): say so meanwhile.
     std::unique_ptr<QLabel> upgrading;
     if (Storage::Database::migrationPending(path)) {
@@ -72,6 +76,13 @@ int main(int argc, char *argv[])
         Settings::AppSettings retrySettings;
         path = Gui::ServerConnectDialog::askAgain(path, context.error().message, retrySettings, keychain);
         if (path.isEmpty())
+            return 2;
+        context = AppContext::open(path, nullptr, std::make_unique<Settings::AppSettings>(),
+                                   std::make_unique<Settings::KeychainCredentialStore>());
+    }
+    while (!context.ok() && context.error().code == Core::Error::Code::Busy && Storage::Database::heldByWriter(path)) {
+        upgrading.reset();
+        if (!Gui::FileWait::untilFree(path))
             return 2;
         context = AppContext::open(path, nullptr, std::make_unique<Settings::AppSettings>(),
                                    std::make_unique<Settings::KeychainCredentialStore>());

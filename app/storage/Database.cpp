@@ -196,28 +196,54 @@ void Database::removeLocalFile(const QString &path)
         QFile::remove(path + QLatin1String(suffix));
 }
 
-bool Database::migrationPending(const QString &path)
+namespace {
+
+// A read-only connection of its own to ask SQLite about the file: a plain open() and close() of the file would
+// drop every POSIX lock this process holds on it ("How to corrupt an SQLite database", 2.2).
+template<typename Ask>
+void probeFile(const QString &path, int busyMs, Ask ask)
 {
-    // Asked of SQLite itself, read-only: a plain open() and close() of the file would drop every POSIX
-    // lock this process holds on it ("How to corrupt an SQLite database", 2.2).
-    if (Location::isUrl(path) || !QFileInfo(path).isFile())
-        return false;
-    const QString name = uniqueConnectionName(QStringLiteral("probe"));
-    bool pending = false;
+    const QString name = Database::uniqueConnectionName(QStringLiteral("probe"));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(busyMs));
         if (db.open()) {
             QSqlQuery q(db);
-            if (q.exec(QStringLiteral("PRAGMA application_id")) && q.next() &&
-                q.value(0).toLongLong() == kApplicationId && q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
-                pending = q.value(0).toInt() < Migrations::latestVersion();
+            ask(q);
         }
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+} // namespace
+
+bool Database::migrationPending(const QString &path)
+{
+    if (Location::isUrl(path) || !QFileInfo(path).isFile())
+        return false;
+    bool pending = false;
+    probeFile(path, 2000, [&pending](QSqlQuery &q) {
+        if (q.exec(QStringLiteral("PRAGMA application_id")) && q.next() && q.value(0).toLongLong() == kApplicationId &&
+            q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+            pending = q.value(0).toInt() < Migrations::latestVersion();
+    });
     return pending;
+}
+
+bool Database::heldByWriter(const QString &path)
+{
+    if (Location::isUrl(path) || !QFileInfo(path).isFile())
+        return false;
+    // Reading the header takes a shared lock: refused at once while a writer holds the file alone (WAL readers
+    // never are).
+    bool held = false;
+    probeFile(path, 0, [&held](QSqlQuery &q) {
+        held = !q.exec(QStringLiteral("PRAGMA user_version")) &&
+               errorFrom(q.lastError(), QString()).code == Error::Code::Busy;
+    });
+    return held;
 }
 
 Database::Database(Location location, QString connectionName)

@@ -85,6 +85,10 @@ public:
     // Whether opening this file will migrate it (an existing Carnet file of an older schema): lets the
     // window say so before the seconds a large file takes. Reads the header only; false when unsure.
     static bool migrationPending(const QString &path);
+    // Whether another program holds this file for writing alone right now (a large import under a rollback
+    // journal, see writeAlone()): opening it would wait. Asks SQLite without waiting; false for a server or a
+    // file that does not exist.
+    static bool heldByWriter(const QString &path);
     static QString uniqueConnectionName(const QString &prefix);
 
     // Maps a driver error to a user-facing Error (busy, corrupt, read-only, storage).

@@ -3,6 +3,7 @@
 // changes, the window's campaign goes out whole, and the file stays sound. Driven offscreen against a real
 // SMTP server on 127.0.0.1 (aiosmtpd) and the real carnet-cli.
 #include "CliRun.h"
+#include "FileWait.h"
 #include "LocalSmtpServer.h"
 #include "WindowTest.h"
 
@@ -18,9 +19,13 @@ private Q_SLOTS:
     void cleanup();
     void windowKeepsItsLocksWhileOthersUseTheFile();
     void quittingWithMessagesWaitingAsks();
+    void openingWaitsInSightForALoneWriter();
+    void waitingForALoneWriterCanBeCancelled();
 
 private:
     qint64 queueMessages(int count);
+    QString closedFileWithOneMember();
+    bool holdAlone(QProcess &holder, const QString &path);
 
     QTemporaryDir m_dir;
     LocalSmtpServer m_server;
@@ -139,6 +144,98 @@ void TestSharedFile::quittingWithMessagesWaitingAsks()
     QVERIFY(w->close());
     Mail::Outbox outbox(m_db->context().database(), m_db->clock());
     QCOMPARE(outbox.due(0, 10).value().size(), 3);
+}
+
+// A member file no connection of this process has open (a window started on it would be the first).
+QString TestSharedFile::closedFileWithOneMember()
+{
+    const QString path = m_dir.filePath(QStringLiteral("alone%1.sqlite").arg(QDateTime::currentMSecsSinceEpoch()));
+    const Run add = cli({QStringLiteral("--database"), path, QStringLiteral("members"), QStringLiteral("add"),
+                         QStringLiteral("--first-name"), QStringLiteral("Seule"), QStringLiteral("--last-name"),
+                         QStringLiteral("Membre"), QStringLiteral("--email"), QStringLiteral("seule@example.org")});
+    return add.exitCode == 0 ? path : QString();
+}
+
+// Another program holds the file as a lone `carnet-cli import` does (Database::writeAlone): out of WAL, into a
+// rollback journal, an exclusive lock — then lets go and puts WAL back when it reads a line.
+bool TestSharedFile::holdAlone(QProcess &holder, const QString &path)
+{
+    holder.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral(R"(import sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+mode = c.execute('PRAGMA journal_mode = DELETE').fetchone()[0]
+c.execute('BEGIN EXCLUSIVE')
+c.execute("UPDATE members SET first_name = 'Importée'")
+print(mode, 'held', flush=True)
+sys.stdin.readline()
+c.execute('COMMIT')
+print(c.execute('PRAGMA journal_mode = WAL').fetchone()[0], flush=True)
+)"),
+                                                      path});
+    return holder.waitForReadyRead(10000) && holder.readLine().trimmed() == "delete held";
+}
+
+// A window started while a lone import writes the file says so at once, and opens the file when it is free.
+void TestSharedFile::openingWaitsInSightForALoneWriter()
+{
+    const QString path = closedFileWithOneMember();
+    QVERIFY(!path.isEmpty());
+    QVERIFY(!Storage::Database::heldByWriter(path));
+    QVERIFY(Gui::FileWait::untilFree(path)); // free: no window, no wait
+
+    QProcess holder;
+    QVERIFY(holdAlone(holder, path));
+    QVERIFY(Storage::Database::heldByWriter(path));
+    QString shownText;
+    whenDialog(this, QStringLiteral("fileWait"), [&](QWidget *dialog) {
+        saveShot(dialog, QStringLiteral("file-wait.png"));
+        if (auto *text = dialog->findChild<QLabel *>(QStringLiteral("fileWaitText")))
+            shownText = text->text();
+        // The import goes on a little longer, then ends.
+        QTimer::singleShot(700, &holder, [&holder] { holder.write("\n"); });
+    });
+    QElapsedTimer waited;
+    waited.start();
+    QVERIFY(Gui::FileWait::untilFree(path));
+    QVERIFY2(waited.elapsed() >= 700, qPrintable(QString::number(waited.elapsed())));
+    QVERIFY2(shownText.contains(QStringLiteral("Another program is writing")), qPrintable(shownText));
+    QVERIFY(shownText.contains(QDir::toNativeSeparators(path)));
+    QVERIFY(holder.state() == QProcess::NotRunning || holder.waitForFinished(10000)); // it may be done already
+    QCOMPARE(holder.exitCode(), 0);
+    QCOMPARE(holder.readAll().trimmed(), QByteArray("wal"));
+
+    // Then the file opens, with what the other program wrote.
+    QVERIFY(!Storage::Database::heldByWriter(path));
+    auto context = AppContext::open(path, nullptr, nullptr, nullptr);
+    QVERIFY(context.ok());
+    auto seule = context.value()->members().findByEmail(QStringLiteral("seule@example.org"));
+    QVERIFY(seule.ok());
+    QCOMPARE(seule.value().firstName, QString::fromUtf8("Importée"));
+}
+
+// Cancel gives up waiting at once (the window is not opened), and the other program's work is untouched.
+void TestSharedFile::waitingForALoneWriterCanBeCancelled()
+{
+    const QString path = closedFileWithOneMember();
+    QVERIFY(!path.isEmpty());
+    QProcess holder;
+    QVERIFY(holdAlone(holder, path));
+    whenDialog(this, QStringLiteral("fileWait"), [](QWidget *dialog) {
+        auto *buttons = dialog->findChild<QDialogButtonBox *>();
+        QVERIFY(buttons);
+        buttons->button(QDialogButtonBox::Cancel)->click();
+    });
+    QElapsedTimer waited;
+    waited.start();
+    QVERIFY(!Gui::FileWait::untilFree(path));
+    QVERIFY(waited.elapsed() < 5000);
+    QVERIFY(Storage::Database::heldByWriter(path)); // still the other program's
+    holder.write("\n");
+    QVERIFY(holder.state() == QProcess::NotRunning || holder.waitForFinished(10000)); // it may be done already
+    QCOMPARE(holder.readAll().trimmed(), QByteArray("wal"));
+    auto context = AppContext::open(path, nullptr, nullptr, nullptr);
+    QVERIFY(context.ok());
+    QCOMPARE(context.value()->members().findByEmail(QStringLiteral("seule@example.org")).value().firstName,
+             QString::fromUtf8("Importée"));
 }
 
 QTEST_MAIN(TestSharedFile)
