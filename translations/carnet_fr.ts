@@ -2752,6 +2752,13 @@ Exclue de tous les envois jusqu’à ce que l’adresse soit corrigée ou marqu�
     </message>
 </context>
 <context>
+    <name>Gui::FileWait</name>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Another program is writing this member list.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A large import, most likely. Carnet opens the list as soon as it is done.&lt;/p&gt;&lt;p&gt;&lt;small&gt;%1&lt;/small&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Un autre programme est en train d’écrire dans cette liste de membres.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Une importation volumineuse, sans doute. Carnet ouvre la liste dès que c’est terminé.&lt;/p&gt;&lt;p&gt;&lt;small&gt;%1&lt;/small&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>Gui::FilterConditionWidget</name>
     <message>
         <source>Field</source>
@@ -3051,6 +3058,10 @@ Exclue de tous les envois jusqu’à ce que l’adresse soit corrigée ou marqu�
     <message>
         <source>An OpenDocument spreadsheet (.ods): the sheet “%1” is read.</source>
         <translation>Un classeur OpenDocument (.ods) : la feuille « %1 » est lue.</translation>
+    </message>
+    <message>
+        <source>%1 — counting the rows…</source>
+        <translation>%1 — lignes en cours de comptage…</translation>
     </message>
 </context>
 <context>

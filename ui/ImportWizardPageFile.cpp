@@ -1,5 +1,6 @@
 #include "ImportWizardPageFile.h"
 
+#include "AsideRun.h"
 #include "ImportWizard.h"
 
 #include "import/TableSource.h"
@@ -20,7 +21,9 @@
 
 namespace Gui {
 
-ImportWizardPageFile::ImportWizardPageFile(ImportWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
+ImportWizardPageFile::ImportWizardPageFile(ImportWizard *wizard)
+    : QWizardPage(wizard), m_wizard(wizard),
+      m_lister(std::make_unique<AsideRun>(QStringLiteral("carnet-sheets"), QThread::NormalPriority, nullptr))
 {
     setTitle(tr("1. The file"));
     setSubTitle(tr("Carnet reads Excel (.xlsx) and LibreOffice (.ods) spreadsheets as they are, and CSV or text "
@@ -82,7 +85,10 @@ ImportWizardPageFile::ImportWizardPageFile(ImportWizard *wizard) : QWizardPage(w
             reload();
         }
     });
-    connect(m_path, &QLineEdit::editingFinished, this, &ImportWizardPageFile::reload);
+    connect(m_path, &QLineEdit::editingFinished, this, [this] {
+        if (m_path->text() != m_loadedPath) // not merely the focus leaving (a wizard closed or destroyed, too)
+            reload();
+    });
     connect(m_encoding, &QComboBox::currentIndexChanged, this, &ImportWizardPageFile::reload);
     connect(m_separator, &QComboBox::currentIndexChanged, this, &ImportWizardPageFile::reload);
     connect(m_sheet, &QComboBox::currentIndexChanged, this, [this] {
@@ -100,6 +106,11 @@ ImportWizardPageFile::ImportWizardPageFile(ImportWizard *wizard) : QWizardPage(w
     });
 }
 
+ImportWizardPageFile::~ImportWizardPageFile()
+{
+    m_closing = true; // a listing under way stops at its next row
+}
+
 void ImportWizardPageFile::initializePage()
 {
     m_path->setText(m_wizard->file);
@@ -111,6 +122,7 @@ void ImportWizardPageFile::reload()
     if (m_loading)
         return;
     m_loading = true;
+    m_loadedPath = m_path->text();
     Import::ReadOptions options;
     options.encoding = m_encoding->currentData().toByteArray();
     const QString separator = m_separator->currentData().toString();
@@ -136,17 +148,17 @@ void ImportWizardPageFile::reload()
         m_form->setRowVisible(m_sheet, spreadsheet);
         m_form->setRowVisible(m_encoding, !spreadsheet);
         m_form->setRowVisible(m_separator, !spreadsheet);
-        m_sheet->clear();
         if (spreadsheet) {
-            const QList<Import::SheetInfo> sheets = f.sheets();
-            for (int i = 0; i < sheets.size(); ++i) {
-                const Import::SheetInfo &s = sheets[i];
-                QString label = tr("%1 — %n row(s)", nullptr, int(std::min<qint64>(s.rows, INT_MAX))).arg(s.name);
-                if (s.hidden)
-                    label += tr(" (hidden)");
-                m_sheet->addItem(label, QString::number(i + 1));
+            m_readingSheet = f.sheet();
+            m_readingSheetName = f.sheetName();
+            if (m_listedPath == m_path->text()) {
+                showSheets();
+            } else {
+                m_sheet->clear();
+                m_sheet->addItem(tr("%1 — counting the rows…").arg(f.sheetName()), QString::number(f.sheet() + 1));
+                m_sheet->setEnabled(false);
+                listSheets(options);
             }
-            m_sheet->setCurrentIndex(f.sheet());
             options.sheet = QString::number(f.sheet() + 1);
             m_detected->setText(
                 f.format() == Import::FileFormat::Xlsx
@@ -180,6 +192,44 @@ void ImportWizardPageFile::reload()
     }
     m_loading = false;
     Q_EMIT completeChanged();
+}
+
+void ImportWizardPageFile::listSheets(const Import::ReadOptions &options)
+{
+    const QString path = m_path->text();
+    m_lister->start([this, path, options] {
+        QList<Import::SheetInfo> sheets;
+        if (auto file = Import::TableSource::open(path, options); file.ok())
+            sheets = file.value()->sheets(&m_closing);
+        if (m_closing)
+            return;
+        m_lister->post([this, path, sheets] {
+            if (path != m_path->text())
+                return; // another file was chosen meanwhile
+            m_listedPath = path;
+            m_listed = sheets;
+            const bool loading = m_loading;
+            m_loading = true; // filling the list is not the user choosing a sheet
+            showSheets();
+            m_loading = loading;
+        });
+    });
+}
+
+void ImportWizardPageFile::showSheets()
+{
+    m_sheet->clear();
+    for (int i = 0; i < m_listed.size(); ++i) {
+        const Import::SheetInfo &s = m_listed[i];
+        QString label = tr("%1 — %n row(s)", nullptr, int(std::min<qint64>(s.rows, INT_MAX))).arg(s.name);
+        if (s.hidden)
+            label += tr(" (hidden)");
+        m_sheet->addItem(label, QString::number(i + 1));
+    }
+    if (m_listed.isEmpty()) // the listing failed: the sheet being read, at least
+        m_sheet->addItem(m_readingSheetName, QString::number(m_readingSheet + 1));
+    m_sheet->setCurrentIndex(m_listed.isEmpty() ? 0 : m_readingSheet);
+    m_sheet->setEnabled(!m_listed.isEmpty());
 }
 
 bool ImportWizardPageFile::isComplete() const

@@ -282,7 +282,7 @@ QList<LineProblem> OdsSheetReader::takeProblems()
     return m_table ? m_table->takeProblems() : QList<LineProblem>();
 }
 
-Core::Result<void> listOdsSheets(ZipArchive &archive, Workbook &workbook)
+Core::Result<void> listOdsSheets(ZipArchive &archive, Workbook &workbook, const std::atomic<bool> *cancel)
 {
     auto device = archive.entry(QStringLiteral("content.xml"));
     if (!device)
@@ -312,8 +312,11 @@ Core::Result<void> listOdsSheets(ZipArchive &archive, Workbook &workbook)
             QStringList cells;
             qint64 row = 0;
             sheet.rows = 0;
-            while (table.nextRow(cells, row))
+            while (table.nextRow(cells, row)) {
                 sheet.rows += 1 + table.skipRepeats();
+                if (cancel && cancel->load(std::memory_order_relaxed))
+                    return Core::Error::make(Core::Error::Code::Cancelled, QString());
+            }
             if (!table.error().isEmpty())
                 return invalid(
                     QCoreApplication::translate("Import::SpreadsheetFile", "%1 cannot be read as a spreadsheet: %2")

@@ -6,6 +6,7 @@
 
 #include <QXmlStreamReader>
 
+#include <atomic>
 #include <memory>
 
 namespace Import {
@@ -36,7 +37,7 @@ private:
 };
 
 // Every table of content.xml: names, hidden or not, rows holding something. One pass over the file.
-Core::Result<void> listOdsSheets(ZipArchive &archive, Workbook &workbook);
+Core::Result<void> listOdsSheets(ZipArchive &archive, Workbook &workbook, const std::atomic<bool> *cancel = nullptr);
 // The sheet the user had open when the file was saved (settings.xml's ActiveTable).
 QString odsActiveTable(ZipArchive &archive);
 

@@ -226,28 +226,36 @@ Core::Result<std::unique_ptr<SpreadsheetFile>> SpreadsheetFile::open(const QStri
     return file;
 }
 
-QList<SheetInfo> SpreadsheetFile::sheets() const
+QList<SheetInfo> SpreadsheetFile::sheets(const std::atomic<bool> *cancel) const
 {
+    auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
     Workbook &workbook = *m_workbook;
     if (m_format == FileFormat::Ods && !workbook.odsListed) {
         // A pass of its own over content.xml, on an archive of its own (the open one is being read).
         auto archive = ZipArchive::open(m_path);
-        if (!archive.ok() || !listOdsSheets(*archive.value(), workbook).ok())
+        const Core::Result<void> listed =
+            archive.ok() ? listOdsSheets(*archive.value(), workbook, cancel) : Core::Result<void>(archive.error());
+        if (cancelled())
+            return {}; // listed again when asked again
+        if (!listed.ok())
             workbook.odsListed = true;
     }
     QList<SheetInfo> out;
     for (Workbook::Sheet &sheet : workbook.sheets) {
         if (m_format == FileFormat::Xlsx && sheet.rows < 0) {
-            sheet.rows = declaredRows(*m_archive, sheet.part);
-            if (sheet.rows < 0) { // not declared: counted
+            qint64 rows = declaredRows(*m_archive, sheet.part);
+            if (rows < 0) { // not declared: counted
                 auto device = m_archive->entry(sheet.part);
                 auto reader = xlsxSheetReader(std::move(device), workbook);
                 QStringList cells;
                 qint64 row = 0;
-                sheet.rows = 0;
-                while (reader->nextRow(cells, row))
-                    ++sheet.rows;
+                rows = 0;
+                while (!cancelled() && reader->nextRow(cells, row))
+                    ++rows;
+                if (cancelled())
+                    return {};
             }
+            sheet.rows = rows;
         }
         out.append({sheet.name, std::max<qint64>(0, sheet.rows), sheet.hidden});
     }

@@ -23,7 +23,8 @@ public:
     qint64 size() const override;
     qint64 position() const override;
     bool next(CsvRecord &record) override;
-    QList<SheetInfo> sheets() const override;
+    using TableSource::sheets;
+    QList<SheetInfo> sheets(const std::atomic<bool> *cancel) const override;
     int sheet() const override { return m_sheet; }
     QString sheetName() const override { return m_sheetName; }
 

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -62,8 +63,15 @@ public:
     // A CSV's encoding and separator; empty for a spreadsheet.
     virtual Encoding encoding() const { return {}; }
     virtual QChar delimiter() const { return {}; }
-    // A spreadsheet's sheets and the one being read (its index in sheets()); none for a CSV.
-    virtual QList<SheetInfo> sheets() const { return {}; }
+    // A spreadsheet's sheets and the one being read (its index in sheets()); none for a CSV. Listing them may
+    // take a pass over the file (an .ods, an .xlsx that does not declare its sizes): `cancel`, when set, stops
+    // it, and the list is then empty.
+    QList<SheetInfo> sheets() const { return sheets(nullptr); }
+    virtual QList<SheetInfo> sheets(const std::atomic<bool> *cancel) const
+    {
+        Q_UNUSED(cancel);
+        return {};
+    }
     virtual int sheet() const { return -1; }
     virtual QString sheetName() const { return {}; } // without listing the sheets (an .ods takes a pass for that)
 

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void columnChoiceIsRemembered();
     void droppedFileIsImportedThroughTheWizard();
     void droppedSpreadsheetShowsItsSheets();
+    void spreadsheetSheetsAreCountedAside();
     void droppedImageIsRefused();
     void droppedMemberFileIsRefused();
     void chromeSaysWhichFileAndWhatIsShown();
@@ -462,6 +463,7 @@ void TestMainWindow::droppedSpreadsheetShowsItsSheets()
         if (!wizard)
             return;
         auto *sheet = wizard->findChild<QComboBox *>(QStringLiteral("importSheetCombo"));
+        QTRY_VERIFY(sheet->isEnabled()); // the sheets listed aside
         for (int i = 0; i < sheet->count(); ++i)
             sheets.append(sheet->itemText(i));
         chosen = sheet->currentText();
@@ -499,6 +501,46 @@ void TestMainWindow::droppedSpreadsheetShowsItsSheets()
     QVERIFY(m_db->members().findByEmail(QStringLiteral("theo@example.org")).ok());
     const Core::Member theo = m_db->members().findByEmail(QStringLiteral("theo@example.org")).value();
     QCOMPARE(theo.postalCode, QStringLiteral("01310"));
+}
+
+// The sheets of an .ods take a pass over the whole file to list (seconds for a million rows): the wizard's first
+// step shows the sheet it reads at once, its first rows, and the list when it is ready; closing it meanwhile
+// stops the listing.
+void TestMainWindow::spreadsheetSheetsAreCountedAside()
+{
+    QTemporaryDir files;
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral(CARNET_SOURCE_DIR "/tests/support/make_spreadsheets.py"), files.path()});
+    QVERIFY(python.waitForFinished(120000) && python.exitCode() == 0);
+    const QString ods = files.filePath(QStringLiteral("odfpy_members.ods"));
+    {
+        Gui::ImportWizard wizard(m_db->context(), ods);
+        wizard.show(); // the first step reads the file; the listing is handed to its thread
+        auto *sheet = wizard.findChild<QComboBox *>(QStringLiteral("importSheetCombo"));
+        QVERIFY(sheet);
+        QCOMPARE(sheet->count(), 1);
+        QCOMPARE(sheet->itemText(0), QStringLiteral("Membres — counting the rows…"));
+        QVERIFY(!sheet->isEnabled());
+        auto *sample = wizard.findChild<QTableWidget *>();
+        QVERIFY(sample->rowCount() > 0); // the first rows are there already
+        saveShot(&wizard, QStringLiteral("import-wizard-counting.png"));
+        QTRY_VERIFY(sheet->isEnabled());
+        QCOMPARE(sheet->count(), 3);
+        QCOMPARE(sheet->currentIndex(), 1);
+        QCOMPARE(sheet->currentText(), QStringLiteral("Membres — 5 rows"));
+        QVERIFY(sheet->itemText(2).endsWith(QStringLiteral("(hidden)")));
+        // Another sheet chosen: read again, the list kept.
+        sheet->setCurrentIndex(2);
+        QCOMPARE(sheet->count(), 3);
+        QCOMPARE(sheet->currentIndex(), 2);
+        QVERIFY(sheet->isEnabled());
+    }
+    // Closed while it lists: nothing waits for the whole pass, nothing is left running.
+    for (int i = 0; i < 5; ++i) {
+        Gui::ImportWizard wizard(m_db->context(), ods);
+        wizard.show();
+    }
 }
 
 void TestMainWindow::droppedImageIsRefused()

@@ -216,6 +216,9 @@ void TestSpreadsheetFile::activeSheetHiddenSheetAndSheetByNameOrNumber()
     QVERIFY(ods.ok());
     QCOMPARE(ods.value()->sheetName(), QStringLiteral("Membres"));
     QCOMPARE(ods.value()->sheet(), 1);
+    // Listing the tables takes a pass over content.xml: stopped, it gives nothing, and lists whole when asked again.
+    const std::atomic<bool> stop = true;
+    QVERIFY(ods.value()->sheets(&stop).isEmpty());
     const QList<SheetInfo> tables = ods.value()->sheets();
     QCOMPARE(tables.size(), 3);
     QCOMPARE(tables[1].rows, 5); // header, Théo, Ana and the repeated row twice; a million empty rows: none
