@@ -171,7 +171,12 @@ c.execute('COMMIT')
 print(c.execute('PRAGMA journal_mode = WAL').fetchone()[0], flush=True)
 )"),
                                                       path});
-    return holder.waitForReadyRead(10000) && holder.readLine().trimmed() == "delete held";
+    while (!holder.canReadLine() && holder.waitForReadyRead(10000)) {
+    } // the line may come in pieces
+    const QByteArray line = holder.readLine().trimmed();
+    if (line != "delete held")
+        qWarning("the holder said \"%s\" (%s)", line.constData(), holder.readAllStandardError().constData());
+    return line == "delete held";
 }
 
 // A window started while a lone import writes the file says so at once, and opens the file when it is free.
