@@ -72,20 +72,23 @@ int main(int argc, char *argv[])
         Gui::ServerConnectDialog::usePasswordFromKeychain(path, keychain);
     auto context =
         AppContext::open(path, nullptr, std::move(settings), std::make_unique<Settings::KeychainCredentialStore>());
+    auto openAgain = [&path] {
+        return AppContext::open(path, nullptr, std::make_unique<Settings::AppSettings>(),
+                                std::make_unique<Settings::KeychainCredentialStore>());
+    };
     while (!context.ok() && context.error().code == Core::Error::Code::Connection && Storage::Location::isUrl(path)) {
         Settings::AppSettings retrySettings;
         path = Gui::ServerConnectDialog::askAgain(path, context.error().message, retrySettings, keychain);
         if (path.isEmpty())
             return 2;
-        context = AppContext::open(path, nullptr, std::make_unique<Settings::AppSettings>(),
-                                   std::make_unique<Settings::KeychainCredentialStore>());
+        context = openAgain();
     }
+    // The file taken alone by another program between the first look and the opening.
     while (!context.ok() && context.error().code == Core::Error::Code::Busy && Storage::Database::heldByWriter(path)) {
         upgrading.reset();
         if (!Gui::FileWait::untilFree(path))
             return 2;
-        context = AppContext::open(path, nullptr, std::make_unique<Settings::AppSettings>(),
-                                   std::make_unique<Settings::KeychainCredentialStore>());
+        context = openAgain();
     }
     upgrading.reset();
     if (!context.ok()) {

@@ -148,6 +148,7 @@ void ImportWizardPageFile::reload()
         m_form->setRowVisible(m_sheet, spreadsheet);
         m_form->setRowVisible(m_encoding, !spreadsheet);
         m_form->setRowVisible(m_separator, !spreadsheet);
+        bool toList = false;
         if (spreadsheet) {
             m_readingSheet = f.sheet();
             m_readingSheetName = f.sheetName();
@@ -157,7 +158,7 @@ void ImportWizardPageFile::reload()
                 m_sheet->clear();
                 m_sheet->addItem(tr("%1 — counting the rows…").arg(f.sheetName()), QString::number(f.sheet() + 1));
                 m_sheet->setEnabled(false);
-                listSheets(options);
+                toList = true; // once the first rows are shown, by this same file
             }
             options.sheet = QString::number(f.sheet() + 1);
             m_detected->setText(
@@ -189,18 +190,20 @@ void ImportWizardPageFile::reload()
         m_wizard->file = m_path->text();
         m_wizard->options.csv = options;
         m_wizard->options.csv.hasHeader = f.hasHeader();
+        if (toList)
+            listSheets(std::move(file.value()));
     }
     m_loading = false;
     Q_EMIT completeChanged();
 }
 
-void ImportWizardPageFile::listSheets(const Import::ReadOptions &options)
+void ImportWizardPageFile::listSheets(std::unique_ptr<Import::TableSource> opened)
 {
     const QString path = m_path->text();
-    m_lister->start([this, path, options] {
-        QList<Import::SheetInfo> sheets;
-        if (auto file = Import::TableSource::open(path, options); file.ok())
-            sheets = file.value()->sheets(&m_closing);
+    // The file as this page opened it (its workbook, styles and shared strings read once), handed to the thread.
+    std::shared_ptr<Import::TableSource> file(std::move(opened));
+    m_lister->start([this, path, file] {
+        const QList<Import::SheetInfo> sheets = file->sheets(&m_closing);
         if (m_closing)
             return;
         m_lister->post([this, path, sheets] {

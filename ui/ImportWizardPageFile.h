@@ -35,7 +35,7 @@ public:
 
 private:
     void reload();
-    void listSheets(const Import::ReadOptions &options);
+    void listSheets(std::unique_ptr<Import::TableSource> opened);
     void showSheets();
 
     ImportWizard *m_wizard;

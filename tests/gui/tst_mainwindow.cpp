@@ -439,16 +439,22 @@ void TestMainWindow::droppedFileIsImportedThroughTheWizard()
     QTRY_COMPARE(table(*w)->model()->rowCount(), 43);
 }
 
+// The spreadsheets written by real programs (openpyxl, odfpy) into `dir`.
+static bool makeSpreadsheets(const QString &dir)
+{
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral(CARNET_SOURCE_DIR "/tests/support/make_spreadsheets.py"), dir});
+    return python.waitForFinished(120000) && python.exitStatus() == QProcess::NormalExit && python.exitCode() == 0;
+}
+
 // An .xlsx dropped as it is: the first step shows its sheets (the active one chosen, the hidden one
 // marked) instead of an encoding and a separator; another sheet can be picked; the import reads the
 // sheet chosen.
 void TestMainWindow::droppedSpreadsheetShowsItsSheets()
 {
     QTemporaryDir files;
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral(CARNET_SOURCE_DIR "/tests/support/make_spreadsheets.py"), files.path()});
-    QVERIFY(python.waitForFinished(120000) && python.exitCode() == 0);
+    QVERIFY(makeSpreadsheets(files.path()));
     auto w = openWindow();
     QVERIFY(w);
     QStringList sheets;
@@ -509,10 +515,7 @@ void TestMainWindow::droppedSpreadsheetShowsItsSheets()
 void TestMainWindow::spreadsheetSheetsAreCountedAside()
 {
     QTemporaryDir files;
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral(CARNET_SOURCE_DIR "/tests/support/make_spreadsheets.py"), files.path()});
-    QVERIFY(python.waitForFinished(120000) && python.exitCode() == 0);
+    QVERIFY(makeSpreadsheets(files.path()));
     const QString ods = files.filePath(QStringLiteral("odfpy_members.ods"));
     {
         Gui::ImportWizard wizard(m_db->context(), ods);
